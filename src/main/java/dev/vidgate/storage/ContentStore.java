@@ -1,0 +1,37 @@
+package dev.vidgate.storage;
+
+import java.io.InputStream;
+import java.util.Optional;
+
+/**
+ * Where finished videos and their renditions are kept.
+ *
+ * <p>Contract, shared by every adapter and checked by {@code ContentStoreContract}:
+ * <ul>
+ *   <li>{@link #put} streams the bytes (never holding them whole in memory) and makes the object
+ *       visible only once it is complete: a reader sees either the old object, nothing, or the whole
+ *       new one, never a partial file. A failed put leaves no object behind.</li>
+ *   <li>{@link #open} reads a byte range; {@code length} is clamped to the object's end.</li>
+ *   <li>{@link #delete} and {@link #deleteAll} of absent keys are no-ops.</li>
+ *   <li>Keys are relative paths made of {@code [A-Za-z0-9._-]} segments separated by {@code /};
+ *       anything else is rejected with {@link IllegalArgumentException}.</li>
+ * </ul>
+ * I/O failures surface as {@link StorageException}.
+ */
+public interface ContentStore {
+
+    /** Stores everything {@code in} yields under {@code key}, replacing any previous object; returns the byte count. */
+    long put(String key, InputStream in);
+
+    /** The size of the object under {@code key}, or empty if there is none. */
+    Optional<Long> size(String key);
+
+    /** Opens {@code length} bytes of the object under {@code key} starting at {@code offset}. */
+    InputStream open(String key, long offset, long length);
+
+    /** Removes the object under {@code key}. */
+    void delete(String key);
+
+    /** Removes every object whose key starts with {@code prefix + "/"}. */
+    void deleteAll(String prefix);
+}
