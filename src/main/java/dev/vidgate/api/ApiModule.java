@@ -1,0 +1,34 @@
+package dev.vidgate.api;
+
+import dev.vidgate.tenancy.CachingAuthenticator;
+import dev.vidgate.video.reference.RemoteImageFetcher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.ObjectMapper;
+
+/** The HTTP feature: builds its own helpers from the ports the application provides. */
+@Configuration(proxyBeanMethods = false)
+public class ApiModule implements WebMvcConfigurer {
+    private final CachingAuthenticator authenticator;
+
+    public ApiModule(CachingAuthenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new Authentication(authenticator)).addPathPatterns("/v1/**", "/openai/v1/**");
+    }
+
+    @Bean
+    CreateRequestParser createRequestParser(ObjectMapper json, RemoteImageFetcher fetcher) {
+        return new CreateRequestParser(json, new ReferenceResolver(fetcher));
+    }
+
+    @Bean
+    static AdminRoutes.KeyDefaults keyDefaults(dev.vidgate.tenancy.KeyPolicy policy) {
+        return new AdminRoutes.KeyDefaults(policy.defaultMaxConcurrent());
+    }
+}

@@ -1,0 +1,110 @@
+package dev.vidgate.api;
+
+import dev.vidgate.common.ApiException;
+import dev.vidgate.common.TransientException;
+import dev.vidgate.storage.StorageException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+
+/** The one place where exceptions become HTTP responses, always in the OpenAI error envelope. */
+@RestControllerAdvice
+final class ErrorRendering {
+    private static final Logger log = LoggerFactory.getLogger(ErrorRendering.class);
+
+    private final ObjectMapper json;
+
+    ErrorRendering(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @ExceptionHandler(ApiException.class)
+    void api(ApiException e, HttpServletResponse response) throws IOException {
+        write(response, e);
+    }
+
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
+    void noRoute(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(response, new ApiException(404, "invalid_request_error",
+                "Invalid URL (" + request.getMethod() + " " + request.getRequestURI() + ")", null, "not_found", null));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    void method(HttpRequestMethodNotSupportedException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(response, new ApiException(405, "invalid_request_error",
+                "Method " + request.getMethod() + " is not allowed on " + request.getRequestURI(), null, "method_not_allowed", null));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    void tooLarge(MaxUploadSizeExceededException e, HttpServletResponse response) throws IOException {
+        write(response, ApiException.tooLarge("The request body is larger than this server accepts ("
+                + RequestLimits.describe(RequestLimits.MAX_MULTIPART_BYTES) + " in all, "
+                + RequestLimits.describe(RequestLimits.MAX_FILE_BYTES) + " per file).", null));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    void badMultipart(MultipartException e, HttpServletResponse response) throws IOException {
+        write(response, ApiException.invalid("The multipart/form-data body could not be parsed: "
+                + rootMessage(e), null, "invalid_multipart"));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    void mediaType(HttpMediaTypeNotSupportedException e, HttpServletResponse response) throws IOException {
+        write(response, ApiException.invalid("Unsupported Content-Type; send application/json or multipart/form-data.", null, "unsupported_content_type"));
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    void badParameter(Exception e, HttpServletResponse response) throws IOException {
+        String param = e instanceof MethodArgumentTypeMismatchException m ? m.getName()
+                : ((MissingServletRequestParameterException) e).getParameterName();
+        write(response, ApiException.invalid("Invalid value for query parameter '" + param + "'.", param, "invalid_value"));
+    }
+
+    @ExceptionHandler({TransientException.class, StorageException.class})
+    void transientFailure(RuntimeException e, HttpServletResponse response) throws IOException {
+        log.warn("transient failure serving a request", e);
+        write(response, new ApiException(503, "server_error", "The server is temporarily unable to serve this request; try again.",
+                null, "service_unavailable", 1L));
+    }
+
+    @ExceptionHandler(Exception.class)
+    void unexpected(Exception e, HttpServletResponse response) throws IOException {
+        log.error("unexpected error serving a request", e);
+        write(response, new ApiException(500, "server_error", "The server had an error while processing your request.",
+                null, "internal_error", null));
+    }
+
+    void write(HttpServletResponse response, ApiException e) throws IOException {
+        if (response.isCommitted()) return;
+        response.resetBuffer();
+        response.setStatus(e.status());
+        response.setContentType("application/json");
+        response.setHeader("Content-Range", null);
+        response.setHeader("Accept-Ranges", null);
+        if (e.retryAfterSeconds() != null) response.setHeader("retry-after", Long.toString(e.retryAfterSeconds()));
+        byte[] body = json.writeValueAsBytes(new ErrorBody(new ErrorBody.Detail(e.getMessage(), e.type(), e.param(), e.code())));
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String m = root.getMessage();
+        return m == null ? root.getClass().getSimpleName() : m;
+    }
+}

@@ -1,0 +1,141 @@
+package dev.vidgate.api;
+
+import dev.vidgate.common.ApiException;
+import dev.vidgate.video.CreateVideoRequest;
+import dev.vidgate.video.Variant;
+import dev.vidgate.video.Video;
+import dev.vidgate.video.VideoService;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Optional;
+
+/** The videos API (SPEC sections 1 to 6), served under {@code /v1} and {@code /openai/v1}. */
+@RestController
+@RequestMapping({"/v1/videos", "/openai/v1/videos"})
+final class VideoRoutes {
+    private final VideoService videos;
+    private final CreateRequestParser parser;
+    private final long pollAfterMillis;
+
+    VideoRoutes(VideoService videos, CreateRequestParser parser, ApiSettings settings) {
+        this.videos = videos;
+        this.parser = parser;
+        this.pollAfterMillis = settings.pollAfter().toMillis();
+    }
+
+    @PostMapping
+    VideoJson create(HttpServletRequest request) {
+        return VideoJson.of(videos.create(Authentication.principal(request), parser.parse(request)));
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<VideoJson> retrieve(@PathVariable String id, HttpServletRequest request) {
+        Video video = videos.get(Authentication.principal(request), id);
+        var response = ResponseEntity.ok();
+        if (!video.status().isFinished()) response.header("openai-poll-after-ms", Long.toString(pollAfterMillis));
+        return response.body(VideoJson.of(video));
+    }
+
+    @GetMapping
+    VideoJson.Page list(@RequestParam(required = false) String after, @RequestParam(required = false) String limit,
+                        @RequestParam(required = false) String order, HttpServletRequest request) {
+        int pageSize = parseLimit(limit);
+        boolean ascending = parseOrder(order);
+        List<Video> rows = videos.list(Authentication.principal(request), emptyToNull(after), pageSize + 1, ascending);
+        boolean hasMore = rows.size() > pageSize;
+        List<VideoJson> data = rows.stream().limit(pageSize).map(VideoJson::of).toList();
+        return new VideoJson.Page("list", data, data.isEmpty() ? null : data.getFirst().id(),
+                data.isEmpty() ? null : data.getLast().id(), hasMore);
+    }
+
+    @DeleteMapping("/{id}")
+    VideoJson.Deleted delete(@PathVariable String id, HttpServletRequest request) {
+        videos.delete(Authentication.principal(request), id);
+        return new VideoJson.Deleted(id, "video.deleted", true);
+    }
+
+    @PostMapping("/{id}/remix")
+    VideoJson remix(@PathVariable String id, HttpServletRequest request) {
+        CreateVideoRequest body = parser.parse(request);
+        return VideoJson.of(videos.remix(Authentication.principal(request), id,
+                CreateVideoRequest.remix(body.prompt(), body.idempotencyKey())));
+    }
+
+    @PostMapping("/{id}/cancel")
+    VideoJson cancel(@PathVariable String id, HttpServletRequest request) {
+        return VideoJson.of(videos.cancel(Authentication.principal(request), id));
+    }
+
+    @GetMapping("/{id}/content")
+    void content(@PathVariable String id, @RequestParam(required = false) String variant,
+                 HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Variant wanted = variant == null || variant.isEmpty() ? Variant.VIDEO : Variant.fromWire(variant).orElseThrow(() ->
+                ApiException.invalid("Invalid variant '" + clip(variant) + "': must be one of video, thumbnail, spritesheet.",
+                        "variant", "invalid_value"));
+        var content = videos.content(Authentication.principal(request), id, wanted);
+        Optional<ByteRange> range;
+        try {
+            range = ByteRange.parse(request.getHeader("Range"), content.size());
+        } catch (ByteRange.Unsatisfiable e) {
+            response.setHeader("Content-Range", "bytes */" + content.size());
+            throw new ApiException(416, "invalid_request_error", "The requested range is not satisfiable; the "
+                    + wanted.wireName() + " is " + content.size() + " bytes long.", "range", "range_not_satisfiable", null);
+        }
+        long start = range.map(ByteRange::start).orElse(0L);
+        long length = range.map(ByteRange::length).orElse(content.size());
+        try (InputStream in = videos.open(content, start, length)) {
+            response.setStatus(range.isPresent() ? 206 : 200);
+            response.setContentType(wanted.mediaType());
+            response.setHeader("Accept-Ranges", "bytes");
+            response.setContentLengthLong(length);
+            range.ifPresent(r -> response.setHeader("Content-Range", "bytes " + r.start() + "-" + r.end() + "/" + content.size()));
+            response.setHeader("Content-Disposition", "inline; filename=\"" + id + "." + extension(wanted) + "\"");
+            OutputStream out = response.getOutputStream();
+            in.transferTo(out);
+        }
+    }
+
+    private static String extension(Variant v) {
+        String name = v.fileName();
+        return name.substring(name.lastIndexOf('.') + 1);
+    }
+
+    private static int parseLimit(String limit) {
+        if (limit == null || limit.isEmpty()) return 20;
+        try {
+            int n = Integer.parseInt(limit.trim());
+            if (n >= 1 && n <= 100) return n;
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw ApiException.invalid("Invalid 'limit': must be an integer from 1 to 100.", "limit", "invalid_value");
+    }
+
+    private static boolean parseOrder(String order) {
+        if (order == null || order.isEmpty() || order.equals("desc")) return false;
+        if (order.equals("asc")) return true;
+        throw ApiException.invalid("Invalid 'order': must be 'asc' or 'desc'.", "order", "invalid_value");
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private static String clip(String s) {
+        String printable = s.replaceAll("\\p{Cntrl}", "?");
+        return printable.length() <= 40 ? printable : printable.substring(0, 40) + "...";
+    }
+}

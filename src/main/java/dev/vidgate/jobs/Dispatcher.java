@@ -1,0 +1,166 @@
+package dev.vidgate.jobs;
+
+import dev.vidgate.engine.Engine;
+import dev.vidgate.engine.EngineRegistry;
+import dev.vidgate.storage.ContentStore;
+import dev.vidgate.video.Video;
+import dev.vidgate.video.VideoError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Takes jobs from the store as this node has free slots and runs each on a virtual thread. The loop
+ * catches everything, logs it with the job id, and never dies; {@link #wake} lets a create start
+ * its job at once instead of at the next claim interval.
+ */
+public final class Dispatcher implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final JobStore jobs;
+    private final EngineRegistry engines;
+    private final InstantSource clock;
+    private final DispatcherSettings settings;
+    private final JobRunner runner;
+    private final Semaphore slots;
+    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("job-", 0).factory());
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition signal = lock.newCondition();
+    private volatile boolean wakeRequested;
+    private volatile boolean running;
+    private Thread loop;
+
+    public Dispatcher(JobStore jobs, EngineRegistry engines, ContentStore content, InstantSource clock,
+                      DispatcherSettings settings, Duration retention) {
+        this.jobs = jobs;
+        this.engines = engines;
+        this.clock = clock;
+        this.settings = settings;
+        this.runner = new JobRunner(jobs, content, clock, settings, retention);
+        this.slots = new Semaphore(settings.slots());
+    }
+
+    public synchronized void start() {
+        if (running) return;
+        running = true;
+        int released = jobs.releaseLeases(settings.workerId());
+        if (released > 0) log.info("resuming {} job(s) this node held when it stopped", released);
+        loop = Thread.ofPlatform().name("dispatcher").daemon(true).start(this::loop);
+    }
+
+    /** Asks the loop to look for work now. */
+    public void wake() {
+        lock.lock();
+        try {
+            wakeRequested = true;
+            signal.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                claimWhileSlotsFree();
+                awaitWork();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Throwable t) {
+                log.error("dispatcher loop error; continuing", t);
+                sleepQuietly(settings.claimInterval());
+            }
+        }
+    }
+
+    private void claimWhileSlotsFree() throws InterruptedException {
+        while (running && slots.tryAcquire()) {
+            Optional<Video> claimed;
+            try {
+                claimed = jobs.claimNext(settings.workerId(), clock.instant(), settings.lease());
+            } catch (RuntimeException e) {
+                slots.release();
+                throw e;
+            }
+            if (claimed.isEmpty()) {
+                slots.release();
+                return;
+            }
+            Video job = claimed.get();
+            workers.submit(() -> runGuarded(job));
+        }
+    }
+
+    private void runGuarded(Video job) {
+        try {
+            Optional<Engine> engine = engines.find(job.engine());
+            if (engine.isEmpty()) {
+                jobs.fail(job, new VideoError("engine_unavailable", "No engine named '" + job.engine() + "' is configured."), clock.instant());
+                return;
+            }
+            runner.run(job, engine.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.info("job {} interrupted by shutdown; it resumes when a node claims it again", job.id());
+        } catch (Throwable t) {
+            log.error("job {} crashed", job.id(), t);
+            recoverFromCrash(job, t);
+        } finally {
+            slots.release();
+            wake();
+        }
+    }
+
+    private void recoverFromCrash(Video job, Throwable cause) {
+        try {
+            if (job.attempts() < settings.maxAttempts()) {
+                jobs.requeue(job);
+            } else {
+                jobs.fail(job, new VideoError("internal_error", "Generation failed: " + cause.getClass().getSimpleName()), clock.instant());
+            }
+        } catch (Throwable t) {
+            log.error("job {}: could not record the crash; its lease will expire and it will be retried", job.id(), t);
+        }
+    }
+
+    private void awaitWork() throws InterruptedException {
+        lock.lock();
+        try {
+            if (!wakeRequested) signal.await(settings.claimInterval().toMillis(), TimeUnit.MILLISECONDS);
+            wakeRequested = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void sleepQuietly(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops claiming and interrupts running jobs; their leases stay, so they resume on the next start. */
+    @Override
+    public synchronized void close() {
+        running = false;
+        if (loop != null) loop.interrupt();
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

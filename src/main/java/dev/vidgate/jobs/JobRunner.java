@@ -1,0 +1,131 @@
+package dev.vidgate.jobs;
+
+import dev.vidgate.engine.Engine;
+import dev.vidgate.engine.EngineOutput;
+import dev.vidgate.engine.EngineStatus;
+import dev.vidgate.engine.GenerationRequest;
+import dev.vidgate.storage.ContentStore;
+import dev.vidgate.video.Variant;
+import dev.vidgate.video.Video;
+import dev.vidgate.video.VideoError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+
+/** Drives one claimed job on its engine until it completes, fails, or stops being ours. */
+final class JobRunner {
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+    private final JobStore jobs;
+    private final ContentStore content;
+    private final InstantSource clock;
+    private final DispatcherSettings settings;
+    private final Duration retention;
+
+    JobRunner(JobStore jobs, ContentStore content, InstantSource clock, DispatcherSettings settings, Duration retention) {
+        this.jobs = jobs;
+        this.content = content;
+        this.clock = clock;
+        this.settings = settings;
+        this.retention = retention;
+    }
+
+    void run(Video claimed, Engine engine) throws InterruptedException {
+        GenerationRequest request = requestFor(claimed);
+        String handle = claimed.engineHandle() != null ? claimed.engineHandle() : start(engine, request, claimed);
+        Instant nextHeartbeat = clock.instant().plus(settings.lease().dividedBy(3));
+        while (true) {
+            EngineStatus status = engine.check(request, handle);
+            switch (status) {
+                case EngineStatus.Running running -> {
+                    if (!jobs.recordProgress(claimed.id(), settings.workerId(), running.progress(), handle)) {
+                        log.info("job {} is no longer ours (cancelled or reclaimed); stopping its engine work", claimed.id());
+                        engine.cancel(handle);
+                        return;
+                    }
+                }
+                case EngineStatus.Done done -> {
+                    finish(claimed, engine, handle, done.output());
+                    return;
+                }
+                case EngineStatus.Failed failed -> {
+                    giveUpOrRetry(claimed, failed);
+                    engine.release(handle);
+                    return;
+                }
+                case EngineStatus.Lost lost -> {
+                    log.info("engine lost job {}; starting it again", claimed.id());
+                    handle = start(engine, request, claimed);
+                }
+            }
+            if (!clock.instant().isBefore(nextHeartbeat)) {
+                jobs.heartbeat(claimed.id(), settings.workerId(), clock.instant().plus(settings.lease()));
+                nextHeartbeat = clock.instant().plus(settings.lease().dividedBy(3));
+            }
+            Thread.sleep(settings.checkInterval());
+        }
+    }
+
+    private String start(Engine engine, GenerationRequest request, Video claimed) {
+        String handle = engine.start(request);
+        jobs.recordProgress(claimed.id(), settings.workerId(), 0, handle);
+        return handle;
+    }
+
+    private void finish(Video claimed, Engine engine, String handle, EngineOutput output) {
+        try {
+            for (Variant variant : Variant.values()) {
+                try (InputStream in = output.open(variant)) {
+                    content.put(claimed.storageKey(variant), in);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("job {}: storing its output failed; it will be retried", claimed.id(), e);
+            deleteVariants(claimed);
+            jobs.requeue(claimed);
+            return;
+        }
+        Instant now = clock.instant();
+        if (jobs.complete(claimed, now, now.plus(retention)).isPresent()) {
+            log.info("job {} completed", claimed.id());
+        } else {
+            // Cancelled (or reclaimed) while we stored: the files belong to nobody.
+            log.info("job {} changed state before completing; discarding its output", claimed.id());
+            deleteVariants(claimed);
+        }
+        engine.release(handle);
+    }
+
+    private void deleteVariants(Video video) {
+        for (Variant v : Variant.values()) content.delete(video.storageKey(v));
+    }
+
+    private void giveUpOrRetry(Video claimed, EngineStatus.Failed failed) {
+        if (failed.retryable() && claimed.attempts() < settings.maxAttempts()) {
+            log.warn("job {} failed transiently ({}: {}); queued again", claimed.id(), failed.code(), failed.message());
+            jobs.requeue(claimed);
+        } else {
+            log.warn("job {} failed ({}: {})", claimed.id(), failed.code(), failed.message());
+            jobs.fail(claimed, new VideoError(failed.code(), failed.message()), clock.instant());
+        }
+    }
+
+    private GenerationRequest requestFor(Video video) {
+        byte[] reference = null;
+        if (video.hasReference()) {
+            long size = content.size(video.referenceKey())
+                    .orElseThrow(() -> new IllegalStateException("reference image of " + video.id() + " is missing"));
+            try (InputStream in = content.open(video.referenceKey(), 0, size)) {
+                reference = in.readAllBytes();
+            } catch (IOException e) {
+                throw new dev.vidgate.common.TransientException("cannot read reference image of " + video.id(), e);
+            }
+        }
+        return new GenerationRequest(video.id(), video.model(), video.size(), video.seconds(), video.prompt(), reference);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.vidgate.jobs;
+
+import dev.vidgate.video.NewVideo;
+import dev.vidgate.video.Video;
+import dev.vidgate.video.VideoError;
+import dev.vidgate.video.VideoStatus;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Durable storage of video jobs and the only place their state changes.
+ *
+ * <p>Contract, shared by every adapter and checked by {@code JobStoreContract}:
+ * <ul>
+ *   <li>Every state change is a compare-and-set on the job's {@code version} and is allowed only if
+ *       {@link VideoStatus#canBecome} says so. A lost race answers {@link Optional#empty()} or
+ *       {@code false}; it is a normal outcome, never an exception. Each winning change increments
+ *       {@code version}.</li>
+ *   <li>Reads by tenant never return another tenant's jobs.</li>
+ *   <li>{@link #claimNext} hands a job to exactly one worker at a time. It takes a queued job, or an
+ *       in-progress job whose lease has run out (its worker died), so work survives crashes. It never
+ *       lets a key hold more claimed jobs than that key's concurrency limit, serves each key's jobs
+ *       first in first out, and prefers keys with fewer running jobs so that keys share workers
+ *       fairly.</li>
+ *   <li>Idempotency: {@link #insert} with an idempotency key already used by the same API key since
+ *       {@code idempotencySince} returns the earlier job instead of inserting.</li>
+ * </ul>
+ */
+public interface JobStore {
+
+    /** Inserts a queued job, or returns the earlier job with the same idempotency key (see above). */
+    Video insert(NewVideo video, Instant idempotencySince);
+
+    Optional<Video> find(String tenantId, String id);
+
+    /** Any tenant's job, for workers and sweepers. */
+    Optional<Video> findById(String id);
+
+    /**
+     * A page of a tenant's jobs in creation order.
+     *
+     * @param afterId exclusive cursor: a job id of this tenant, or null to start at the beginning
+     * @param limit   1..100
+     */
+    List<Video> list(String tenantId, String afterId, int limit, boolean ascending);
+
+    /** Claims the next job for {@code workerId}, leasing it until {@code now + lease}. */
+    Optional<Video> claimNext(String workerId, Instant now, Duration lease);
+
+    /**
+     * Makes every lease held by {@code workerId} claimable at once. A node calls it on start with its
+     * own stable id, so the jobs it held when it stopped resume without waiting for their leases.
+     */
+    int releaseLeases(String workerId);
+
+    /** Extends the lease of a job this worker holds; false if the worker no longer holds it. */
+    boolean heartbeat(String id, String workerId, Instant leaseUntil);
+
+    /**
+     * Records progress and the engine handle of a job this worker holds in progress. Progress never
+     * decreases. False if the worker no longer holds the job (cancelled, reclaimed).
+     */
+    boolean recordProgress(String id, String workerId, int progress, String engineHandle);
+
+    /** Moves {@code current} to completed, with its expiry time; CAS on version. */
+    Optional<Video> complete(Video current, Instant completedAt, Instant expiresAt);
+
+    /** Moves {@code current} to failed with {@code error}; CAS on version. */
+    Optional<Video> fail(Video current, VideoError error, Instant at);
+
+    /** Moves {@code current} to cancelled; CAS on version. */
+    Optional<Video> cancel(Video current, Instant at);
+
+    /** Puts an in-progress job back in line after a transient failure; CAS on version. */
+    Optional<Video> requeue(Video current);
+
+    /** Completed jobs whose content expired at or before {@code now} and is not yet marked expired. */
+    List<Video> findExpired(Instant now, int limit);
+
+    /** Marks a completed job's content as expired; CAS on version. */
+    boolean markContentExpired(Video current);
+
+    /** Removes a finished job's record; CAS on version. */
+    boolean delete(Video current);
+
+    /** How many jobs of this API key are claimed (in progress) right now. */
+    int countInProgress(String keyId);
+}

@@ -1,0 +1,230 @@
+package dev.vidgate.jobs.jdbc;
+
+import dev.vidgate.jobs.JobStore;
+import dev.vidgate.video.NewVideo;
+import dev.vidgate.video.Video;
+import dev.vidgate.video.VideoError;
+import dev.vidgate.video.VideoStatus;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.vidgate.video.VideoStatus.CANCELLED;
+import static dev.vidgate.video.VideoStatus.COMPLETED;
+import static dev.vidgate.video.VideoStatus.FAILED;
+import static dev.vidgate.video.VideoStatus.IN_PROGRESS;
+import static dev.vidgate.video.VideoStatus.QUEUED;
+
+/**
+ * {@link JobStore} on JDBC, for H2 and PostgreSQL alike (the SQL here is common to both). Claims lock
+ * the API key's row ({@code SELECT ... FOR UPDATE}) while counting its running jobs, so a key's
+ * concurrency limit holds across threads and across nodes sharing one database.
+ */
+public final class JdbcJobStore implements JobStore {
+    private static final String SELECT = "SELECT " + VideoRowMapper.COLUMNS + " FROM videos ";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+
+    public JdbcJobStore(JdbcTemplate jdbc, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    @Override
+    public Video insert(NewVideo v, Instant idempotencySince) {
+        if (v.idempotencyKey() != null) {
+            Optional<Video> earlier = findByIdempotencyKey(v.keyId(), v.idempotencyKey());
+            if (earlier.isPresent()) {
+                if (!earlier.get().createdAt().isBefore(idempotencySince)) return earlier.get();
+                // Older than the window: free the key so it can name the new job.
+                jdbc.update("UPDATE videos SET idempotency_key = NULL WHERE id = ?", earlier.get().id());
+            }
+        }
+        try {
+            jdbc.update("INSERT INTO videos (id, tenant_id, key_id, model, quality, status, progress, prompt, width, height, "
+                            + "seconds, has_reference, remixed_from_video_id, engine, created_at, idempotency_key) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    v.id(), v.tenantId(), v.keyId(), v.model(), v.quality(), QUEUED.name(), v.prompt(),
+                    v.size().width(), v.size().height(), v.seconds(), v.hasReference(), v.remixedFromVideoId(),
+                    v.engine(), v.createdAt().toEpochMilli(), v.idempotencyKey());
+        } catch (DuplicateKeyException raced) {
+            if (v.idempotencyKey() == null) throw raced;
+            return findByIdempotencyKey(v.keyId(), v.idempotencyKey()).orElseThrow(() -> raced);
+        }
+        return findById(v.id()).orElseThrow();
+    }
+
+    private Optional<Video> findByIdempotencyKey(String keyId, String idempotencyKey) {
+        return one(SELECT + "WHERE key_id = ? AND idempotency_key = ?", keyId, idempotencyKey);
+    }
+
+    @Override
+    public Optional<Video> find(String tenantId, String id) {
+        return one(SELECT + "WHERE id = ? AND tenant_id = ?", id, tenantId);
+    }
+
+    @Override
+    public Optional<Video> findById(String id) {
+        return one(SELECT + "WHERE id = ?", id);
+    }
+
+    @Override
+    public List<Video> list(String tenantId, String afterId, int limit, boolean ascending) {
+        String order = ascending ? "ASC" : "DESC";
+        if (afterId == null) {
+            return jdbc.query(SELECT + "WHERE tenant_id = ? ORDER BY seq " + order + " LIMIT ?",
+                    VideoRowMapper.INSTANCE, tenantId, limit);
+        }
+        String cmp = ascending ? ">" : "<";
+        return jdbc.query(SELECT + "WHERE tenant_id = ? AND seq " + cmp
+                        + " (SELECT seq FROM videos WHERE id = ? AND tenant_id = ?) ORDER BY seq " + order + " LIMIT ?",
+                VideoRowMapper.INSTANCE, tenantId, afterId, tenantId, limit);
+    }
+
+    @Override
+    public Optional<Video> claimNext(String workerId, Instant now, Duration lease) {
+        long nowMs = now.toEpochMilli();
+        // The oldest claimable job of every key: FIFO within a key.
+        List<Candidate> heads = jdbc.query(
+                "SELECT v.id, v.key_id, v.version, v.seq, COALESCE(k.max_concurrent, 2) AS max_concurrent FROM videos v "
+                        + "JOIN (SELECT key_id, MIN(seq) AS s FROM videos WHERE status = 'QUEUED' "
+                        + "      OR (status = 'IN_PROGRESS' AND lease_until < ?) GROUP BY key_id) h ON v.seq = h.s "
+                        + "LEFT JOIN api_keys k ON k.id = v.key_id",
+                (rs, i) -> new Candidate(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getInt(5)),
+                nowMs);
+        if (heads.isEmpty()) return Optional.empty();
+        Map<String, Integer> running = runningPerKey(nowMs);
+        // Fair across keys: the key with the fewest running jobs goes first, then the oldest job.
+        List<Candidate> order = new ArrayList<>(heads.stream()
+                .filter(c -> running.getOrDefault(c.keyId, 0) < c.maxConcurrent)
+                .toList());
+        order.sort(Comparator.<Candidate>comparingInt(c -> running.getOrDefault(c.keyId, 0)).thenComparingLong(c -> c.seq));
+        for (Candidate c : order) {
+            Optional<Video> claimed = tx.execute(status -> tryClaim(c, workerId, nowMs, nowMs + lease.toMillis()));
+            if (claimed.isPresent()) return claimed;
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Video> tryClaim(Candidate c, String workerId, long nowMs, long leaseUntil) {
+        // Serialises claims of one key across threads and nodes while its running jobs are counted.
+        jdbc.query("SELECT id FROM api_keys WHERE id = ? FOR UPDATE", rs -> null, c.keyId);
+        Integer busy = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM videos WHERE key_id = ? AND status = 'IN_PROGRESS' AND lease_until >= ?",
+                Integer.class, c.keyId, nowMs);
+        if (busy != null && busy >= c.maxConcurrent) return Optional.empty();
+        int updated = jdbc.update("UPDATE videos SET status = 'IN_PROGRESS', lease_owner = ?, lease_until = ?, "
+                        + "started_at = COALESCE(started_at, ?), attempts = attempts + 1, version = version + 1 "
+                        + "WHERE id = ? AND version = ? AND (status = 'QUEUED' OR (status = 'IN_PROGRESS' AND lease_until < ?))",
+                workerId, leaseUntil, nowMs, c.id, c.version, nowMs);
+        return updated == 1 ? findById(c.id) : Optional.empty();
+    }
+
+    private Map<String, Integer> runningPerKey(long nowMs) {
+        Map<String, Integer> running = new HashMap<>();
+        jdbc.query("SELECT key_id, COUNT(*) FROM videos WHERE status = 'IN_PROGRESS' AND lease_until >= ? GROUP BY key_id",
+                rs -> {
+                    running.put(rs.getString(1), rs.getInt(2));
+                }, nowMs);
+        return running;
+    }
+
+    @Override
+    public int releaseLeases(String workerId) {
+        return jdbc.update("UPDATE videos SET lease_until = 0 WHERE lease_owner = ? AND status = 'IN_PROGRESS'", workerId);
+    }
+
+    @Override
+    public boolean heartbeat(String id, String workerId, Instant leaseUntil) {
+        return jdbc.update("UPDATE videos SET lease_until = ? WHERE id = ? AND lease_owner = ? AND status = 'IN_PROGRESS'",
+                leaseUntil.toEpochMilli(), id, workerId) == 1;
+    }
+
+    @Override
+    public boolean recordProgress(String id, String workerId, int progress, String engineHandle) {
+        return jdbc.update("UPDATE videos SET progress = GREATEST(progress, ?), engine_handle = ? "
+                        + "WHERE id = ? AND lease_owner = ? AND status = 'IN_PROGRESS'",
+                progress, engineHandle, id, workerId) == 1;
+    }
+
+    @Override
+    public Optional<Video> complete(Video current, Instant completedAt, Instant expiresAt) {
+        return transition(current, COMPLETED, "progress = 100, completed_at = ?, expires_at = ?, lease_owner = NULL, lease_until = NULL",
+                completedAt.toEpochMilli(), expiresAt.toEpochMilli());
+    }
+
+    @Override
+    public Optional<Video> fail(Video current, VideoError error, Instant at) {
+        return transition(current, FAILED, "error_code = ?, error_message = ?, lease_owner = NULL, lease_until = NULL",
+                error.code(), truncate(error.message(), 2000));
+    }
+
+    @Override
+    public Optional<Video> cancel(Video current, Instant at) {
+        return transition(current, CANCELLED, "lease_owner = NULL, lease_until = NULL");
+    }
+
+    @Override
+    public Optional<Video> requeue(Video current) {
+        return transition(current, QUEUED, "lease_owner = NULL, lease_until = NULL");
+    }
+
+    private Optional<Video> transition(Video current, VideoStatus to, String assignments, Object... values) {
+        if (!current.status().canBecome(to)) return Optional.empty();
+        Object[] args = new Object[values.length + 4];
+        args[0] = to.name();
+        System.arraycopy(values, 0, args, 1, values.length);
+        args[values.length + 1] = current.id();
+        args[values.length + 2] = current.status().name();
+        args[values.length + 3] = current.version();
+        int updated = jdbc.update("UPDATE videos SET status = ?, " + assignments + ", version = version + 1 "
+                + "WHERE id = ? AND status = ? AND version = ?", args);
+        return updated == 1 ? findById(current.id()) : Optional.empty();
+    }
+
+    @Override
+    public List<Video> findExpired(Instant now, int limit) {
+        return jdbc.query(SELECT + "WHERE status = 'COMPLETED' AND content_expired = FALSE AND expires_at <= ? ORDER BY expires_at LIMIT ?",
+                VideoRowMapper.INSTANCE, now.toEpochMilli(), limit);
+    }
+
+    @Override
+    public boolean markContentExpired(Video current) {
+        return jdbc.update("UPDATE videos SET content_expired = TRUE, version = version + 1 WHERE id = ? AND version = ? AND status = 'COMPLETED'",
+                current.id(), current.version()) == 1;
+    }
+
+    @Override
+    public boolean delete(Video current) {
+        if (!current.status().isFinished()) return false;
+        return jdbc.update("DELETE FROM videos WHERE id = ? AND version = ?", current.id(), current.version()) == 1;
+    }
+
+    @Override
+    public int countInProgress(String keyId) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM videos WHERE key_id = ? AND status = 'IN_PROGRESS'", Integer.class, keyId);
+        return n == null ? 0 : n;
+    }
+
+    private Optional<Video> one(String sql, Object... args) {
+        List<Video> rows = jdbc.query(sql, VideoRowMapper.INSTANCE, args);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
+    }
+
+    private static String truncate(String s, int max) {
+        if (s == null) return "";
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private record Candidate(String id, String keyId, long version, long seq, int maxConcurrent) {}
+}

@@ -1,0 +1,41 @@
+package dev.vidgate.tenancy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Authenticates API keys through a {@link KeyStore}, remembering answers for a short time so that a
+ * busy polling client costs no database round trip per request. A disabled key stops working
+ * within {@code ttl}.
+ */
+public final class CachingAuthenticator {
+    private static final int MAX_ENTRIES = 10_000;
+
+    private final KeyStore keys;
+    private final InstantSource clock;
+    private final Duration ttl;
+    private final ConcurrentHashMap<String, Entry> cache = new ConcurrentHashMap<>();
+
+    public CachingAuthenticator(KeyStore keys, InstantSource clock, Duration ttl) {
+        this.keys = keys;
+        this.clock = clock;
+        this.ttl = ttl;
+    }
+
+    public Optional<Principal> authenticate(String secret) {
+        if (secret == null || secret.isEmpty() || secret.length() > 200) return Optional.empty();
+        String hash = Secrets.hash(secret);
+        Instant now = clock.instant();
+        Entry cached = cache.get(hash);
+        if (cached != null && now.isBefore(cached.until)) return cached.principal;
+        Optional<Principal> found = keys.authenticate(secret);
+        if (cache.size() >= MAX_ENTRIES) cache.clear();
+        cache.put(hash, new Entry(found, now.plus(ttl)));
+        return found;
+    }
+
+    private record Entry(Optional<Principal> principal, Instant until) {}
+}

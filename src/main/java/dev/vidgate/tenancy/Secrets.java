@@ -1,0 +1,42 @@
+package dev.vidgate.tenancy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/** Making, hashing and masking API key secrets. */
+public final class Secrets {
+    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Secrets() {}
+
+    /** A new key secret: {@code sk-vg-} and 40 random base-62 characters (about 238 bits). */
+    public static String newSecret() {
+        return "sk-vg-" + randomToken(40);
+    }
+
+    public static String randomToken(int length) {
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        return sb.toString();
+    }
+
+    public static String hash(String secret) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The OpenAI style of showing a key without revealing it: {@code sk-ab...wxyz}. */
+    public static String mask(String secret) {
+        if (secret == null || secret.isEmpty()) return "";
+        if (secret.length() < 12) return "*".repeat(Math.min(secret.length(), 8));
+        return secret.substring(0, 5) + "..." + secret.substring(secret.length() - 4);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.vidgate.video;
+
+import java.time.Instant;
+
+/**
+ * One video job as stored. Immutable: changes are made by the job store through compare-and-set on
+ * {@code version}.
+ */
+public record Video(
+        String id,
+        String tenantId,
+        String keyId,
+        String model,
+        String quality,
+        VideoStatus status,
+        int progress,
+        String prompt,
+        VideoSize size,
+        int seconds,
+        boolean hasReference,
+        String remixedFromVideoId,
+        String engine,
+        String engineHandle,
+        VideoError error,
+        Instant createdAt,
+        Instant startedAt,
+        Instant completedAt,
+        Instant expiresAt,
+        boolean contentExpired,
+        int attempts,
+        long version) {
+
+    /** The storage key prefix under which this video's files live. */
+    public String storagePrefix() {
+        return "videos/" + id;
+    }
+
+    public String storageKey(Variant variant) {
+        return storagePrefix() + "/" + variant.fileName();
+    }
+
+    public String referenceKey() {
+        return storagePrefix() + "/reference";
+    }
+}

@@ -1,0 +1,67 @@
+package dev.vidgate.video;
+
+import dev.vidgate.common.ApiException;
+
+/** The client errors of the videos API; the seed messages are kept word for word. */
+public final class VideoErrors {
+    public static final int MAX_PROMPT_LENGTH = 32_000;
+
+    private VideoErrors() {}
+
+    public static ApiException missingPrompt() {
+        return ApiException.invalid("Missing required parameter: prompt", "prompt", "missing_required_parameter");
+    }
+
+    public static ApiException promptTooLong(int length) {
+        return ApiException.invalid("Invalid 'prompt': string too long. Expected a string with maximum length "
+                + MAX_PROMPT_LENGTH + ", but got a string with length " + length + " instead.", "prompt", "string_above_max_length");
+    }
+
+    public static ApiException invalidSeconds() {
+        return ApiException.invalid("seconds must be one of \"4\", \"8\", \"12\"", "seconds", "invalid_value");
+    }
+
+    public static ApiException invalidSize(ModelSpec model) {
+        return ApiException.invalid("Invalid parameter: size must be " + ModelCatalog.describeSizes(model.sizes()), "size", "invalid_parameter");
+    }
+
+    public static ApiException unknownModel(String model) {
+        return new ApiException(404, "invalid_request_error",
+                "The model '" + clip(model) + "' does not exist or you do not have access to it.", "model", "model_not_found", null);
+    }
+
+    public static ApiException wrongType(String field, String expected, String got) {
+        return ApiException.invalid("Invalid type for '" + field + "': expected " + expected + ", but got " + got + " instead.",
+                field, "invalid_type");
+    }
+
+    public static ApiException tooManyReferences() {
+        return ApiException.invalid("Only one input_reference file is allowed", "input_reference", "invalid_value");
+    }
+
+    public static ApiException notFound(String id) {
+        return ApiException.notFound("No video found with id '" + clip(id) + "'.", "video_id");
+    }
+
+    public static ApiException notReady(Video video) {
+        return ApiException.invalid("Video " + video.id() + " is not ready yet (status " + video.status().wireName()
+                + "); poll GET /v1/videos/" + video.id() + " until it is completed.", "video_id", "video_not_ready");
+    }
+
+    public static ApiException expired(Video video) {
+        return new ApiException(404, "invalid_request_error", "The content of video " + video.id()
+                + " has expired and was deleted; its record stays, but the video can no longer be downloaded.",
+                "video_id", "video_expired", null);
+    }
+
+    public static ApiException invalidState(String message) {
+        return ApiException.invalid(message, "video_id", "invalid_state");
+    }
+
+    /** Echoes user input in messages only in a bounded, printable form. */
+    static String clip(String s) {
+        if (s == null) return "";
+        String printable = s.replaceAll("[\\p{Cntrl}]", "?");
+        return printable.length() <= 64 ? printable : printable.substring(0, 64) + "...";
+    }
+}

@@ -1,0 +1,179 @@
+package dev.vidgate.video;
+
+import dev.vidgate.jobs.JobStore;
+import dev.vidgate.storage.ContentStore;
+import dev.vidgate.tenancy.Principal;
+import dev.vidgate.video.reference.ReferenceImages;
+import dev.vidgate.video.reference.ReferenceLimits;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+
+/** The use cases of the videos API, for one authenticated principal at a time. */
+public final class VideoService {
+    private final JobStore jobs;
+    private final ContentStore content;
+    private final ModelCatalog catalog;
+    private final VideoPolicy policy;
+    private final ReferenceLimits referenceLimits;
+    private final InstantSource clock;
+    private final Runnable newWork;
+
+    /**
+     * @param newWork called after a job was queued, to wake the dispatcher
+     */
+    public VideoService(JobStore jobs, ContentStore content, ModelCatalog catalog, VideoPolicy policy,
+                        ReferenceLimits referenceLimits, InstantSource clock, Runnable newWork) {
+        this.jobs = jobs;
+        this.content = content;
+        this.catalog = catalog;
+        this.policy = policy;
+        this.referenceLimits = referenceLimits;
+        this.clock = clock;
+        this.newWork = newWork;
+    }
+
+    public Video create(Principal who, CreateVideoRequest request) {
+        String prompt = validPrompt(request.prompt());
+        String modelName = request.model() == null || request.model().isBlank() ? policy.defaultModel() : request.model().trim();
+        ModelSpec model = catalog.find(modelName).orElseThrow(() -> VideoErrors.unknownModel(modelName));
+        int seconds = validSeconds(request.seconds());
+        VideoSize size = validSize(request.size(), model);
+        if (request.referenceImage() != null) {
+            ReferenceImages.validate(request.referenceImage(), size, referenceLimits);
+        }
+        return enqueue(who, new Draft(modelName, model, prompt, size, seconds, request.referenceImage(), null), request.idempotencyKey());
+    }
+
+    /** A new job from a completed one: same model, size and duration, a new prompt. */
+    public Video remix(Principal who, String sourceId, CreateVideoRequest request) {
+        Video source = get(who, sourceId);
+        String prompt = validPrompt(request.prompt());
+        if (source.status() != VideoStatus.COMPLETED) {
+            throw VideoErrors.invalidState("Video " + source.id() + " is " + source.status().wireName()
+                    + "; only completed videos can be remixed.");
+        }
+        ModelSpec model = catalog.find(source.model()).orElseThrow(() -> VideoErrors.unknownModel(source.model()));
+        byte[] reference = source.hasReference() ? readAll(source.referenceKey()) : null;
+        return enqueue(who, new Draft(source.model(), model, prompt, source.size(), source.seconds(), reference, source.id()),
+                request.idempotencyKey());
+    }
+
+    private Video enqueue(Principal who, Draft d, String idempotencyKey) {
+        var now = clock.instant();
+        String id = VideoIds.next(clock);
+        var draft = new NewVideo(id, who.tenantId(), who.keyId(), d.modelName, d.model.quality(), d.prompt, d.size, d.seconds,
+                d.reference != null, d.remixedFrom, d.model.engine(), now, idempotencyKey);
+        String referenceKey = "videos/" + id + "/reference";
+        // The reference is stored before the job exists, so a worker never sees a job without its image.
+        if (d.reference != null) content.put(referenceKey, new ByteArrayInputStream(d.reference));
+        Video stored;
+        try {
+            stored = jobs.insert(draft, now.minus(policy.idempotencyWindow()));
+        } catch (RuntimeException e) {
+            if (d.reference != null) content.deleteAll("videos/" + id);
+            throw e;
+        }
+        if (!stored.id().equals(id)) {
+            // An earlier job answered this Idempotency-Key: drop what was staged for the new one.
+            if (d.reference != null) content.deleteAll("videos/" + id);
+            return stored;
+        }
+        newWork.run();
+        return stored;
+    }
+
+    public Video get(Principal who, String id) {
+        if (!VideoIds.isWellFormed(id)) throw VideoErrors.notFound(id);
+        return jobs.find(who.tenantId(), id).orElseThrow(() -> VideoErrors.notFound(id));
+    }
+
+    public List<Video> list(Principal who, String afterId, int limit, boolean ascending) {
+        if (afterId != null) get(who, afterId);
+        return jobs.list(who.tenantId(), afterId, limit, ascending);
+    }
+
+    /** Cancels a queued or running job; cancelling a cancelled job answers it unchanged. */
+    public Video cancel(Principal who, String id) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Video current = get(who, id);
+            if (current.status() == VideoStatus.CANCELLED) return current;
+            if (current.status().isFinished()) {
+                throw VideoErrors.invalidState("Video " + id + " is already " + current.status().wireName() + " and cannot be cancelled.");
+            }
+            Optional<Video> cancelled = jobs.cancel(current, clock.instant());
+            if (cancelled.isPresent()) return cancelled.get();
+        }
+        throw VideoErrors.invalidState("Video " + id + " changed state while being cancelled; try again.");
+    }
+
+    /** Deletes a finished job and its files. */
+    public void delete(Principal who, String id) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Video current = get(who, id);
+            if (!current.status().isFinished()) {
+                throw VideoErrors.invalidState("Video " + id + " is " + current.status().wireName()
+                        + "; cancel it or wait until it finishes before deleting it.");
+            }
+            if (jobs.delete(current)) {
+                content.deleteAll(current.storagePrefix());
+                return;
+            }
+        }
+        throw VideoErrors.invalidState("Video " + id + " changed state while being deleted; try again.");
+    }
+
+    /** Where a finished video's rendition is, checked to be downloadable now. */
+    public DownloadableContent content(Principal who, String id, Variant variant) {
+        Video video = get(who, id);
+        if (video.status() != VideoStatus.COMPLETED) throw VideoErrors.notReady(video);
+        if (video.contentExpired() || (video.expiresAt() != null && !clock.instant().isBefore(video.expiresAt()))) {
+            throw VideoErrors.expired(video);
+        }
+        String key = video.storageKey(variant);
+        long size = content.size(key).orElseThrow(() -> VideoErrors.expired(video));
+        return new DownloadableContent(video, variant, key, size);
+    }
+
+    public InputStream open(DownloadableContent c, long offset, long length) {
+        return content.open(c.key(), offset, length);
+    }
+
+    private String validPrompt(String prompt) {
+        if (prompt == null || prompt.isBlank()) throw VideoErrors.missingPrompt();
+        int length = prompt.codePointCount(0, prompt.length());
+        if (length > VideoErrors.MAX_PROMPT_LENGTH) throw VideoErrors.promptTooLong(length);
+        return prompt;
+    }
+
+    private int validSeconds(String seconds) {
+        if (seconds == null) return policy.defaultSeconds();
+        if (!VideoPolicy.ALLOWED_SECONDS.contains(seconds.trim())) throw VideoErrors.invalidSeconds();
+        return Integer.parseInt(seconds.trim());
+    }
+
+    private VideoSize validSize(String size, ModelSpec model) {
+        if (size == null) {
+            return model.sizes().contains(policy.defaultSize()) ? policy.defaultSize() : model.sizes().getFirst();
+        }
+        return VideoSize.parse(size).filter(model.sizes()::contains).orElseThrow(() -> VideoErrors.invalidSize(model));
+    }
+
+    private byte[] readAll(String key) {
+        long size = content.size(key).orElseThrow(() -> new IllegalStateException("reference image missing: " + key));
+        try (InputStream in = content.open(key, 0, size)) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new dev.vidgate.storage.StorageException("cannot read " + key, e);
+        }
+    }
+
+    private record Draft(String modelName, ModelSpec model, String prompt, VideoSize size, int seconds, byte[] reference,
+                         String remixedFrom) {}
+
+    /** A rendition that can be streamed now. */
+    public record DownloadableContent(Video video, Variant variant, String key, long size) {}
+}
