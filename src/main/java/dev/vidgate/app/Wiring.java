@@ -20,7 +20,7 @@ import dev.vidgate.video.VideoSize;
 import dev.vidgate.video.reference.ReferenceLimits;
 import dev.vidgate.video.reference.RemoteFetchPolicy;
 import dev.vidgate.video.reference.RemoteImageFetcher;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,8 +33,9 @@ import java.time.InstantSource;
 @Configuration(proxyBeanMethods = false)
 class Wiring {
 
+    /** System time, unless {@code vidgate.clock=external}: then the embedding code (tests) registers its own. */
     @Bean
-    @ConditionalOnMissingBean(InstantSource.class)
+    @ConditionalOnProperty(prefix = "vidgate", name = "clock", havingValue = "system", matchIfMissing = true)
     InstantSource clock() {
         return InstantSource.system();
     }

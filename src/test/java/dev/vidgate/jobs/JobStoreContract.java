@@ -1,0 +1,238 @@
+package dev.vidgate.jobs;
+
+import dev.vidgate.video.Video;
+import dev.vidgate.video.VideoError;
+import dev.vidgate.video.VideoStatus;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static dev.vidgate.jobs.VideoBuilder.aVideo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The {@link JobStore} contract; every adapter's test extends this and supplies a fresh database. */
+public abstract class JobStoreContract {
+    private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
+    private static final Duration LEASE = Duration.ofSeconds(60);
+
+    protected JobStore store;
+    protected JdbcTemplate jdbc;
+
+    /** A fresh, migrated, empty database. */
+    protected abstract DataSource freshDatabase();
+
+    protected abstract JobStore storeOn(JdbcTemplate jdbc, TransactionTemplate tx);
+
+    @BeforeEach
+    void setUp() {
+        DataSource ds = freshDatabase();
+        jdbc = new JdbcTemplate(ds);
+        store = storeOn(jdbc, new TransactionTemplate(new DataSourceTransactionManager(ds)));
+        jdbc.update("INSERT INTO tenants (id, name, created_at) VALUES ('ten_a', 'a', 0), ('ten_b', 'b', 0)");
+        jdbc.update("INSERT INTO api_keys (id, tenant_id, name, secret_hash, secret_hint, max_concurrent, created_at) VALUES "
+                + "('key_a', 'ten_a', 'a', 'h1', 'x', 2, 0), ('key_b', 'ten_b', 'b', 'h2', 'x', 2, 0), "
+                + "('key_c', 'ten_b', 'c', 'h3', 'x', 1, 0)");
+    }
+
+    @Test
+    void anInsertedJobIsQueuedAndVisibleOnlyToItsTenant() {
+        Video v = store.insert(aVideo().tenant("ten_a").build(), T0);
+        assertThat(v.status()).isEqualTo(VideoStatus.QUEUED);
+        assertThat(v.progress()).isZero();
+        assertThat(store.find("ten_a", v.id())).contains(v);
+        assertThat(store.find("ten_b", v.id())).isEmpty();
+    }
+
+    @Test
+    void theSameIdempotencyKeyWithinTheWindowReturnsTheFirstJob() {
+        Video first = store.insert(aVideo().idempotencyKey("k-1").build(), T0.minusSeconds(10));
+        Video again = store.insert(aVideo().idempotencyKey("k-1").build(), T0.minusSeconds(10));
+        assertThat(again.id()).isEqualTo(first.id());
+        Video otherKey = store.insert(aVideo().key("key_b").tenant("ten_b").idempotencyKey("k-1").build(), T0.minusSeconds(10));
+        assertThat(otherKey.id()).isNotEqualTo(first.id());
+    }
+
+    @Test
+    void anIdempotencyKeyOlderThanTheWindowMakesANewJob() {
+        Video first = store.insert(aVideo().idempotencyKey("k-2").createdAt(T0.minus(Duration.ofHours(25))).build(), T0);
+        Video later = store.insert(aVideo().idempotencyKey("k-2").build(), T0.minus(Duration.ofHours(24)));
+        assertThat(later.id()).isNotEqualTo(first.id());
+        assertThat(store.findById(first.id())).isPresent();
+    }
+
+    @Test
+    void listingPagesThroughATenantsJobsInBothOrdersWithAnExclusiveCursor() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) ids.add(store.insert(aVideo().build(), T0).id());
+        store.insert(aVideo().tenant("ten_b").key("key_b").build(), T0);
+
+        assertThat(store.list("ten_a", null, 2, true)).extracting(Video::id).containsExactly(ids.get(0), ids.get(1));
+        assertThat(store.list("ten_a", ids.get(1), 10, true)).extracting(Video::id).containsExactlyElementsOf(ids.subList(2, 5));
+        List<String> reversed = new ArrayList<>(ids);
+        Collections.reverse(reversed);
+        assertThat(store.list("ten_a", null, 10, false)).extracting(Video::id).containsExactlyElementsOf(reversed);
+        assertThat(store.list("ten_a", ids.get(2), 10, false)).extracting(Video::id).containsExactly(ids.get(1), ids.get(0));
+    }
+
+    @Test
+    void claimsServeAKeyFirstInFirstOutAndNeverBeyondItsConcurrencyLimit() {
+        Video first = store.insert(aVideo().build(), T0);
+        Video second = store.insert(aVideo().build(), T0);
+        store.insert(aVideo().build(), T0);
+
+        assertThat(store.claimNext("w1", T0, LEASE)).map(Video::id).contains(first.id());
+        assertThat(store.claimNext("w1", T0, LEASE)).map(Video::id).contains(second.id());
+        assertThat(store.claimNext("w1", T0, LEASE)).isEmpty();
+        assertThat(store.countInProgress("key_a")).isEqualTo(2);
+    }
+
+    @Test
+    void claimsAreFairAcrossKeys() {
+        for (int i = 0; i < 3; i++) store.insert(aVideo().build(), T0);
+        Video otherKeysJob = store.insert(aVideo().tenant("ten_b").key("key_b").build(), T0);
+
+        store.claimNext("w1", T0, LEASE);
+        // key_a already runs one job; key_b runs none, so its job goes next although it is younger.
+        assertThat(store.claimNext("w1", T0, LEASE)).map(Video::id).contains(otherKeysJob.id());
+    }
+
+    @Test
+    void aClaimedJobWhoseLeaseRanOutIsClaimedAgainAndItsHeartbeatStopsWorking() {
+        Video job = store.insert(aVideo().build(), T0);
+        Video claimed = store.claimNext("w1", T0, LEASE).orElseThrow();
+        assertThat(claimed.status()).isEqualTo(VideoStatus.IN_PROGRESS);
+        assertThat(store.claimNext("w2", T0.plusSeconds(30), LEASE)).isEmpty();
+
+        Video reclaimed = store.claimNext("w2", T0.plusSeconds(61), LEASE).orElseThrow();
+        assertThat(reclaimed.id()).isEqualTo(job.id());
+        assertThat(reclaimed.attempts()).isEqualTo(2);
+        assertThat(store.heartbeat(job.id(), "w1", T0.plusSeconds(120))).isFalse();
+        assertThat(store.heartbeat(job.id(), "w2", T0.plusSeconds(120))).isTrue();
+    }
+
+    @Test
+    void releasingANodesLeasesMakesItsJobsClaimableAtOnce() {
+        store.insert(aVideo().build(), T0);
+        store.claimNext("node-1", T0, LEASE).orElseThrow();
+        assertThat(store.releaseLeases("node-1")).isEqualTo(1);
+        assertThat(store.claimNext("node-1", T0.plusSeconds(1), LEASE)).isPresent();
+    }
+
+    @Test
+    void progressNeverGoesDownAndOnlyTheHolderRecordsIt() {
+        Video job = store.insert(aVideo().build(), T0);
+        store.claimNext("w1", T0, LEASE);
+        assertThat(store.recordProgress(job.id(), "w1", 40, "h")).isTrue();
+        assertThat(store.recordProgress(job.id(), "w1", 30, "h")).isTrue();
+        assertThat(store.recordProgress(job.id(), "w2", 90, "h")).isFalse();
+        Video now = store.findById(job.id()).orElseThrow();
+        assertThat(now.progress()).isEqualTo(40);
+        assertThat(now.engineHandle()).isEqualTo("h");
+    }
+
+    @Test
+    void completionLosesToAnEarlierCancelAndFinishedJobsNeverChangeAgain() {
+        store.insert(aVideo().build(), T0);
+        Video claimed = store.claimNext("w1", T0, LEASE).orElseThrow();
+        Video cancelled = store.cancel(claimed, T0).orElseThrow();
+        assertThat(cancelled.status()).isEqualTo(VideoStatus.CANCELLED);
+
+        assertThat(store.complete(claimed, T0, T0.plusSeconds(10))).isEmpty();
+        assertThat(store.fail(cancelled, new VideoError("x", "y"), T0)).isEmpty();
+        assertThat(store.recordProgress(claimed.id(), "w1", 50, "h")).isFalse();
+        assertThat(store.findById(claimed.id()).orElseThrow().status()).isEqualTo(VideoStatus.CANCELLED);
+    }
+
+    @Test
+    void aCompletedJobCarriesItsTimesAndFullProgress() {
+        store.insert(aVideo().build(), T0);
+        Video claimed = store.claimNext("w1", T0, LEASE).orElseThrow();
+        Video done = store.complete(claimed, T0.plusSeconds(5), T0.plusSeconds(5 + 86400)).orElseThrow();
+        assertThat(done.status()).isEqualTo(VideoStatus.COMPLETED);
+        assertThat(done.progress()).isEqualTo(100);
+        assertThat(done.completedAt()).isEqualTo(T0.plusSeconds(5));
+        assertThat(done.expiresAt()).isEqualTo(T0.plusSeconds(5 + 86400));
+        assertThat(done.version()).isGreaterThan(claimed.version());
+    }
+
+    @Test
+    void aFailedJobKeepsItsErrorAndARequeuedJobCanBeClaimedAgain() {
+        store.insert(aVideo().build(), T0);
+        Video claimed = store.claimNext("w1", T0, LEASE).orElseThrow();
+        Video requeued = store.requeue(claimed).orElseThrow();
+        assertThat(requeued.status()).isEqualTo(VideoStatus.QUEUED);
+        Video again = store.claimNext("w1", T0, LEASE).orElseThrow();
+        Video failed = store.fail(again, new VideoError("render_failed", "bad"), T0).orElseThrow();
+        assertThat(failed.error()).isEqualTo(new VideoError("render_failed", "bad"));
+    }
+
+    @Test
+    void expiredContentIsFoundOnceAndMarked() {
+        store.insert(aVideo().build(), T0);
+        Video claimed = store.claimNext("w1", T0, LEASE).orElseThrow();
+        store.complete(claimed, T0, T0.plusSeconds(100));
+        assertThat(store.findExpired(T0.plusSeconds(99), 10)).isEmpty();
+        List<Video> due = store.findExpired(T0.plusSeconds(100), 10);
+        assertThat(due).hasSize(1);
+        assertThat(store.markContentExpired(due.getFirst())).isTrue();
+        assertThat(store.markContentExpired(due.getFirst())).isFalse();
+        assertThat(store.findExpired(T0.plusSeconds(200), 10)).isEmpty();
+        assertThat(store.findById(claimed.id()).orElseThrow().contentExpired()).isTrue();
+    }
+
+    @Test
+    void onlyFinishedJobsAreDeleted() {
+        Video queued = store.insert(aVideo().build(), T0);
+        assertThat(store.delete(queued)).isFalse();
+        Video cancelled = store.cancel(queued, T0).orElseThrow();
+        assertThat(store.delete(cancelled)).isTrue();
+        assertThat(store.findById(queued.id())).isEmpty();
+    }
+
+    @Test
+    void concurrentWorkersNeverClaimOneJobTwiceNorExceedAKeysLimit() throws Exception {
+        for (int i = 0; i < 12; i++) store.insert(aVideo().tenant("ten_b").key("key_c").build(), T0);
+        for (int i = 0; i < 12; i++) store.insert(aVideo().build(), T0);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        Set<String> claimed = ConcurrentHashMap.newKeySet();
+        List<String> duplicates = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch start = new CountDownLatch(1);
+        for (int w = 0; w < 8; w++) {
+            String worker = "w" + w;
+            pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < 5; i++) {
+                    Optional<Video> v = store.claimNext(worker, T0, LEASE);
+                    v.ifPresent(job -> {
+                        if (!claimed.add(job.id())) duplicates.add(job.id());
+                    });
+                }
+                return null;
+            });
+        }
+        start.countDown();
+        pool.shutdown();
+        assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(duplicates).isEmpty();
+        assertThat(store.countInProgress("key_c")).isEqualTo(1);
+        assertThat(store.countInProgress("key_a")).isEqualTo(2);
+        assertThat(new HashSet<>(claimed)).hasSize(3);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.vidgate.jobs;
+
+import dev.vidgate.video.NewVideo;
+import dev.vidgate.video.VideoSize;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Test data: a queued job with sensible defaults; change only what a test is about. */
+final class VideoBuilder {
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    private String id = String.format("video_%032x", SEQUENCE.incrementAndGet());
+    private String tenantId = "ten_a";
+    private String keyId = "key_a";
+    private String prompt = "a calm sea at dawn";
+    private Instant createdAt = Instant.parse("2026-11-01T10:00:00Z");
+    private String idempotencyKey;
+
+    static VideoBuilder aVideo() {
+        return new VideoBuilder();
+    }
+
+    VideoBuilder tenant(String tenantId) {
+        this.tenantId = tenantId;
+        return this;
+    }
+
+    VideoBuilder key(String keyId) {
+        this.keyId = keyId;
+        return this;
+    }
+
+    VideoBuilder createdAt(Instant createdAt) {
+        this.createdAt = createdAt;
+        return this;
+    }
+
+    VideoBuilder idempotencyKey(String idempotencyKey) {
+        this.idempotencyKey = idempotencyKey;
+        return this;
+    }
+
+    NewVideo build() {
+        return new NewVideo(id, tenantId, keyId, "sora-2", "standard", prompt, new VideoSize(1280, 720), 4, false, null,
+                "builtin", createdAt, idempotencyKey);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.vidgate.jobs.jdbc;
+
+import dev.vidgate.jobs.JobStore;
+import dev.vidgate.jobs.JobStoreContract;
+import dev.vidgate.testsupport.TestDatabases;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+
+class JdbcJobStoreOnH2Test extends JobStoreContract {
+    @Override
+    protected DataSource freshDatabase() {
+        return TestDatabases.freshH2();
+    }
+
+    @Override
+    protected JobStore storeOn(JdbcTemplate jdbc, TransactionTemplate tx) {
+        return new JdbcJobStore(jdbc, tx);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.vidgate.testsupport;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Plain HTTP for the cases an SDK never sends: hand-made bodies, odd headers, broken input. */
+public final class RawHttp {
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String baseUrl;
+    private final String apiKey;
+
+    public RawHttp(String baseUrl, String apiKey) {
+        this.baseUrl = baseUrl;
+        this.apiKey = apiKey;
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
+        return send(request(path, headers).GET().build());
+    }
+
+    public HttpResponse<byte[]> getBytes(String path, String... headers) {
+        try {
+            return CLIENT.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> postJson(String path, String json, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public HttpResponse<String> post(String path, String contentType, byte[] body, String... headers) {
+        var b = request(path, headers).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) b.header("Content-Type", contentType);
+        return send(b.build());
+    }
+
+    public HttpResponse<String> postMultipart(String path, Multipart form, String... headers) {
+        return post(path, form.contentType(), form.body(), headers);
+    }
+
+    public HttpResponse<String> delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
+    private HttpRequest.Builder request(String path, String... headers) {
+        var b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
+        if (apiKey != null) b.header("Authorization", "Bearer " + apiKey);
+        for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        return b;
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A multipart/form-data body built part by part, so tests control every header. */
+    public static final class Multipart {
+        private final String boundary = "----vidgate" + UUID.randomUUID();
+        private final List<byte[]> parts = new ArrayList<>();
+
+        public Multipart text(String name, String value) {
+            return part("Content-Disposition: form-data; name=\"" + name + "\"\r\n", value.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** A text part labelled the way the Java SDK labels them. */
+        public Multipart utf8Text(String name, String value) {
+            return part("Content-Disposition: form-data; name=\"" + name + "\"\r\nContent-Type: text/plain; charset=utf-8\r\n",
+                    value.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** A file part; a null filename leaves the filename attribute out, as the Java SDK does. */
+        public Multipart file(String name, String filename, String contentType, byte[] bytes) {
+            String disposition = "Content-Disposition: form-data; name=\"" + name + "\""
+                    + (filename == null ? "" : "; filename=\"" + filename + "\"") + "\r\n";
+            return part(disposition + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n"), bytes);
+        }
+
+        private Multipart part(String headers, byte[] content) {
+            var out = new ByteArrayOutputStream();
+            out.writeBytes(("--" + boundary + "\r\n" + headers + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(content);
+            out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+            parts.add(out.toByteArray());
+            return this;
+        }
+
+        public String contentType() {
+            return "multipart/form-data; boundary=" + boundary;
+        }
+
+        public byte[] body() {
+            var out = new ByteArrayOutputStream();
+            parts.forEach(out::writeBytes);
+            out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            return out.toByteArray();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.vidgate.testsupport;
+
+import dev.vidgate.app.VidgateApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A whole Vidgate server on 127.0.0.1 and a random port, on its embedded defaults under a given data dir. */
+public final class TestServer implements AutoCloseable {
+    public static final String API_KEY = "sk-test-bootstrap-0123456789abcdefghij";
+    public static final String ADMIN_KEY = "sk-test-admin-0123456789abcdefghijklmn";
+
+    private final ConfigurableApplicationContext context;
+    private final TestClock clock;
+
+    private TestServer(ConfigurableApplicationContext context, TestClock clock) {
+        this.context = context;
+        this.clock = clock;
+    }
+
+    public static TestServer start(Path dataDir) {
+        return start(dataDir, new TestClock(), Map.of());
+    }
+
+    public static TestServer start(Path dataDir, TestClock clock, Map<String, String> extra) {
+        List<String> props = new ArrayList<>(List.of(
+                "server.port=0",
+                "server.address=127.0.0.1",
+                "vidgate.data-dir=" + dataDir,
+                "vidgate.bootstrap-key=" + API_KEY,
+                "vidgate.admin-key=" + ADMIN_KEY,
+                "vidgate.clock=external",
+                "vidgate.poll-after=200ms"));
+        extra.forEach((k, v) -> props.add(k + "=" + v));
+        var context = new SpringApplicationBuilder(VidgateApplication.class)
+                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("testClock", (InstantSource) clock))
+                .properties(props.toArray(String[]::new))
+                .run();
+        return new TestServer(context, clock);
+    }
+
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public TestClock clock() {
+        return clock;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
