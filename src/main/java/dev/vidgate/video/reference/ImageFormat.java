@@ -1,0 +1,45 @@
+package dev.vidgate.video.reference;
+
+import java.util.Optional;
+
+/** The reference image formats the API accepts, recognised only by their leading magic bytes. */
+public enum ImageFormat {
+    JPEG("image/jpeg"),
+    PNG("image/png"),
+    WEBP("image/webp");
+
+    private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+
+    private final String mediaType;
+
+    ImageFormat(String mediaType) {
+        this.mediaType = mediaType;
+    }
+
+    public String mediaType() { return mediaType; }
+
+    /**
+     * The format named by the first bytes of {@code bytes}: JPEG {@code FF D8 FF}, PNG
+     * {@code 89 50 4E 47 0D 0A 1A 0A}, WebP {@code RIFF????WEBP}. Labels and file names are never consulted.
+     */
+    public static Optional<ImageFormat> detect(byte[] bytes) {
+        if (bytes == null) return Optional.empty();
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF) {
+            return Optional.of(JPEG);
+        }
+        if (startsWith(bytes, 0, PNG_MAGIC)) return Optional.of(PNG);
+        if (bytes.length >= 12 && startsWith(bytes, 0, new byte[] {'R', 'I', 'F', 'F'})
+                && startsWith(bytes, 8, new byte[] {'W', 'E', 'B', 'P'})) {
+            return Optional.of(WEBP);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean startsWith(byte[] bytes, int at, byte[] magic) {
+        if (bytes.length < at + magic.length) return false;
+        for (int i = 0; i < magic.length; i++) {
+            if (bytes[at + i] != magic[i]) return false;
+        }
+        return true;
+    }
+}
