@@ -1,0 +1,209 @@
+package dev.vidgate.engine.builtin;
+
+import dev.vidgate.engine.Engine;
+import dev.vidgate.engine.EngineStatus;
+import dev.vidgate.engine.GenerationRequest;
+import dev.vidgate.video.Variant;
+import org.bytedeco.javacv.FrameRecorder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The offline renderer: turns a request into an MP4 (H.264 + AAC), a WebP thumbnail and a JPEG
+ * spritesheet on local disk, with no network access. Text-to-video gets a procedural animation
+ * derived from the prompt; image-to-video starts on the reference image and slowly pushes in.
+ *
+ * <p>Renders run on a pool of {@code maxConcurrentRenders} threads; further requests wait in a queue.
+ * The handle is the job id. Files live in {@code workDir/<jobId>/} and are renamed into place only
+ * when complete. Job state is kept in memory, so after a restart every handle is
+ * {@link EngineStatus.Lost}; starting it again first deletes what the earlier process left behind.
+ */
+public final class BuiltinEngine implements Engine, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(BuiltinEngine.class);
+    private static final Duration CANCEL_WAIT = Duration.ofSeconds(5);
+    private static final Duration KEEP_ENDED = Duration.ofHours(1);
+
+    private final Path workDir;
+    private final ThreadPoolExecutor pool;
+    private final Map<String, RenderJob> jobs = new ConcurrentHashMap<>();
+    private final Object lifecycle = new Object();
+
+    public BuiltinEngine(Path workDir, int maxConcurrentRenders) {
+        Objects.requireNonNull(workDir, "workDir");
+        if (maxConcurrentRenders < 1) throw new IllegalArgumentException("maxConcurrentRenders must be at least 1");
+        this.workDir = workDir.toAbsolutePath();
+        try {
+            Files.createDirectories(this.workDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the work directory " + this.workDir, e);
+        }
+        this.pool = new ThreadPoolExecutor(maxConcurrentRenders, maxConcurrentRenders, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), daemonThreads());
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread t = new Thread(task, "builtin-render-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public String name() { return "builtin"; }
+
+    @Override
+    public String start(GenerationRequest request) {
+        String handle = request.jobId();
+        synchronized (lifecycle) {
+            evictEnded();
+            RenderJob existing = jobs.get(handle);
+            if (existing != null && existing.isActive()) return handle;
+            RenderJob job = new RenderJob(handle, JobFiles.of(workDir, handle), ClipRenderer.frameCount(request));
+            jobs.put(handle, job);
+            try {
+                job.files().deleteAll(); // leftovers of an earlier run or an earlier process
+                job.future(pool.submit(() -> run(job, request)));
+                log.info("job {}: queued {} {}s {} render", handle, request.size(), request.seconds(),
+                        request.hasReference() ? "image-to-video" : "text-to-video");
+            } catch (UncheckedIOException | RejectedExecutionException e) {
+                log.error("job {}: could not start the render", handle, e);
+                job.fail(new EngineStatus.Failed("render_failed", "the built-in engine could not start the render", true));
+                job.finished();
+            }
+            return handle;
+        }
+    }
+
+    @Override
+    public EngineStatus check(GenerationRequest request, String handle) {
+        RenderJob job = handle == null ? null : jobs.get(handle);
+        return job == null ? new EngineStatus.Lost() : job.status();
+    }
+
+    @Override
+    public void cancel(String handle) {
+        RenderJob job = handle == null ? null : jobs.get(handle);
+        if (job == null || !requestCancel(job)) return;
+        try {
+            if (!job.awaitFinished(CANCEL_WAIT)) log.warn("job {}: render did not stop within {}", handle, CANCEL_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Flags the job to stop; true if its render task is running and will clean up when it notices. */
+    private boolean requestCancel(RenderJob job) {
+        if (!job.requestCancel()) return false;
+        log.info("job {}: cancel requested", job.handle());
+        var future = job.future();
+        if (future != null && future.cancel(false)) {
+            // it never got a thread: nothing is writing its files
+            job.markCancelled();
+            deleteQuietly(job);
+            job.finished();
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public void release(String handle) {
+        if (handle == null) return;
+        cancel(handle);
+        synchronized (lifecycle) {
+            RenderJob job = jobs.get(handle);
+            if (job != null && job.isActive()) return; // restarted meanwhile: not ours to delete
+            if (job != null) jobs.remove(handle, job);
+            JobFiles files = job != null ? job.files() : JobFiles.of(workDir, handle);
+            try {
+                files.deleteAll();
+            } catch (UncheckedIOException e) {
+                log.warn("job {}: could not delete its files", handle, e);
+            }
+        }
+    }
+
+    /** Stops all renders (their partial files are deleted) and the worker threads. */
+    @Override
+    public void close() {
+        jobs.values().forEach(this::requestCancel);
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(10, TimeUnit.SECONDS)) log.warn("render threads did not stop within 10 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run(RenderJob job, GenerationRequest request) {
+        String handle = job.handle();
+        try {
+            if (!job.markRunning()) { // cancelled while it waited for a thread
+                job.markCancelled();
+                deleteQuietly(job);
+                return;
+            }
+            long started = System.nanoTime();
+            new ClipRenderer(request, job.files(), job::isCancelRequested, job::framesDone).render();
+            JobFiles files = job.files();
+            job.complete(() -> {
+                files.commit(Variant.SPRITESHEET);
+                files.commit(Variant.THUMBNAIL);
+                files.commit(Variant.VIDEO);
+            }, new JobOutput(files));
+            log.info("job {}: rendered {} x {}s ({} frames) in {} ms", handle, request.size(), request.seconds(),
+                    ClipRenderer.frameCount(request), (System.nanoTime() - started) / 1_000_000);
+        } catch (RenderCancelledException e) {
+            job.markCancelled();
+            deleteQuietly(job);
+            log.info("job {}: render cancelled", handle);
+        } catch (BadInputException e) {
+            job.fail(new EngineStatus.Failed("render_failed", e.getMessage(), false));
+            deleteQuietly(job);
+            log.warn("job {}: cannot render: {}", handle, e.getMessage(), e.getCause());
+        } catch (Throwable t) {
+            boolean retryable = isTransient(t);
+            job.fail(new EngineStatus.Failed("render_failed", "the built-in renderer failed", retryable));
+            deleteQuietly(job);
+            log.error("job {}: render failed (retryable={})", handle, retryable, t);
+        } finally {
+            job.finished();
+        }
+    }
+
+    /** Disk and memory trouble may pass; encoder errors and bugs would repeat. */
+    private static boolean isTransient(Throwable t) {
+        if (t instanceof FrameRecorder.Exception) return false;
+        return t instanceof IOException || t instanceof UncheckedIOException || t instanceof OutOfMemoryError;
+    }
+
+    private static void deleteQuietly(RenderJob job) {
+        try {
+            job.files().deleteAll();
+        } catch (RuntimeException e) {
+            log.warn("job {}: could not delete partial files", job.handle(), e);
+        }
+    }
+
+    private void evictEnded() {
+        long now = System.nanoTime();
+        jobs.values().removeIf(job -> job.endedUnsuccessfullyBefore(now, KEEP_ENDED));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.vidgate.api;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.models.videos.Video;
+import dev.vidgate.testsupport.TestServer;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** The official OpenAI Java SDK pointed at a test server, and polling the way its users poll. */
+final class SdkClients {
+    private SdkClients() {}
+
+    static OpenAIClient client(TestServer server, String apiKey) {
+        return OpenAIOkHttpClient.builder()
+                .apiKey(apiKey)
+                .baseUrl(server.baseUrl() + "/v1")
+                .maxRetries(0)
+                .timeout(Duration.ofSeconds(60))
+                .build();
+    }
+
+    /** Retrieves until the video is finished (completed, failed or cancelled), for at most {@code limit}. */
+    static Video awaitFinished(OpenAIClient client, String id, Duration limit) throws InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        while (true) {
+            Video v = client.videos().retrieve(id);
+            String status = v.status().asString();
+            if (status.equals("completed") || status.equals("failed") || status.equals("cancelled")) return v;
+            if (Instant.now().isAfter(deadline)) throw new AssertionError("video " + id + " still " + status + " after " + limit);
+            Thread.sleep(200);
+        }
+    }
+}
