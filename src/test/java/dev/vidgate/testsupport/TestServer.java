@@ -40,8 +40,8 @@ public final class TestServer implements AutoCloseable {
         extra.forEach((k, v) -> props.add(k + "=" + v));
         var context = new SpringApplicationBuilder(VidgateApplication.class)
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("testClock", (InstantSource) clock))
-                .properties(props.toArray(String[]::new))
-                .run();
+                // As command-line arguments: they outrank application.properties, as an operator's would.
+                .run(props.stream().map(p -> "--" + p).toArray(String[]::new));
         return new TestServer(context, clock);
     }
 
