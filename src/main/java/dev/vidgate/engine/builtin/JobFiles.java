@@ -70,8 +70,6 @@ final class JobFiles {
         }
     }
 
-    boolean exists() { return Files.exists(dir); }
-
     /** Deletes the job's folder and everything in it; a missing folder is fine. */
     void deleteAll() {
         if (!Files.exists(dir)) return;

@@ -16,7 +16,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_0RGB;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR0;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_ACCURATE_RND;
-import static org.bytedeco.ffmpeg.global.swscale.SWS_BICUBIC;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
 
 /**
  * Streams frames and audio into a browser-playable MP4: H.264 (OpenH264, constrained baseline,
@@ -54,9 +54,11 @@ final class Mp4Writer implements AutoCloseable {
         recorder.setFrameRate(ClipFormat.FPS);
         recorder.setGopSize(2 * ClipFormat.FPS);
         recorder.setVideoBitrate(videoBitrate(width, height));
-        recorder.setImageScalingFlags(SWS_BICUBIC | SWS_ACCURATE_RND);
+        recorder.setImageScalingFlags(SWS_BILINEAR | SWS_ACCURATE_RND);
         recorder.setVideoOption("allow_skip_frames", "0");
-        if (System.getProperty("vidgate.threads") != null) recorder.setVideoOption("threads", System.getProperty("vidgate.threads"));
+        // one encoder thread: OpenH264's multi-threaded slicing balances slices by measured time,
+        // which makes the bitstream differ from run to run; frames are rendered on another thread anyway
+        recorder.setVideoOption("threads", "1");
         recorder.setVideoOption("colorspace", "smpte170m");
         recorder.setVideoOption("color_primaries", "bt709");
         recorder.setVideoOption("color_trc", "bt709");

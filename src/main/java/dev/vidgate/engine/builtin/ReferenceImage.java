@@ -22,6 +22,12 @@ final class ReferenceImage {
     /** Refuse to decode images whose header claims more pixels than this (decompression bombs). */
     private static final long MAX_PIXELS = 64L * 1024 * 1024;
 
+    static {
+        // ImageIO registers plug-ins (TwelveMonkeys WebP) from the class loader that first touched it;
+        // in a repackaged application that may not be the one holding the plug-in jars
+        if (!ImageIO.getImageReadersByFormatName("webp").hasNext()) ImageIO.scanForPlugins();
+    }
+
     private ReferenceImage() {}
 
     /**

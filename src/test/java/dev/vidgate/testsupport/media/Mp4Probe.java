@@ -27,6 +27,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.av_get_pix_fmt_name;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 
@@ -123,7 +124,7 @@ public final class Mp4Probe {
     /** Container duration in seconds (the longest stream). */
     public double durationSeconds() { return durationSeconds; }
 
-    /** Duration of the video stream alone, in seconds. */
+    /** Duration of the video stream alone, in seconds; NaN if the container does not say. */
     public double videoDurationSeconds() { return videoDurationSeconds; }
 
     public boolean hasAudio() { return hasAudio; }
@@ -250,7 +251,8 @@ public final class Mp4Probe {
                 if (stream.avg_frame_rate().den() != 0) {
                     frameRate = stream.avg_frame_rate().num() / (double) stream.avg_frame_rate().den();
                 }
-                videoDurationSeconds = stream.duration() * stream.time_base().num() / (double) stream.time_base().den();
+                videoDurationSeconds = stream.duration() == AV_NOPTS_VALUE ? Double.NaN
+                        : stream.duration() * stream.time_base().num() / (double) stream.time_base().den();
             } else if (par.codec_type() == AVMEDIA_TYPE_AUDIO && audioCodec == null) {
                 hasAudio = true;
                 audioCodec = avcodec_get_name(par.codec_id()).getString();

@@ -27,7 +27,9 @@ import java.nio.file.Path;
 import java.util.Random;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_WEBP;
+import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGRA;
+import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 
 /**
  * Test-data builder: deterministic, recognisable pictures (two-axis colour gradient, circles, a
@@ -36,6 +38,10 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGRA;
  * same pixels.
  */
 public final class TestImages {
+    static {
+        av_log_set_level(AV_LOG_ERROR); // no stream banners from the WebP encoder
+    }
+
     private TestImages() {}
 
     /** A TYPE_INT_RGB picture of {@code width x height}; {@code seed} varies colours and layout. */
