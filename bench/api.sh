@@ -12,7 +12,7 @@ command -v wrk >/dev/null || { apt-get update -qq >/dev/null && apt-get install 
 
 ./mvnw -q -B package -DskipTests
 DATA=$(mktemp -d)
-java --enable-native-access=ALL-UNNAMED -Xmx1g -jar target/vidgate.jar --server.port="$PORT" --server.address=127.0.0.1 \
+"${JAVA_HOME:+$JAVA_HOME/bin/}java" --enable-native-access=ALL-UNNAMED -Xmx1g -jar target/vidgate.jar --server.port="$PORT" --server.address=127.0.0.1 \
   --vidgate.data-dir="$DATA" --vidgate.bootstrap-key="$KEY" --logging.level.root=WARN > "$DATA/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
