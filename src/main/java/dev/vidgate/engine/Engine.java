@@ -3,7 +3,8 @@ package dev.vidgate.engine;
 /**
  * A generation engine: the built-in offline renderer or a remote provider.
  *
- * <p>Contract, shared by every adapter and checked by {@code EngineContract}:
+ * <p>Contract, shared by every adapter (the built-in engine checks it in {@code BuiltinEngineLifecycleTest};
+ * it becomes an abstract contract test once a second adapter exists):
  * <ul>
  *   <li>{@link #start} returns quickly (it never blocks for the length of a generation) with a
  *       handle, a short string the caller persists with the job. Generation proceeds in the
