@@ -74,26 +74,7 @@ final class JobFiles {
     void deleteAll() {
         if (!Files.exists(dir)) return;
         try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
-                    if (exc instanceof NoSuchFileException) return FileVisitResult.CONTINUE;
-                    throw exc;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                    if (exc != null && !(exc instanceof NoSuchFileException)) throw exc;
-                    Files.deleteIfExists(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            dev.vidgate.common.FileTrees.deleteTree(dir);
         } catch (NoSuchFileException ignored) {
             // already gone
         } catch (IOException e) {
