@@ -57,6 +57,8 @@ public final class VideoService {
                     + "; only completed videos can be remixed.");
         }
         ModelSpec model = catalog.find(source.model()).orElseThrow(() -> VideoErrors.unknownModel(source.model()));
+        // The expiry sweep deletes the reference with the video: an expired source cannot be remixed.
+        if (source.contentExpired()) throw VideoErrors.expired(source);
         byte[] reference = source.hasReference() ? readAll(source.referenceKey()) : null;
         return enqueue(who, new Draft(source.model(), model, prompt, source.size(), source.seconds(), reference, source.id()),
                 request.idempotencyKey());
