@@ -14,7 +14,7 @@ class EngineWiring {
 
     @Bean(destroyMethod = "close")
     BuiltinEngine builtinEngine(VidgateProperties props) {
-        return new BuiltinEngine(props.dataDir().resolve("work"), props.effectiveRenderThreads());
+        return new BuiltinEngine(props.dataDir().resolve("work"), props.effectiveRenderThreads(), props.effectiveWorkerSlots());
     }
 
     @Bean

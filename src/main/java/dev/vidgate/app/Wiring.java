@@ -73,8 +73,7 @@ class Wiring {
     @Bean(destroyMethod = "close")
     Dispatcher dispatcher(JobStore jobs, EngineRegistry engines, ContentStore content, InstantSource clock,
                           VidgateProperties props, NodeIdentity node) {
-        var settings = new DispatcherSettings(node.id(), props.effectiveWorkerSlots(), props.lease(),
-                Duration.ofSeconds(2), Duration.ofMillis(250), props.maxAttempts());
+        var settings = new DispatcherSettings(node.id(), props.lease(), Duration.ofSeconds(2), props.maxAttempts());
         return new Dispatcher(jobs, engines, content, clock, settings, props.retention());
     }
 

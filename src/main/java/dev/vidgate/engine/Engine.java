@@ -1,5 +1,7 @@
 package dev.vidgate.engine;
 
+import java.time.Duration;
+
 /**
  * A generation engine: the built-in offline renderer or a remote provider.
  *
@@ -16,6 +18,12 @@ package dev.vidgate.engine;
  *       unknown or finished handle is a no-op.</li>
  *   <li>{@link #release} frees what a finished handle still holds (temporary files) once the caller
  *       has copied the output; releasing twice is a no-op.</li>
+ *   <li>{@link #capacity} bounds how many jobs one node runs on this engine at once; the dispatcher
+ *       claims no more. A renderer sizes it to the CPU, a remote engine to what its upstreams
+ *       accept.</li>
+ *   <li>A request that is a remix carries its {@link GenerationRequest.RemixSource}: the source's
+ *       engine and handle (a remote engine sends the remix where the source was made) and a way to
+ *       read the source video (a renderer starts from its first frame).</li>
  *   <li>No method throws for a problem of the work itself: such problems are reported as
  *       {@link EngineStatus.Failed}.</li>
  * </ul>
@@ -24,6 +32,14 @@ public interface Engine {
 
     /** The engine's configured name, e.g. {@code builtin}. */
     String name();
+
+    /** How many jobs this node may run on this engine at once; at least 1. */
+    int capacity();
+
+    /** How often a running job asks {@link #check}: often for a local renderer, less for a remote one. */
+    default Duration checkInterval() {
+        return Duration.ofMillis(250);
+    }
 
     /** Starts generating {@code request} and returns the handle to check it by. */
     String start(GenerationRequest request);

@@ -10,6 +10,12 @@ import java.io.InputStream;
  * caller can copy it into the content store without holding it in memory.
  */
 public interface EngineOutput {
+    /**
+     * Whole seconds of video actually delivered, which billing settles on: the requested length for
+     * a renderer, the upstream's reported length for a remote engine (rounded up).
+     */
+    int deliveredSeconds();
+
     /** Opens the bytes of one rendition; the caller closes the stream. */
     InputStream open(Variant variant) throws IOException;
 }

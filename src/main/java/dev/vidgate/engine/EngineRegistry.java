@@ -1,5 +1,6 @@
 package dev.vidgate.engine;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,5 +14,9 @@ public final class EngineRegistry {
 
     public Optional<Engine> find(String name) {
         return Optional.ofNullable(engines.get(name));
+    }
+
+    public Collection<Engine> all() {
+        return engines.values();
     }
 }

@@ -2,6 +2,8 @@ package dev.vidgate.engine;
 
 import dev.vidgate.video.VideoSize;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Objects;
 
 /**
@@ -15,8 +17,39 @@ import java.util.Objects;
  * @param prompt         the user's prompt, 1..32000 characters, any language
  * @param referenceImage encoded bytes of a JPEG, PNG or WebP image whose pixels equal {@code size},
  *                       to be used as the first frame; {@code null} for text-to-video
+ * @param remix          the video this one remixes, or {@code null}
  */
-public record GenerationRequest(String jobId, String model, VideoSize size, int seconds, String prompt, byte[] referenceImage) {
+public record GenerationRequest(String jobId, String model, VideoSize size, int seconds, String prompt, byte[] referenceImage,
+                                RemixSource remix) {
+
+    /** A request that is not a remix. */
+    public GenerationRequest(String jobId, String model, VideoSize size, int seconds, String prompt, byte[] referenceImage) {
+        this(jobId, model, size, seconds, prompt, referenceImage, null);
+    }
+
+    /**
+     * The completed video a remix starts from.
+     *
+     * @param videoId      the source video's id
+     * @param engine       the engine that made it
+     * @param engineHandle that engine's handle for it (a remote engine's upstream task)
+     * @param prompt       the source's prompt
+     * @param video        opens the source MP4; the caller closes the stream
+     */
+    public record RemixSource(String videoId, String engine, String engineHandle, String prompt, VideoOpener video) {
+        public RemixSource {
+            Objects.requireNonNull(videoId, "videoId");
+            Objects.requireNonNull(engine, "engine");
+            Objects.requireNonNull(video, "video");
+        }
+    }
+
+    /** Opens a stored video's bytes. */
+    @FunctionalInterface
+    public interface VideoOpener {
+        InputStream open() throws IOException;
+    }
+
     public GenerationRequest {
         Objects.requireNonNull(jobId, "jobId");
         Objects.requireNonNull(model, "model");
@@ -26,4 +59,6 @@ public record GenerationRequest(String jobId, String model, VideoSize size, int 
     }
 
     public boolean hasReference() { return referenceImage != null; }
+
+    public boolean isRemix() { return remix != null; }
 }

@@ -9,19 +9,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 
 /**
- * Takes jobs from the store as this node has free slots and runs each on a virtual thread. The loop
- * catches everything, logs it with the job id, and never dies; {@link #wake} lets a create start
- * its job at once instead of at the next claim interval.
+ * Takes jobs from the store while some engine has room on this node and runs each on a virtual
+ * thread. The same loop renews, in one batch, the leases of every job this node runs, and stops the
+ * jobs the store says are no longer ours (cancelled, or reclaimed after a pause). The loop catches
+ * everything, logs it with the job id, and never dies; {@link #wake} lets a create start its job at
+ * once instead of at the next claim interval.
  */
 public final class Dispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
@@ -31,12 +39,14 @@ public final class Dispatcher implements AutoCloseable {
     private final InstantSource clock;
     private final DispatcherSettings settings;
     private final JobRunner runner;
-    private final Semaphore slots;
+    private final Map<String, Semaphore> room = new HashMap<>();
+    private final Map<String, JobControl> runningJobs = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("job-", 0).factory());
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition signal = lock.newCondition();
     private volatile boolean wakeRequested;
     private volatile boolean running;
+    private Instant nextHeartbeat = Instant.MIN;
     private Thread loop;
 
     public Dispatcher(JobStore jobs, EngineRegistry engines, ContentStore content, InstantSource clock,
@@ -46,7 +56,7 @@ public final class Dispatcher implements AutoCloseable {
         this.clock = clock;
         this.settings = settings;
         this.runner = new JobRunner(jobs, content, clock, settings, retention);
-        this.slots = new Semaphore(settings.slots());
+        for (Engine engine : engines.all()) room.put(engine.name(), new Semaphore(engine.capacity()));
     }
 
     public synchronized void start() {
@@ -68,10 +78,16 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
+    /** How many jobs this node runs right now. */
+    public int runningCount() {
+        return runningJobs.size();
+    }
+
     private void loop() {
         while (running) {
             try {
-                claimWhileSlotsFree();
+                heartbeatIfDue();
+                claimWhileRoom();
                 awaitWork();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -83,32 +99,47 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private void claimWhileSlotsFree() throws InterruptedException {
-        while (running && slots.tryAcquire()) {
-            Optional<Video> claimed;
-            try {
-                claimed = jobs.claimNext(settings.workerId(), clock.instant(), settings.lease());
-            } catch (RuntimeException e) {
-                slots.release();
-                throw e;
+    private void heartbeatIfDue() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextHeartbeat)) return;
+        nextHeartbeat = now.plus(settings.claimInterval());
+        if (runningJobs.isEmpty()) return;
+        Set<String> ours = Set.copyOf(runningJobs.keySet());
+        Set<String> held = jobs.heartbeat(settings.workerId(), ours, now.plus(settings.lease()));
+        for (String id : ours) {
+            JobControl control = runningJobs.get(id);
+            if (!held.contains(id) && control != null && control.stop()) {
+                log.info("job {} is no longer ours (cancelled or reclaimed); stopping it", id);
             }
-            if (claimed.isEmpty()) {
-                slots.release();
-                return;
-            }
-            Video job = claimed.get();
-            workers.submit(() -> runGuarded(job));
         }
     }
 
-    private void runGuarded(Video job) {
+    private void claimWhileRoom() {
+        while (running) {
+            Set<String> withRoom = room.entrySet().stream()
+                    .filter(e -> e.getValue().availablePermits() > 0)
+                    .map(Map.Entry::getKey)
+                    .collect(Collectors.toUnmodifiableSet());
+            Optional<Video> claimed = jobs.claimNext(settings.workerId(), clock.instant(), settings.lease(), withRoom);
+            if (claimed.isEmpty()) return;
+            Video job = claimed.get();
+            // Only this loop acquires, so the permit seen above is still there.
+            Semaphore permit = room.get(job.engine());
+            permit.acquireUninterruptibly();
+            JobControl control = new JobControl();
+            runningJobs.put(job.id(), control);
+            workers.submit(() -> runGuarded(job, control, permit));
+        }
+    }
+
+    private void runGuarded(Video job, JobControl control, Semaphore permit) {
         try {
             Optional<Engine> engine = engines.find(job.engine());
             if (engine.isEmpty()) {
                 jobs.fail(job, new VideoError("engine_unavailable", "No engine named '" + job.engine() + "' is configured."), clock.instant());
                 return;
             }
-            runner.run(job, engine.get());
+            runner.run(job, engine.get(), control);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.info("job {} interrupted by shutdown; it resumes when a node claims it again", job.id());
@@ -116,7 +147,8 @@ public final class Dispatcher implements AutoCloseable {
             log.error("job {} crashed", job.id(), t);
             recoverFromCrash(job, t);
         } finally {
-            slots.release();
+            runningJobs.remove(job.id());
+            permit.release();
             wake();
         }
     }

@@ -35,18 +35,26 @@ final class JobRunner {
         this.retention = retention;
     }
 
-    void run(Video claimed, Engine engine) throws InterruptedException {
+    void run(Video claimed, Engine engine, JobControl control) throws InterruptedException {
         GenerationRequest request = requestFor(claimed);
         String handle = claimed.engineHandle() != null ? claimed.engineHandle() : start(engine, request, claimed);
-        Instant nextHeartbeat = clock.instant().plus(settings.lease().dividedBy(3));
+        int recordedProgress = claimed.progress();
         while (true) {
+            if (control.stopRequested()) {
+                engine.cancel(handle);
+                return;
+            }
             EngineStatus status = engine.check(request, handle);
             switch (status) {
                 case EngineStatus.Running running -> {
-                    if (!jobs.recordProgress(claimed.id(), settings.workerId(), running.progress(), handle)) {
-                        log.info("job {} is no longer ours (cancelled or reclaimed); stopping its engine work", claimed.id());
-                        engine.cancel(handle);
-                        return;
+                    // Written only when it moves: thousands of remote jobs must not mean thousands of writes a second.
+                    if (running.progress() > recordedProgress) {
+                        if (!jobs.recordProgress(claimed.id(), settings.workerId(), running.progress(), handle)) {
+                            log.info("job {} is no longer ours (cancelled or reclaimed); stopping its engine work", claimed.id());
+                            engine.cancel(handle);
+                            return;
+                        }
+                        recordedProgress = running.progress();
                     }
                 }
                 case EngineStatus.Done done -> {
@@ -63,11 +71,7 @@ final class JobRunner {
                     handle = start(engine, request, claimed);
                 }
             }
-            if (!clock.instant().isBefore(nextHeartbeat)) {
-                jobs.heartbeat(claimed.id(), settings.workerId(), clock.instant().plus(settings.lease()));
-                nextHeartbeat = clock.instant().plus(settings.lease().dividedBy(3));
-            }
-            Thread.sleep(settings.checkInterval());
+            Thread.sleep(engine.checkInterval());
         }
     }
 
@@ -91,7 +95,7 @@ final class JobRunner {
             return;
         }
         Instant now = clock.instant();
-        if (jobs.complete(claimed, now, now.plus(retention)).isPresent()) {
+        if (jobs.complete(claimed, output.deliveredSeconds(), now, now.plus(retention)).isPresent()) {
             log.info("job {} completed", claimed.id());
         } else {
             // Cancelled (or reclaimed) while we stored: the files belong to nobody.
@@ -118,14 +122,28 @@ final class JobRunner {
     private GenerationRequest requestFor(Video video) {
         byte[] reference = null;
         if (video.hasReference()) {
-            long size = content.size(video.referenceKey())
-                    .orElseThrow(() -> new IllegalStateException("reference image of " + video.id() + " is missing"));
-            try (InputStream in = content.open(video.referenceKey(), 0, size)) {
+            try (InputStream in = openWhole(video.referenceKey())) {
                 reference = in.readAllBytes();
             } catch (IOException e) {
                 throw new dev.vidgate.common.TransientException("cannot read reference image of " + video.id(), e);
             }
         }
-        return new GenerationRequest(video.id(), video.model(), video.size(), video.seconds(), video.prompt(), reference);
+        return new GenerationRequest(video.id(), video.model(), video.size(), video.seconds(), video.prompt(), reference,
+                remixSourceOf(video));
+    }
+
+    /** The completed source of a remix, while its video is still stored; otherwise the remix renders afresh. */
+    private GenerationRequest.RemixSource remixSourceOf(Video video) {
+        if (video.remixedFromVideoId() == null) return null;
+        return jobs.findById(video.remixedFromVideoId())
+                .filter(source -> source.status() == dev.vidgate.video.VideoStatus.COMPLETED && !source.contentExpired())
+                .map(source -> new GenerationRequest.RemixSource(source.id(), source.engine(), source.engineHandle(), source.prompt(),
+                        () -> openWhole(source.storageKey(Variant.VIDEO))))
+                .orElse(null);
+    }
+
+    private InputStream openWhole(String key) throws IOException {
+        long size = content.size(key).orElseThrow(() -> new IOException("stored video " + key + " is missing"));
+        return content.open(key, 0, size);
     }
 }

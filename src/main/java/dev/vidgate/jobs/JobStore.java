@@ -7,8 +7,10 @@ import dev.vidgate.video.VideoStatus;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Durable storage of video jobs and the only place their state changes.
@@ -25,6 +27,9 @@ import java.util.Optional;
  *       lets a key hold more claimed jobs than that key's concurrency limit, serves each key's jobs
  *       first in first out, and prefers keys with fewer running jobs so that keys share workers
  *       fairly.</li>
+ *   <li>Every winning insert and every winning move to a final state runs the configured
+ *       {@link TransitionHook} in the same transaction; if the hook throws, the change does not
+ *       happen.</li>
  *   <li>Idempotency: {@link #insert} with an idempotency key already used by the same API key since
  *       {@code idempotencySince} returns the earlier job instead of inserting.</li>
  * </ul>
@@ -47,8 +52,11 @@ public interface JobStore {
      */
     List<Video> list(String tenantId, String afterId, int limit, boolean ascending);
 
-    /** Claims the next job for {@code workerId}, leasing it until {@code now + lease}. */
-    Optional<Video> claimNext(String workerId, Instant now, Duration lease);
+    /**
+     * Claims the next job for {@code workerId}, leasing it until {@code now + lease}. Only jobs whose
+     * engine is in {@code engines} (the engines this node has room on) are considered.
+     */
+    Optional<Video> claimNext(String workerId, Instant now, Duration lease, Set<String> engines);
 
     /**
      * Makes every lease held by {@code workerId} claimable at once. A node calls it on start with its
@@ -56,8 +64,12 @@ public interface JobStore {
      */
     int releaseLeases(String workerId);
 
-    /** Extends the lease of a job this worker holds; false if the worker no longer holds it. */
-    boolean heartbeat(String id, String workerId, Instant leaseUntil);
+    /**
+     * Extends, in one go, the leases of the given in-progress jobs that {@code workerId} still holds,
+     * and answers which those are: a job missing from the answer was cancelled or reclaimed, and its
+     * worker stops.
+     */
+    Set<String> heartbeat(String workerId, Collection<String> ids, Instant leaseUntil);
 
     /**
      * Records progress and the engine handle of a job this worker holds in progress. Progress never
@@ -65,8 +77,8 @@ public interface JobStore {
      */
     boolean recordProgress(String id, String workerId, int progress, String engineHandle);
 
-    /** Moves {@code current} to completed, with its expiry time; CAS on version. */
-    Optional<Video> complete(Video current, Instant completedAt, Instant expiresAt);
+    /** Moves {@code current} to completed with the seconds delivered and its expiry time; CAS on version. */
+    Optional<Video> complete(Video current, int deliveredSeconds, Instant completedAt, Instant expiresAt);
 
     /** Moves {@code current} to failed with {@code error}; CAS on version. */
     Optional<Video> fail(Video current, VideoError error, Instant at);

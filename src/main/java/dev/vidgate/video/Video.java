@@ -5,6 +5,9 @@ import java.time.Instant;
 /**
  * One video job as stored. Immutable: changes are made by the job store through compare-and-set on
  * {@code version}.
+ *
+ * <p>{@code seconds} is what the client asked for; {@code deliveredSeconds} is what the engine
+ * delivered (0 until the job completes), the figure billing settles on.
  */
 public record Video(
         String id,
@@ -17,6 +20,7 @@ public record Video(
         String prompt,
         VideoSize size,
         int seconds,
+        int deliveredSeconds,
         boolean hasReference,
         String remixedFromVideoId,
         String engine,

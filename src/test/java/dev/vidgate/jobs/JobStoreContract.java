@@ -31,20 +31,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class JobStoreContract {
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
     private static final Duration LEASE = Duration.ofSeconds(60);
+    private static final Set<String> BUILTIN = Set.of("builtin");
 
     protected JobStore store;
     protected JdbcTemplate jdbc;
+    private final RecordingHook hook = new RecordingHook();
 
     /** A fresh, migrated, empty database. */
     protected abstract DataSource freshDatabase();
 
-    protected abstract JobStore storeOn(JdbcTemplate jdbc, TransactionTemplate tx);
+    protected abstract JobStore storeOn(JdbcTemplate jdbc, TransactionTemplate tx, TransitionHook hook);
 
     @BeforeEach
     void setUp() {
         DataSource ds = freshDatabase();
         jdbc = new JdbcTemplate(ds);
-        store = storeOn(jdbc, new TransactionTemplate(new DataSourceTransactionManager(ds)));
+        store = storeOn(jdbc, new TransactionTemplate(new DataSourceTransactionManager(ds)), hook);
         jdbc.update("INSERT INTO tenants (id, name, created_at) VALUES ('ten_a', 'a', 0), ('ten_b', 'b', 0)");
         jdbc.update("INSERT INTO api_keys (id, tenant_id, name, secret_hash, secret_hint, max_concurrent, created_at) VALUES "
                 + "('key_a', 'ten_a', 'a', 'h1', 'x', 2, 0), ('key_b', 'ten_b', 'b', 'h2', 'x', 2, 0), "
@@ -97,9 +99,9 @@ public abstract class JobStoreContract {
         Video second = store.insert(aVideo().build(), T0);
         store.insert(aVideo().build(), T0);
 
-        assertThat(store.claimNext("w1", T0, LEASE)).map(Video::id).contains(first.id());
-        assertThat(store.claimNext("w1", T0, LEASE)).map(Video::id).contains(second.id());
-        assertThat(store.claimNext("w1", T0, LEASE)).isEmpty();
+        assertThat(store.claimNext("w1", T0, LEASE, BUILTIN)).map(Video::id).contains(first.id());
+        assertThat(store.claimNext("w1", T0, LEASE, BUILTIN)).map(Video::id).contains(second.id());
+        assertThat(store.claimNext("w1", T0, LEASE, BUILTIN)).isEmpty();
         assertThat(store.countInProgress("key_a")).isEqualTo(2);
     }
 
@@ -108,37 +110,37 @@ public abstract class JobStoreContract {
         for (int i = 0; i < 3; i++) store.insert(aVideo().build(), T0);
         Video otherKeysJob = store.insert(aVideo().tenant("ten_b").key("key_b").build(), T0);
 
-        store.claimNext("w1", T0, LEASE);
+        store.claimNext("w1", T0, LEASE, BUILTIN);
         // key_a already runs one job; key_b runs none, so its job goes next although it is younger.
-        assertThat(store.claimNext("w1", T0, LEASE)).map(Video::id).contains(otherKeysJob.id());
+        assertThat(store.claimNext("w1", T0, LEASE, BUILTIN)).map(Video::id).contains(otherKeysJob.id());
     }
 
     @Test
     void aClaimedJobWhoseLeaseRanOutIsClaimedAgainAndItsHeartbeatStopsWorking() {
         Video job = store.insert(aVideo().build(), T0);
-        Video claimed = store.claimNext("w1", T0, LEASE).orElseThrow();
+        Video claimed = store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
         assertThat(claimed.status()).isEqualTo(VideoStatus.IN_PROGRESS);
-        assertThat(store.claimNext("w2", T0.plusSeconds(30), LEASE)).isEmpty();
+        assertThat(store.claimNext("w2", T0.plusSeconds(30), LEASE, BUILTIN)).isEmpty();
 
-        Video reclaimed = store.claimNext("w2", T0.plusSeconds(61), LEASE).orElseThrow();
+        Video reclaimed = store.claimNext("w2", T0.plusSeconds(61), LEASE, BUILTIN).orElseThrow();
         assertThat(reclaimed.id()).isEqualTo(job.id());
         assertThat(reclaimed.attempts()).isEqualTo(2);
-        assertThat(store.heartbeat(job.id(), "w1", T0.plusSeconds(120))).isFalse();
-        assertThat(store.heartbeat(job.id(), "w2", T0.plusSeconds(120))).isTrue();
+        assertThat(store.heartbeat("w1", List.of(job.id()), T0.plusSeconds(120))).isEmpty();
+        assertThat(store.heartbeat("w2", List.of(job.id()), T0.plusSeconds(120))).containsExactly(job.id());
     }
 
     @Test
     void releasingANodesLeasesMakesItsJobsClaimableAtOnce() {
         store.insert(aVideo().build(), T0);
-        store.claimNext("node-1", T0, LEASE).orElseThrow();
+        store.claimNext("node-1", T0, LEASE, BUILTIN).orElseThrow();
         assertThat(store.releaseLeases("node-1")).isEqualTo(1);
-        assertThat(store.claimNext("node-1", T0.plusSeconds(1), LEASE)).isPresent();
+        assertThat(store.claimNext("node-1", T0.plusSeconds(1), LEASE, BUILTIN)).isPresent();
     }
 
     @Test
     void progressNeverGoesDownAndOnlyTheHolderRecordsIt() {
         Video job = store.insert(aVideo().build(), T0);
-        store.claimNext("w1", T0, LEASE);
+        store.claimNext("w1", T0, LEASE, BUILTIN);
         assertThat(store.recordProgress(job.id(), "w1", 40, "h")).isTrue();
         assertThat(store.recordProgress(job.id(), "w1", 30, "h")).isTrue();
         assertThat(store.recordProgress(job.id(), "w2", 90, "h")).isFalse();
@@ -150,11 +152,11 @@ public abstract class JobStoreContract {
     @Test
     void completionLosesToAnEarlierCancelAndFinishedJobsNeverChangeAgain() {
         store.insert(aVideo().build(), T0);
-        Video claimed = store.claimNext("w1", T0, LEASE).orElseThrow();
+        Video claimed = store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
         Video cancelled = store.cancel(claimed, T0).orElseThrow();
         assertThat(cancelled.status()).isEqualTo(VideoStatus.CANCELLED);
 
-        assertThat(store.complete(claimed, T0, T0.plusSeconds(10))).isEmpty();
+        assertThat(store.complete(claimed, 4, T0, T0.plusSeconds(10))).isEmpty();
         assertThat(store.fail(cancelled, new VideoError("x", "y"), T0)).isEmpty();
         assertThat(store.recordProgress(claimed.id(), "w1", 50, "h")).isFalse();
         assertThat(store.findById(claimed.id()).orElseThrow().status()).isEqualTo(VideoStatus.CANCELLED);
@@ -163,8 +165,8 @@ public abstract class JobStoreContract {
     @Test
     void aCompletedJobCarriesItsTimesAndFullProgress() {
         store.insert(aVideo().build(), T0);
-        Video claimed = store.claimNext("w1", T0, LEASE).orElseThrow();
-        Video done = store.complete(claimed, T0.plusSeconds(5), T0.plusSeconds(5 + 86400)).orElseThrow();
+        Video claimed = store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
+        Video done = store.complete(claimed, 4, T0.plusSeconds(5), T0.plusSeconds(5 + 86400)).orElseThrow();
         assertThat(done.status()).isEqualTo(VideoStatus.COMPLETED);
         assertThat(done.progress()).isEqualTo(100);
         assertThat(done.completedAt()).isEqualTo(T0.plusSeconds(5));
@@ -175,10 +177,10 @@ public abstract class JobStoreContract {
     @Test
     void aFailedJobKeepsItsErrorAndARequeuedJobCanBeClaimedAgain() {
         store.insert(aVideo().build(), T0);
-        Video claimed = store.claimNext("w1", T0, LEASE).orElseThrow();
+        Video claimed = store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
         Video requeued = store.requeue(claimed).orElseThrow();
         assertThat(requeued.status()).isEqualTo(VideoStatus.QUEUED);
-        Video again = store.claimNext("w1", T0, LEASE).orElseThrow();
+        Video again = store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
         Video failed = store.fail(again, new VideoError("render_failed", "bad"), T0).orElseThrow();
         assertThat(failed.error()).isEqualTo(new VideoError("render_failed", "bad"));
     }
@@ -186,8 +188,8 @@ public abstract class JobStoreContract {
     @Test
     void expiredContentIsFoundOnceAndMarked() {
         store.insert(aVideo().build(), T0);
-        Video claimed = store.claimNext("w1", T0, LEASE).orElseThrow();
-        store.complete(claimed, T0, T0.plusSeconds(100));
+        Video claimed = store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
+        store.complete(claimed, 4, T0, T0.plusSeconds(100));
         assertThat(store.findExpired(T0.plusSeconds(99), 10)).isEmpty();
         List<Video> due = store.findExpired(T0.plusSeconds(100), 10);
         assertThat(due).hasSize(1);
@@ -219,7 +221,7 @@ public abstract class JobStoreContract {
             pool.submit(() -> {
                 start.await();
                 for (int i = 0; i < 5; i++) {
-                    Optional<Video> v = store.claimNext(worker, T0, LEASE);
+                    Optional<Video> v = store.claimNext(worker, T0, LEASE, BUILTIN);
                     v.ifPresent(job -> {
                         if (!claimed.add(job.id())) duplicates.add(job.id());
                     });
@@ -234,5 +236,87 @@ public abstract class JobStoreContract {
         assertThat(store.countInProgress("key_c")).isEqualTo(1);
         assertThat(store.countInProgress("key_a")).isEqualTo(2);
         assertThat(new HashSet<>(claimed)).hasSize(3);
+    }
+
+    @Test
+    void aCompletedJobRecordsTheSecondsItsEngineDelivered() {
+        store.insert(aVideo().build(), T0);
+        Video claimed = store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
+        assertThat(claimed.deliveredSeconds()).isZero();
+        assertThat(store.complete(claimed, 3, T0, T0.plusSeconds(100)).orElseThrow().deliveredSeconds()).isEqualTo(3);
+    }
+
+    @Test
+    void claimsTakeOnlyJobsOfTheEnginesThatHaveRoom() {
+        Video relayed = store.insert(aVideo().engine("relay").build(), T0);
+        Video rendered = store.insert(aVideo().key("key_b").tenant("ten_b").build(), T0);
+        assertThat(store.claimNext("w1", T0, LEASE, Set.of())).isEmpty();
+        assertThat(store.claimNext("w1", T0, LEASE, BUILTIN)).map(Video::id).contains(rendered.id());
+        assertThat(store.claimNext("w1", T0, LEASE, BUILTIN)).isEmpty();
+        assertThat(store.claimNext("w1", T0, LEASE, Set.of("relay", "builtin"))).map(Video::id).contains(relayed.id());
+    }
+
+    @Test
+    void oneHeartbeatRenewsEveryLeaseTheWorkerStillHoldsAndNamesThem() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            store.insert(aVideo().key("key_" + "abc".charAt(i)).tenant(i == 0 ? "ten_a" : "ten_b").build(), T0);
+            ids.add(store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow().id());
+        }
+        store.cancel(store.findById(ids.get(1)).orElseThrow(), T0);
+
+        Set<String> held = store.heartbeat("w1", ids, T0.plusSeconds(50).plus(LEASE));
+        assertThat(held).containsExactlyInAnyOrder(ids.get(0), ids.get(2));
+        // Renewed: another worker cannot take them when the first lease would have run out.
+        assertThat(store.claimNext("w2", T0.plusSeconds(61), LEASE, BUILTIN)).isEmpty();
+        assertThat(store.heartbeat("w2", ids, T0.plusSeconds(200))).isEmpty();
+    }
+
+    @Test
+    void theHookSeesEachCreateAndEachFinishOnceAndNeverALostRace() {
+        Video job = store.insert(aVideo().idempotencyKey("once").build(), T0);
+        store.insert(aVideo().idempotencyKey("once").build(), T0);
+        Video claimed = store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
+        Video done = store.complete(claimed, 4, T0, T0.plusSeconds(100)).orElseThrow();
+        assertThat(store.complete(claimed, 4, T0, T0.plusSeconds(100))).isEmpty();
+        assertThat(store.fail(claimed, new VideoError("x", "y"), T0)).isEmpty();
+
+        assertThat(hook.events).containsExactly("created " + job.id(), "finished " + job.id() + " IN_PROGRESS->COMPLETED 4s");
+        assertThat(done.status()).isEqualTo(VideoStatus.COMPLETED);
+    }
+
+    @Test
+    void aHookThatRefusesACreateLeavesNoJobBehind() {
+        hook.refuseCreates = true;
+        var refused = aVideo().build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.insert(refused, T0)).hasMessage("refused by hook");
+        assertThat(store.findById(refused.id())).isEmpty();
+    }
+
+    @Test
+    void aHookThatFailsDuringAFinishLeavesTheJobAsItWas() {
+        Video queued = store.insert(aVideo().build(), T0);
+        hook.refuseFinishes = true;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.cancel(queued, T0)).hasMessage("refused by hook");
+        assertThat(store.findById(queued.id()).orElseThrow()).isEqualTo(queued);
+    }
+
+    /** Records what it saw; can be told to throw, as a refusing billing hook would. */
+    private final class RecordingHook implements TransitionHook {
+        final List<String> events = Collections.synchronizedList(new ArrayList<>());
+        volatile boolean refuseCreates;
+        volatile boolean refuseFinishes;
+
+        @Override
+        public void created(Video created) {
+            if (refuseCreates) throw new IllegalStateException("refused by hook");
+            events.add("created " + created.id());
+        }
+
+        @Override
+        public void finished(Video before, Video after) {
+            if (refuseFinishes) throw new IllegalStateException("refused by hook");
+            events.add("finished " + after.id() + " " + before.status() + "->" + after.status() + " " + after.deliveredSeconds() + "s");
+        }
     }
 }

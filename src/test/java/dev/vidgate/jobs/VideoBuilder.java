@@ -16,6 +16,7 @@ final class VideoBuilder {
     private String prompt = "a calm sea at dawn";
     private Instant createdAt = Instant.parse("2026-11-01T10:00:00Z");
     private String idempotencyKey;
+    private String engine = "builtin";
 
     static VideoBuilder aVideo() {
         return new VideoBuilder();
@@ -41,8 +42,13 @@ final class VideoBuilder {
         return this;
     }
 
+    VideoBuilder engine(String engine) {
+        this.engine = engine;
+        return this;
+    }
+
     NewVideo build() {
         return new NewVideo(id, tenantId, keyId, "sora-2", "standard", prompt, new VideoSize(1280, 720), 4, false, null,
-                "builtin", createdAt, idempotencyKey);
+                engine, createdAt, idempotencyKey);
     }
 }

@@ -42,8 +42,20 @@ public final class BuiltinEngine implements Engine, AutoCloseable {
     private final ThreadPoolExecutor pool;
     private final Map<String, RenderJob> jobs = new ConcurrentHashMap<>();
     private final Object lifecycle = new Object();
+    private final int capacity;
 
+    /** An engine whose node capacity equals its render threads. */
     public BuiltinEngine(Path workDir, int maxConcurrentRenders) {
+        this(workDir, maxConcurrentRenders, maxConcurrentRenders);
+    }
+
+    /**
+     * @param capacity jobs a node runs on this engine at once; beyond {@code maxConcurrentRenders}
+     *                 they wait in the render queue
+     */
+    public BuiltinEngine(Path workDir, int maxConcurrentRenders, int capacity) {
+        if (capacity < 1) throw new IllegalArgumentException("capacity must be at least 1");
+        this.capacity = capacity;
         Objects.requireNonNull(workDir, "workDir");
         if (maxConcurrentRenders < 1) throw new IllegalArgumentException("maxConcurrentRenders must be at least 1");
         this.workDir = workDir.toAbsolutePath();
@@ -67,6 +79,9 @@ public final class BuiltinEngine implements Engine, AutoCloseable {
 
     @Override
     public String name() { return "builtin"; }
+
+    @Override
+    public int capacity() { return capacity; }
 
     @Override
     public String start(GenerationRequest request) {
@@ -167,7 +182,7 @@ public final class BuiltinEngine implements Engine, AutoCloseable {
                 files.commit(Variant.SPRITESHEET);
                 files.commit(Variant.THUMBNAIL);
                 files.commit(Variant.VIDEO);
-            }, new JobOutput(files));
+            }, new JobOutput(files, request.seconds()));
             log.info("job {}: rendered {} x {}s ({} frames) in {} ms", handle, request.size(), request.seconds(),
                     ClipRenderer.frameCount(request), (System.nanoTime() - started) / 1_000_000);
         } catch (RenderCancelledException e) {

@@ -8,7 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 
 /** The committed files of a finished job; each {@link #open} reads the file afresh from disk. */
-record JobOutput(JobFiles files) implements EngineOutput {
+record JobOutput(JobFiles files, int deliveredSeconds) implements EngineOutput {
     @Override
     public InputStream open(Variant variant) throws IOException {
         return Files.newInputStream(files.file(variant));

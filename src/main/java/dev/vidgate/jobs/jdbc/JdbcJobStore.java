@@ -1,6 +1,7 @@
 package dev.vidgate.jobs.jdbc;
 
 import dev.vidgate.jobs.JobStore;
+import dev.vidgate.jobs.TransitionHook;
 import dev.vidgate.video.NewVideo;
 import dev.vidgate.video.Video;
 import dev.vidgate.video.VideoError;
@@ -12,11 +13,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static dev.vidgate.video.VideoStatus.CANCELLED;
 import static dev.vidgate.video.VideoStatus.COMPLETED;
@@ -32,16 +37,28 @@ import static dev.vidgate.video.VideoStatus.QUEUED;
 public final class JdbcJobStore implements JobStore {
     private static final String SELECT = "SELECT " + VideoRowMapper.COLUMNS + " FROM videos ";
 
+    private static final int HEARTBEAT_CHUNK = 500;
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final TransitionHook hook;
 
     public JdbcJobStore(JdbcTemplate jdbc, TransactionTemplate tx) {
+        this(jdbc, tx, TransitionHook.NONE);
+    }
+
+    public JdbcJobStore(JdbcTemplate jdbc, TransactionTemplate tx, TransitionHook hook) {
         this.jdbc = jdbc;
         this.tx = tx;
+        this.hook = hook;
     }
 
     @Override
     public Video insert(NewVideo v, Instant idempotencySince) {
+        return tx.execute(status -> insertInTransaction(v, idempotencySince));
+    }
+
+    private Video insertInTransaction(NewVideo v, Instant idempotencySince) {
         if (v.idempotencyKey() != null) {
             Optional<Video> earlier = findByIdempotencyKey(v.keyId(), v.idempotencyKey());
             if (earlier.isPresent()) {
@@ -61,7 +78,9 @@ public final class JdbcJobStore implements JobStore {
             if (v.idempotencyKey() == null) throw raced;
             return findByIdempotencyKey(v.keyId(), v.idempotencyKey()).orElseThrow(() -> raced);
         }
-        return findById(v.id()).orElseThrow();
+        Video created = findById(v.id()).orElseThrow();
+        hook.created(created);
+        return created;
     }
 
     private Optional<Video> findByIdempotencyKey(String keyId, String idempotencyKey) {
@@ -92,16 +111,21 @@ public final class JdbcJobStore implements JobStore {
     }
 
     @Override
-    public Optional<Video> claimNext(String workerId, Instant now, Duration lease) {
+    public Optional<Video> claimNext(String workerId, Instant now, Duration lease, Set<String> engines) {
+        if (engines.isEmpty()) return Optional.empty();
         long nowMs = now.toEpochMilli();
-        // The oldest claimable job of every key: FIFO within a key.
+        List<Object> args = new ArrayList<>();
+        args.add(nowMs);
+        args.addAll(engines);
+        // The oldest claimable job of every key among the engines with room: FIFO within a key.
         List<Candidate> heads = jdbc.query(
                 "SELECT v.id, v.key_id, v.version, v.seq, COALESCE(k.max_concurrent, 2) AS max_concurrent FROM videos v "
-                        + "JOIN (SELECT key_id, MIN(seq) AS s FROM videos WHERE status = 'QUEUED' "
-                        + "      OR (status = 'IN_PROGRESS' AND lease_until < ?) GROUP BY key_id) h ON v.seq = h.s "
+                        + "JOIN (SELECT key_id, MIN(seq) AS s FROM videos WHERE (status = 'QUEUED' "
+                        + "      OR (status = 'IN_PROGRESS' AND lease_until < ?)) AND engine IN (" + placeholders(engines.size())
+                        + ") GROUP BY key_id) h ON v.seq = h.s "
                         + "LEFT JOIN api_keys k ON k.id = v.key_id",
                 (rs, i) -> new Candidate(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getInt(5)),
-                nowMs);
+                args.toArray());
         if (heads.isEmpty()) return Optional.empty();
         Map<String, Integer> running = runningPerKey(nowMs);
         // Fair across keys: the key with the fewest running jobs goes first, then the oldest job.
@@ -145,9 +169,27 @@ public final class JdbcJobStore implements JobStore {
     }
 
     @Override
-    public boolean heartbeat(String id, String workerId, Instant leaseUntil) {
-        return jdbc.update("UPDATE videos SET lease_until = ? WHERE id = ? AND lease_owner = ? AND status = 'IN_PROGRESS'",
-                leaseUntil.toEpochMilli(), id, workerId) == 1;
+    public Set<String> heartbeat(String workerId, Collection<String> ids, Instant leaseUntil) {
+        if (ids.isEmpty()) return Set.of();
+        Set<String> held = new HashSet<>();
+        List<String> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += HEARTBEAT_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + HEARTBEAT_CHUNK));
+            String in = placeholders(chunk.size());
+            List<Object> args = new ArrayList<>();
+            args.add(leaseUntil.toEpochMilli());
+            args.add(workerId);
+            args.addAll(chunk);
+            jdbc.update("UPDATE videos SET lease_until = ? WHERE lease_owner = ? AND status = 'IN_PROGRESS' AND id IN (" + in + ")",
+                    args.toArray());
+            held.addAll(jdbc.queryForList("SELECT id FROM videos WHERE lease_owner = ? AND status = 'IN_PROGRESS' AND id IN (" + in + ")",
+                    String.class, args.subList(1, args.size()).toArray()));
+        }
+        return Collections.unmodifiableSet(held);
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     @Override
@@ -158,9 +200,10 @@ public final class JdbcJobStore implements JobStore {
     }
 
     @Override
-    public Optional<Video> complete(Video current, Instant completedAt, Instant expiresAt) {
-        return transition(current, COMPLETED, "progress = 100, completed_at = ?, expires_at = ?, lease_owner = NULL, lease_until = NULL",
-                completedAt.toEpochMilli(), expiresAt.toEpochMilli());
+    public Optional<Video> complete(Video current, int deliveredSeconds, Instant completedAt, Instant expiresAt) {
+        return transition(current, COMPLETED, "progress = 100, delivered_seconds = ?, completed_at = ?, expires_at = ?, "
+                        + "lease_owner = NULL, lease_until = NULL",
+                deliveredSeconds, completedAt.toEpochMilli(), expiresAt.toEpochMilli());
     }
 
     @Override
@@ -181,6 +224,15 @@ public final class JdbcJobStore implements JobStore {
 
     private Optional<Video> transition(Video current, VideoStatus to, String assignments, Object... values) {
         if (!current.status().canBecome(to)) return Optional.empty();
+        if (!to.isFinished()) return casUpdate(current, to, assignments, values);
+        return tx.execute(status -> {
+            Optional<Video> after = casUpdate(current, to, assignments, values);
+            after.ifPresent(finished -> hook.finished(current, finished));
+            return after;
+        });
+    }
+
+    private Optional<Video> casUpdate(Video current, VideoStatus to, String assignments, Object... values) {
         Object[] args = new Object[values.length + 4];
         args[0] = to.name();
         System.arraycopy(values, 0, args, 1, values.length);

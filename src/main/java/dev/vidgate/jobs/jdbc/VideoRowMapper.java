@@ -14,7 +14,7 @@ import java.time.Instant;
 final class VideoRowMapper implements RowMapper<Video> {
     static final VideoRowMapper INSTANCE = new VideoRowMapper();
 
-    static final String COLUMNS = "id, tenant_id, key_id, model, quality, status, progress, prompt, width, height, seconds, "
+    static final String COLUMNS = "id, tenant_id, key_id, model, quality, status, progress, prompt, width, height, seconds, delivered_seconds, "
             + "has_reference, remixed_from_video_id, engine, engine_handle, error_code, error_message, created_at, "
             + "started_at, completed_at, expires_at, content_expired, attempts, version";
 
@@ -32,6 +32,7 @@ final class VideoRowMapper implements RowMapper<Video> {
                 rs.getString("prompt"),
                 new VideoSize(rs.getInt("width"), rs.getInt("height")),
                 rs.getInt("seconds"),
+                rs.getInt("delivered_seconds"),
                 rs.getBoolean("has_reference"),
                 rs.getString("remixed_from_video_id"),
                 rs.getString("engine"),

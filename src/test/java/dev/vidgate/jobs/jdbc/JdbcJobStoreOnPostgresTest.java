@@ -2,6 +2,7 @@ package dev.vidgate.jobs.jdbc;
 
 import dev.vidgate.jobs.JobStore;
 import dev.vidgate.jobs.JobStoreContract;
+import dev.vidgate.jobs.TransitionHook;
 import dev.vidgate.testsupport.TestDatabases;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -15,7 +16,7 @@ class JdbcJobStoreOnPostgresTest extends JobStoreContract {
     }
 
     @Override
-    protected JobStore storeOn(JdbcTemplate jdbc, TransactionTemplate tx) {
-        return new JdbcJobStore(jdbc, tx);
+    protected JobStore storeOn(JdbcTemplate jdbc, TransactionTemplate tx, TransitionHook hook) {
+        return new JdbcJobStore(jdbc, tx, hook);
     }
 }
