@@ -1,7 +1,7 @@
 package dev.vidgate.app;
 
+import dev.vidgate.cluster.PeriodicDuties;
 import dev.vidgate.jobs.Dispatcher;
-import dev.vidgate.jobs.ExpirySweeper;
 import dev.vidgate.tenancy.CreatedKey;
 import dev.vidgate.tenancy.KeySpec;
 import dev.vidgate.tenancy.KeyStore;
@@ -15,31 +15,35 @@ import org.springframework.stereotype.Component;
 
 /**
  * After the database is migrated: makes the first API key if there is none, then starts the
- * dispatcher and the expiry sweep.
+ * dispatcher (on nodes with the worker role) and the periodic duties (on every node; one node at a
+ * time runs each).
  */
 @Component
 @ConditionalOnProperty(prefix = "vidgate", name = "command", havingValue = "serve", matchIfMissing = true)
-class Startup implements ApplicationRunner, AutoCloseable {
+class Startup implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(Startup.class);
 
     private final KeyStore keys;
     private final Dispatcher dispatcher;
-    private final ExpirySweeper sweeper;
+    private final PeriodicDuties duties;
     private final VidgateProperties props;
-    private volatile Thread sweepLoop;
 
-    Startup(KeyStore keys, Dispatcher dispatcher, ExpirySweeper sweeper, VidgateProperties props) {
+    Startup(KeyStore keys, Dispatcher dispatcher, PeriodicDuties duties, VidgateProperties props) {
         this.keys = keys;
         this.dispatcher = dispatcher;
-        this.sweeper = sweeper;
+        this.duties = duties;
         this.props = props;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         bootstrapKey();
-        dispatcher.start();
-        sweepLoop = Thread.ofVirtual().name("expiry-sweep").start(this::sweepForever);
+        if (props.runsWorkers()) {
+            dispatcher.start();
+        } else {
+            log.info("roles {}: this node serves the API and runs no jobs", props.roles());
+        }
+        duties.start();
     }
 
     private void bootstrapKey() {
@@ -59,25 +63,5 @@ class Startup implements ApplicationRunner, AutoCloseable {
             System.out.println("    " + key.secret());
             System.out.println();
         }
-    }
-
-    private void sweepForever() {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                Thread.sleep(props.expirySweepInterval());
-                int n = sweeper.sweepOnce();
-                if (n > 0) log.info("expired the content of {} video(s)", n);
-            } catch (InterruptedException e) {
-                return;
-            } catch (Throwable t) {
-                log.error("expiry sweep loop error; continuing", t);
-            }
-        }
-    }
-
-    @Override
-    public void close() {
-        Thread t = sweepLoop;
-        if (t != null) t.interrupt();
     }
 }

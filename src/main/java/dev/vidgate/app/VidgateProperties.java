@@ -25,7 +25,8 @@ public record VidgateProperties(
         @DefaultValue("1m") Duration expirySweepInterval,
         @DefaultValue("false") boolean remoteReferences,
         @DefaultValue("3") int maxAttempts,
-        String nodeId) {
+        String nodeId,
+        @DefaultValue("api,worker") String roles) {
 
     public VidgateProperties {
         require(dataDir != null && !dataDir.toString().isBlank(), "vidgate.data-dir (VIDGATE_DATA_DIR) must name a directory");
@@ -43,6 +44,11 @@ public record VidgateProperties(
         require(lease != null && lease.compareTo(Duration.ofSeconds(5)) >= 0, "vidgate.lease (VIDGATE_LEASE) must be at least 5s");
         positive(expirySweepInterval, "vidgate.expiry-sweep-interval (VIDGATE_EXPIRY_SWEEP_INTERVAL)");
         require(maxAttempts >= 1, "vidgate.max-attempts (VIDGATE_MAX_ATTEMPTS) must be at least 1");
+        NodeRoles.parse(roles);
+    }
+
+    boolean runsWorkers() {
+        return NodeRoles.parse(roles).contains(NodeRoles.Role.WORKER);
     }
 
     int effectiveWorkerSlots() {

@@ -1,6 +1,11 @@
 package dev.vidgate.app;
 
 import dev.vidgate.api.ApiSettings;
+import dev.vidgate.cluster.DatabaseCorrectedClock;
+import dev.vidgate.cluster.DutyLeases;
+import dev.vidgate.cluster.PeriodicDuties;
+import dev.vidgate.cluster.jdbc.JdbcDatabaseTime;
+import dev.vidgate.cluster.jdbc.JdbcDutyLeases;
 import dev.vidgate.engine.EngineRegistry;
 import dev.vidgate.jobs.Dispatcher;
 import dev.vidgate.jobs.DispatcherSettings;
@@ -28,16 +33,33 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 
 /** The one place that chooses and builds adapters. */
 @Configuration(proxyBeanMethods = false)
 class Wiring {
 
-    /** System time, unless {@code vidgate.clock=external}: then the embedding code (tests) registers its own. */
+    /**
+     * System time moved onto the database's clock, so that every node sharing the database agrees on
+     * lease ends and timestamps; unless {@code vidgate.clock=external}: then the embedding code
+     * (tests) registers its own.
+     */
     @Bean
     @ConditionalOnProperty(prefix = "vidgate", name = "clock", havingValue = "system", matchIfMissing = true)
-    InstantSource clock() {
-        return InstantSource.system();
+    InstantSource clock(JdbcTemplate jdbc) {
+        return new DatabaseCorrectedClock(InstantSource.system(), new JdbcDatabaseTime(jdbc), Duration.ofMinutes(1));
+    }
+
+    @Bean
+    DutyLeases dutyLeases(JdbcTemplate jdbc) {
+        return new JdbcDutyLeases(jdbc);
+    }
+
+    @Bean(destroyMethod = "close")
+    PeriodicDuties periodicDuties(DutyLeases leases, InstantSource clock, NodeIdentity node, ExpirySweeper sweeper,
+                                  VidgateProperties props) {
+        return new PeriodicDuties(leases, clock, node.id(),
+                List.of(new PeriodicDuties.Duty("expiry-sweep", props.expirySweepInterval(), sweeper::sweepOnce)));
     }
 
     @Bean

@@ -156,7 +156,7 @@ public final class Dispatcher implements AutoCloseable {
     private void recoverFromCrash(Video job, Throwable cause) {
         try {
             if (job.attempts() < settings.maxAttempts()) {
-                jobs.requeue(job);
+                jobs.requeue(job, clock.instant());
             } else {
                 jobs.fail(job, new VideoError("internal_error", "Generation failed: " + cause.getClass().getSimpleName()), clock.instant());
             }

@@ -91,7 +91,7 @@ final class JobRunner {
         } catch (IOException | RuntimeException e) {
             log.warn("job {}: storing its output failed; it will be retried", claimed.id(), e);
             deleteVariants(claimed);
-            jobs.requeue(claimed);
+            jobs.requeue(claimed, clock.instant());
             return;
         }
         Instant now = clock.instant();
@@ -112,7 +112,7 @@ final class JobRunner {
     private void giveUpOrRetry(Video claimed, EngineStatus.Failed failed) {
         if (failed.retryable() && claimed.attempts() < settings.maxAttempts()) {
             log.warn("job {} failed transiently ({}: {}); queued again", claimed.id(), failed.code(), failed.message());
-            jobs.requeue(claimed);
+            jobs.requeue(claimed, clock.instant());
         } else {
             log.warn("job {} failed ({}: {})", claimed.id(), failed.code(), failed.message());
             jobs.fail(claimed, new VideoError(failed.code(), failed.message()), clock.instant());

@@ -30,6 +30,9 @@ import java.util.Set;
  *   <li>Every winning insert and every winning move to a final state runs the configured
  *       {@link TransitionHook} in the same transaction; if the hook throws, the change does not
  *       happen.</li>
+ *   <li>Every claim opens an attempt record (worker, start) and every change out of in-progress
+ *       closes it; a claim of a job whose previous attempt is still open (its node died) closes that
+ *       one at the claim's time. The records show that no key ever ran more jobs than its limit.</li>
  *   <li>Idempotency: {@link #insert} with an idempotency key already used by the same API key since
  *       {@code idempotencySince} returns the earlier job instead of inserting.</li>
  * </ul>
@@ -87,7 +90,7 @@ public interface JobStore {
     Optional<Video> cancel(Video current, Instant at);
 
     /** Puts an in-progress job back in line after a transient failure; CAS on version. */
-    Optional<Video> requeue(Video current);
+    Optional<Video> requeue(Video current, Instant at);
 
     /** Completed jobs whose content expired at or before {@code now} and is not yet marked expired. */
     List<Video> findExpired(Instant now, int limit);
@@ -97,6 +100,9 @@ public interface JobStore {
 
     /** Removes a finished job's record; CAS on version. */
     boolean delete(Video current);
+
+    /** The attempts of the jobs of one API key, in start order (see the contract above). */
+    List<JobAttempt> attemptsOfKey(String keyId);
 
     /** How many jobs of this API key are claimed (in progress) right now. */
     int countInProgress(String keyId);

@@ -9,10 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** The official OpenAI Java SDK pointed at a test server, and polling the way its users poll. */
-final class SdkClients {
+public final class SdkClients {
     private SdkClients() {}
 
-    static OpenAIClient client(TestServer server, String apiKey) {
+    public static OpenAIClient client(TestServer server, String apiKey) {
         return OpenAIOkHttpClient.builder()
                 .apiKey(apiKey)
                 .baseUrl(server.baseUrl() + "/v1")
@@ -22,7 +22,7 @@ final class SdkClients {
     }
 
     /** Retrieves until the video is finished (completed, failed or cancelled), for at most {@code limit}. */
-    static Video awaitFinished(OpenAIClient client, String id, Duration limit) throws InterruptedException {
+    public static Video awaitFinished(OpenAIClient client, String id, Duration limit) throws InterruptedException {
         Instant deadline = Instant.now().plus(limit);
         while (true) {
             Video v = client.videos().retrieve(id);

@@ -178,7 +178,7 @@ public abstract class JobStoreContract {
     void aFailedJobKeepsItsErrorAndARequeuedJobCanBeClaimedAgain() {
         store.insert(aVideo().build(), T0);
         Video claimed = store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
-        Video requeued = store.requeue(claimed).orElseThrow();
+        Video requeued = store.requeue(claimed, T0).orElseThrow();
         assertThat(requeued.status()).isEqualTo(VideoStatus.QUEUED);
         Video again = store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
         Video failed = store.fail(again, new VideoError("render_failed", "bad"), T0).orElseThrow();
@@ -318,5 +318,29 @@ public abstract class JobStoreContract {
             if (refuseFinishes) throw new IllegalStateException("refused by hook");
             events.add("finished " + after.id() + " " + before.status() + "->" + after.status() + " " + after.deliveredSeconds() + "s");
         }
+    }
+
+    @Test
+    void everyClaimIsRecordedAsAnAttemptThatTheNextChangeOrReclaimCloses() {
+        Video job = store.insert(aVideo().build(), T0);
+        store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
+        Video reclaimed = store.claimNext("w2", T0.plusSeconds(61), LEASE, BUILTIN).orElseThrow();
+        store.complete(reclaimed, 4, T0.plusSeconds(70), T0.plusSeconds(1000)).orElseThrow();
+
+        assertThat(store.attemptsOfKey("key_a")).containsExactly(
+                new JobAttempt(job.id(), 1, "key_a", "w1", T0, T0.plusSeconds(61), "lost"),
+                new JobAttempt(job.id(), 2, "key_a", "w2", T0.plusSeconds(61), T0.plusSeconds(70), "completed"));
+        assertThat(store.attemptsOfKey("key_b")).isEmpty();
+    }
+
+    @Test
+    void aRequeueClosesTheAttemptAndTheNextClaimOpensANewOne() {
+        store.insert(aVideo().build(), T0);
+        Video claimed = store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
+        store.requeue(claimed, T0.plusSeconds(5)).orElseThrow();
+        store.claimNext("w1", T0.plusSeconds(6), LEASE, BUILTIN).orElseThrow();
+
+        assertThat(store.attemptsOfKey("key_a")).extracting(JobAttempt::outcome).containsExactly("queued", null);
+        assertThat(store.attemptsOfKey("key_a").get(1).startedAt()).isEqualTo(T0.plusSeconds(6));
     }
 }

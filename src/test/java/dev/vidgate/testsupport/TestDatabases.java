@@ -46,6 +46,17 @@ public final class TestDatabases {
         return ds;
     }
 
+    /**
+     * The JDBC URL of a fresh, empty PostgreSQL database on the embedded server (not migrated: the
+     * application that connects migrates it), for tests that start whole nodes on one database.
+     */
+    public static synchronized String freshPostgresUrl() {
+        DataSource admin = freshPostgres();
+        String name = "vg_" + UUID.randomUUID().toString().replace("-", "");
+        new org.springframework.jdbc.core.JdbcTemplate(admin).execute("CREATE DATABASE " + name);
+        return postgres.getJdbcUrl("postgres", name);
+    }
+
     private static void migrate(DataSource ds, boolean clean) {
         Flyway flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration").cleanDisabled(false).load();
         if (clean) flyway.clean();

@@ -49,6 +49,11 @@ public final class TestServer implements AutoCloseable {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
+    /** False for a node started without the {@code api} role. */
+    public boolean isWebServer() {
+        return context instanceof WebServerApplicationContext;
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port();
     }

@@ -1,5 +1,6 @@
 package dev.vidgate.jobs.jdbc;
 
+import dev.vidgate.jobs.JobAttempt;
 import dev.vidgate.jobs.JobStore;
 import dev.vidgate.jobs.TransitionHook;
 import dev.vidgate.video.NewVideo;
@@ -151,7 +152,17 @@ public final class JdbcJobStore implements JobStore {
                         + "started_at = COALESCE(started_at, ?), attempts = attempts + 1, version = version + 1 "
                         + "WHERE id = ? AND version = ? AND (status = 'QUEUED' OR (status = 'IN_PROGRESS' AND lease_until < ?))",
                 workerId, leaseUntil, nowMs, c.id, c.version, nowMs);
-        return updated == 1 ? findById(c.id) : Optional.empty();
+        if (updated != 1) return Optional.empty();
+        Video claimed = findById(c.id).orElseThrow();
+        // A previous attempt still open belonged to a node that died: it ended, at the latest, now.
+        endAttempt(c.id, nowMs, "lost");
+        jdbc.update("INSERT INTO job_attempts (video_id, attempt, key_id, worker, started_at) VALUES (?, ?, ?, ?, ?)",
+                c.id, claimed.attempts(), c.keyId, workerId, nowMs);
+        return Optional.of(claimed);
+    }
+
+    private void endAttempt(String videoId, long atMs, String outcome) {
+        jdbc.update("UPDATE job_attempts SET ended_at = ?, outcome = ? WHERE video_id = ? AND ended_at IS NULL", atMs, outcome, videoId);
     }
 
     private Map<String, Integer> runningPerKey(long nowMs) {
@@ -201,33 +212,35 @@ public final class JdbcJobStore implements JobStore {
 
     @Override
     public Optional<Video> complete(Video current, int deliveredSeconds, Instant completedAt, Instant expiresAt) {
-        return transition(current, COMPLETED, "progress = 100, delivered_seconds = ?, completed_at = ?, expires_at = ?, "
+        return transition(current, COMPLETED, completedAt, "progress = 100, delivered_seconds = ?, completed_at = ?, expires_at = ?, "
                         + "lease_owner = NULL, lease_until = NULL",
                 deliveredSeconds, completedAt.toEpochMilli(), expiresAt.toEpochMilli());
     }
 
     @Override
     public Optional<Video> fail(Video current, VideoError error, Instant at) {
-        return transition(current, FAILED, "error_code = ?, error_message = ?, lease_owner = NULL, lease_until = NULL",
+        return transition(current, FAILED, at, "error_code = ?, error_message = ?, lease_owner = NULL, lease_until = NULL",
                 error.code(), truncate(error.message(), 2000));
     }
 
     @Override
     public Optional<Video> cancel(Video current, Instant at) {
-        return transition(current, CANCELLED, "lease_owner = NULL, lease_until = NULL");
+        return transition(current, CANCELLED, at, "lease_owner = NULL, lease_until = NULL");
     }
 
     @Override
-    public Optional<Video> requeue(Video current) {
-        return transition(current, QUEUED, "lease_owner = NULL, lease_until = NULL");
+    public Optional<Video> requeue(Video current, Instant at) {
+        return transition(current, QUEUED, at, "lease_owner = NULL, lease_until = NULL");
     }
 
-    private Optional<Video> transition(Video current, VideoStatus to, String assignments, Object... values) {
+    private Optional<Video> transition(Video current, VideoStatus to, Instant at, String assignments, Object... values) {
         if (!current.status().canBecome(to)) return Optional.empty();
-        if (!to.isFinished()) return casUpdate(current, to, assignments, values);
         return tx.execute(status -> {
             Optional<Video> after = casUpdate(current, to, assignments, values);
-            after.ifPresent(finished -> hook.finished(current, finished));
+            after.ifPresent(changed -> {
+                if (current.status() == IN_PROGRESS) endAttempt(current.id(), at.toEpochMilli(), to.name().toLowerCase(java.util.Locale.ROOT));
+                if (to.isFinished()) hook.finished(current, changed);
+            });
             return after;
         });
     }
@@ -260,6 +273,18 @@ public final class JdbcJobStore implements JobStore {
     public boolean delete(Video current) {
         if (!current.status().isFinished()) return false;
         return jdbc.update("DELETE FROM videos WHERE id = ? AND version = ?", current.id(), current.version()) == 1;
+    }
+
+    @Override
+    public List<JobAttempt> attemptsOfKey(String keyId) {
+        return jdbc.query("SELECT video_id, attempt, key_id, worker, started_at, ended_at, outcome FROM job_attempts "
+                        + "WHERE key_id = ? ORDER BY started_at, video_id, attempt",
+                (rs, i) -> {
+                    long ended = rs.getLong(6);
+                    Instant endedAt = rs.wasNull() ? null : Instant.ofEpochMilli(ended);
+                    return new JobAttempt(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                            Instant.ofEpochMilli(rs.getLong(5)), endedAt, rs.getString(7));
+                }, keyId);
     }
 
     @Override

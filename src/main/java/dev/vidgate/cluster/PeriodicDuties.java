@@ -1,0 +1,87 @@
+package dev.vidgate.cluster;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Runs each periodic duty on whichever node holds its {@link DutyLeases lease}: every node tries at
+ * each interval, one wins and runs the duty, and if that node dies another takes over once the lease
+ * (three intervals) runs out. Each loop catches everything, logs it with the duty's name, and never
+ * dies.
+ */
+public final class PeriodicDuties implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PeriodicDuties.class);
+
+    /** A named task to run every {@code every}; returns how many items it handled, for the log. */
+    public record Duty(String name, Duration every, Task task) {
+        public Duty {
+            Objects.requireNonNull(name, "name");
+            if (every == null || every.isNegative() || every.isZero()) throw new IllegalArgumentException("every must be positive");
+            Objects.requireNonNull(task, "task");
+        }
+    }
+
+    @FunctionalInterface
+    public interface Task {
+        int run();
+    }
+
+    private final DutyLeases leases;
+    private final InstantSource clock;
+    private final String node;
+    private final List<Duty> duties;
+    private final List<Thread> loops = new ArrayList<>();
+
+    public PeriodicDuties(DutyLeases leases, InstantSource clock, String node, List<Duty> duties) {
+        this.leases = leases;
+        this.clock = clock;
+        this.node = node;
+        this.duties = List.copyOf(duties);
+    }
+
+    public synchronized void start() {
+        if (!loops.isEmpty()) return;
+        for (Duty duty : duties) loops.add(Thread.ofVirtual().name("duty-" + duty.name()).start(() -> loop(duty)));
+    }
+
+    /** One round of {@code duty} on this node: runs it if this node holds (or takes) its lease; false otherwise. */
+    public boolean runOnceIfHeld(Duty duty) {
+        if (!leases.tryHold(duty.name(), node, clock.instant(), duty.every().multipliedBy(3))) return false;
+        int handled = duty.task().run();
+        if (handled > 0) log.info("duty {}: handled {} item(s)", duty.name(), handled);
+        return true;
+    }
+
+    private void loop(Duty duty) {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(duty.every());
+                runOnceIfHeld(duty);
+            } catch (InterruptedException e) {
+                return;
+            } catch (Throwable t) {
+                log.error("duty {} failed; it runs again in {}", duty.name(), duty.every(), t);
+            }
+        }
+    }
+
+    /** Stops the loops and hands this node's duties to the others at once. */
+    @Override
+    public synchronized void close() {
+        loops.forEach(Thread::interrupt);
+        loops.clear();
+        for (Duty duty : duties) {
+            try {
+                leases.release(duty.name(), node);
+            } catch (RuntimeException e) {
+                log.warn("could not release duty {}; another node takes it when its lease runs out", duty.name(), e);
+            }
+        }
+    }
+}

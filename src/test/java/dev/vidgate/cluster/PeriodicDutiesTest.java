@@ -1,0 +1,52 @@
+package dev.vidgate.cluster;
+
+import dev.vidgate.cluster.jdbc.JdbcDutyLeases;
+import dev.vidgate.testsupport.TestClock;
+import dev.vidgate.testsupport.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PeriodicDutiesTest {
+    private final DutyLeases leases = new JdbcDutyLeases(new JdbcTemplate(TestDatabases.freshPostgres()));
+    private final TestClock clock = new TestClock();
+    private final AtomicInteger runsOnA = new AtomicInteger();
+    private final AtomicInteger runsOnB = new AtomicInteger();
+    private final PeriodicDuties.Duty onA = new PeriodicDuties.Duty("sweep", Duration.ofMinutes(1), runsOnA::incrementAndGet);
+    private final PeriodicDuties.Duty onB = new PeriodicDuties.Duty("sweep", Duration.ofMinutes(1), runsOnB::incrementAndGet);
+    private final PeriodicDuties nodeA = new PeriodicDuties(leases, clock, "node-a", List.of(onA));
+    private final PeriodicDuties nodeB = new PeriodicDuties(leases, clock, "node-b", List.of(onB));
+
+    @Test
+    void onlyTheNodeHoldingADutyRunsItRoundAfterRound() {
+        for (int round = 0; round < 5; round++) {
+            nodeA.runOnceIfHeld(onA);
+            nodeB.runOnceIfHeld(onB);
+            clock.advance(Duration.ofMinutes(1));
+        }
+        assertThat(runsOnA).hasValue(5);
+        assertThat(runsOnB).hasValue(0);
+    }
+
+    @Test
+    void whenTheHolderStopsRunningTheDutyAnotherNodeTakesItAfterThreeIntervals() {
+        nodeA.runOnceIfHeld(onA);
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(nodeB.runOnceIfHeld(onB)).isFalse();
+        clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+        assertThat(nodeB.runOnceIfHeld(onB)).isTrue();
+        assertThat(runsOnB).hasValue(1);
+    }
+
+    @Test
+    void aNodeThatShutsDownHandsItsDutiesOverAtOnce() {
+        nodeA.runOnceIfHeld(onA);
+        nodeA.close();
+        assertThat(nodeB.runOnceIfHeld(onB)).isTrue();
+    }
+}
