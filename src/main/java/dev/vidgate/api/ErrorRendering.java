@@ -11,6 +11,9 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -74,9 +77,11 @@ final class ErrorRendering {
         write(response, ApiException.invalid("Invalid value for query parameter '" + param + "'.", param, "invalid_value"));
     }
 
-    @ExceptionHandler({TransientException.class, StorageException.class})
+    /** Includes the database being unreachable (restarting, failing over): clients retry, as SDKs do on 503. */
+    @ExceptionHandler({TransientException.class, StorageException.class, DataAccessResourceFailureException.class,
+            TransientDataAccessException.class, RecoverableDataAccessException.class})
     void transientFailure(RuntimeException e, HttpServletResponse response) throws IOException {
-        log.warn("transient failure serving a request", e);
+        log.warn("transient failure serving a request: {}", e.toString());
         write(response, new ApiException(503, "server_error", "The server is temporarily unable to serve this request; try again.",
                 null, "service_unavailable", 1L));
     }

@@ -16,6 +16,8 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Drives one claimed job on its engine until it completes, fails, or stops being ours. */
 final class JobRunner {
@@ -49,12 +51,15 @@ final class JobRunner {
                 case EngineStatus.Running running -> {
                     // Written only when it moves: thousands of remote jobs must not mean thousands of writes a second.
                     if (running.progress() > recordedProgress) {
-                        if (!jobs.recordProgress(claimed.id(), settings.workerId(), running.progress(), handle)) {
+                        String runningHandle = handle;
+                        Boolean stillOurs = bestEffort(() -> jobs.recordProgress(claimed.id(), settings.workerId(), running.progress(), runningHandle),
+                                claimed, "record progress");
+                        if (Boolean.FALSE.equals(stillOurs)) {
                             log.info("job {} is no longer ours (cancelled or reclaimed); stopping its engine work", claimed.id());
                             engine.cancel(handle);
                             return;
                         }
-                        recordedProgress = running.progress();
+                        if (stillOurs != null) recordedProgress = running.progress();
                     }
                 }
                 case EngineStatus.Done done -> {
@@ -89,13 +94,17 @@ final class JobRunner {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            log.warn("job {}: storing its output failed; it will be retried", claimed.id(), e);
+            log.warn("job {}: storing its output failed", claimed.id(), e);
             deleteVariants(claimed);
-            jobs.requeue(claimed, clock.instant());
+            giveUpOrRetry(claimed, new EngineStatus.Failed("storage_unavailable",
+                    "The finished video could not be stored. Please try again later.", true));
+            engine.release(handle);
             return;
         }
         Instant now = clock.instant();
-        if (jobs.complete(claimed, output.deliveredSeconds(), now, now.plus(retention)).isPresent()) {
+        Optional<Video> completed = persistently(() -> jobs.complete(claimed, output.deliveredSeconds(), now, now.plus(retention)),
+                claimed, "record completion");
+        if (completed.isPresent()) {
             log.info("job {} completed", claimed.id());
         } else {
             // Cancelled (or reclaimed) while we stored: the files belong to nobody.
@@ -106,16 +115,56 @@ final class JobRunner {
     }
 
     private void deleteVariants(Video video) {
-        for (Variant v : Variant.values()) content.delete(video.storageKey(v));
+        try {
+            for (Variant v : Variant.values()) content.delete(video.storageKey(v));
+        } catch (RuntimeException e) {
+            // Left for a later overwrite: the job is not complete, so nobody is offered these files.
+            log.warn("job {}: could not delete its partial output", video.id(), e);
+        }
     }
 
     private void giveUpOrRetry(Video claimed, EngineStatus.Failed failed) {
         if (failed.retryable() && claimed.attempts() < settings.maxAttempts()) {
             log.warn("job {} failed transiently ({}: {}); queued again", claimed.id(), failed.code(), failed.message());
-            jobs.requeue(claimed, clock.instant());
+            persistently(() -> jobs.requeue(claimed, clock.instant()), claimed, "queue it again");
         } else {
             log.warn("job {} failed ({}: {})", claimed.id(), failed.code(), failed.message());
-            jobs.fail(claimed, new VideoError(failed.code(), failed.message()), clock.instant());
+            persistently(() -> jobs.fail(claimed, new VideoError(failed.code(), failed.message()), clock.instant()), claimed, "record failure");
+        }
+    }
+
+    /** A write that may fail while the database restarts; null when it failed (the next one will tell). */
+    private <T> T bestEffort(Supplier<T> write, Video job, String what) {
+        try {
+            return write.get();
+        } catch (RuntimeException e) {
+            log.warn("job {}: could not {} ({}); carrying on", job.id(), what, e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * A write that decides the job's outcome: retried with backoff for up to a third of the lease,
+     * while the lease still protects the job. If it still fails the lease runs out and another claim
+     * runs the job again, which is safe: outcomes are compare-and-set.
+     */
+    private <T> T persistently(Supplier<T> write, Video job, String what) {
+        Instant giveUp = clock.instant().plus(settings.lease().dividedBy(3));
+        Duration pause = Duration.ofMillis(200);
+        while (true) {
+            try {
+                return write.get();
+            } catch (RuntimeException e) {
+                if (!clock.instant().plus(pause).isBefore(giveUp)) throw e;
+                log.warn("job {}: could not {} ({}); retrying in {} ms", job.id(), what, e.getMessage(), pause.toMillis());
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : pause.multipliedBy(2);
+            }
         }
     }
 
