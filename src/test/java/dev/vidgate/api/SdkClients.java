@@ -13,9 +13,14 @@ public final class SdkClients {
     private SdkClients() {}
 
     public static OpenAIClient client(TestServer server, String apiKey) {
+        return client(server.baseUrl(), apiKey);
+    }
+
+    /** A client of the server at {@code baseUrl} (scheme, host and port), without retries. */
+    public static OpenAIClient client(String baseUrl, String apiKey) {
         return OpenAIOkHttpClient.builder()
                 .apiKey(apiKey)
-                .baseUrl(server.baseUrl() + "/v1")
+                .baseUrl(baseUrl + "/v1")
                 .maxRetries(0)
                 .timeout(Duration.ofSeconds(60))
                 .build();

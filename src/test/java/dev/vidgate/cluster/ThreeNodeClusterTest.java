@@ -1,0 +1,170 @@
+package dev.vidgate.cluster;
+
+import com.openai.client.OpenAIClient;
+import com.openai.models.videos.Video;
+import com.openai.models.videos.VideoCreateParams;
+import com.openai.models.videos.VideoSeconds;
+import dev.vidgate.api.SdkClients;
+import dev.vidgate.jobs.JobAttempt;
+import dev.vidgate.jobs.JobStore;
+import dev.vidgate.jobs.jdbc.JdbcJobStore;
+import dev.vidgate.testsupport.NodeProcess;
+import dev.vidgate.testsupport.RawHttp;
+import dev.vidgate.testsupport.TestDatabases;
+import dev.vidgate.testsupport.media.Mp4Probe;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Three node processes on one PostgreSQL and one shared store. Jobs are created across all nodes;
+ * one node is killed with SIGKILL while it renders. Every job completes exactly once, every video
+ * downloads from every node, and the recorded attempts prove no key ever ran more than its limit.
+ */
+class ThreeNodeClusterTest {
+    private static final String API_KEY = "sk-cluster-bootstrap-0123456789abcdefghij";
+    private static final String ADMIN_KEY = "sk-cluster-admin-0123456789abcdefghijklm";
+    private static final int JOBS = 60;
+
+    private final List<NodeProcess> nodes = new ArrayList<>();
+
+    @AfterEach
+    void stopNodes() {
+        nodes.forEach(NodeProcess::close);
+    }
+
+    @Test
+    void sixtyJobsOnThreeNodesSurviveASigkilledNodeAndRunExactlyOnceWithinTheKeyLimit(@TempDir Path root) throws Exception {
+        String url = TestDatabases.freshPostgresUrl();
+        Map<String, String> settings = clusterSettings(url, root);
+        for (int i = 1; i <= 3; i++) nodes.add(NodeProcess.start("node-" + i, root, settings));
+
+        List<String> keys = List.of(API_KEY, createKey(nodes.get(1), "team-b"), createKey(nodes.get(2), "team-c"));
+        Map<String, String> keyOfVideo = new HashMap<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < JOBS; i++) {
+            String key = keys.get(i % keys.size());
+            OpenAIClient sdk = SdkClients.client(nodes.get(i % 3).baseUrl(), key);
+            String id = sdk.videos().create(VideoCreateParams.builder().prompt("cluster job " + i + ": waves under a night sky")
+                    .seconds(VideoSeconds._4).build()).id();
+            ids.add(id);
+            keyOfVideo.put(id, key);
+        }
+
+        JobStore store = storeOn(url);
+        NodeProcess victim = awaitNodeRendering(url, nodes.get(0), nodes.get(1));
+        victim.kill();
+
+        NodeProcess survivor = nodes.stream().filter(NodeProcess::isAlive).findFirst().orElseThrow();
+        for (String id : ids) {
+            Video done = SdkClients.awaitFinished(SdkClients.client(survivor.baseUrl(), keyOfVideo.get(id)), id, Duration.ofMinutes(5));
+            assertThat(done.status().asString()).as(id).isEqualTo("completed");
+        }
+
+        // The killed node comes back, and every node serves every video.
+        nodes.set(nodes.indexOf(victim), NodeProcess.start(victim.name(), root, settings));
+        for (String id : ids) {
+            List<Integer> sizes = new ArrayList<>();
+            for (NodeProcess node : nodes) {
+                var response = new RawHttp(node.baseUrl(), keyOfVideo.get(id)).getBytes("/v1/videos/" + id + "/content");
+                assertThat(response.statusCode()).as(id + " from " + node.name()).isEqualTo(200);
+                sizes.add(response.body().length);
+                if (id.equals(ids.getFirst())) assertThat(Mp4Probe.of(response.body()).frameCount()).isEqualTo(96);
+            }
+            assertThat(sizes).as(id).containsOnly(sizes.getFirst());
+        }
+
+        List<JobAttempt> attempts = new ArrayList<>();
+        for (String key : keys) attempts.addAll(store.attemptsOfKey(keyIdOf(url, key)));
+        Map<String, List<JobAttempt>> byVideo = attempts.stream().collect(Collectors.groupingBy(JobAttempt::videoId));
+        assertThat(byVideo.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+        byVideo.forEach((id, tries) -> assertThat(tries.stream().filter(a -> "completed".equals(a.outcome())).count())
+                .as("completed attempts of " + id).isEqualTo(1));
+        assertThat(attempts).as("attempts cut short by the SIGKILL").anyMatch(a -> "lost".equals(a.outcome()) && a.worker().equals(victim.name()));
+        Map<String, List<JobAttempt>> byKey = attempts.stream().collect(Collectors.groupingBy(JobAttempt::keyId));
+        assertThat(byKey).hasSize(3);
+        byKey.forEach((keyId, tries) -> assertThat(maxOverlap(tries)).as("jobs of " + keyId + " running at once").isBetween(1, 2));
+    }
+
+    private static Map<String, String> clusterSettings(String url, Path root) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("spring.datasource.url", url);
+        settings.put("spring.datasource.username", "postgres");
+        settings.put("spring.datasource.password", "postgres");
+        settings.put("vidgate.bootstrap-key", API_KEY);
+        settings.put("vidgate.admin-key", ADMIN_KEY);
+        settings.put("vidgate.lease", "6s");
+        settings.put("vidgate.worker-slots", "2");
+        settings.put("vidgate.render-threads", "1");
+        return settings;
+    }
+
+    private static String createKey(NodeProcess node, String tenant) throws Exception {
+        var response = new RawHttp(node.baseUrl(), ADMIN_KEY).postJson("/admin/v1/keys", "{\"tenant\":\"" + tenant + "\",\"name\":\"" + tenant + "\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new tools.jackson.databind.ObjectMapper().readTree(response.body()).get("secret").asString();
+    }
+
+    /** Waits until one of {@code candidates} has a job in progress and returns it. */
+    private static NodeProcess awaitNodeRendering(String url, NodeProcess... candidates) throws InterruptedException {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource(url));
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(deadline)) {
+            Integer completed = jdbc.queryForObject("SELECT COUNT(*) FROM videos WHERE status = 'COMPLETED'", Integer.class);
+            for (NodeProcess node : candidates) {
+                Integer running = jdbc.queryForObject("SELECT COUNT(*) FROM videos WHERE status = 'IN_PROGRESS' AND lease_owner = ?",
+                        Integer.class, node.name());
+                if (completed != null && completed >= 10 && running != null && running > 0) return node;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no node was rendering after 10 completions");
+    }
+
+    /** The most attempts open at one instant; an attempt still open counts until now. */
+    private static int maxOverlap(List<JobAttempt> attempts) {
+        TreeMap<Instant, Integer> changes = new TreeMap<>();
+        for (JobAttempt a : attempts) {
+            changes.merge(a.startedAt(), 1, Integer::sum);
+            changes.merge(a.endedAt() == null ? Instant.now() : a.endedAt(), -1, Integer::sum);
+        }
+        int open = 0;
+        int max = 0;
+        // Ends sort with starts at the same instant: an end and a start at one millisecond do not overlap.
+        for (int delta : changes.values()) {
+            open += delta;
+            max = Math.max(max, open);
+        }
+        return max;
+    }
+
+    private static String keyIdOf(String url, String secret) {
+        return new JdbcTemplate(dataSource(url)).queryForObject("SELECT id FROM api_keys WHERE secret_hash = ?", String.class,
+                dev.vidgate.tenancy.Secrets.hash(secret));
+    }
+
+    private static JobStore storeOn(String url) {
+        var ds = dataSource(url);
+        return new JdbcJobStore(new JdbcTemplate(ds), new TransactionTemplate(new DataSourceTransactionManager(ds)));
+    }
+
+    private static DriverManagerDataSource dataSource(String url) {
+        return new DriverManagerDataSource(url, "postgres", "postgres");
+    }
+}

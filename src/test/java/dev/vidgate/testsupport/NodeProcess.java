@@ -1,0 +1,125 @@
+package dev.vidgate.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Vidgate node as a separate operating-system process (the same classes as this test JVM), so a
+ * test can kill it with SIGKILL. Listens on 127.0.0.1; its output goes to {@code <dataDir>/node.log}.
+ */
+public final class NodeProcess implements AutoCloseable {
+    private final String name;
+    private final int port;
+    private final Path log;
+    private final Process process;
+
+    private NodeProcess(String name, int port, Path log, Process process) {
+        this.name = name;
+        this.port = port;
+        this.log = log;
+        this.process = process;
+    }
+
+    /** Starts a node and waits until its API answers; {@code settings} become {@code --key=value} arguments. */
+    public static NodeProcess start(String name, Path dataDir, Map<String, String> settings) {
+        int port = freePort();
+        Path log = dataDir.resolve(name + ".log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"),
+                "dev.vidgate.app.VidgateApplication",
+                "--server.port=" + port,
+                "--server.address=127.0.0.1",
+                "--vidgate.data-dir=" + dataDir,
+                "--vidgate.node-id=" + name));
+        settings.forEach((k, v) -> command.add("--" + k + "=" + v));
+        try {
+            Files.createDirectories(dataDir);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            NodeProcess node = new NodeProcess(name, port, log, process);
+            node.awaitReady(Duration.ofSeconds(90));
+            return node;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start node " + name, e);
+        }
+    }
+
+    private void awaitReady(Duration limit) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) throw new IllegalStateException("node " + name + " exited at start; see " + log);
+            try {
+                // Any HTTP answer (401 without a key) means the node is up.
+                http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/v1/videos")).build(), HttpResponse.BodyHandlers.discarding());
+                return;
+            } catch (IOException notYet) {
+                sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("node " + name + " did not answer within " + limit + "; see " + log);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL: no shutdown hook runs, leases stay as they were. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
