@@ -38,24 +38,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * downloads from every node, and the recorded attempts prove no key ever ran more than its limit.
  */
 class ThreeNodeClusterTest {
-    private static final String API_KEY = "sk-cluster-bootstrap-0123456789abcdefghij";
-    private static final String ADMIN_KEY = "sk-cluster-admin-0123456789abcdefghijklm";
+    private static final String API_KEY = ClusterNodes.API_KEY;
     private static final int JOBS = 60;
 
-    private final List<NodeProcess> nodes = new ArrayList<>();
+    private ClusterNodes cluster;
 
     @AfterEach
     void stopNodes() {
-        nodes.forEach(NodeProcess::close);
+        if (cluster != null) cluster.close();
     }
 
     @Test
     void sixtyJobsOnThreeNodesSurviveASigkilledNodeAndRunExactlyOnceWithinTheKeyLimit(@TempDir Path root) throws Exception {
         String url = TestDatabases.freshPostgresUrl();
-        Map<String, String> settings = clusterSettings(url, root);
-        for (int i = 1; i <= 3; i++) nodes.add(NodeProcess.start("node-" + i, root, settings));
+        cluster = new ClusterNodes(url, root, Map.of());
+        List<NodeProcess> nodes = cluster.nodes;
+        for (int i = 1; i <= 3; i++) cluster.add("node-" + i);
 
-        List<String> keys = List.of(API_KEY, createKey(nodes.get(1), "team-b"), createKey(nodes.get(2), "team-c"));
+        List<String> keys = List.of(API_KEY, ClusterNodes.createKey(nodes.get(1), "team-b"), ClusterNodes.createKey(nodes.get(2), "team-c"));
         Map<String, String> keyOfVideo = new HashMap<>();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < JOBS; i++) {
@@ -78,7 +78,7 @@ class ThreeNodeClusterTest {
         }
 
         // The killed node comes back, and every node serves every video.
-        nodes.set(nodes.indexOf(victim), NodeProcess.start(victim.name(), root, settings));
+        cluster.restart(victim);
         for (String id : ids) {
             List<Integer> sizes = new ArrayList<>();
             for (NodeProcess node : nodes) {
@@ -100,25 +100,6 @@ class ThreeNodeClusterTest {
         Map<String, List<JobAttempt>> byKey = attempts.stream().collect(Collectors.groupingBy(JobAttempt::keyId));
         assertThat(byKey).hasSize(3);
         byKey.forEach((keyId, tries) -> assertThat(maxOverlap(tries)).as("jobs of " + keyId + " running at once").isBetween(1, 2));
-    }
-
-    private static Map<String, String> clusterSettings(String url, Path root) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("spring.datasource.url", url);
-        settings.put("spring.datasource.username", "postgres");
-        settings.put("spring.datasource.password", "postgres");
-        settings.put("vidgate.bootstrap-key", API_KEY);
-        settings.put("vidgate.admin-key", ADMIN_KEY);
-        settings.put("vidgate.lease", "6s");
-        settings.put("vidgate.worker-slots", "2");
-        settings.put("vidgate.render-threads", "1");
-        return settings;
-    }
-
-    private static String createKey(NodeProcess node, String tenant) throws Exception {
-        var response = new RawHttp(node.baseUrl(), ADMIN_KEY).postJson("/admin/v1/keys", "{\"tenant\":\"" + tenant + "\",\"name\":\"" + tenant + "\"}");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return new tools.jackson.databind.ObjectMapper().readTree(response.body()).get("secret").asString();
     }
 
     /** Waits until one of {@code candidates} has a job in progress and returns it. */

@@ -1,0 +1,60 @@
+package dev.vidgate.cluster;
+
+import dev.vidgate.testsupport.NodeProcess;
+import dev.vidgate.testsupport.RawHttp;
+import tools.jackson.databind.ObjectMapper;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Node processes sharing one PostgreSQL database, for the cluster test and the cluster benchmark. */
+final class ClusterNodes implements AutoCloseable {
+    static final String API_KEY = "sk-cluster-bootstrap-0123456789abcdefghij";
+    static final String ADMIN_KEY = "sk-cluster-admin-0123456789abcdefghijklm";
+
+    final List<NodeProcess> nodes = new ArrayList<>();
+    private final Map<String, String> settings = new HashMap<>();
+    private final Path root;
+
+    ClusterNodes(String jdbcUrl, Path root, Map<String, String> extra) {
+        this.root = root;
+        settings.put("spring.datasource.url", jdbcUrl);
+        settings.put("spring.datasource.username", "postgres");
+        settings.put("spring.datasource.password", "postgres");
+        settings.put("vidgate.bootstrap-key", API_KEY);
+        settings.put("vidgate.admin-key", ADMIN_KEY);
+        settings.put("vidgate.lease", "6s");
+        settings.put("vidgate.worker-slots", "2");
+        settings.put("vidgate.render-threads", "1");
+        settings.putAll(extra);
+    }
+
+    /** Starts one node more (one at a time: the first creates the bootstrap key). */
+    NodeProcess add(String name) {
+        NodeProcess node = NodeProcess.start(name, root, settings);
+        nodes.add(node);
+        return node;
+    }
+
+    /** Starts a stopped or killed node again under its old name. */
+    NodeProcess restart(NodeProcess old) {
+        NodeProcess node = NodeProcess.start(old.name(), root, settings);
+        nodes.set(nodes.indexOf(old), node);
+        return node;
+    }
+
+    /** A new API key in a new tenant, made through the admin API of {@code node}. */
+    static String createKey(NodeProcess node, String tenant) {
+        var response = new RawHttp(node.baseUrl(), ADMIN_KEY).postJson("/admin/v1/keys", "{\"tenant\":\"" + tenant + "\",\"name\":\"" + tenant + "\"}");
+        if (response.statusCode() != 200) throw new IllegalStateException("key creation answered " + response.statusCode() + ": " + response.body());
+        return new ObjectMapper().readTree(response.body()).get("secret").asString();
+    }
+
+    @Override
+    public void close() {
+        nodes.forEach(NodeProcess::close);
+    }
+}
