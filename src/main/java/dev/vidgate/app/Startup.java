@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,9 +50,14 @@ class Startup implements ApplicationRunner {
     private void bootstrapKey() {
         String chosen = props.bootstrapKey();
         if (chosen != null) {
-            if (keys.authenticate(chosen).isEmpty()) {
-                keys.create(new KeySpec("default", "bootstrap", chosen, props.maxConcurrentPerKey()));
-                log.info("Created the API key from VIDGATE_BOOTSTRAP_KEY ({}) in tenant 'default'", Secrets.mask(chosen));
+            // Nodes of a cluster may start together: whoever loses the race finds the key made.
+            for (int attempt = 1; keys.authenticate(chosen).isEmpty(); attempt++) {
+                try {
+                    keys.create(new KeySpec("default", "bootstrap", chosen, props.maxConcurrentPerKey()));
+                    log.info("Created the API key from VIDGATE_BOOTSTRAP_KEY ({}) in tenant 'default'", Secrets.mask(chosen));
+                } catch (DataIntegrityViolationException raced) {
+                    if (attempt >= 3) throw raced;
+                }
             }
             return;
         }

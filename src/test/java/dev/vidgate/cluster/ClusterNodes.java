@@ -32,11 +32,20 @@ final class ClusterNodes implements AutoCloseable {
         settings.putAll(extra);
     }
 
-    /** Starts one node more (one at a time: the first creates the bootstrap key). */
+    /** Starts one node more. */
     NodeProcess add(String name) {
         NodeProcess node = NodeProcess.start(name, root, settings);
         nodes.add(node);
         return node;
+    }
+
+    /** Starts nodes all at once, as an orchestrator would: they race to migrate and to create the bootstrap key. */
+    void addTogether(String... names) throws Exception {
+        try (var starting = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<NodeProcess>> started = new ArrayList<>();
+            for (String name : names) started.add(starting.submit(() -> NodeProcess.start(name, root, settings)));
+            for (var node : started) nodes.add(node.get());
+        }
     }
 
     /** Starts a stopped or killed node again under its old name. */

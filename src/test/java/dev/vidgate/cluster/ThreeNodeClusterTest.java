@@ -53,7 +53,7 @@ class ThreeNodeClusterTest {
         String url = TestDatabases.freshPostgresUrl();
         cluster = new ClusterNodes(url, root, Map.of());
         List<NodeProcess> nodes = cluster.nodes;
-        for (int i = 1; i <= 3; i++) cluster.add("node-" + i);
+        cluster.addTogether("node-1", "node-2", "node-3");
 
         List<String> keys = List.of(API_KEY, ClusterNodes.createKey(nodes.get(1), "team-b"), ClusterNodes.createKey(nodes.get(2), "team-c"));
         Map<String, String> keyOfVideo = new HashMap<>();
