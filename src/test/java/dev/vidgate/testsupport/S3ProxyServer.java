@@ -32,10 +32,10 @@ public final class S3ProxyServer implements AutoCloseable {
     /** The smallest part S3 accepts, so tests cross part boundaries with little data. */
     public static final int PART_SIZE = S3Settings.MIN_PART_SIZE;
 
-    private final S3Proxy proxy;
     private final Path root;
     private final URI endpoint;
     private final S3Client admin;
+    private S3Proxy proxy;
 
     private S3ProxyServer(S3Proxy proxy, Path root) {
         this.proxy = proxy;
@@ -52,18 +52,35 @@ public final class S3ProxyServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return new S3ProxyServer(listen(root, 0), root);
+    }
+
+    private static S3Proxy listen(Path root, int port) {
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(new FilesystemNio2BlobStore(root.toString()))
-                .endpoint(URI.create("http://127.0.0.1:0"))
+                .endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .build();
         try {
-            proxy.start();
-            while (!proxy.getState().equals("STARTED")) Thread.onSpinWait(); // start() returns once Jetty is listening
+            proxy.start(); // returns once Jetty is listening
         } catch (Exception e) {
             throw new IllegalStateException("cannot start s3proxy", e);
         }
-        return new S3ProxyServer(proxy, root);
+        return proxy;
+    }
+
+    /** An outage: stops listening (clients get connection refused) until {@link #recover()}. Buckets are kept. */
+    public synchronized void goDown() {
+        try {
+            proxy.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop s3proxy", e);
+        }
+    }
+
+    /** Ends an outage: listens again on the same address, with the same buckets and objects. */
+    public synchronized void recover() {
+        proxy = listen(root, endpoint.getPort());
     }
 
     public URI endpoint() {
@@ -114,7 +131,7 @@ public final class S3ProxyServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         admin.close();
         try {
             proxy.stop();
