@@ -37,7 +37,9 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * only when it is completed; any failure aborts the upload, so no partial object and no pending upload remain.
  * {@link #open} is a ranged GetObject streamed from the connection. Failures become {@link StorageException}s,
  * transient for timeouts, dropped connections, 5xx and throttling, permanent for other refusals ({@link S3Failures}).
- * The SDK client retries transient failures itself before they surface; every request it sends is safe to repeat.
+ * The SDK client retries transient failures itself before they surface; every request it sends is safe to repeat
+ * (should a retried CompleteMultipartUpload find its first try succeeded, S3 answers NoSuchUpload: the put fails
+ * although the object is whole, and the caller's next put replaces it).
  *
  * <p>Closing the store closes the client it was given.
  */
