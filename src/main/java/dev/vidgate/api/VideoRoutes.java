@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,11 +31,13 @@ final class VideoRoutes {
     private final VideoService videos;
     private final CreateRequestParser parser;
     private final long pollAfterMillis;
+    private final Duration contentRedirectTtl;
 
     VideoRoutes(VideoService videos, CreateRequestParser parser, ApiSettings settings) {
         this.videos = videos;
         this.parser = parser;
         this.pollAfterMillis = settings.pollAfter().toMillis();
+        this.contentRedirectTtl = settings.contentRedirectTtl();
     }
 
     @PostMapping
@@ -86,6 +90,17 @@ final class VideoRoutes {
                 ApiException.invalid("Invalid variant '" + clip(variant) + "': must be one of video, thumbnail, spritesheet.",
                         "variant", "invalid_value"));
         var content = videos.content(Authentication.principal(request), id, wanted);
+        String disposition = "inline; filename=\"" + id + "." + extension(wanted) + "\"";
+        if (contentRedirectTtl != null) {
+            // The bytes (ranges included) then come straight from the bucket, through a URL that soon stops working.
+            Optional<URI> direct = videos.directUrl(content, contentRedirectTtl, disposition);
+            if (direct.isPresent()) {
+                response.setStatus(302);
+                response.setHeader("Location", direct.get().toString());
+                response.setHeader("Cache-Control", "no-store");
+                return;
+            }
+        }
         Optional<ByteRange> range;
         try {
             range = ByteRange.parse(request.getHeader("Range"), content.size());
@@ -102,7 +117,7 @@ final class VideoRoutes {
             response.setHeader("Accept-Ranges", "bytes");
             response.setContentLengthLong(length);
             range.ifPresent(r -> response.setHeader("Content-Range", "bytes " + r.start() + "-" + r.end() + "/" + content.size()));
-            response.setHeader("Content-Disposition", "inline; filename=\"" + id + "." + extension(wanted) + "\"");
+            response.setHeader("Content-Disposition", disposition);
             OutputStream out = response.getOutputStream();
             in.transferTo(out);
         }

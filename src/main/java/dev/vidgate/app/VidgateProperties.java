@@ -26,7 +26,8 @@ public record VidgateProperties(
         @DefaultValue("false") boolean remoteReferences,
         @DefaultValue("3") int maxAttempts,
         String nodeId,
-        @DefaultValue("api,worker") String roles) {
+        @DefaultValue("api,worker") String roles,
+        @DefaultValue StorageProperties storage) {
 
     public VidgateProperties {
         require(dataDir != null && !dataDir.toString().isBlank(), "vidgate.data-dir (VIDGATE_DATA_DIR) must name a directory");
@@ -59,11 +60,11 @@ public record VidgateProperties(
         return renderThreads > 0 ? renderThreads : Runtime.getRuntime().availableProcessors();
     }
 
-    private static void positive(Duration d, String key) {
+    static void positive(Duration d, String key) {
         require(d != null && !d.isNegative() && !d.isZero(), key + " must be a positive duration such as 30s or 24h");
     }
 
-    private static void require(boolean ok, String message) {
+    static void require(boolean ok, String message) {
         if (!ok) throw new IllegalArgumentException(message);
     }
 }

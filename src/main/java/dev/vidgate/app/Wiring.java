@@ -14,6 +14,9 @@ import dev.vidgate.jobs.JobStore;
 import dev.vidgate.jobs.jdbc.JdbcJobStore;
 import dev.vidgate.storage.ContentStore;
 import dev.vidgate.storage.fs.FileSystemContentStore;
+import dev.vidgate.storage.s3.S3Clients;
+import dev.vidgate.storage.s3.S3ContentStore;
+import dev.vidgate.storage.s3.S3Settings;
 import dev.vidgate.tenancy.CachingAuthenticator;
 import dev.vidgate.tenancy.KeyPolicy;
 import dev.vidgate.tenancy.KeyStore;
@@ -77,8 +80,13 @@ class Wiring {
         return new CachingAuthenticator(keys, clock, Duration.ofSeconds(10));
     }
 
+    /** Files under the data dir, or an S3 bucket ({@code vidgate.storage.type=s3}); an S3 store is closed on shutdown. */
     @Bean
     ContentStore contentStore(VidgateProperties props) {
+        if (props.storage().isS3()) {
+            S3Settings settings = props.storage().s3().settings();
+            return new S3ContentStore(settings, S3Clients.create(settings));
+        }
         return new FileSystemContentStore(props.dataDir().resolve("content"));
     }
 
@@ -113,7 +121,7 @@ class Wiring {
 
     @Bean
     ApiSettings apiSettings(VidgateProperties props) {
-        return new ApiSettings(props.pollAfter(), props.adminKey());
+        return new ApiSettings(props.pollAfter(), props.adminKey(), props.storage().contentRedirectTtl());
     }
 
     @Bean

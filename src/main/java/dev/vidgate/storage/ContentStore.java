@@ -1,6 +1,8 @@
 package dev.vidgate.storage;
 
 import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -12,11 +14,18 @@ import java.util.Optional;
  *       visible only once it is complete: a reader sees either the old object, nothing, or the whole
  *       new one, never a partial file. A failed put leaves no object behind.</li>
  *   <li>{@link #open} reads a byte range; {@code length} is clamped to the object's end.</li>
+ *   <li>{@link #open} of a missing object throws {@link StorageException}; a range starting at or after the end
+ *       of an existing object, or of length 0, is an empty stream.</li>
  *   <li>{@link #delete} and {@link #deleteAll} of absent keys are no-ops.</li>
+ *   <li>{@link #presignedUrl} is optional: a store that can hand out a time-limited URL to read an object directly
+ *       (S3) does so; one that cannot (the file system) answers empty. The URL serves the object's bytes, ranges
+ *       included, with the given {@code Content-Type} and {@code Content-Disposition}, without other credentials.</li>
  *   <li>Keys are relative paths made of {@code [A-Za-z0-9._-]} segments separated by {@code /};
  *       anything else is rejected with {@link IllegalArgumentException}.</li>
  * </ul>
- * I/O failures surface as {@link StorageException}.
+ * I/O failures surface as {@link StorageException} ({@link StorageException#isTransient()} tells whether trying
+ * again may help); a failure of the caller's own input stream during {@link #put} surfaces as that failure, or as a
+ * {@link StorageException} for an {@link java.io.IOException}.
  */
 public interface ContentStore {
 
@@ -34,4 +43,10 @@ public interface ContentStore {
 
     /** Removes every object whose key starts with {@code prefix + "/"}. */
     void deleteAll(String prefix);
+
+    /**
+     * A URL that lets anyone holding it {@code GET} the object under {@code key} for {@code ttl}, answered with the
+     * given headers; empty if this store cannot make one. Does not check that the object exists.
+     */
+    Optional<URI> presignedUrl(String key, Duration ttl, String contentType, String contentDisposition);
 }

@@ -8,6 +8,8 @@ import dev.vidgate.video.reference.ReferenceLimits;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
@@ -142,6 +144,11 @@ public final class VideoService {
 
     public InputStream open(DownloadableContent c, long offset, long length) {
         return content.open(c.key(), offset, length);
+    }
+
+    /** A URL that serves the rendition straight from the store for {@code ttl}, if the store can make one. */
+    public Optional<URI> directUrl(DownloadableContent c, Duration ttl, String contentDisposition) {
+        return content.presignedUrl(c.key(), ttl, c.variant().mediaType(), contentDisposition);
     }
 
     private String validPrompt(String prompt) {

@@ -7,11 +7,17 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -321,6 +327,29 @@ public abstract class ContentStoreContract {
         assertThat(store.size("videos/v2/video.mp4")).contains(12L);
     }
 
+    // ---- presigned URLs ----
+
+    @Test
+    protected void aPresignedUrlWhenOfferedServesTheObjectWithTheGivenHeaders() throws Exception {
+        byte[] bytes = pattern(3000);
+        put("videos/v1/video.mp4", bytes);
+        Optional<URI> url = store.presignedUrl("videos/v1/video.mp4", Duration.ofMinutes(5), "video/mp4",
+                "inline; filename=\"v1.mp4\"");
+        if (url.isEmpty()) return; // optional: this store serves its objects only through open()
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<byte[]> whole = http.send(HttpRequest.newBuilder(url.get()).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(whole.statusCode()).isEqualTo(200);
+            assertThat(whole.body()).isEqualTo(bytes);
+            assertThat(whole.headers().firstValue("Content-Type")).contains("video/mp4");
+            assertThat(whole.headers().firstValue("Content-Disposition")).contains("inline; filename=\"v1.mp4\"");
+
+            HttpResponse<byte[]> range = http.send(HttpRequest.newBuilder(url.get()).header("Range", "bytes=100-199").build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(range.statusCode()).isEqualTo(206);
+            assertThat(range.body()).isEqualTo(Arrays.copyOfRange(bytes, 100, 200));
+        }
+    }
+
     // ---- keys ----
 
     @ParameterizedTest
@@ -335,6 +364,7 @@ public abstract class ContentStoreContract {
         assertInvalidKey(k -> store.open(k, 0, 1), key);
         assertInvalidKey(store::delete, key);
         assertInvalidKey(store::deleteAll, key);
+        assertInvalidKey(k -> store.presignedUrl(k, Duration.ofMinutes(1), "video/mp4", "inline"), key);
     }
 
     @ParameterizedTest

@@ -2,9 +2,11 @@ package dev.vidgate.storage.fs;
 
 import dev.vidgate.storage.ContentStore;
 import dev.vidgate.storage.StorageException;
+import dev.vidgate.storage.StorageKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -19,10 +21,10 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * A {@link ContentStore} on a local (or mounted) file system: the key {@code a/b/c} is the file
@@ -35,7 +37,6 @@ import java.util.regex.Pattern;
  */
 public final class FileSystemContentStore implements ContentStore {
     static final String TEMP_PREFIX = ".tmp-";
-    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._-]+");
     private static final int BUFFER = 64 * 1024;
     private static final int ATTEMPTS = 3;
 
@@ -172,28 +173,23 @@ public final class FileSystemContentStore implements ContentStore {
         }
     }
 
+    /** Always empty: files are served through the API, never handed out by URL. */
+    @Override
+    public Optional<URI> presignedUrl(String key, Duration ttl, String contentType, String contentDisposition) {
+        StorageKeys.validate(key);
+        return Optional.empty();
+    }
+
     private static void deleteTree(Path dir) throws IOException {
         dev.vidgate.common.FileTrees.deleteTree(dir);
     }
 
-    /**
-     * Maps a key to its path. Keys are {@code /}-separated segments of {@code [A-Za-z0-9._-]}; empty segments,
-     * {@code .} and {@code ..}, leading or trailing slashes and backslashes are rejected.
-     */
+    /** Maps a key (checked by {@link StorageKeys#validate}) to its path. */
     Path resolve(String key) {
-        validateKey(key);
+        StorageKeys.validate(key);
         Path path = root.resolve(key).normalize();
         if (!path.startsWith(root) || path.equals(root)) throw new IllegalArgumentException("key escapes the store: " + key);
         return path;
-    }
-
-    static void validateKey(String key) {
-        if (key == null || key.isEmpty()) throw new IllegalArgumentException("key must not be empty");
-        for (String segment : key.split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..") || !SEGMENT.matcher(segment).matches()) {
-                throw new IllegalArgumentException("invalid key: " + key);
-            }
-        }
     }
 
     private static void deleteQuietly(Path path) {

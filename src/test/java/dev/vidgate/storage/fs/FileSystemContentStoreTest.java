@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,12 @@ class FileSystemContentStoreTest extends ContentStoreContract {
         Files.createSymbolicLink(contentRoot().resolve("videos/v1/link"), outside);
         store.deleteAll("videos/v1");
         assertThat(outside.resolve("precious")).hasContent("keep me");
+    }
+
+    @Test
+    void presignedUrlsAreNeverOfferedFilesGoThroughTheApi() {
+        put("videos/v1/video.mp4", pattern(10));
+        assertThat(store.presignedUrl("videos/v1/video.mp4", Duration.ofMinutes(5), "video/mp4", "inline")).isEmpty();
     }
 
     @Test
