@@ -122,10 +122,10 @@ public final class VideoService {
                 throw VideoErrors.invalidState("Video " + id + " is " + current.status().wireName()
                         + "; cancel it or wait until it finishes before deleting it.");
             }
-            if (jobs.delete(current)) {
-                content.deleteAll(current.storagePrefix());
-                return;
-            }
+            // Files first: if the store fails, the record stays and the client's retry finishes the job;
+            // the other way round would leave files that no record points to.
+            content.deleteAll(current.storagePrefix());
+            if (jobs.delete(current)) return;
         }
         throw VideoErrors.invalidState("Video " + id + " changed state while being deleted; try again.");
     }

@@ -62,6 +62,30 @@ class S3OutageTest {
         }
     }
 
+    @Test
+    @Timeout(180)
+    void aDeleteWhileS3IsDownAnswers503AndKeepsTheRecordSoTheRetryRemovesEverything() throws Exception {
+        s3 = S3ProxyServer.start();
+        String bucket = s3.createBucket();
+        var props = new HashMap<>(s3.appProperties(bucket, ""));
+        props.put("vidgate.storage.s3.timeout", "2s");
+        server = TestServer.start(dataDir, new TestClock(), props);
+        OpenAIClient sdk = SdkClients.client(server, TestServer.API_KEY);
+        String id = sdk.videos().create(VideoCreateParams.builder().prompt("short").seconds(VideoSeconds._4).build()).id();
+        SdkClients.awaitFinished(sdk, id, Duration.ofSeconds(120));
+        var http = new dev.vidgate.testsupport.RawHttp(server.baseUrl(), TestServer.API_KEY);
+
+        s3.goDown();
+        var failed = http.delete("/v1/videos/" + id);
+        assertThat(failed.statusCode()).isEqualTo(503);
+        assertThat(http.get("/v1/videos/" + id).statusCode()).isEqualTo(200);
+        s3.recover();
+
+        assertThat(http.delete("/v1/videos/" + id).statusCode()).isEqualTo(200);
+        assertThat(http.get("/v1/videos/" + id).statusCode()).isEqualTo(404);
+        assertThat(s3.keys(bucket)).isEmpty();
+    }
+
     /** Waits (polling the job store) until the job has been started {@code n} times. */
     private void awaitAttempts(String id, int n) throws InterruptedException {
         JobStore jobs = server.bean(JobStore.class);

@@ -10,6 +10,7 @@ import dev.vidgate.jobs.JobStore;
 import dev.vidgate.jobs.jdbc.JdbcJobStore;
 import dev.vidgate.testsupport.NodeProcess;
 import dev.vidgate.testsupport.RawHttp;
+import dev.vidgate.testsupport.S3ProxyServer;
 import dev.vidgate.testsupport.TestDatabases;
 import dev.vidgate.testsupport.media.Mp4Probe;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +34,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Three node processes on one PostgreSQL and one shared store. Jobs are created across all nodes;
+ * Three node processes on one PostgreSQL and one s3proxy bucket. Jobs are created across all nodes;
  * one node is killed with SIGKILL while it renders. Every job completes exactly once, every video
  * downloads from every node, and the recorded attempts prove no key ever ran more than its limit.
  */
@@ -42,16 +43,20 @@ class ThreeNodeClusterTest {
     private static final int JOBS = 60;
 
     private ClusterNodes cluster;
+    private S3ProxyServer s3;
 
     @AfterEach
     void stopNodes() {
         if (cluster != null) cluster.close();
+        if (s3 != null) s3.close();
     }
 
     @Test
     void sixtyJobsOnThreeNodesSurviveASigkilledNodeAndRunExactlyOnceWithinTheKeyLimit(@TempDir Path root) throws Exception {
         String url = TestDatabases.freshPostgresUrl();
-        cluster = new ClusterNodes(url, root, Map.of());
+        s3 = S3ProxyServer.start();
+        String bucket = s3.createBucket();
+        cluster = new ClusterNodes(url, root, s3.appProperties(bucket, "cluster"));
         List<NodeProcess> nodes = cluster.nodes;
         cluster.addTogether("node-1", "node-2", "node-3");
 
@@ -89,6 +94,10 @@ class ThreeNodeClusterTest {
             }
             assertThat(sizes).as(id).containsOnly(sizes.getFirst());
         }
+
+        assertThat(s3.keys(bucket)).as("three renditions per video, nothing else").hasSize(3 * JOBS)
+                .allMatch(k -> k.startsWith("cluster/videos/"));
+        assertThat(s3.pendingUploads(bucket)).isEmpty();
 
         List<JobAttempt> attempts = new ArrayList<>();
         for (String key : keys) attempts.addAll(store.attemptsOfKey(keyIdOf(url, key)));
