@@ -13,10 +13,15 @@ final class SdkClients {
     private SdkClients() {}
 
     static OpenAIClient client(TestServer server, String apiKey) {
+        return retrying(server, apiKey, 0);
+    }
+
+    /** A client that retries as the SDK does by default (429 and 5xx, honouring retry-after and x-should-retry). */
+    static OpenAIClient retrying(TestServer server, String apiKey, int maxRetries) {
         return OpenAIOkHttpClient.builder()
                 .apiKey(apiKey)
                 .baseUrl(server.baseUrl() + "/v1")
-                .maxRetries(0)
+                .maxRetries(maxRetries)
                 .timeout(Duration.ofSeconds(60))
                 .build();
     }
