@@ -57,6 +57,11 @@ public final class Tenants {
         return keys.findTenant(idOrName.trim()).orElseThrow(() -> TenancyErrors.tenantNotFound(idOrName));
     }
 
+    /** The id of the tenant named (by id or name), or null when none is named: "all tenants" in reports. */
+    public String idOrAll(String tenant) {
+        return tenant == null || tenant.isEmpty() ? null : tenant(tenant).id();
+    }
+
     public List<Tenant> tenants(String afterId, int limit, boolean ascending) {
         if (afterId != null) tenant(afterId);
         return keys.listTenants(afterId, limit, ascending);
@@ -101,7 +106,6 @@ public final class Tenants {
     public ApiKey updateKey(String keyId, KeyChanges c) {
         key(keyId);
         if (c.name().present() && c.name().value() == null) throw TenancyErrors.invalid("name", "A key name cannot be removed.");
-        c.name().map(this::checkName);
         c.maxConcurrent().map(n -> {
             if (n == null) throw TenancyErrors.invalid("max_concurrent", "max_concurrent cannot be removed; give a number from 1 to " + MAX_CONCURRENT + ".");
             return checkRange("max_concurrent", n, 1, MAX_CONCURRENT);

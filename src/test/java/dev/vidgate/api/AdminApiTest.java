@@ -193,9 +193,7 @@ class AdminApiTest {
         JsonNode set = ok(http.postJson("/admin/v1/prices", "{\"model\":\"sora-2\",\"resolution\":\"1280x720\",\"price_per_second\":125000}"));
         assertThat(set.get("resolution").asString()).isEqualTo("720p");
         assertThat(set.get("source").asString()).isEqualTo("operator");
-        admin.tenant("acmecorp", "");
-        admin.topUp("acmecorp", 1_000_000);
-        var user = new RawHttp(server.baseUrl(), admin.secret("acmecorp", ""));
+        var user = new RawHttp(server.baseUrl(), admin.fundedKey("acmecorp", 1_000_000, ""));
         String video = ok(user.postJson("/v1/videos", "{\"prompt\":\"priced\",\"seconds\":\"8\",\"size\":\"1280x720\"}")).get("id").asString();
         assertThat(admin.account("acmecorp").get("balance").asLong()).isEqualTo(1_000_000 - 8 * 125_000);
         ok(user.post("/v1/videos/" + video + "/cancel", null, new byte[0]));

@@ -37,6 +37,13 @@ final class AdminCalls {
         return key(tenant, fields).get("secret").asString();
     }
 
+    /** A new tenant with {@code balance} micro-credits and one key of it (extra JSON members for the key); answers its secret. */
+    String fundedKey(String tenant, long balance, String keyFields) {
+        tenant(tenant, "");
+        if (balance > 0) topUp(tenant, balance);
+        return secret(tenant, keyFields);
+    }
+
     JsonNode topUp(String tenant, long amount) {
         return ok(http.postJson("/admin/v1/tenants/" + tenant + "/topups", "{\"amount\":" + amount + ",\"reason\":\"test top-up\"}"));
     }

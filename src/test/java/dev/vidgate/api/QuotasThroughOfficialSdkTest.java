@@ -54,9 +54,7 @@ class QuotasThroughOfficialSdkTest {
 
     @Test
     void aCreateTheBalanceCannotCoverIsRefusedAsInsufficientQuotaWithoutRetriesAndCreatesNothing() {
-        admin.tenant("poor", "");
-        admin.topUp("poor", 300_000);
-        String secret = admin.secret("poor", "");
+        String secret = admin.fundedKey("poor", 300_000, "");
         OpenAIClient sdk = SdkClients.retrying(server, secret, 2);
 
         assertThatThrownBy(() -> sdk.videos().create(FOUR_SECONDS)).isInstanceOfSatisfying(RateLimitException.class, e -> {
@@ -72,9 +70,7 @@ class QuotasThroughOfficialSdkTest {
 
     @Test
     void aTopUpLetsTheCreateThroughAndTheCompletedJobIsBilledForItsSeconds() throws Exception {
-        admin.tenant("exact", "");
-        admin.topUp("exact", 400_000);
-        String secret = admin.secret("exact", "");
+        String secret = admin.fundedKey("exact", 400_000, "");
         OpenAIClient sdk = SdkClients.client(server, secret);
 
         Video created = sdk.videos().create(FOUR_SECONDS);
@@ -93,9 +89,7 @@ class QuotasThroughOfficialSdkTest {
 
     @Test
     void aCancelledJobCostsNothing() {
-        admin.tenant("fickle", "");
-        admin.topUp("fickle", 10_000_000);
-        String secret = admin.secret("fickle", "");
+        String secret = admin.fundedKey("fickle", 10_000_000, "");
         OpenAIClient sdk = SdkClients.client(server, secret);
         Video created = sdk.videos().create(VideoCreateParams.builder().model("sora-2-pro").prompt("a long pan")
                 .seconds(VideoSeconds._12).size(VideoSize.of("1920x1080")).build());
@@ -108,8 +102,7 @@ class QuotasThroughOfficialSdkTest {
 
     @Test
     void aKeyOverItsRequestsPerMinuteIsToldWhenToRetryAndTheSdksOwnRetryThenGetsItsAnswer() {
-        admin.tenant("chatty", "");
-        String secret = admin.secret("chatty", "\"requests_per_minute\":3");
+        String secret = admin.fundedKey("chatty", 0, "\"requests_per_minute\":3");
         OpenAIClient once = SdkClients.client(server, secret);
         Instant start = clock.instant();
         for (int i = 0; i < 3; i++) once.videos().list();
@@ -129,9 +122,7 @@ class QuotasThroughOfficialSdkTest {
 
     @Test
     void aModelOutsideTheKeysAllowListIsForbidden() {
-        admin.tenant("narrow", "");
-        admin.topUp("narrow", 10_000_000);
-        String secret = admin.secret("narrow", "\"allowed_models\":[\"sora-2\"]");
+        String secret = admin.fundedKey("narrow", 10_000_000, "\"allowed_models\":[\"sora-2\"]");
         OpenAIClient sdk = SdkClients.client(server, secret);
         assertThatThrownBy(() -> sdk.videos().create(VideoCreateParams.builder().model("sora-2-pro").prompt("p").build()))
                 .isInstanceOfSatisfying(PermissionDeniedException.class, e -> {
@@ -147,9 +138,7 @@ class QuotasThroughOfficialSdkTest {
 
     @Test
     void jobsBeyondTheKeysConcurrencyWaitQueuedUpToItsQueueCapAndThenAreTurnedAway() throws Exception {
-        admin.tenant("busy", "");
-        admin.topUp("busy", 100_000_000);
-        String secret = admin.secret("busy", "\"max_concurrent\":1,\"max_queued\":2");
+        String secret = admin.fundedKey("busy", 100_000_000, "\"max_concurrent\":1,\"max_queued\":2");
         OpenAIClient sdk = SdkClients.client(server, secret);
         VideoCreateParams slow = VideoCreateParams.builder().model("sora-2-pro").prompt("a long pan over a city")
                 .seconds(VideoSeconds._12).size(VideoSize.of("1920x1080")).build();

@@ -54,7 +54,7 @@ final class CreditAdminRoutes {
     @GetMapping("/ledger")
     PageJson<MovementJson> ledger(@RequestParam(required = false) String tenant, @RequestParam(required = false) String after,
                                   @RequestParam(required = false) String limit, @RequestParam(required = false) String order) {
-        String tenantId = tenant == null || tenant.isEmpty() ? null : tenants.tenant(tenant).id();
+        String tenantId = tenants.idOrAll(tenant);
         int size = Paging.limit(limit);
         return PageJson.of(billing.movements(tenantId, Paging.cursor(after), size + 1, Paging.ascending(order)), size,
                 MovementJson::of, MovementJson::id);

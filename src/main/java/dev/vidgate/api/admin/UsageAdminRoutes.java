@@ -22,7 +22,7 @@ final class UsageAdminRoutes {
     @GetMapping("/admin/v1/usage")
     UsageJson usage(@RequestParam(required = false) String tenant, @RequestParam(required = false) String key,
                     @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        String tenantId = tenant == null || tenant.isEmpty() ? null : tenants.tenant(tenant).id();
+        String tenantId = tenants.idOrAll(tenant);
         String keyId = null;
         if (key != null && !key.isEmpty()) {
             ApiKey k = tenants.key(key);

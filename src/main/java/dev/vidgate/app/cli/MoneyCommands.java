@@ -72,7 +72,7 @@ final class MoneyCommands {
 
     int usage(Args args) {
         args.allow(0, "tenant", "key", "from", "to");
-        String tenantId = args.option("tenant") == null ? null : tenants.tenant(args.option("tenant")).id();
+        String tenantId = tenants.idOrAll(args.option("tenant"));
         String keyId = null;
         if (args.option("key") != null) {
             ApiKey key = tenants.key(args.option("key"));
@@ -97,7 +97,7 @@ final class MoneyCommands {
         switch (action) {
             case "list" -> {
                 args.allow(0, "tenant", "limit");
-                String tenantId = args.option("tenant") == null ? null : tenants.tenant(args.option("tenant")).id();
+                String tenantId = tenants.idOrAll(args.option("tenant"));
                 int limit = args.integer("limit") == null ? 20 : args.integer("limit");
                 out.printf("%-28s %-26s %-10s %18s %18s  %-38s %s%n", "ID", "TENANT", "KIND", "AMOUNT", "BALANCE AFTER", "VIDEO", "REASON");
                 List<Movement> rows = billing.movements(tenantId, null, Math.clamp(limit, 1, 1000), false);

@@ -2,6 +2,7 @@ package dev.vidgate.billing.jdbc;
 
 import dev.vidgate.billing.Price;
 import dev.vidgate.billing.PriceBook;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -54,14 +55,23 @@ public final class JdbcPriceBook implements PriceBook {
 
     @Override
     public Price set(String model, String resolution, long pricePerSecond, Instant at) {
-        tx.executeWithoutResult(status -> {
-            if (jdbc.update("UPDATE prices SET price_per_second = ?, updated_at = ? WHERE model = ? AND resolution = ?",
-                    pricePerSecond, at.toEpochMilli(), model, resolution) == 0) {
-                jdbc.update("INSERT INTO prices (model, resolution, price_per_second, updated_at) VALUES (?, ?, ?, ?)",
-                        model, resolution, pricePerSecond, at.toEpochMilli());
-            }
-        });
+        try {
+            tx.executeWithoutResult(status -> {
+                if (update(model, resolution, pricePerSecond, at) == 0) {
+                    jdbc.update("INSERT INTO prices (model, resolution, price_per_second, updated_at) VALUES (?, ?, ?, ?)",
+                            model, resolution, pricePerSecond, at.toEpochMilli());
+                }
+            });
+        } catch (DuplicateKeyException raced) {
+            // Another node inserted the same price first: ours is the later word.
+            update(model, resolution, pricePerSecond, at);
+        }
         return new Price(model, resolution, pricePerSecond, true);
+    }
+
+    private int update(String model, String resolution, long pricePerSecond, Instant at) {
+        return jdbc.update("UPDATE prices SET price_per_second = ?, updated_at = ? WHERE model = ? AND resolution = ?",
+                pricePerSecond, at.toEpochMilli(), model, resolution);
     }
 
     @Override
