@@ -86,7 +86,8 @@ public final class Cli {
     private static ConfigurableApplicationContext boot(String group, List<String> springArgs) {
         return new SpringApplicationBuilder(VidgateApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties("vidgate.command=" + group, "spring.main.banner-mode=off", "logging.level.root=WARN")
+                .properties("vidgate.command=" + group, "spring.main.banner-mode=off", "logging.level.root=WARN",
+                        "logging.level.org.flywaydb=ERROR")
                 .run(springArgs.toArray(String[]::new));
     }
 

@@ -77,7 +77,8 @@ final class TenantCommands {
         out.println("status:          " + status(t));
         out.println("balance:         " + Amounts.show(a.balance()) + " (" + a.balance() + " micro-credits), held for running jobs: "
                 + Amounts.show(a.held()));
-        out.println("credit limit:    " + (a.creditLimit() == null ? "none (postpaid)" : Amounts.show(a.creditLimit())));
+        out.println("credit limit:    " + (a.creditLimit() == null ? "none (postpaid: use is recorded, never refused)"
+                : a.creditLimit() == 0 ? "0 (prepaid: the balance must cover each job)" : Amounts.show(a.creditLimit())));
         out.println("daily limit:     " + Amounts.show(a.dailyLimit()) + " (spent today, UTC: " + Amounts.show(a.spentToday()) + ")");
         out.println("monthly limit:   " + Amounts.show(a.monthlyLimit()) + " (spent this month: " + Amounts.show(a.spentThisMonth()) + ")");
         out.println("key concurrency: " + (t.defaultMaxConcurrent() == null ? "server default" : t.defaultMaxConcurrent()));

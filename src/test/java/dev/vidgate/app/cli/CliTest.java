@@ -28,7 +28,7 @@ class CliTest {
     void anOperatorMakesATenantFundsItPricesAndKeysItAndTheServerHonoursItAll() {
         Run tenant = run("tenants", "create", "acme", "--daily-limit", "10cr");
         assertThat(tenant.code).as(tenant.err).isZero();
-        assertThat(tenant.out).contains("tenant:          acme (ten_").contains("credit limit:    0 credits")
+        assertThat(tenant.out).contains("tenant:          acme (ten_").contains("credit limit:    0 (prepaid")
                 .contains("daily limit:     10 credits");
 
         Run topUp = run("credits", "topup", "--tenant", "acme", "--amount", "2.5cr", "--reason", "invoice 7");
