@@ -21,8 +21,8 @@ import java.util.Optional;
  *   <li>Lists are pages in creation order ({@code ascending}) or its reverse, after an exclusive
  *       cursor (an id of the same list) or from the start when it is null.</li>
  *   <li>{@link #checkQueue} runs inside the transaction that inserts a job (a {@code TransitionHook}):
- *       it locks the key so concurrent creates of one key are counted one after the other, and counts
- *       the key's queued jobs, the new one included.</li>
+ *       for a key with a queue cap it locks the key, so concurrent creates of one key are counted one
+ *       after the other, and counts the key's queued jobs, the new one included.</li>
  * </ul>
  */
 public interface KeyStore {

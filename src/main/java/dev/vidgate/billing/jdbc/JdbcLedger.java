@@ -48,8 +48,11 @@ public final class JdbcLedger implements Ledger {
     public Optional<Account> account(String tenantId, Instant now) {
         List<Account> rows = jdbc.query("SELECT balance, held, credit_limit, daily_limit, monthly_limit FROM tenants WHERE id = ?",
                 (rs, i) -> new Account(tenantId, rs.getLong(1), rs.getLong(2), Rows.nullableLong(rs, 3), Rows.nullableLong(rs, 4),
-                        Rows.nullableLong(rs, 5), spent(tenantId, day(now)), spent(tenantId, month(now))), tenantId);
-        return rows.stream().findFirst();
+                        Rows.nullableLong(rs, 5), 0, 0), tenantId);
+        return rows.stream().findFirst().map(a -> {
+            long[] spent = spent(tenantId, day(now), month(now));
+            return new Account(a.tenantId(), a.balance(), a.held(), a.creditLimit(), a.dailyLimit(), a.monthlyLimit(), spent[0], spent[1]);
+        });
     }
 
     @Override
@@ -117,13 +120,12 @@ public final class JdbcLedger implements Ledger {
             if (t.disabled) return new HoldOutcome.Refused(Reason.TENANT_DISABLED, amount, 0, 0);
             String day = day(h.at());
             String month = month(h.at());
-            long spentToday = spent(h.tenantId(), day);
-            if (t.dailyLimit != null && spentToday + amount > t.dailyLimit) {
-                return new HoldOutcome.Refused(Reason.DAILY_LIMIT, amount, t.dailyLimit, spentToday);
+            long[] spent = spent(h.tenantId(), day, month);
+            if (t.dailyLimit != null && spent[0] + amount > t.dailyLimit) {
+                return new HoldOutcome.Refused(Reason.DAILY_LIMIT, amount, t.dailyLimit, spent[0]);
             }
-            long spentThisMonth = spent(h.tenantId(), month);
-            if (t.monthlyLimit != null && spentThisMonth + amount > t.monthlyLimit) {
-                return new HoldOutcome.Refused(Reason.MONTHLY_LIMIT, amount, t.monthlyLimit, spentThisMonth);
+            if (t.monthlyLimit != null && spent[1] + amount > t.monthlyLimit) {
+                return new HoldOutcome.Refused(Reason.MONTHLY_LIMIT, amount, t.monthlyLimit, spent[1]);
             }
             long floor = t.creditLimit == null ? -Money.MAX_AMOUNT : Math.max(-Money.MAX_AMOUNT, -t.creditLimit);
             long available = t.balance - floor;
@@ -132,11 +134,11 @@ public final class JdbcLedger implements Ledger {
             int updated = jdbc.update("UPDATE tenants SET balance = balance - ?, held = held + ? WHERE id = ? AND balance - ? >= ?",
                     amount, amount, h.tenantId(), amount, floor);
             if (updated == 0) return new HoldOutcome.Refused(Reason.BALANCE, amount, 0, 0);
+            // The row is locked since it was read, so its balance is exactly what was read minus this hold.
             Movement m = new Movement(newId(), h.tenantId(), h.keyId(), h.videoId(), MovementKind.HOLD, -amount,
-                    balanceOf(h.tenantId()).orElseThrow(), h.model(), h.resolution(), h.seconds(), h.unitPrice(), null, null, h.at());
+                    t.balance - amount, h.model(), h.resolution(), h.seconds(), h.unitPrice(), null, null, h.at());
             insert(m, OPEN, null);
-            addSpending(h.tenantId(), day, amount);
-            addSpending(h.tenantId(), month, amount);
+            addSpending(h.tenantId(), day, month, amount);
             return new HoldOutcome.Held(m);
         });
     }
@@ -166,8 +168,7 @@ public final class JdbcLedger implements Ledger {
                     charge, null, at);
             insert(m, CLOSE, null);
             // Spending belongs to the period the job was created in, where its hold counted.
-            addSpending(hold.tenantId(), day(hold.createdAt()), -refund);
-            addSpending(hold.tenantId(), month(hold.createdAt()), -refund);
+            addSpending(hold.tenantId(), day(hold.createdAt()), month(hold.createdAt()), -refund);
             return Optional.of(m);
         });
     }
@@ -251,17 +252,27 @@ public final class JdbcLedger implements Ledger {
                 LocalDate.ofInstant(m.createdAt(), ZoneOffset.UTC).toEpochDay());
     }
 
-    private void addSpending(String tenantId, String period, long delta) {
-        // The tenant row is locked by every caller, so update-then-insert cannot race.
-        if (jdbc.update("UPDATE tenant_spending SET spent = spent + ? WHERE tenant_id = ? AND period = ?", delta, tenantId, period) == 0) {
-            jdbc.update("INSERT INTO tenant_spending (tenant_id, period, spent) VALUES (?, ?, ?)", tenantId, period, delta);
+    /** Adds to a day's and its month's spending. The tenant row is locked by every caller, so update-then-insert cannot race. */
+    private void addSpending(String tenantId, String day, String month, long delta) {
+        if (jdbc.update("UPDATE tenant_spending SET spent = spent + ? WHERE tenant_id = ? AND period IN (?, ?)",
+                delta, tenantId, day, month) == 2) {
+            return;
+        }
+        // The first movement of a day (or month): make whichever row is missing.
+        for (String period : List.of(day, month)) {
+            if (jdbc.queryForList("SELECT 1 FROM tenant_spending WHERE tenant_id = ? AND period = ?", Integer.class, tenantId, period).isEmpty()) {
+                jdbc.update("INSERT INTO tenant_spending (tenant_id, period, spent) VALUES (?, ?, ?)", tenantId, period, delta);
+            }
         }
     }
 
-    private long spent(String tenantId, String period) {
-        List<Long> rows = jdbc.queryForList("SELECT spent FROM tenant_spending WHERE tenant_id = ? AND period = ?", Long.class,
-                tenantId, period);
-        return rows.isEmpty() ? 0 : rows.getFirst();
+    /** Spending of a day and of a month, in one read. */
+    private long[] spent(String tenantId, String day, String month) {
+        long[] spent = new long[2];
+        jdbc.query("SELECT period, spent FROM tenant_spending WHERE tenant_id = ? AND period IN (?, ?)", rs -> {
+            spent[rs.getString(1).equals(day) ? 0 : 1] = rs.getLong(2);
+        }, tenantId, day, month);
+        return spent;
     }
 
     private Optional<Long> balanceOf(String tenantId) {

@@ -152,8 +152,10 @@ public final class JdbcKeyStore implements KeyStore {
 
     @Override
     public QueueCheck checkQueue(String keyId) {
-        List<Integer> caps = jdbc.query("SELECT max_queued FROM api_keys WHERE id = ? FOR UPDATE", (rs, i) -> integer(rs, 1), keyId);
-        Integer cap = caps.isEmpty() ? null : caps.getFirst();
+        List<Integer> caps = jdbc.query("SELECT max_queued FROM api_keys WHERE id = ?", (rs, i) -> integer(rs, 1), keyId);
+        if (caps.isEmpty() || caps.getFirst() == null) return new QueueCheck(0, null);
+        // Capped: lock the key so concurrent creates of it are counted one after the other.
+        Integer cap = jdbc.query("SELECT max_queued FROM api_keys WHERE id = ? FOR UPDATE", (rs, i) -> integer(rs, 1), keyId).getFirst();
         if (cap == null) return new QueueCheck(0, null);
         Integer queued = jdbc.queryForObject("SELECT COUNT(*) FROM videos WHERE key_id = ? AND status = 'QUEUED'", Integer.class, keyId);
         return new QueueCheck(queued == null ? 0 : queued, cap);

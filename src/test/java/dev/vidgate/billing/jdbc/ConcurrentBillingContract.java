@@ -157,6 +157,14 @@ public abstract class ConcurrentBillingContract {
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ledger WHERE video_id = ?", Integer.class, id)).isZero();
         }
 
+        // Movements of a tenant were decided one after the other: in write order, each row's balance_after is the running sum.
+        for (String tenant : List.of(rich, poor, capped)) {
+            long running = 0;
+            for (Map<String, Object> row : jdbc.queryForList("SELECT amount, balance_after FROM ledger WHERE tenant_id = ? ORDER BY seq", tenant)) {
+                running += ((Number) row.get("amount")).longValue();
+                assertThat(((Number) row.get("balance_after")).longValue()).isEqualTo(running);
+            }
+        }
         long charged = jdbc.queryForObject("SELECT COALESCE(SUM(charge), 0) FROM ledger WHERE kind = 'SETTLE'", Long.class);
         long balances = jdbc.queryForObject("SELECT SUM(balance) FROM tenants", Long.class);
         assertThat(balances).isEqualTo(initial + toppedUp.get() - charged);
