@@ -79,7 +79,7 @@ final class VideoRoutes {
     void content(@PathVariable String id, @RequestParam(required = false) String variant,
                  HttpServletRequest request, HttpServletResponse response) throws IOException {
         Variant wanted = variant == null || variant.isEmpty() ? Variant.VIDEO : Variant.fromWire(variant).orElseThrow(() ->
-                ApiException.invalid("Invalid variant '" + clip(variant) + "': must be one of video, thumbnail, spritesheet.",
+                ApiException.invalid("Invalid variant '" + ApiException.echo(variant, 40) + "': must be one of video, thumbnail, spritesheet.",
                         "variant", "invalid_value"));
         var content = videos.content(Authentication.principal(request), id, wanted);
         Optional<ByteRange> range;
@@ -109,8 +109,4 @@ final class VideoRoutes {
         return name.substring(name.lastIndexOf('.') + 1);
     }
 
-    private static String clip(String s) {
-        String printable = s.replaceAll("\\p{Cntrl}", "?");
-        return printable.length() <= 40 ? printable : printable.substring(0, 40) + "...";
-    }
 }

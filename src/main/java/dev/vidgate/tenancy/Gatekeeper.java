@@ -20,17 +20,16 @@ public final class Gatekeeper {
     }
 
     public Principal admit(String secret) {
-        String masked = Secrets.mask(secret);
         Principal p = authenticator.authenticate(secret).orElseThrow(() -> TenancyErrors.rejected(
-                "Incorrect API key provided: " + masked + ". Check the key, or ask the operator of this Vidgate server for one."));
+                "Incorrect API key provided: " + Secrets.mask(secret) + ". Check the key, or ask the operator of this Vidgate server for one."));
         if (p.keyDisabled()) {
-            throw TenancyErrors.rejected("The API key " + masked + " has been disabled. Ask the operator of this Vidgate server for a working key.");
+            throw TenancyErrors.rejected("The API key " + Secrets.mask(secret) + " has been disabled. Ask the operator of this Vidgate server for a working key.");
         }
         if (p.tenantDisabled()) {
-            throw TenancyErrors.rejected("The account of the API key " + masked + " is disabled. Ask the operator of this Vidgate server.");
+            throw TenancyErrors.rejected("The account of the API key " + Secrets.mask(secret) + " is disabled. Ask the operator of this Vidgate server.");
         }
         if (p.expiredAt(clock.instant())) {
-            throw TenancyErrors.rejected("The API key " + masked + " expired at " + p.expiresAt()
+            throw TenancyErrors.rejected("The API key " + Secrets.mask(secret) + " expired at " + p.expiresAt()
                     + ". Ask the operator of this Vidgate server for a new key.");
         }
         if (p.requestsPerMinute() != null) {

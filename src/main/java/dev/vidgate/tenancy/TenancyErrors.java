@@ -33,8 +33,6 @@ public final class TenancyErrors {
 
     /** Echoes user input in messages only in a bounded, printable form. */
     public static String clip(String s) {
-        if (s == null) return "";
-        String printable = s.replaceAll("\\p{Cntrl}", "?");
-        return printable.length() <= 64 ? printable : printable.substring(0, 64) + "...";
+        return ApiException.echo(s, 64);
     }
 }

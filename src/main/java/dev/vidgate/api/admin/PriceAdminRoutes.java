@@ -44,6 +44,7 @@ final class PriceAdminRoutes {
     @DeleteMapping("/{model}/{resolution}")
     PriceJson reset(@PathVariable String model, @PathVariable String resolution) {
         return billing.resetPrice(model, resolution).map(PriceJson::of).orElseThrow(() -> ApiException.notFound(
-                "Model " + model + " at " + resolution + " has no default price; it is now unpriced.", "resolution"));
+                "Model " + ApiException.echo(model, 64) + " at " + ApiException.echo(resolution, 20)
+                        + " has no default price; it is now unpriced.", "resolution"));
     }
 }

@@ -36,7 +36,7 @@ final class VideoAdminRoutes {
         String tenantId = tenants.tenant(tenant).id();
         String cursor = Paging.cursor(after);
         if (cursor != null && jobs.find(tenantId, cursor).isEmpty()) {
-            throw ApiException.notFound("No video found with id '" + cursor + "' for this tenant.", "after");
+            throw ApiException.notFound("No video found with id '" + ApiException.echo(cursor, 64) + "' for this tenant.", "after");
         }
         int size = Paging.limit(limit);
         return PageJson.of(jobs.list(tenantId, cursor, size + 1, Paging.ascending(order)), size, AdminVideoJson::of,
@@ -46,7 +46,7 @@ final class VideoAdminRoutes {
     @GetMapping("/{id}")
     AdminVideoJson get(@PathVariable String id) {
         return jobs.findById(id).map(AdminVideoJson::of)
-                .orElseThrow(() -> ApiException.notFound("No video found with id '" + id + "'.", "video_id"));
+                .orElseThrow(() -> ApiException.notFound("No video found with id '" + ApiException.echo(id, 64) + "'.", "video_id"));
     }
 
     /** The Video object plus who owns it and what it delivered. */

@@ -46,13 +46,10 @@ public final class JdbcLedger implements Ledger {
 
     @Override
     public Optional<Account> account(String tenantId, Instant now) {
-        List<Account> rows = jdbc.query("SELECT balance, held, credit_limit, daily_limit, monthly_limit FROM tenants WHERE id = ?",
+        long[] spent = spent(tenantId, day(now), month(now));
+        return jdbc.query("SELECT balance, held, credit_limit, daily_limit, monthly_limit FROM tenants WHERE id = ?",
                 (rs, i) -> new Account(tenantId, rs.getLong(1), rs.getLong(2), Rows.nullableLong(rs, 3), Rows.nullableLong(rs, 4),
-                        Rows.nullableLong(rs, 5), 0, 0), tenantId);
-        return rows.stream().findFirst().map(a -> {
-            long[] spent = spent(tenantId, day(now), month(now));
-            return new Account(a.tenantId(), a.balance(), a.held(), a.creditLimit(), a.dailyLimit(), a.monthlyLimit(), spent[0], spent[1]);
-        });
+                        Rows.nullableLong(rs, 5), spent[0], spent[1]), tenantId).stream().findFirst();
     }
 
     @Override
