@@ -2,6 +2,7 @@ package dev.vidgate.tenancy;
 
 import dev.vidgate.common.ApiException;
 
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,7 +70,7 @@ public final class Tenants {
 
     public Tenant updateTenant(String idOrName, TenantChanges changes) {
         Tenant tenant = tenant(idOrName);
-        changes.defaultMaxConcurrent().map(n -> checkRange("default_max_concurrent", n, 1, MAX_CONCURRENT));
+        checkRange("default_max_concurrent", changes.defaultMaxConcurrent().orElse(null), 1, MAX_CONCURRENT);
         Tenant updated = keys.updateTenant(tenant.id(), changes).orElseThrow(() -> TenancyErrors.tenantNotFound(idOrName));
         authenticator.forgetTenant(tenant.id());
         return updated;
@@ -106,13 +107,13 @@ public final class Tenants {
     public ApiKey updateKey(String keyId, KeyChanges c) {
         key(keyId);
         if (c.name().present() && c.name().value() == null) throw TenancyErrors.invalid("name", "A key name cannot be removed.");
-        c.maxConcurrent().map(n -> {
-            if (n == null) throw TenancyErrors.invalid("max_concurrent", "max_concurrent cannot be removed; give a number from 1 to " + MAX_CONCURRENT + ".");
-            return checkRange("max_concurrent", n, 1, MAX_CONCURRENT);
-        });
-        c.requestsPerMinute().map(n -> checkRange("requests_per_minute", n, 1, MAX_REQUESTS_PER_MINUTE));
-        c.maxQueued().map(n -> checkRange("max_queued", n, 1, MAX_QUEUED));
-        c.expiresAt().map(this::checkFuture);
+        if (c.maxConcurrent().present() && c.maxConcurrent().value() == null) {
+            throw TenancyErrors.invalid("max_concurrent", "max_concurrent cannot be removed; give a number from 1 to " + MAX_CONCURRENT + ".");
+        }
+        checkRange("max_concurrent", c.maxConcurrent().orElse(null), 1, MAX_CONCURRENT);
+        checkRange("requests_per_minute", c.requestsPerMinute().orElse(null), 1, MAX_REQUESTS_PER_MINUTE);
+        checkRange("max_queued", c.maxQueued().orElse(null), 1, MAX_QUEUED);
+        checkFuture(c.expiresAt().orElse(null));
         KeyChanges canonical = new KeyChanges(c.name().map(this::checkName), c.maxConcurrent(), c.requestsPerMinute(), c.maxQueued(),
                 c.allowedModels().map(this::canonicalModels), c.expiresAt(), c.disabled());
         ApiKey updated = keys.updateKey(keyId, canonical).orElseThrow(() -> TenancyErrors.keyNotFound(keyId));
@@ -137,11 +138,10 @@ public final class Tenants {
         return trimmed;
     }
 
-    private Object checkFuture(java.time.Instant expiresAt) {
+    private void checkFuture(Instant expiresAt) {
         if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
             throw TenancyErrors.invalid("expires_at", "expires_at must be in the future; to stop a key now, disable it.");
         }
-        return expiresAt;
     }
 
     private Set<String> canonicalModels(Set<String> models) {
