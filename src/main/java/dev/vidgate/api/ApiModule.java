@@ -1,6 +1,6 @@
 package dev.vidgate.api;
 
-import dev.vidgate.tenancy.CachingAuthenticator;
+import dev.vidgate.tenancy.Gatekeeper;
 import dev.vidgate.video.reference.RemoteImageFetcher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,24 +11,19 @@ import tools.jackson.databind.ObjectMapper;
 /** The HTTP feature: builds its own helpers from the ports the application provides. */
 @Configuration(proxyBeanMethods = false)
 public class ApiModule implements WebMvcConfigurer {
-    private final CachingAuthenticator authenticator;
+    private final Gatekeeper gatekeeper;
 
-    public ApiModule(CachingAuthenticator authenticator) {
-        this.authenticator = authenticator;
+    public ApiModule(Gatekeeper gatekeeper) {
+        this.gatekeeper = gatekeeper;
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new Authentication(authenticator)).addPathPatterns("/v1/**", "/openai/v1/**");
+        registry.addInterceptor(new Authentication(gatekeeper)).addPathPatterns("/v1/**", "/openai/v1/**");
     }
 
     @Bean
     CreateRequestParser createRequestParser(ObjectMapper json, RemoteImageFetcher fetcher) {
         return new CreateRequestParser(json, new ReferenceResolver(fetcher));
-    }
-
-    @Bean
-    static AdminRoutes.KeyDefaults keyDefaults(dev.vidgate.tenancy.KeyPolicy policy) {
-        return new AdminRoutes.KeyDefaults(policy.defaultMaxConcurrent());
     }
 }

@@ -1,24 +1,24 @@
 package dev.vidgate.api;
 
 import dev.vidgate.common.ApiException;
-import dev.vidgate.tenancy.CachingAuthenticator;
+import dev.vidgate.tenancy.Gatekeeper;
 import dev.vidgate.tenancy.Principal;
-import dev.vidgate.tenancy.Secrets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Resolves the caller of every {@code /v1} request from {@code Authorization: Bearer <key>} or
- * {@code api-key: <key>} and stores it as a request attribute for the routes.
+ * {@code api-key: <key>}, lets the {@link Gatekeeper} admit it (enabled, not expired, within its rate),
+ * and stores it as a request attribute for the routes.
  */
-final class Authentication implements HandlerInterceptor {
+public final class Authentication implements HandlerInterceptor {
     static final String PRINCIPAL = Authentication.class.getName() + ".principal";
 
-    private final CachingAuthenticator authenticator;
+    private final Gatekeeper gatekeeper;
 
-    Authentication(CachingAuthenticator authenticator) {
-        this.authenticator = authenticator;
+    Authentication(Gatekeeper gatekeeper) {
+        this.gatekeeper = gatekeeper;
     }
 
     @Override
@@ -28,14 +28,12 @@ final class Authentication implements HandlerInterceptor {
             throw ApiException.unauthorized("You didn't provide an API key. You need to provide your API key in an "
                     + "Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).");
         }
-        Principal principal = authenticator.authenticate(secret)
-                .orElseThrow(() -> ApiException.unauthorized("Incorrect API key provided: " + Secrets.mask(secret)
-                        + ". Check the key, or ask the operator of this Vidgate server for one."));
-        request.setAttribute(PRINCIPAL, principal);
+        request.setAttribute(PRINCIPAL, gatekeeper.admit(secret));
         return true;
     }
 
-    static String secretOf(HttpServletRequest request) {
+    /** The secret a request carries, from {@code Authorization: Bearer} or {@code api-key}; null when none. */
+    public static String secretOf(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null) {
             String trimmed = authorization.trim();

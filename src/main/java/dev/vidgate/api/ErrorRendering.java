@@ -100,7 +100,13 @@ final class ErrorRendering {
         response.setContentType("application/json");
         response.setHeader("Content-Range", null);
         response.setHeader("Accept-Ranges", null);
-        if (e.retryAfterSeconds() != null) response.setHeader("retry-after", Long.toString(e.retryAfterSeconds()));
+        if (e.retryAfterSeconds() != null) {
+            response.setHeader("retry-after", Long.toString(e.retryAfterSeconds()));
+        } else if (e.status() == 429) {
+            // A 429 without a time to wait (an exhausted quota) will not pass by retrying: the official SDKs
+            // honour this header and answer at once instead of retrying in vain.
+            response.setHeader("x-should-retry", "false");
+        }
         byte[] body = json.writeValueAsBytes(new ErrorBody(new ErrorBody.Detail(e.getMessage(), e.type(), e.param(), e.code())));
         response.setContentLength(body.length);
         response.getOutputStream().write(body);

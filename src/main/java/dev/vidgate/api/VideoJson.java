@@ -6,11 +6,10 @@ import dev.vidgate.video.Video;
 import dev.vidgate.video.VideoError;
 
 import java.time.Instant;
-import java.util.List;
 
 /** The wire form of a Video object (SPEC section 5): every key present, null where unset. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record VideoJson(
+public record VideoJson(
         String id,
         String object,
         String model,
@@ -26,7 +25,7 @@ record VideoJson(
         @JsonProperty("remixed_from_video_id") String remixedFromVideoId,
         VideoError error) {
 
-    static VideoJson of(Video v) {
+    public static VideoJson of(Video v) {
         return new VideoJson(v.id(), "video", v.model(), v.status().wireName(), v.progress(), v.createdAt().getEpochSecond(),
                 seconds(v.completedAt()), seconds(v.expiresAt()), v.prompt(), v.size().toString(), Integer.toString(v.seconds()),
                 v.quality(), v.remixedFromVideoId(), v.error());
@@ -35,10 +34,6 @@ record VideoJson(
     private static Long seconds(Instant t) {
         return t == null ? null : t.getEpochSecond();
     }
-
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Page(String object, List<VideoJson> data, @JsonProperty("first_id") String firstId,
-                @JsonProperty("last_id") String lastId, @JsonProperty("has_more") boolean hasMore) {}
 
     record Deleted(String id, String object, boolean deleted) {}
 }

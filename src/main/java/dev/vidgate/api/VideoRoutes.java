@@ -54,15 +54,11 @@ final class VideoRoutes {
     }
 
     @GetMapping
-    VideoJson.Page list(@RequestParam(required = false) String after, @RequestParam(required = false) String limit,
-                        @RequestParam(required = false) String order, HttpServletRequest request) {
-        int pageSize = parseLimit(limit);
-        boolean ascending = parseOrder(order);
-        List<Video> rows = videos.list(Authentication.principal(request), emptyToNull(after), pageSize + 1, ascending);
-        boolean hasMore = rows.size() > pageSize;
-        List<VideoJson> data = rows.stream().limit(pageSize).map(VideoJson::of).toList();
-        return new VideoJson.Page("list", data, data.isEmpty() ? null : data.getFirst().id(),
-                data.isEmpty() ? null : data.getLast().id(), hasMore);
+    PageJson<VideoJson> list(@RequestParam(required = false) String after, @RequestParam(required = false) String limit,
+                             @RequestParam(required = false) String order, HttpServletRequest request) {
+        int pageSize = Paging.limit(limit);
+        List<Video> rows = videos.list(Authentication.principal(request), Paging.cursor(after), pageSize + 1, Paging.ascending(order));
+        return PageJson.of(rows, pageSize, VideoJson::of, VideoJson::id);
     }
 
     @DeleteMapping("/{id}")
@@ -87,7 +83,7 @@ final class VideoRoutes {
     void content(@PathVariable String id, @RequestParam(required = false) String variant,
                  HttpServletRequest request, HttpServletResponse response) throws IOException {
         Variant wanted = variant == null || variant.isEmpty() ? Variant.VIDEO : Variant.fromWire(variant).orElseThrow(() ->
-                ApiException.invalid("Invalid variant '" + clip(variant) + "': must be one of video, thumbnail, spritesheet.",
+                ApiException.invalid("Invalid variant '" + ApiException.echo(variant, 40) + "': must be one of video, thumbnail, spritesheet.",
                         "variant", "invalid_value"));
         var content = videos.content(Authentication.principal(request), id, wanted);
         String disposition = "inline; filename=\"" + id + "." + extension(wanted) + "\"";
@@ -128,29 +124,4 @@ final class VideoRoutes {
         return name.substring(name.lastIndexOf('.') + 1);
     }
 
-    private static int parseLimit(String limit) {
-        if (limit == null || limit.isEmpty()) return 20;
-        try {
-            int n = Integer.parseInt(limit.trim());
-            if (n >= 1 && n <= 100) return n;
-        } catch (NumberFormatException ignored) {
-            // answered below
-        }
-        throw ApiException.invalid("Invalid 'limit': must be an integer from 1 to 100.", "limit", "invalid_value");
-    }
-
-    private static boolean parseOrder(String order) {
-        if (order == null || order.isEmpty() || order.equals("desc")) return false;
-        if (order.equals("asc")) return true;
-        throw ApiException.invalid("Invalid 'order': must be 'asc' or 'desc'.", "order", "invalid_value");
-    }
-
-    private static String emptyToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
-    }
-
-    private static String clip(String s) {
-        String printable = s.replaceAll("\\p{Cntrl}", "?");
-        return printable.length() <= 40 ? printable : printable.substring(0, 40) + "...";
-    }
 }

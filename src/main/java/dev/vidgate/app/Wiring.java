@@ -6,6 +6,12 @@ import dev.vidgate.cluster.DutyLeases;
 import dev.vidgate.cluster.PeriodicDuties;
 import dev.vidgate.cluster.jdbc.JdbcDatabaseTime;
 import dev.vidgate.cluster.jdbc.JdbcDutyLeases;
+import dev.vidgate.billing.Billing;
+import dev.vidgate.billing.BillingHook;
+import dev.vidgate.billing.Ledger;
+import dev.vidgate.billing.PriceBook;
+import dev.vidgate.billing.jdbc.JdbcLedger;
+import dev.vidgate.billing.jdbc.JdbcPriceBook;
 import dev.vidgate.engine.EngineRegistry;
 import dev.vidgate.jobs.Dispatcher;
 import dev.vidgate.jobs.DispatcherSettings;
@@ -18,10 +24,14 @@ import dev.vidgate.storage.s3.S3Clients;
 import dev.vidgate.storage.s3.S3ContentStore;
 import dev.vidgate.storage.s3.S3Settings;
 import dev.vidgate.tenancy.CachingAuthenticator;
+import dev.vidgate.tenancy.Gatekeeper;
+import dev.vidgate.tenancy.RequestRateLimiter;
+import dev.vidgate.tenancy.Tenants;
 import dev.vidgate.tenancy.KeyPolicy;
 import dev.vidgate.tenancy.KeyStore;
 import dev.vidgate.tenancy.jdbc.JdbcKeyStore;
 import dev.vidgate.video.ModelCatalog;
+import dev.vidgate.video.ModelSpec;
 import dev.vidgate.video.VideoPolicy;
 import dev.vidgate.video.VideoService;
 import dev.vidgate.video.VideoSize;
@@ -60,14 +70,46 @@ class Wiring {
 
     @Bean(destroyMethod = "close")
     PeriodicDuties periodicDuties(DutyLeases leases, InstantSource clock, NodeIdentity node, ExpirySweeper sweeper,
-                                  VidgateProperties props) {
-        return new PeriodicDuties(leases, clock, node.id(),
-                List.of(new PeriodicDuties.Duty("expiry-sweep", props.expirySweepInterval(), sweeper::sweepOnce)));
+                                  Billing billing, VidgateProperties props) {
+        return new PeriodicDuties(leases, clock, node.id(), List.of(
+                new PeriodicDuties.Duty("expiry-sweep", props.expirySweepInterval(), sweeper::sweepOnce),
+                new PeriodicDuties.Duty("ledger-reconciliation", Duration.ofMinutes(10), billing::reconcileAndReport)));
+    }
+
+    /** Every job's money moves in the job store's own transactions, through the billing hook. */
+    @Bean
+    JobStore jobStore(JdbcTemplate jdbc, TransactionTemplate tx, BillingHook billing) {
+        return new JdbcJobStore(jdbc, tx, billing);
     }
 
     @Bean
-    JobStore jobStore(JdbcTemplate jdbc, TransactionTemplate tx) {
-        return new JdbcJobStore(jdbc, tx);
+    Ledger ledger(JdbcTemplate jdbc, TransactionTemplate tx) {
+        return new JdbcLedger(jdbc, tx);
+    }
+
+    @Bean
+    PriceBook priceBook(JdbcTemplate jdbc, TransactionTemplate tx, BillingProperties billing) {
+        return new JdbcPriceBook(jdbc, tx, billing.effectivePrices());
+    }
+
+    @Bean
+    BillingHook billingHook(Ledger ledger, PriceBook prices, KeyStore keys, ModelCatalog catalog, InstantSource clock) {
+        return new BillingHook(ledger, prices, keys, catalog, clock);
+    }
+
+    @Bean
+    Billing billing(Ledger ledger, PriceBook prices, ModelCatalog catalog, InstantSource clock) {
+        return new Billing(ledger, prices, catalog, clock);
+    }
+
+    @Bean
+    Tenants tenants(KeyStore keys, KeyPolicy policy, ModelCatalog catalog, CachingAuthenticator authenticator, InstantSource clock) {
+        return new Tenants(keys, policy, name -> catalog.find(name).map(ModelSpec::name), authenticator, clock);
+    }
+
+    @Bean
+    Gatekeeper gatekeeper(CachingAuthenticator authenticator, InstantSource clock) {
+        return new Gatekeeper(authenticator, new RequestRateLimiter(clock), clock);
     }
 
     @Bean
@@ -125,8 +167,8 @@ class Wiring {
     }
 
     @Bean
-    KeyPolicy keyPolicy(VidgateProperties props) {
-        return new KeyPolicy(props.maxConcurrentPerKey());
+    KeyPolicy keyPolicy(VidgateProperties props, KeyProperties keys) {
+        return new KeyPolicy(props.maxConcurrentPerKey(), keys.requestsPerMinuteOrNone(), keys.maxQueuedOrNone());
     }
 
     @Bean

@@ -38,6 +38,13 @@ public class ApiException extends RuntimeException {
         return new ApiException(413, "invalid_request_error", message, param, "request_too_large", null);
     }
 
+    /** Echoes user input in a message only in a bounded, printable form. */
+    public static String echo(String input, int max) {
+        if (input == null) return "";
+        String printable = input.replaceAll("\\p{Cntrl}", "?");
+        return printable.length() <= max ? printable : printable.substring(0, max) + "...";
+    }
+
     public int status() { return status; }
 
     public String type() { return type; }

@@ -3,6 +3,7 @@ package dev.vidgate.video;
 import dev.vidgate.jobs.JobStore;
 import dev.vidgate.storage.ContentStore;
 import dev.vidgate.tenancy.Principal;
+import dev.vidgate.tenancy.TenancyErrors;
 import dev.vidgate.video.reference.ReferenceImages;
 import dev.vidgate.video.reference.ReferenceLimits;
 
@@ -42,6 +43,7 @@ public final class VideoService {
         String prompt = validPrompt(request.prompt());
         String modelName = request.model() == null || request.model().isBlank() ? policy.defaultModel() : request.model().trim();
         ModelSpec model = catalog.find(modelName).orElseThrow(() -> VideoErrors.unknownModel(modelName));
+        if (!who.mayUse(model.name())) throw TenancyErrors.modelNotAllowed(who, modelName);
         int seconds = validSeconds(request.seconds());
         VideoSize size = validSize(request.size(), model);
         if (request.referenceImage() != null) {
@@ -59,6 +61,7 @@ public final class VideoService {
                     + "; only completed videos can be remixed.");
         }
         ModelSpec model = catalog.find(source.model()).orElseThrow(() -> VideoErrors.unknownModel(source.model()));
+        if (!who.mayUse(model.name())) throw TenancyErrors.modelNotAllowed(who, source.model());
         // The expiry sweep deletes the reference with the video: an expired source cannot be remixed.
         if (source.contentExpired()) throw VideoErrors.expired(source);
         byte[] reference = source.hasReference() ? readAll(source.referenceKey()) : null;

@@ -13,15 +13,24 @@ public final class SdkClients {
     private SdkClients() {}
 
     public static OpenAIClient client(TestServer server, String apiKey) {
-        return client(server.baseUrl(), apiKey);
+        return retrying(server.baseUrl(), apiKey, 0);
     }
 
     /** A client of the server at {@code baseUrl} (scheme, host and port), without retries. */
     public static OpenAIClient client(String baseUrl, String apiKey) {
+        return retrying(baseUrl, apiKey, 0);
+    }
+
+    /** A client that retries as the SDK does by default (429 and 5xx, honouring retry-after and x-should-retry). */
+    static OpenAIClient retrying(TestServer server, String apiKey, int maxRetries) {
+        return retrying(server.baseUrl(), apiKey, maxRetries);
+    }
+
+    private static OpenAIClient retrying(String baseUrl, String apiKey, int maxRetries) {
         return OpenAIOkHttpClient.builder()
                 .apiKey(apiKey)
                 .baseUrl(baseUrl + "/v1")
-                .maxRetries(0)
+                .maxRetries(maxRetries)
                 .timeout(Duration.ofSeconds(60))
                 .build();
     }

@@ -190,7 +190,9 @@ class VideosApiContractTest {
     @Test
     void anotherTenantsVideoAnswersLikeAnUnknownOne() {
         String id = json(http.postJson("/v1/videos", "{\"prompt\":\"mine\"}")).get("id").asString();
-        var created = new RawHttp(server.baseUrl(), TestServer.ADMIN_KEY).postJson("/admin/v1/keys", "{\"tenant\":\"acme\"}");
+        var admin = new RawHttp(server.baseUrl(), TestServer.ADMIN_KEY);
+        assertThat(admin.postJson("/admin/v1/tenants", "{\"name\":\"acme\"}").statusCode()).isEqualTo(200);
+        var created = admin.postJson("/admin/v1/keys", "{\"tenant\":\"acme\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
         String otherKey = json(created).get("secret").asString();
         var other = new RawHttp(server.baseUrl(), otherKey);

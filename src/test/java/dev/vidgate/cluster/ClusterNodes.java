@@ -55,11 +55,25 @@ final class ClusterNodes implements AutoCloseable {
         return node;
     }
 
-    /** A new API key in a new tenant, made through the admin API of {@code node}. */
+    /** A new prepaid tenant with a million credits and one API key, made through the admin API of {@code node}. */
     static String createKey(NodeProcess node, String tenant) {
-        var response = new RawHttp(node.baseUrl(), ADMIN_KEY).postJson("/admin/v1/keys", "{\"tenant\":\"" + tenant + "\",\"name\":\"" + tenant + "\"}");
-        if (response.statusCode() != 200) throw new IllegalStateException("key creation answered " + response.statusCode() + ": " + response.body());
-        return new ObjectMapper().readTree(response.body()).get("secret").asString();
+        RawHttp admin = new RawHttp(node.baseUrl(), ADMIN_KEY);
+        expectOk(admin.postJson("/admin/v1/tenants", "{\"name\":\"" + tenant + "\"}"));
+        expectOk(admin.postJson("/admin/v1/tenants/" + tenant + "/topups", "{\"amount\":1000000000000,\"reason\":\"cluster test\"}"));
+        var key = expectOk(admin.postJson("/admin/v1/keys", "{\"tenant\":\"" + tenant + "\",\"name\":\"" + tenant + "\"}"));
+        return new ObjectMapper().readTree(key.body()).get("secret").asString();
+    }
+
+    /** The ledger check of the admin API: true when every balance equals its ledger and no job is held or billed wrongly. */
+    static String reconciliation(NodeProcess node) {
+        return expectOk(new RawHttp(node.baseUrl(), ADMIN_KEY).get("/admin/v1/reconciliation")).body();
+    }
+
+    private static java.net.http.HttpResponse<String> expectOk(java.net.http.HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(response.request().uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response;
     }
 
     @Override

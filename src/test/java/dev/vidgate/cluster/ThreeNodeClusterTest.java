@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Three node processes on one PostgreSQL and one s3proxy bucket. Jobs are created across all nodes;
  * one node is killed with SIGKILL while it renders. Every job completes exactly once, every video
- * downloads from every node, and the recorded attempts prove no key ever ran more than its limit.
+ * downloads from every node, the ledger balances with exactly one settlement per job, and the
+ * recorded attempts prove no key ever ran more than its limit.
  */
 class ThreeNodeClusterTest {
     private static final String API_KEY = ClusterNodes.API_KEY;
@@ -98,6 +99,10 @@ class ThreeNodeClusterTest {
         assertThat(s3.keys(bucket)).as("three renditions per video, nothing else").hasSize(3 * JOBS)
                 .allMatch(k -> k.startsWith("cluster/videos/"));
         assertThat(s3.pendingUploads(bucket)).isEmpty();
+
+        assertThat(ClusterNodes.reconciliation(survivor)).contains("\"balanced\":true").contains("\"discrepancies\":[]");
+        assertThat(new JdbcTemplate(dataSource(url)).queryForObject(
+                "SELECT COUNT(*) FROM ledger WHERE video_id IS NOT NULL AND kind = 'SETTLE'", Integer.class)).isEqualTo(JOBS);
 
         List<JobAttempt> attempts = new ArrayList<>();
         for (String key : keys) attempts.addAll(store.attemptsOfKey(keyIdOf(url, key)));

@@ -1,0 +1,39 @@
+package dev.vidgate.api.admin;
+
+import dev.vidgate.api.Authentication;
+import dev.vidgate.common.ApiException;
+import dev.vidgate.tenancy.Secrets;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * Guards {@code /admin/v1}: only the admin key passes (compared in constant time); user keys never do,
+ * just as the admin key is never accepted on {@code /v1}. Without a configured admin key the admin API
+ * is off.
+ */
+public final class AdminAuthentication implements HandlerInterceptor {
+    private final byte[] adminKey;
+
+    /** @param adminKey the admin secret, or null to turn the admin API off */
+    public AdminAuthentication(String adminKey) {
+        this.adminKey = adminKey == null ? null : adminKey.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (adminKey == null) {
+            throw new ApiException(403, "invalid_request_error",
+                    "The admin API is disabled; set VIDGATE_ADMIN_KEY to enable it.", null, "admin_disabled", null);
+        }
+        String secret = Authentication.secretOf(request);
+        if (secret == null || !MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), adminKey)) {
+            throw ApiException.unauthorized("Incorrect admin key provided" + (secret == null ? "." : ": "
+                    + Secrets.mask(secret) + ". The admin API takes only the admin key."));
+        }
+        return true;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.vidgate.tenancy;
+
+import dev.vidgate.common.ApiException;
+
+import java.time.InstantSource;
+
+/**
+ * Admits a request by its secret: the key must exist, be enabled, belong to an enabled tenant, not be
+ * expired, and be within its requests per minute. Every refusal names the key only masked.
+ */
+public final class Gatekeeper {
+    private final CachingAuthenticator authenticator;
+    private final RequestRateLimiter rateLimiter;
+    private final InstantSource clock;
+
+    public Gatekeeper(CachingAuthenticator authenticator, RequestRateLimiter rateLimiter, InstantSource clock) {
+        this.authenticator = authenticator;
+        this.rateLimiter = rateLimiter;
+        this.clock = clock;
+    }
+
+    public Principal admit(String secret) {
+        Principal p = authenticator.authenticate(secret).orElseThrow(() -> TenancyErrors.rejected(
+                "Incorrect API key provided: " + Secrets.mask(secret) + ". Check the key, or ask the operator of this Vidgate server for one."));
+        if (p.keyDisabled()) {
+            throw TenancyErrors.rejected("The API key " + Secrets.mask(secret) + " has been disabled. Ask the operator of this Vidgate server for a working key.");
+        }
+        if (p.tenantDisabled()) {
+            throw TenancyErrors.rejected("The account of the API key " + Secrets.mask(secret) + " is disabled. Ask the operator of this Vidgate server.");
+        }
+        if (p.expiredAt(clock.instant())) {
+            throw TenancyErrors.rejected("The API key " + Secrets.mask(secret) + " expired at " + p.expiresAt()
+                    + ". Ask the operator of this Vidgate server for a new key.");
+        }
+        if (p.requestsPerMinute() != null) {
+            rateLimiter.tryAcquire(p.keyId(), p.requestsPerMinute()).ifPresent(refusal -> {
+                long seconds = Math.max(1, (refusal.retryAfter().toMillis() + 999) / 1000);
+                throw new ApiException(429, "requests", "Rate limit reached for key " + p.keyId()
+                        + " on requests per min (RPM): Limit " + p.requestsPerMinute() + ", Used " + refusal.used()
+                        + ", Requested 1. Please try again in " + seconds + "s.", null, "rate_limit_exceeded", seconds);
+            });
+        }
+        return p;
+    }
+}

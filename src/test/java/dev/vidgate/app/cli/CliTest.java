@@ -1,0 +1,99 @@
+package dev.vidgate.app.cli;
+
+import dev.vidgate.testsupport.RawHttp;
+import dev.vidgate.testsupport.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The operator's commands, run in-process as {@code java -jar vidgate.jar ...} runs them, against a fresh
+ * embedded database that a server then opens: what they made is what the server serves.
+ */
+class CliTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void anOperatorMakesATenantFundsItPricesAndKeysItAndTheServerHonoursItAll() {
+        Run tenant = run("tenants", "create", "acme", "--daily-limit", "10cr");
+        assertThat(tenant.code).as(tenant.err).isZero();
+        assertThat(tenant.out).contains("tenant:          acme (ten_").contains("credit limit:    0 (prepaid")
+                .contains("daily limit:     10 credits");
+
+        Run topUp = run("credits", "topup", "--tenant", "acme", "--amount", "2.5cr", "--reason", "invoice 7");
+        assertThat(topUp.code).as(topUp.err).isZero();
+        assertThat(topUp.out).contains("topup led_").contains("balance now 2.5 credits");
+
+        Run price = run("prices", "set", "sora-2", "720p", "120000");
+        assertThat(price.out).containsPattern("sora-2 +720p +0\\.12 credits +operator");
+
+        Run key = run("keys", "create", "--tenant", "acme", "--name", "ci", "--rpm", "30", "--models", "sora-2");
+        assertThat(key.code).as(key.err).isZero();
+        Matcher m = Pattern.compile("secret:  (sk-vg-\\S+)").matcher(key.out);
+        assertThat(m.find()).isTrue();
+        String secret = m.group(1);
+
+        Run keys = run("keys", "list", "--tenant", "acme");
+        assertThat(keys.out).contains(secret.substring(0, 5) + "..." + secret.substring(secret.length() - 4)).doesNotContain(secret);
+
+        try (TestServer server = TestServer.start(dataDir)) {
+            var user = new RawHttp(server.baseUrl(), secret);
+            assertThat(user.postJson("/v1/videos", "{\"prompt\":\"from the command line\",\"seconds\":\"8\",\"size\":\"1280x720\"}")
+                    .statusCode()).isEqualTo(200);
+            // 8 s at the operator's 0.12 credits per second, held.
+            assertThat(user.get("/v1/usage").body()).contains("\"balance\":1540000");
+            assertThat(user.postJson("/v1/videos", "{\"prompt\":\"p\",\"model\":\"sora-2-pro\"}").statusCode()).isEqualTo(403);
+        }
+
+        Run usage = run("usage", "--tenant", "acme");
+        assertThat(usage.code).as(usage.err).isZero();
+        assertThat(usage.out).contains("balance: 1.54 credits");
+        Run reconcile = run("ledger", "reconcile");
+        assertThat(reconcile.code).as(reconcile.out).isZero();
+        assertThat(reconcile.out).startsWith("balanced");
+    }
+
+    @Test
+    void badInputIsRefusedWithAClearMessageAndExitCode2() {
+        assertThat(run("tenants", "create", "acme").code).isZero();
+        Run negative = run("credits", "topup", "--tenant", "acme", "--amount", "-5", "--reason", "x");
+        assertThat(negative.code).isEqualTo(2);
+        assertThat(negative.err).contains("amount must be a whole number of micro-credits from 1");
+        Run duplicate = run("tenants", "create", "acme");
+        assertThat(duplicate.code).isEqualTo(2);
+        assertThat(duplicate.err).contains("already exists");
+        Run unknown = run("keys", "create", "--tenant", "nobody");
+        assertThat(unknown.code).isEqualTo(2);
+        assertThat(unknown.err).contains("No tenant found");
+        Run fraction = run("credits", "adjust", "--tenant", "acme", "--amount", "0.0000001cr", "--reason", "x");
+        assertThat(fraction.code).isEqualTo(2);
+        assertThat(fraction.err).contains("--amount takes whole micro-credits");
+        Run typo = run("tenants", "show", "acme", "--colour", "red");
+        assertThat(typo.code).isEqualTo(2);
+        assertThat(typo.err).contains("unknown option --colour");
+        assertThat(run("ledger", "list", "--tenant", "acme").out).doesNotContain("led_");
+    }
+
+    private Run run(String... words) {
+        List<String> args = new ArrayList<>(List.of(words));
+        args.add("--vidgate.data-dir=" + dataDir);
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int code = Cli.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private record Run(int code, String out, String err) {}
+}

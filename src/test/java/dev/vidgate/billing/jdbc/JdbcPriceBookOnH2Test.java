@@ -1,0 +1,22 @@
+package dev.vidgate.billing.jdbc;
+
+import dev.vidgate.billing.PriceBook;
+import dev.vidgate.billing.PriceBookContract;
+import dev.vidgate.testsupport.TestDatabases;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.util.Map;
+
+class JdbcPriceBookOnH2Test extends PriceBookContract {
+    @Override
+    protected DataSource freshDatabase() {
+        return TestDatabases.freshH2();
+    }
+
+    @Override
+    protected PriceBook priceBookOn(JdbcTemplate jdbc, TransactionTemplate tx, Map<String, Map<String, Long>> defaults) {
+        return new JdbcPriceBook(jdbc, tx, defaults);
+    }
+}
