@@ -14,8 +14,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
 
 /** Operator routes under {@code /admin/v1}, guarded by the admin key (never by a user key). */
 @RestController
@@ -54,15 +52,7 @@ final class AdminRoutes {
     }
 
     private void requireAdmin(HttpServletRequest request) {
-        if (adminKey == null) {
-            throw new ApiException(403, "invalid_request_error",
-                    "The admin API is disabled; set VIDGATE_ADMIN_KEY to enable it.", null, "admin_disabled", null);
-        }
-        String secret = Authentication.secretOf(request);
-        if (secret == null || !MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), adminKey.getBytes(StandardCharsets.UTF_8))) {
-            throw ApiException.unauthorized("Incorrect admin key provided" + (secret == null ? "." : ": "
-                    + dev.vidgate.tenancy.Secrets.mask(secret) + ". The admin API takes only the admin key."));
-        }
+        AdminAccess.require(request, adminKey);
     }
 
     private JsonNode readObject(HttpServletRequest request) throws IOException {

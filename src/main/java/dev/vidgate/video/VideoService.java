@@ -21,12 +21,24 @@ public final class VideoService {
     private final ReferenceLimits referenceLimits;
     private final InstantSource clock;
     private final Runnable newWork;
+    private final java.util.function.Consumer<Video> deleted;
 
     /**
      * @param newWork called after a job was queued, to wake the dispatcher
      */
     public VideoService(JobStore jobs, ContentStore content, ModelCatalog catalog, VideoPolicy policy,
                         ReferenceLimits referenceLimits, InstantSource clock, Runnable newWork) {
+        this(jobs, content, catalog, policy, referenceLimits, clock, newWork, video -> {});
+    }
+
+    /**
+     * @param newWork called after a job was queued, to wake the dispatcher
+     * @param deleted called after a video was deleted (its engine may keep a copy elsewhere); must not block
+     */
+    public VideoService(JobStore jobs, ContentStore content, ModelCatalog catalog, VideoPolicy policy,
+                        ReferenceLimits referenceLimits, InstantSource clock, Runnable newWork,
+                        java.util.function.Consumer<Video> deleted) {
+        this.deleted = deleted;
         this.jobs = jobs;
         this.content = content;
         this.catalog = catalog;
@@ -122,6 +134,7 @@ public final class VideoService {
             }
             if (jobs.delete(current)) {
                 content.deleteAll(current.storagePrefix());
+                deleted.accept(current);
                 return;
             }
         }
