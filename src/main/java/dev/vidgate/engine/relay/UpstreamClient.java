@@ -111,12 +111,12 @@ final class UpstreamClient implements AutoCloseable {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (idempotencyKey != null) builder.header("Idempotency-Key", idempotencyKey);
-        return observed(() -> answers.video(exchange(builder.build())));
+        return observed(sourceId, () -> answers.video(exchange(builder.build())));
     }
 
     Polled retrieve(String id) throws UpstreamException, InterruptedException {
         HttpRequest get = request(uri("/videos/" + encode(id), null)).GET().build();
-        return observed(() -> {
+        return observed(id, () -> {
             Answer answer = exchange(get);
             return new Polled(answers.video(answer), answer.pollAfter());
         });
@@ -134,7 +134,7 @@ final class UpstreamClient implements AutoCloseable {
             try {
                 HttpRequest post = request(uri("/videos/" + encode(id) + "/cancel", null))
                         .POST(HttpRequest.BodyPublishers.noBody()).build();
-                observed(() -> {
+                observed(id, () -> {
                     answers.acknowledged(exchange(post));
                     return null;
                 });
@@ -149,7 +149,7 @@ final class UpstreamClient implements AutoCloseable {
 
     void delete(String id) throws UpstreamException, InterruptedException {
         HttpRequest delete = request(uri("/videos/" + encode(id), null)).DELETE().build();
-        observed(() -> {
+        observed(id, () -> {
             answers.acknowledged(exchange(delete));
             return null;
         });
@@ -162,7 +162,7 @@ final class UpstreamClient implements AutoCloseable {
     long download(String id, Variant variant, Path target, long maxBytes, Duration timeout)
             throws UpstreamException, InterruptedException {
         URI uri = uri("/videos/" + encode(id) + "/content", variant == Variant.VIDEO ? null : "variant=" + variant.wireName());
-        return observed(() -> {
+        return observed(id, () -> {
             try (Watchdog.Guard guard = watchdog.guard(timeout)) {
                 HttpResponse<InputStream> response = follow(uri, guard);
                 try (InputStream in = response.body()) {
@@ -273,12 +273,18 @@ final class UpstreamClient implements AutoCloseable {
 
     /** Runs a call and reports its outcome to the channel's health. */
     private <T> T observed(Call<T> call) throws UpstreamException, InterruptedException {
+        return observed(null, call);
+    }
+
+    /** Runs a call about upstream job {@code id} and reports its outcome; failures never repeat the id. */
+    private <T> T observed(String id, Call<T> call) throws UpstreamException, InterruptedException {
         long start = System.nanoTime();
         try {
             T result = call.run();
             health.succeeded(System.nanoTime() - start);
             return result;
-        } catch (UpstreamException e) {
+        } catch (UpstreamException raw) {
+            UpstreamException e = raw.withoutId(id);
             if (e.kind().channelFault()) {
                 health.failed(System.nanoTime() - start, e);
             } else {

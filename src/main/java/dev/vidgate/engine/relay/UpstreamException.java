@@ -62,6 +62,13 @@ final class UpstreamException extends Exception {
         this(kind, message, 0, null, null);
     }
 
+    /** The same failure with every mention of {@code upstreamId} (a job id clients must not see) blanked out. */
+    UpstreamException withoutId(String upstreamId) {
+        String message = getMessage();
+        if (upstreamId == null || upstreamId.isEmpty() || message == null || !message.contains(upstreamId)) return this;
+        return new UpstreamException(kind, message.replace(upstreamId, "[id]"), httpStatus, upstreamCode, retryAfter);
+    }
+
     Kind kind() { return kind; }
 
     /** The HTTP status, or 0 when there was none. */

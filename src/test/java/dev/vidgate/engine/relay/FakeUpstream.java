@@ -91,6 +91,8 @@ final class FakeUpstream implements AutoCloseable {
     volatile byte[] video = TestClips.mp4(320, 180, 1);
     /** Whether {@code POST /videos/{id}/cancel} exists (Vidgate has it; OpenAI does not). */
     volatile boolean cancelRoute;
+    /** The thumbnail a flavour with variants serves. */
+    volatile byte[] thumbnail = TestImages.webp(64, 36);
     /** Whether the {@code openai-poll-after-ms} hint is sent. */
     volatile Long pollAfterMillis;
 
@@ -219,10 +221,11 @@ final class FakeUpstream implements AutoCloseable {
             if (fault instanceof Fault.Reset) return;
             if (fault instanceof Fault.Huge huge) {
                 ex.getResponseHeaders().set("Content-Type", reply.contentType());
-                ex.sendResponseHeaders(200, huge.declared());
+                ex.sendResponseHeaders(200, huge.declared()); // 0: chunked, no length announced
                 byte[] zeros = new byte[64 * 1024];
                 OutputStream out = ex.getResponseBody();
-                for (long sent = 0; sent < huge.declared(); sent += zeros.length) out.write(zeros);
+                long limit = huge.declared() > 0 ? huge.declared() : 2L << 30;
+                for (long sent = 0; sent < limit; sent += zeros.length) out.write(zeros);
                 return;
             }
             sendShaped(ex, reply, fault);
@@ -334,11 +337,13 @@ final class FakeUpstream implements AutoCloseable {
     private Reply content(String id, String variant) {
         Job job = jobs.get(id);
         if (job == null) return error(404, "Video " + id + " not found");
-        if (!"completed".equals(statusOf(job).status)) return error(400, "Video " + id + " is not ready");
-        if (flavour.servesVariants() && "thumbnail".equals(variant)) return new Reply(200, "image/webp", TestImages.webp(64, 36));
+        if (!FINISHED.contains(statusOf(job).status)) return error(400, "Video " + id + " is not ready");
+        if (flavour.servesVariants() && "thumbnail".equals(variant)) return new Reply(200, "image/webp", thumbnail);
         if (flavour.servesVariants() && "spritesheet".equals(variant)) return new Reply(200, "image/jpeg", TestImages.jpeg(320, 180));
         return new Reply(200, "video/mp4", video);
     }
+
+    private static final java.util.Set<String> FINISHED = java.util.Set.of("completed", "succeeded", "success", "done");
 
     private record Step(String status, Integer progress) {}
 

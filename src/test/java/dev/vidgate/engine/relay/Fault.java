@@ -22,7 +22,7 @@ sealed interface Fault {
     /** The normal answer's headers (full length), then only half of its body. */
     record Truncated() implements Fault {}
 
-    /** Announces {@code declared} bytes and streams zeros until the client gives up. */
+    /** Announces {@code declared} bytes (0: announces nothing, chunked) and streams zeros until the client gives up. */
     record Huge(long declared) implements Fault {}
 
     static Fault status(int status) {
