@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executors;
 
 /**
  * Speaks one channel's flavour of the Videos API over HTTP. Every call is bounded in time (the
@@ -63,6 +64,9 @@ final class UpstreamClient implements AutoCloseable {
         String prefix = settings.flavour().pathPrefix();
         this.root = base.endsWith(prefix) ? base : base + prefix;
         this.http = HttpClient.newBuilder()
+                // the client's own work (reading answers, completing exchanges) runs on virtual threads,
+                // so thousands of polls in flight do not mean thousands of platform threads
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version("https".equals(settings.baseUrl().getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)

@@ -93,6 +93,8 @@ final class FakeUpstream implements AutoCloseable {
     volatile boolean cancelRoute;
     /** The thumbnail a flavour with variants serves. */
     volatile byte[] thumbnail = TestImages.webp(64, 36);
+    /** Records the time between status requests of each job, when set (the benchmark). */
+    volatile PollGaps gaps;
     /** Whether the {@code openai-poll-after-ms} hint is sent. */
     volatile Long pollAfterMillis;
 
@@ -265,6 +267,8 @@ final class FakeUpstream implements AutoCloseable {
                 Job job = jobs.get(id);
                 if (job == null) yield error(404, "Video " + id + " not found");
                 job.polls++;
+                PollGaps recorder = gaps;
+                if (recorder != null) recorder.polled(job.id);
                 if (pollAfterMillis != null) ex.getResponseHeaders().set("openai-poll-after-ms", Long.toString(pollAfterMillis));
                 yield ok(200, shape(job));
             }
