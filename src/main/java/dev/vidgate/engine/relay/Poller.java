@@ -137,6 +137,7 @@ final class Poller implements AutoCloseable {
             Instant created = Instant.ofEpochSecond(video.createdAt());
             if (created.isBefore(now)) job.deadline = created.plus(settings.jobTimeout());
         }
+        if (video.phase().working() || video.phase() == UpstreamPhase.SUCCEEDED) job.seenAlive = true;
         switch (video.phase()) {
             case QUEUED, RUNNING -> {
                 job.unknownSince = null;
@@ -223,6 +224,15 @@ final class Poller implements AutoCloseable {
     }
 
     private void finish(TrackedJob job, EngineStatus.Failed failed) {
+        if (job.resumed && !job.seenAlive) {
+            // A handle from before a restart or a requeue whose upstream job had already ended badly: a retry
+            // is due, not another report of the old failure (which would use up attempts without trying).
+            if (job.lose(clock.instant())) {
+                log.info("job {}: its earlier upstream job on channel {} had ended ({}); it will be started again",
+                        job.jobId, job.channel.name(), failed.code());
+            }
+            return;
+        }
         if (job.fail(failed, clock.instant())) {
             log.warn("job {}: failed at channel {} ({}: {})", job.jobId, job.channel.name(), failed.code(), failed.message());
         }

@@ -181,7 +181,7 @@ public final class RelayEngine implements Engine, AutoCloseable {
         synchronized (this) {
             if (!jobs.containsKey(handle)) {
                 TrackedJob resumed = new TrackedJob(handle, request.jobId(), parsed.upstreamId(), channel, request.seconds(),
-                        clock.instant().plus(settings.jobTimeout()));
+                        clock.instant().plus(settings.jobTimeout()), true);
                 jobs.put(handle, resumed);
                 channel.jobStarted();
                 poller.track(resumed, null);

@@ -14,13 +14,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class TrackedJob implements Delayed {
 
-    enum Stage { POLLING, DOWNLOADING, DONE, FAILED, CANCELLED, RELEASED }
+    enum Stage { POLLING, DOWNLOADING, DONE, FAILED, CANCELLED, LOST, RELEASED }
 
     final String handle;
     final String jobId;
     final String upstreamId;
     final Channel channel;
     final int requestedSeconds;
+    /** Followed from a handle an earlier process (or another node) made, not started here. */
+    final boolean resumed;
     private volatile Stage stage;
     private volatile int progress;
     private volatile EngineStatus.Failed failure;
@@ -38,8 +40,16 @@ final class TrackedJob implements Delayed {
     String unknownStatus;
     int notFoundStreak;
     Instant failingSince;
+    /** Whether the upstream has reported this job as queued, running or done at least once. */
+    boolean seenAlive;
 
     TrackedJob(String handle, String jobId, String upstreamId, Channel channel, int requestedSeconds, Instant deadline) {
+        this(handle, jobId, upstreamId, channel, requestedSeconds, deadline, false);
+    }
+
+    TrackedJob(String handle, String jobId, String upstreamId, Channel channel, int requestedSeconds, Instant deadline,
+               boolean resumed) {
+        this.resumed = resumed;
         this.handle = handle;
         this.jobId = jobId;
         this.upstreamId = upstreamId;
@@ -67,7 +77,7 @@ final class TrackedJob implements Delayed {
             case DONE -> new EngineStatus.Done(output);
             case FAILED -> failure;
             case CANCELLED -> new EngineStatus.Failed("cancelled", "The video was cancelled.", false);
-            case RELEASED -> new EngineStatus.Lost();
+            case LOST, RELEASED -> new EngineStatus.Lost();
         };
     }
 
@@ -104,6 +114,14 @@ final class TrackedJob implements Delayed {
         if (!active()) return false;
         failure = failed;
         stage = Stage.FAILED;
+        ended(at);
+        return true;
+    }
+
+    /** The upstream job behind a resumed handle had already ended badly: the caller should start the job again. */
+    synchronized boolean lose(Instant at) {
+        if (!active()) return false;
+        stage = Stage.LOST;
         ended(at);
         return true;
     }

@@ -122,7 +122,11 @@ final class UpstreamClient implements AutoCloseable {
         HttpRequest get = request(uri("/videos/" + encode(id), null)).GET().build();
         return observed(id, () -> {
             Answer answer = exchange(get);
-            return new Polled(answers.video(answer), answer.pollAfter());
+            UpstreamVideo video = answers.video(answer);
+            if (!video.id().equals(id)) {
+                throw new UpstreamException(Kind.BROKEN, "The provider answered about a different video.", answer.status(), null, null);
+            }
+            return new Polled(video, answer.pollAfter());
         });
     }
 

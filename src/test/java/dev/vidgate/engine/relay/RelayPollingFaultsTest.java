@@ -178,6 +178,27 @@ class RelayPollingFaultsTest {
         }
     }
 
+    @Test
+    void aHandleWhoseUpstreamJobHadAlreadyFailedIsLostSoTheJobIsStartedAgain() {
+        FakeUpstream upstream = FakeUpstream.start(Flavour.OPENAI);
+        upstream.script = List.of("in_progress@10", "failed");
+        GenerationRequest request = request("video_requeued");
+        try (RelayFixture first = RelayFixture.with(dir.resolve("one"), List.of(upstream.channel("a")), s -> s)) {
+            String handle = first.engine.start(request);
+            assertThat(failed(first.awaitEnd(request, handle, new ArrayList<>())).retryable()).isFalse();
+            // the job was requeued (its handle kept); another node claims it and checks the old handle
+            try (RelayFixture other = RelayFixture.with(dir.resolve("two"), List.of(upstream.channel("a")), s -> s, upstream)) {
+                assertThat(other.awaitEnd(request, handle, new ArrayList<>())).isInstanceOf(EngineStatus.Lost.class);
+                upstream.force(upstreamId(handle), "failed");
+                upstream.script = null;
+                String again = other.engine.start(request);
+                assertThat(again).isNotEqualTo(handle);
+                assertThat(other.awaitEnd(request, again, new ArrayList<>())).isInstanceOf(EngineStatus.Done.class);
+                assertThat(upstream.seen(Route.CREATE).getLast().header("Idempotency-Key")).isEqualTo("video_requeued~1");
+            }
+        }
+    }
+
     static String upstreamId(String handle) {
         return handle.substring(handle.indexOf('/') + 1);
     }
