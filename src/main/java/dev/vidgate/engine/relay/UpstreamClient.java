@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -53,6 +54,7 @@ final class UpstreamClient implements AutoCloseable {
     private final Watchdog watchdog;
     private final Health health;
     private final String root;
+    private final ExecutorService clientThreads = Executors.newVirtualThreadPerTaskExecutor();
 
     UpstreamClient(ChannelSettings settings, ObjectMapper json, Watchdog watchdog, Health health) {
         this.settings = settings;
@@ -66,7 +68,7 @@ final class UpstreamClient implements AutoCloseable {
         this.http = HttpClient.newBuilder()
                 // the client's own work (reading answers, completing exchanges) runs on virtual threads,
                 // so thousands of polls in flight do not mean thousands of platform threads
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .executor(clientThreads)
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version("https".equals(settings.baseUrl().getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
@@ -342,6 +344,7 @@ final class UpstreamClient implements AutoCloseable {
     @Override
     public void close() {
         http.shutdownNow();
+        clientThreads.shutdownNow();
     }
 
     /** The three reference image formats, told apart by their first bytes. */

@@ -93,6 +93,20 @@ final class RelayFixture implements AutoCloseable {
         }
     }
 
+    /** Starts {@code request} and waits until the upstream has been polled about it once. */
+    String startPolled(GenerationRequest request) {
+        String handle = engine.start(request);
+        awaitProgress(request, handle, 0);
+        return handle;
+    }
+
+    /** Waits for the end of {@code handle}, which must be a failure with {@code code}. */
+    EngineStatus.Failed awaitFailure(GenerationRequest request, String handle, String code) {
+        EngineStatus.Failed failed = failed(awaitEnd(request, handle, new ArrayList<>()));
+        assertThat(failed.code()).isEqualTo(code);
+        return failed;
+    }
+
     static EngineStatus.Failed failed(EngineStatus status) {
         assertThat(status).isInstanceOf(EngineStatus.Failed.class);
         return (EngineStatus.Failed) status;

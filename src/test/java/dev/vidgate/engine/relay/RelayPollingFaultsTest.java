@@ -22,25 +22,25 @@ class RelayPollingFaultsTest {
 
     @Test
     void everySpellingOfWorkAndSuccessIsFollowedToTheEnd() {
-        FakeUpstream upstream = FakeUpstream.start(Flavour.OPENAI);
-        upstream.script = List.of("pending", "processing@20", "generating@40", "postprocessing@90", "succeeded");
-        try (RelayFixture relay = RelayFixture.over(dir, upstream)) {
-            GenerationRequest request = request("video_spellings");
-            List<Integer> progress = new ArrayList<>();
-            assertThat(relay.awaitEnd(request, relay.engine.start(request), progress)).isInstanceOf(EngineStatus.Done.class);
-            assertThat(progress).isSorted().contains(40, 90);
-        }
+        List<Integer> progress = progressThrough("pending", "processing@20", "generating@40", "postprocessing@90", "succeeded");
+        assertThat(progress).isSorted().contains(40, 90);
     }
 
     @Test
     void aStatusThatGoesBackwardsNeverLowersProgress() {
+        List<Integer> progress = progressThrough("in_progress@60", "queued@10", "in_progress@30", "in_progress@70", "completed");
+        assertThat(progress).isSorted().contains(60, 70).doesNotContain(10, 30);
+    }
+
+    /** The progress a job reports while its upstream answers {@code script}; the job must end done. */
+    private List<Integer> progressThrough(String... script) {
         FakeUpstream upstream = FakeUpstream.start(Flavour.OPENAI);
-        upstream.script = List.of("in_progress@60", "queued@10", "in_progress@30", "in_progress@70", "completed");
+        upstream.script = List.of(script);
         try (RelayFixture relay = RelayFixture.over(dir, upstream)) {
-            GenerationRequest request = request("video_backwards");
+            GenerationRequest request = request("video_scripted");
             List<Integer> progress = new ArrayList<>();
             assertThat(relay.awaitEnd(request, relay.engine.start(request), progress)).isInstanceOf(EngineStatus.Done.class);
-            assertThat(progress).isSorted().contains(60, 70).doesNotContain(10, 30);
+            return progress;
         }
     }
 
@@ -57,9 +57,7 @@ class RelayPollingFaultsTest {
             assertThat(relay.engine.check(request, handle)).isInstanceOf(EngineStatus.Running.class);
 
             relay.clock.advance(Duration.ofMinutes(11));
-            EngineStatus.Failed failed = failed(relay.awaitEnd(request, handle, new ArrayList<>()));
-            assertThat(failed.code()).isEqualTo("upstream_status_unknown");
-            assertThat(failed.message()).contains("'hatching'");
+            assertThat(relay.awaitFailure(request, handle, "upstream_status_unknown").message()).contains("'hatching'");
         }
     }
 
@@ -69,12 +67,9 @@ class RelayPollingFaultsTest {
         upstream.pollsToFinish = Integer.MAX_VALUE;
         try (RelayFixture relay = RelayFixture.over(dir, upstream)) {
             GenerationRequest request = request("video_forever");
-            String handle = relay.engine.start(request);
-            relay.awaitProgress(request, handle, 0);
+            String handle = relay.startPolled(request);
             relay.clock.advance(Duration.ofMinutes(61));
-            EngineStatus.Failed failed = failed(relay.awaitEnd(request, handle, new ArrayList<>()));
-            assertThat(failed.code()).isEqualTo("upstream_timeout");
-            assertThat(failed.retryable()).isFalse();
+            assertThat(relay.awaitFailure(request, handle, "upstream_timeout").retryable()).isFalse();
             relay.awaitIdle();
             assertThat(upstream.seen(Route.DELETE)).hasSize(1); // OpenAI has no cancel route: the job is deleted
         }
@@ -106,12 +101,9 @@ class RelayPollingFaultsTest {
         upstream.pollsToFinish = Integer.MAX_VALUE;
         try (RelayFixture relay = RelayFixture.over(dir, upstream)) {
             GenerationRequest request = request("video_forgotten");
-            String handle = relay.engine.start(request);
-            relay.awaitProgress(request, handle, 0);
+            String handle = relay.startPolled(request);
             upstream.jobs().clear();
-            EngineStatus.Failed failed = failed(relay.awaitEnd(request, handle, new ArrayList<>()));
-            assertThat(failed.code()).isEqualTo("upstream_lost");
-            assertThat(failed.retryable()).isTrue();
+            assertThat(relay.awaitFailure(request, handle, "upstream_lost").retryable()).isTrue();
         }
     }
 
@@ -122,8 +114,7 @@ class RelayPollingFaultsTest {
         try (RelayFixture relay = RelayFixture.over(dir, upstream)) {
             GenerationRequest request = request("video_blocked");
             String handle = relay.engine.start(request);
-            EngineStatus.Failed failed = failed(relay.awaitEnd(request, handle, new ArrayList<>()));
-            assertThat(failed.code()).isEqualTo("moderation_blocked");
+            EngineStatus.Failed failed = relay.awaitFailure(request, handle, "moderation_blocked");
             assertThat(failed.retryable()).isFalse();
             assertThat(failed.message()).startsWith("The provider could not generate the video: Blocked by the safety system")
                     .doesNotContain("https://").doesNotContain(upstreamId(handle));
@@ -149,15 +140,12 @@ class RelayPollingFaultsTest {
         upstream.pollsToFinish = Integer.MAX_VALUE;
         try (RelayFixture relay = RelayFixture.over(dir, upstream)) {
             GenerationRequest request = request("video_unreachable");
-            String handle = relay.engine.start(request);
-            relay.awaitProgress(request, handle, 0);
+            String handle = relay.startPolled(request);
             upstream.failAlways(Route.RETRIEVE, Fault.status(503));
             int seen = upstream.seen(Route.RETRIEVE).size();
             while (upstream.seen(Route.RETRIEVE).size() < seen + 2) RelayFixture.pause(10);
             relay.clock.advance(Duration.ofMinutes(11));
-            EngineStatus.Failed failed = failed(relay.awaitEnd(request, handle, new ArrayList<>()));
-            assertThat(failed.code()).isEqualTo("upstream_unreachable");
-            assertThat(failed.retryable()).isTrue();
+            assertThat(relay.awaitFailure(request, handle, "upstream_unreachable").retryable()).isTrue();
         }
     }
 

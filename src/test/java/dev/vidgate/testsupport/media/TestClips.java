@@ -46,39 +46,38 @@ public final class TestClips {
     }
 
     private static byte[] encode(int width, int height, int seconds) {
-        Path temp = null;
         try {
-            temp = Files.createTempFile("testclip-", ".mp4");
-            try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(temp.toFile(), width, height, 0)) {
-                recorder.setFormat("mp4");
-                recorder.setVideoCodec(AV_CODEC_ID_H264);
-                recorder.setVideoCodecName("libopenh264");
-                recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
-                recorder.setFrameRate(FPS);
-                recorder.setVideoBitrate(400_000);
-                recorder.start();
-                ByteBuffer data = ByteBuffer.allocateDirect(width * height * 4).order(ByteOrder.LITTLE_ENDIAN);
-                for (int n = 0; n < seconds * FPS; n++) {
-                    data.clear();
-                    for (int y = 0; y < height; y++) {
-                        for (int x = 0; x < width; x++) data.putInt(pixel(n, x, width));
-                    }
-                    data.clear();
-                    recorder.recordImage(width, height, Frame.DEPTH_UBYTE, 4, width * 4, AV_PIX_FMT_BGRA, data);
-                }
-                recorder.stop();
+            Path file = Files.createTempFile("testclip-", ".mp4");
+            try {
+                record(file, width, height, seconds);
+                return Files.readAllBytes(file);
+            } finally {
+                Files.delete(file);
             }
-            return Files.readAllBytes(temp);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // best effort
+        }
+    }
+
+    private static void record(Path file, int width, int height, int seconds) throws IOException {
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0)) {
+            recorder.setFormat("mp4");
+            recorder.setVideoCodec(AV_CODEC_ID_H264);
+            recorder.setVideoCodecName("libopenh264");
+            recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
+            recorder.setFrameRate(FPS);
+            recorder.setVideoBitrate(400_000);
+            recorder.start();
+            ByteBuffer data = ByteBuffer.allocateDirect(width * height * 4).order(ByteOrder.LITTLE_ENDIAN);
+            for (int n = 0; n < seconds * FPS; n++) {
+                data.clear();
+                for (int y = 0; y < height; y++) {
+                    for (int x = 0; x < width; x++) data.putInt(pixel(n, x, width));
                 }
+                data.clear();
+                recorder.recordImage(width, height, Frame.DEPTH_UBYTE, 4, width * 4, AV_PIX_FMT_BGRA, data);
             }
+            recorder.stop();
         }
     }
 }
