@@ -260,14 +260,17 @@ final class UpstreamClient implements AutoCloseable {
             throw new UpstreamException(Kind.TIMEOUT, "The provider did not answer in time.");
         } catch (IOException e) {
             if (guard.fired()) throw new UpstreamException(Kind.TIMEOUT, "The provider did not answer in time.");
+            if (Thread.interrupted()) throw new InterruptedException("stopped while waiting for an upstream answer");
             if (isUnresolved(e)) throw new UpstreamException(Kind.UNREACHABLE, "The provider's host name does not resolve.");
             throw new UpstreamException(Kind.BROKEN, "The provider closed the connection without a complete answer.");
         }
     }
 
-    private static UpstreamException interrupted(Watchdog.Guard guard, IOException e, String otherwise) {
-        return guard.fired() ? new UpstreamException(Kind.TIMEOUT, "The provider did not finish its answer in time.")
-                : new UpstreamException(Kind.BROKEN, otherwise);
+    /** A failed read: the deadline, our own shutdown (not the upstream's fault), or a broken answer. */
+    private static UpstreamException interrupted(Watchdog.Guard guard, IOException e, String otherwise) throws InterruptedException {
+        if (guard.fired()) return new UpstreamException(Kind.TIMEOUT, "The provider did not finish its answer in time.");
+        if (Thread.interrupted()) throw new InterruptedException("stopped while reading an upstream answer");
+        return new UpstreamException(Kind.BROKEN, otherwise);
     }
 
     private static boolean isUnresolved(IOException e) {
