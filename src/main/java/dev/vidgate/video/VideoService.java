@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The use cases of the videos API, for one authenticated principal at a time. */
 public final class VideoService {
@@ -21,7 +22,7 @@ public final class VideoService {
     private final ReferenceLimits referenceLimits;
     private final InstantSource clock;
     private final Runnable newWork;
-    private final java.util.function.Consumer<Video> deleted;
+    private final Consumer<Video> deleted;
 
     /**
      * @param newWork called after a job was queued, to wake the dispatcher
@@ -37,7 +38,7 @@ public final class VideoService {
      */
     public VideoService(JobStore jobs, ContentStore content, ModelCatalog catalog, VideoPolicy policy,
                         ReferenceLimits referenceLimits, InstantSource clock, Runnable newWork,
-                        java.util.function.Consumer<Video> deleted) {
+                        Consumer<Video> deleted) {
         this.deleted = deleted;
         this.jobs = jobs;
         this.content = content;

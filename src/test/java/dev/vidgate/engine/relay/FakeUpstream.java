@@ -50,32 +50,12 @@ final class FakeUpstream implements AutoCloseable {
         }
     }
 
-    static final class Job {
-        final String id;
-        final String prompt;
-        final String model;
-        final String size;
-        final String seconds;
-        final String remixedFrom;
-        final long createdAt = System.currentTimeMillis() / 1000;
-        volatile int polls;
-        volatile String forcedStatus;
-
-        Job(String id, String prompt, String model, String size, String seconds, String remixedFrom) {
-            this.id = id;
-            this.prompt = prompt;
-            this.model = model;
-            this.size = size;
-            this.seconds = seconds;
-            this.remixedFrom = remixedFrom;
-        }
-    }
-
     private final Flavour flavour;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final JsonMapper json = JsonMapper.builder().build();
-    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final FakeDialect dialect;
+    private final Map<String, FakeJob> jobs = new ConcurrentHashMap<>();
     private final Map<String, String> idempotency = new ConcurrentHashMap<>();
     private final Map<Route, Deque<Fault>> faults = new EnumMap<>(Route.class);
     private final Map<Route, Fault> always = new ConcurrentHashMap<>();
@@ -101,6 +81,7 @@ final class FakeUpstream implements AutoCloseable {
     private FakeUpstream(Flavour flavour, boolean recording) throws IOException {
         this.flavour = flavour;
         this.recording = recording;
+        this.dialect = new FakeDialect(flavour, json);
         for (Route r : Route.values()) faults.put(r, new ArrayDeque<>());
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
         server.setExecutor(executor);
@@ -153,9 +134,9 @@ final class FakeUpstream implements AutoCloseable {
         }
     }
 
-    Map<String, Job> jobs() { return jobs; }
+    Map<String, FakeJob> jobs() { return jobs; }
 
-    Job job(String id) { return jobs.get(id); }
+    FakeJob job(String id) { return jobs.get(id); }
 
     /** Makes a job answer {@code status} from now on (e.g. a status that goes backwards). */
     void force(String id, String status) { jobs.get(id).forcedStatus = status; }
@@ -173,18 +154,18 @@ final class FakeUpstream implements AutoCloseable {
             String path = uri.getPath();
             String prefix = flavour == Flavour.AZURE ? "/openai/v1/videos" : "/v1/videos";
             if (!path.startsWith(prefix)) {
-                send(ex, error(404, "Not Found"));
+                send(ex, dialect.error(404, "Not Found"));
                 return;
             }
             if (!authorised(ex)) {
-                send(ex, error(401, "Incorrect API key provided"));
+                send(ex, dialect.error(401, "Incorrect API key provided"));
                 return;
             }
             String[] rest = path.substring(prefix.length()).split("/");
             String method = ex.getRequestMethod();
             Route route = routeOf(method, rest);
             if (route == null) {
-                send(ex, error(405, "Method Not Allowed"));
+                send(ex, dialect.error(405, "Method Not Allowed"));
                 return;
             }
             byte[] body = ex.getRequestBody().readAllBytes();
@@ -197,7 +178,7 @@ final class FakeUpstream implements AutoCloseable {
                 try {
                     parsedJson = json.readTree(body);
                 } catch (RuntimeException e) {
-                    send(ex, error(400, "Invalid JSON"));
+                    send(ex, dialect.error(400, "Invalid JSON"));
                     return;
                 }
             }
@@ -262,86 +243,68 @@ final class FakeUpstream implements AutoCloseable {
         String id = rest.length >= 2 ? URLDecoder.decode(rest[1], StandardCharsets.UTF_8) : null;
         return switch (route) {
             case CREATE -> create(ex, body, form, null);
-            case REMIX -> jobs.containsKey(id) ? create(ex, body, form, id) : error(404, "Video " + id + " not found");
+            case REMIX -> jobs.containsKey(id) ? create(ex, body, form, id) : dialect.error(404, "Video " + id + " not found");
             case RETRIEVE -> {
-                Job job = jobs.get(id);
-                if (job == null) yield error(404, "Video " + id + " not found");
+                FakeJob job = jobs.get(id);
+                if (job == null) yield dialect.error(404, "Video " + id + " not found");
                 job.polls++;
                 PollGaps recorder = gaps;
                 if (recorder != null) recorder.polled(job.id);
                 if (pollAfterMillis != null) ex.getResponseHeaders().set("openai-poll-after-ms", Long.toString(pollAfterMillis));
-                yield ok(200, shape(job));
+                yield ok(200, dialect.shape(job, statusOf(job)));
             }
             case LIST -> {
                 ObjectNode list = json.createObjectNode().put("object", "list");
                 var data = list.putArray("data");
-                jobs.values().forEach(job -> data.add(shape(job)));
+                jobs.values().forEach(job -> data.add(dialect.shape(job, statusOf(job))));
                 yield ok(200, list);
             }
             case CONTENT -> content(id, queryParam(ex, "variant"));
             case DELETE -> {
-                Job job = jobs.remove(id);
-                if (job == null) yield error(404, "Video " + id + " not found");
+                FakeJob job = jobs.remove(id);
+                if (job == null) yield dialect.error(404, "Video " + id + " not found");
                 yield switch (flavour) {
                     case TRTLLM -> ok(200, json.createObjectNode().put("deleted", true));
-                    case SGLANG -> ok(200, shape(job).put("status", "deleted"));
+                    case SGLANG -> ok(200, dialect.shape(job, statusOf(job)).put("status", "deleted"));
                     default -> ok(200, json.createObjectNode().put("id", id).put("object", "video.deleted").put("deleted", true));
                 };
             }
             case CANCEL -> {
-                Job job = jobs.get(id);
-                if (job == null) yield error(404, "Video " + id + " not found");
+                FakeJob job = jobs.get(id);
+                if (job == null) yield dialect.error(404, "Video " + id + " not found");
                 job.forcedStatus = "cancelled";
-                yield ok(200, shape(job));
+                yield ok(200, dialect.shape(job, statusOf(job)));
             }
         };
     }
 
     private Reply create(HttpExchange ex, JsonNode body, FormParts form, String remixOf) {
-        if (flavour == Flavour.VLLM_OMNI && form == null) return error(422, "Expected multipart/form-data");
+        if (flavour == Flavour.VLLM_OMNI && form == null) return dialect.error(422, "Expected multipart/form-data");
         String prompt = field(body, form, "prompt");
-        if (prompt == null || prompt.isBlank()) return error(400, "prompt is required");
-        if (prompt.contains("forbidden")) return error(400, "Your request was rejected by the safety system: the prompt names a forbidden thing.");
+        if (prompt == null || prompt.isBlank()) return dialect.error(400, "prompt is required");
+        if (prompt.contains("forbidden")) return dialect.error(400, "Your request was rejected by the safety system: the prompt names a forbidden thing.");
         if (remixOf == null && body != null) {
-            String problem = checkJsonCreate(body);
-            if (problem != null) return error(422, problem);
+            String problem = dialect.refusal(body);
+            if (problem != null) return dialect.error(422, problem);
         }
         String key = ex.getRequestHeaders().getFirst("Idempotency-Key");
         if (key != null && flavour == Flavour.OPENAI) {
             String earlier = idempotency.get(key);
-            if (earlier != null && jobs.containsKey(earlier)) return ok(200, shape(jobs.get(earlier)));
+            if (earlier != null && jobs.containsKey(earlier)) return ok(200, dialect.shape(jobs.get(earlier), statusOf(jobs.get(earlier))));
         }
         String id = (flavour == Flavour.VLLM_OMNI ? "video_gen_" : "video_fake_") + ids.incrementAndGet();
-        Job source = remixOf == null ? null : jobs.get(remixOf);
-        Job job = new Job(id, prompt, source != null ? source.model : field(body, form, "model"),
+        FakeJob source = remixOf == null ? null : jobs.get(remixOf);
+        FakeJob job = new FakeJob(id, prompt, source != null ? source.model : field(body, form, "model"),
                 source != null ? source.size : field(body, form, "size"), source != null ? source.seconds : field(body, form, "seconds"), remixOf);
         jobs.put(id, job);
         if (key != null) idempotency.put(key, id);
-        return ok(flavour == Flavour.TRTLLM ? 202 : 200, shape(job));
-    }
-
-    /** What each flavour's create would refuse in a JSON body. */
-    private String checkJsonCreate(JsonNode body) {
-        JsonNode seconds = body.get("seconds");
-        return switch (flavour) {
-            case SGLANG -> seconds != null && !seconds.isIntegralNumber() ? "seconds: Input should be a valid integer" : null;
-            case TRTLLM -> {
-                for (var name : body.propertyNames()) {
-                    if (!List.of("prompt", "model", "size", "seconds", "fps", "seed", "negative_prompt").contains(name)) {
-                        yield "Extra inputs are not permitted: " + name;
-                    }
-                }
-                yield seconds != null && !seconds.isNumber() ? "seconds: Input should be a valid number" : null;
-            }
-            case OPENAI, AZURE -> seconds != null && !seconds.isString() ? "seconds must be one of \"4\", \"8\", \"12\"" : null;
-            case VLLM_OMNI -> null;
-        };
+        return ok(flavour == Flavour.TRTLLM ? 202 : 200, dialect.shape(job, statusOf(job)));
     }
 
     private Reply content(String id, String variant) {
-        Job job = jobs.get(id);
-        if (job == null) return error(404, "Video " + id + " not found");
-        if (!FINISHED.contains(statusOf(job).status)) return error(400, "Video " + id + " is not ready");
+        FakeJob job = jobs.get(id);
+        if (job == null) return dialect.error(404, "Video " + id + " not found");
+        if (!FINISHED.contains(statusOf(job).status)) return dialect.error(400, "Video " + id + " is not ready");
         if (flavour.servesVariants() && "thumbnail".equals(variant)) return new Reply(200, "image/webp", thumbnail);
         if (flavour.servesVariants() && "spritesheet".equals(variant)) return new Reply(200, "image/jpeg", TestImages.jpeg(320, 180));
         return new Reply(200, "video/mp4", video);
@@ -349,9 +312,9 @@ final class FakeUpstream implements AutoCloseable {
 
     private static final java.util.Set<String> FINISHED = java.util.Set.of("completed", "succeeded", "success", "done");
 
-    private record Step(String status, Integer progress) {}
+    record Step(String status, Integer progress) {}
 
-    private Step statusOf(Job job) {
+    Step statusOf(FakeJob job) {
         if (job.forcedStatus != null) return new Step(job.forcedStatus, null);
         List<String> steps = script;
         int polls = Math.max(0, job.polls - 1);
@@ -365,47 +328,8 @@ final class FakeUpstream implements AutoCloseable {
         return new Step("in_progress", Math.min(99, job.polls * 100 / Math.max(1, pollsToFinish)));
     }
 
-    private ObjectNode shape(Job job) {
-        Step step = statusOf(job);
-        ObjectNode node = json.createObjectNode().put("id", job.id).put("object", "video")
-                .put("model", job.model == null ? "sora-2" : job.model).put("status", step.status).put("created_at", job.createdAt)
-                .put("size", job.size);
-        switch (flavour) {
-            case TRTLLM -> {
-                node.putNull("progress");
-                node.put("prompt", job.prompt).put("duration", job.seconds == null ? 4.0 : Double.parseDouble(job.seconds)).put("fps", 24.0);
-                if ("failed".equals(step.status)) node.put("error", "Video generation failed: CUDA out of memory"); else node.putNull("error");
-                return node;
-            }
-            case SGLANG -> node.put("file_path", "/srv/outputs/" + job.id + ".mp4");
-            case VLLM_OMNI -> node.put("prompt", job.prompt).put("quality", "default").put("media_type", "video/mp4");
-            case OPENAI, AZURE -> node.put("prompt", job.prompt).put("quality", "standard");
-        }
-        if (step.progress != null) node.put("progress", step.progress);
-        node.put("seconds", job.seconds == null ? "4" : job.seconds);
-        node.put("remixed_from_video_id", job.remixedFrom);
-        if ("failed".equals(step.status)) {
-            node.putObject("error").put("code", "moderation_blocked")
-                    .put("message", "Blocked by the safety system; see https://fake.example/policy for " + job.id);
-        } else {
-            node.putNull("error");
-        }
-        return node;
-    }
-
     private Reply ok(int status, ObjectNode body) {
         return new Reply(status, "application/json", json.writeValueAsBytes(body));
-    }
-
-    /** An error in the flavour's own shape. */
-    private Reply error(int status, String message) {
-        ObjectNode node = json.createObjectNode();
-        switch (flavour) {
-            case SGLANG -> node.put("detail", message);
-            case TRTLLM -> node.put("object", "error").put("message", message).put("type", "BadRequestError").putNull("param").put("code", status);
-            default -> node.putObject("error").put("message", message).put("type", "invalid_request_error").putNull("param").putNull("code");
-        }
-        return new Reply(status, "application/json", json.writeValueAsBytes(node));
     }
 
     private void sendShaped(HttpExchange ex, Reply reply, Fault fault) throws IOException {
