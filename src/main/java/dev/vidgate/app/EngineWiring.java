@@ -3,12 +3,22 @@ package dev.vidgate.app;
 import dev.vidgate.engine.Engine;
 import dev.vidgate.engine.EngineRegistry;
 import dev.vidgate.engine.builtin.BuiltinEngine;
+import dev.vidgate.engine.relay.RelayEngine;
+import dev.vidgate.engine.relay.RelaySettings;
+import dev.vidgate.video.ModelCatalog;
+import dev.vidgate.video.ModelSpec;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Chooses the engines: the built-in renderer serves every model by default. */
+/**
+ * Chooses the engines: the built-in renderer always, the relay when {@code vidgate.relay.channels}
+ * lists upstreams. Which model runs where is the model catalog's business ({@code vidgate.engine},
+ * {@code vidgate.model-engines.*}); this checks that every model's engine exists and can serve it.
+ */
 @Configuration(proxyBeanMethods = false)
 class EngineWiring {
 
@@ -17,8 +27,44 @@ class EngineWiring {
         return new BuiltinEngine(props.dataDir().resolve("work"), props.effectiveRenderThreads(), props.effectiveWorkerSlots());
     }
 
+    @Bean(destroyMethod = "close")
+    Relay relay(VidgateProperties props, InstantSource clock, ModelCatalog catalog) {
+        RelayProperties relay = props.relay();
+        if (relay == null || !relay.configured()) return new Relay(null);
+        RelaySettings settings = relay.toSettings(props.dataDir().resolve("relay"), System::getenv, catalog);
+        return new Relay(new RelayEngine(settings, clock));
+    }
+
     @Bean
-    EngineRegistry engines(BuiltinEngine builtin) {
-        return new EngineRegistry(Map.<String, Engine>of(builtin.name(), builtin));
+    EngineRegistry engines(BuiltinEngine builtin, Relay relay, ModelCatalog catalog, VidgateProperties props) {
+        Map<String, Engine> engines = new LinkedHashMap<>();
+        engines.put(builtin.name(), builtin);
+        if (relay.engine() != null) engines.put(relay.engine().name(), relay.engine());
+        for (ModelSpec model : catalog.models()) {
+            String key = props.modelEngines().containsKey(model.name())
+                    ? "vidgate.model-engines." + model.name() : "vidgate.engine (VIDGATE_ENGINE)";
+            if (!engines.containsKey(model.engine())) {
+                throw new IllegalArgumentException(key + " routes " + model.name() + " to the engine '" + model.engine() + "', "
+                        + (model.engine().equals("relay") ? "which needs at least one channel under vidgate.relay.channels"
+                        : "which does not exist; the engines are builtin and relay"));
+            }
+            if (relay.engine() != null && model.engine().equals(relay.engine().name()) && !relay.serves(model.name())) {
+                throw new IllegalArgumentException(key + " routes " + model.name() + " to the relay, but no "
+                        + "vidgate.relay.channels[i].models lists it");
+            }
+        }
+        return new EngineRegistry(engines);
+    }
+
+    /** The relay engine, or none when no channel is configured; closed with the application. */
+    record Relay(RelayEngine engine) implements AutoCloseable {
+        boolean serves(String model) {
+            return engine.channelsServing(model) > 0;
+        }
+
+        @Override
+        public void close() {
+            if (engine != null) engine.close();
+        }
     }
 }

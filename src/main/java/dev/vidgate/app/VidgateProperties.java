@@ -5,6 +5,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Every {@code vidgate.*} setting, validated at start. Each can also be set from the environment
@@ -27,7 +28,10 @@ public record VidgateProperties(
         @DefaultValue("3") int maxAttempts,
         String nodeId,
         @DefaultValue("api,worker") String roles,
-        @DefaultValue StorageProperties storage) {
+        @DefaultValue StorageProperties storage,
+        @DefaultValue("builtin") String engine,
+        Map<String, String> modelEngines,
+        @DefaultValue RelayProperties relay) {
 
     public VidgateProperties {
         require(dataDir != null && !dataDir.toString().isBlank(), "vidgate.data-dir (VIDGATE_DATA_DIR) must name a directory");
@@ -46,6 +50,8 @@ public record VidgateProperties(
         positive(expirySweepInterval, "vidgate.expiry-sweep-interval (VIDGATE_EXPIRY_SWEEP_INTERVAL)");
         require(maxAttempts >= 1, "vidgate.max-attempts (VIDGATE_MAX_ATTEMPTS) must be at least 1");
         NodeRoles.parse(roles);
+        require(engine != null && !engine.isBlank(), "vidgate.engine (VIDGATE_ENGINE) must name an engine: builtin or relay");
+        modelEngines = modelEngines == null ? Map.of() : Map.copyOf(modelEngines);
     }
 
     boolean runsWorkers() {

@@ -132,9 +132,19 @@ class Wiring {
         return new FileSystemContentStore(props.dataDir().resolve("content"));
     }
 
+    /** Every model on {@code vidgate.engine}, except those {@code vidgate.model-engines.<model>} sends elsewhere. */
     @Bean
-    ModelCatalog modelCatalog() {
-        return ModelCatalog.defaults("builtin");
+    ModelCatalog modelCatalog(VidgateProperties props) {
+        ModelCatalog catalog = ModelCatalog.defaults(props.engine().trim());
+        for (var route : props.modelEngines().entrySet()) {
+            String model = route.getKey();
+            if (catalog.find(model).isEmpty()) {
+                throw new IllegalArgumentException("vidgate.model-engines." + model + " names no model of this gateway ("
+                        + String.join(", ", catalog.models().stream().map(dev.vidgate.video.ModelSpec::name).toList()) + ")");
+            }
+            catalog = catalog.withEngine(model, route.getValue().trim());
+        }
+        return catalog;
     }
 
     @Bean
@@ -156,9 +166,12 @@ class Wiring {
 
     @Bean
     VideoService videoService(JobStore jobs, ContentStore content, ModelCatalog catalog, InstantSource clock,
-                              VidgateProperties props, Dispatcher dispatcher) {
+                              VidgateProperties props, Dispatcher dispatcher, EngineRegistry engines) {
         var policy = new VideoPolicy(props.retention(), Duration.ofHours(24), "sora-2", new VideoSize(720, 1280), 4);
-        return new VideoService(jobs, content, catalog, policy, ReferenceLimits.DEFAULTS, clock, dispatcher::wake);
+        // A deleted video's engine hears of it, so a remote engine deletes the upstream copy too.
+        return new VideoService(jobs, content, catalog, policy, ReferenceLimits.DEFAULTS, clock, dispatcher::wake,
+                deleted -> engines.find(deleted.engine())
+                        .ifPresent(engine -> { if (deleted.engineHandle() != null) engine.discard(deleted.engineHandle()); }));
     }
 
     @Bean

@@ -1,12 +1,13 @@
 package dev.vidgate.engine;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A generation engine: the built-in offline renderer or a remote provider.
  *
- * <p>Contract, shared by every adapter (the built-in engine checks it in {@code BuiltinEngineLifecycleTest};
- * it becomes an abstract contract test once a second adapter exists):
+ * <p>Contract, shared by every adapter and checked for each by the abstract {@code EngineContract} test
+ * (run by {@code BuiltinEngineContractTest} and {@code RelayEngineContractTest}):
  * <ul>
  *   <li>{@link #start} returns quickly (it never blocks for the length of a generation) with a
  *       handle, a short string the caller persists with the job. Generation proceeds in the
@@ -17,7 +18,11 @@ import java.time.Duration;
  *   <li>{@link #cancel} stops the work as soon as possible and frees its resources; cancelling an
  *       unknown or finished handle is a no-op.</li>
  *   <li>{@link #release} frees what a finished handle still holds (temporary files) once the caller
- *       has copied the output; releasing twice is a no-op.</li>
+ *       has copied the output; afterwards the output no longer opens and {@link #check} answers
+ *       {@link EngineStatus.Lost}; releasing twice is a no-op.</li>
+ *   <li>{@link #discard} is told when the caller deleted the finished video, so that a remote engine
+ *       deletes the copy its upstream still keeps; it never blocks for long and an unknown handle is a
+ *       no-op.</li>
  *   <li>{@link #capacity} bounds how many jobs one node runs on this engine at once; the dispatcher
  *       claims no more. A renderer sizes it to the CPU, a remote engine to what its upstreams
  *       accept.</li>
@@ -52,4 +57,12 @@ public interface Engine {
 
     /** Frees what the finished work behind {@code handle} still holds. */
     void release(String handle);
+
+    /** The video made under {@code handle} was deleted: drop any copy kept elsewhere (best effort). */
+    default void discard(String handle) {}
+
+    /** The upstream channels this engine sends work to, with their health; empty for a local engine. */
+    default List<ChannelStatus> channels() {
+        return List.of();
+    }
 }

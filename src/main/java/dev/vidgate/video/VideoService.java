@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The use cases of the videos API, for one authenticated principal at a time. */
 public final class VideoService {
@@ -24,12 +25,24 @@ public final class VideoService {
     private final ReferenceLimits referenceLimits;
     private final InstantSource clock;
     private final Runnable newWork;
+    private final Consumer<Video> deleted;
 
     /**
      * @param newWork called after a job was queued, to wake the dispatcher
      */
     public VideoService(JobStore jobs, ContentStore content, ModelCatalog catalog, VideoPolicy policy,
                         ReferenceLimits referenceLimits, InstantSource clock, Runnable newWork) {
+        this(jobs, content, catalog, policy, referenceLimits, clock, newWork, video -> {});
+    }
+
+    /**
+     * @param newWork called after a job was queued, to wake the dispatcher
+     * @param deleted called after a video was deleted (its engine may keep a copy elsewhere); must not block
+     */
+    public VideoService(JobStore jobs, ContentStore content, ModelCatalog catalog, VideoPolicy policy,
+                        ReferenceLimits referenceLimits, InstantSource clock, Runnable newWork,
+                        Consumer<Video> deleted) {
+        this.deleted = deleted;
         this.jobs = jobs;
         this.content = content;
         this.catalog = catalog;
@@ -128,7 +141,10 @@ public final class VideoService {
             // Files first: if the store fails, the record stays and the client's retry finishes the job;
             // the other way round would leave files that no record points to.
             content.deleteAll(current.storagePrefix());
-            if (jobs.delete(current)) return;
+            if (jobs.delete(current)) {
+                deleted.accept(current);
+                return;
+            }
         }
         throw VideoErrors.invalidState("Video " + id + " changed state while being deleted; try again.");
     }

@@ -1,5 +1,7 @@
 package dev.vidgate.engine.builtin;
 
+import dev.vidgate.engine.media.WebpWriter;
+
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Relay polling benchmark: many in-flight upstream jobs that never finish, on a fast local fake upstream
+# (real HTTP on 127.0.0.1, same JVM), polled with the production settings. Prints how often each job is
+# refreshed (p50/p99/max time between two polls of a job, as the upstream sees it), upstream requests/s,
+# CPU and heap/RSS. Target: every job refreshed at least every 5 s.
+# Usage: bench/relay.sh [jobs=10000] [measured seconds=60] [channels=4]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+./mvnw -q -B -o test-compile 2>/dev/null || ./mvnw -q -B test-compile
+./mvnw -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null 2>&1 \
+  || ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+"$JAVA" --enable-native-access=ALL-UNNAMED -Xmx1g -Dlogback.configurationFile=bench/logback-quiet.xml \
+  -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+  dev.vidgate.engine.relay.RelayPollingBenchmark "${1:-10000}" "${2:-60}" "${3:-4}"

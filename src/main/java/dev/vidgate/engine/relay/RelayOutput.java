@@ -1,0 +1,41 @@
+package dev.vidgate.engine.relay;
+
+import dev.vidgate.common.FileTrees;
+import dev.vidgate.engine.EngineOutput;
+import dev.vidgate.video.Variant;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** A finished upstream video, copied into this node's scratch folder: one file per rendition. */
+final class RelayOutput implements EngineOutput {
+    private final Path folder;
+    private final int deliveredSeconds;
+
+    RelayOutput(Path folder, int deliveredSeconds) {
+        this.folder = folder;
+        this.deliveredSeconds = deliveredSeconds;
+    }
+
+    @Override
+    public int deliveredSeconds() { return deliveredSeconds; }
+
+    @Override
+    public InputStream open(Variant variant) throws IOException {
+        return Files.newInputStream(folder.resolve(variant.fileName()));
+    }
+
+    /** Deletes the files; a second call finds nothing to do. */
+    void delete() {
+        try {
+            FileTrees.deleteTree(folder);
+        } catch (NoSuchFileException ignored) {
+            // already gone
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(RelayOutput.class).warn("could not delete {}", folder, e);
+        }
+    }
+}
