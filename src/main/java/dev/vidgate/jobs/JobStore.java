@@ -89,7 +89,7 @@ public interface JobStore {
     /** Moves {@code current} to cancelled; CAS on version. */
     Optional<Video> cancel(Video current, Instant at);
 
-    /** Puts an in-progress job back in line after a transient failure; CAS on version. */
+    /** Puts an in-progress job back in line after a transient failure, forgetting its engine handle; CAS on version. */
     Optional<Video> requeue(Video current, Instant at);
 
     /** Completed jobs whose content expired at or before {@code now} and is not yet marked expired. */

@@ -178,8 +178,10 @@ public abstract class JobStoreContract {
     void aFailedJobKeepsItsErrorAndARequeuedJobCanBeClaimedAgain() {
         store.insert(aVideo().build(), T0);
         Video claimed = store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
+        store.recordProgress(claimed.id(), "w1", 30, "handle-of-the-failed-try");
         Video requeued = store.requeue(claimed, T0).orElseThrow();
         assertThat(requeued.status()).isEqualTo(VideoStatus.QUEUED);
+        assertThat(requeued.engineHandle()).isNull();
         Video again = store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
         Video failed = store.fail(again, new VideoError("render_failed", "bad"), T0).orElseThrow();
         assertThat(failed.error()).isEqualTo(new VideoError("render_failed", "bad"));

@@ -230,7 +230,8 @@ public final class JdbcJobStore implements JobStore {
 
     @Override
     public Optional<Video> requeue(Video current, Instant at) {
-        return transition(current, QUEUED, at, "lease_owner = NULL, lease_until = NULL");
+        // A retry starts afresh: the failed attempt's engine work is over.
+        return transition(current, QUEUED, at, "lease_owner = NULL, lease_until = NULL, engine_handle = NULL");
     }
 
     private Optional<Video> transition(Video current, VideoStatus to, Instant at, String assignments, Object... values) {
