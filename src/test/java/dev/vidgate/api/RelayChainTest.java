@@ -11,7 +11,7 @@ import com.openai.models.videos.VideoSize;
 import dev.vidgate.testsupport.RawHttp;
 import dev.vidgate.testsupport.TestClock;
 import dev.vidgate.testsupport.TestServer;
-import dev.vidgate.testsupport.VidgateProcess;
+import dev.vidgate.testsupport.NodeProcess;
 import dev.vidgate.testsupport.media.Mp4Probe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,15 +40,15 @@ class RelayChainTest {
 
     @TempDir
     static Path dir;
-    static VidgateProcess upstream;
+    static NodeProcess upstream;
     static TestServer relay;
     static OpenAIClient sdk;
     static RawHttp atB;
 
     @BeforeAll
     static void start() {
-        upstream = VidgateProcess.start(dir.resolve("b"), B_KEY, "--logging.level.root=WARN", "--vidgate.poll-after=250ms",
-                "--vidgate.max-concurrent-per-key=4");
+        upstream = NodeProcess.start("vidgate-b", dir.resolve("b"), Map.of("vidgate.bootstrap-key", B_KEY,
+                "logging.level.root", "WARN", "vidgate.poll-after", "250ms", "vidgate.max-concurrent-per-key", "4"));
         atB = new RawHttp(upstream.baseUrl(), B_KEY);
         relay = TestServer.start(dir.resolve("a"), new TestClock(), Map.of(
                 "vidgate.engine", "relay",

@@ -97,6 +97,16 @@ public final class NodeProcess implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /** The end of the node's log, for assertion messages. */
+    public String logTail() {
+        try {
+            String all = log();
+            return all.substring(Math.max(0, all.length() - 4000));
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();
