@@ -74,7 +74,8 @@ class Startup implements ApplicationRunner {
                 try {
                     keys.create(new KeySpec(defaultTenant().name(), "bootstrap", chosen, props.maxConcurrentPerKey()));
                     log.info("Created the API key from VIDGATE_BOOTSTRAP_KEY ({}) in tenant 'default'", Secrets.mask(chosen));
-                } catch (DataIntegrityViolationException raced) {
+                } catch (IllegalArgumentException | DataIntegrityViolationException raced) {
+                    // "a key with this secret already exists": another node made it between our check and insert.
                     if (attempt >= 3) throw raced;
                 }
             }
