@@ -49,22 +49,28 @@ public final class NodeProcess implements AutoCloseable {
             Files.createDirectories(dataDir);
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             NodeProcess node = new NodeProcess(name, port, log, process);
-            node.awaitReady(Duration.ofSeconds(90));
+            node.awaitReady(settings.get("vidgate.bootstrap-key"), Duration.ofSeconds(90));
             return node;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start node " + name, e);
         }
     }
 
-    private void awaitReady(Duration limit) {
+    /**
+     * Up means: the API answers, and with the bootstrap key (when one is set) it answers 200, which it
+     * does only once the start-up work after the web server (the key itself, the dispatcher) is done.
+     */
+    private void awaitReady(String bootstrapKey, Duration limit) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) throw new IllegalStateException("node " + name + " exited at start; see " + log);
             try {
-                // Any HTTP answer (401 without a key) means the node is up.
-                http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/v1/videos")).build(), HttpResponse.BodyHandlers.discarding());
-                return;
+                var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/v1/videos"));
+                if (bootstrapKey != null) request.header("Authorization", "Bearer " + bootstrapKey);
+                int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (bootstrapKey == null || status == 200) return;
+                sleep(200);
             } catch (IOException notYet) {
                 sleep(200);
             } catch (InterruptedException e) {
