@@ -11,10 +11,15 @@ import java.util.function.IntConsumer;
  * Renders one request into the {@code .part} files of its {@link JobFiles}: the MP4 (video and audio
  * bed, streamed frame by frame), the WebP thumbnail and the JPEG spritesheet. It does not rename them
  * into place; the caller commits them once it knows the job was not cancelled meanwhile.
+ *
+ * <p>Frames are drawn by {@link #RENDER_WORKERS} threads (camera, scene, looks and colour conversion)
+ * while the calling thread encodes them in order, so both cores stay busy and the bytes do not depend
+ * on thread timing.
  */
 final class ClipRenderer {
     private static final int MAX_SIDE = 4096;
     private static final long MAX_PIXELS = 4096L * 2304;
+    static final int RENDER_WORKERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private final GenerationRequest request;
     private final JobFiles files;
@@ -41,20 +46,23 @@ final class ClipRenderer {
         int height = request.size().height();
         checkSize(width, height);
         int total = frameCount(request);
-        FrameSource source = sourceFor(request, total);
+        Shot shot = Shot.plan(request, total);
         checkCancelled();
         files.createDir();
 
         Previews previews = new Previews(width, height, total);
-        AudioBed audio = new AudioBed(request.prompt(), ClipFormat.SAMPLE_RATE, (long) request.seconds() * ClipFormat.SAMPLE_RATE);
         float[] samples = new float[ClipFormat.SAMPLES_PER_FRAME * ClipFormat.AUDIO_CHANNELS];
-        try (Mp4Writer mp4 = new Mp4Writer(files.partFile(Variant.VIDEO), width, height);
-             FramePipeline frames = new FramePipeline(source, total, previews, "builtin-frames-" + request.jobId())) {
+        try (FramePipeline frames = new FramePipeline((i, f) -> shot.render(i, f, previews.wants(i)), total, width, height,
+                     RENDER_WORKERS, "builtin-frames-" + request.jobId());
+             Mp4Writer mp4 = new Mp4Writer(files.partFile(Variant.VIDEO), width, height)) {
+            // measuring the sound bed's loudness takes a moment: the workers render the first frames meanwhile
+            AmbientBed audio = shot.audio();
             int encoded = 0;
             FrameBuffer frame;
             while ((frame = frames.next()) != null) {
                 checkCancelled();
-                mp4.writeFrame(frame.pixels());
+                mp4.writeFrame(frame.yuv());
+                if (previews.wants(encoded)) previews.accept(encoded, frame);
                 frames.recycle(frame);
                 mp4.writeAudio(samples, audio.next(samples, ClipFormat.SAMPLES_PER_FRAME));
                 framesDone.accept(++encoded);
@@ -78,16 +86,6 @@ final class ClipRenderer {
         if (width > MAX_SIDE || height > MAX_SIDE || (long) width * height > MAX_PIXELS) {
             throw new BadInputException("the size " + width + "x" + height + " is too large for the built-in engine");
         }
-    }
-
-    private static FrameSource sourceFor(GenerationRequest request, int total) {
-        int width = request.size().width();
-        int height = request.size().height();
-        if (request.hasReference()) {
-            int[] reference = ReferenceImage.decode(request.referenceImage(), width, height);
-            return new PushInSource(reference, width, height, total, request.prompt());
-        }
-        return new ProceduralScene(width, height, request.prompt());
     }
 
     private void checkCancelled() {

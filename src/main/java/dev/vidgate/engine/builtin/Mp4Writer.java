@@ -7,21 +7,18 @@ import org.bytedeco.javacv.FrameRecorder;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import java.nio.IntBuffer;
 import java.nio.file.Path;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_0RGB;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR0;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
-import static org.bytedeco.ffmpeg.global.swscale.SWS_ACCURATE_RND;
-import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
 
 /**
  * Streams frames and audio into a browser-playable MP4: H.264 (OpenH264, constrained baseline,
  * yuv420p, BT.601 matrix tagged as such), exactly {@link ClipFormat#FPS} fps, AAC-LC 48 kHz stereo,
- * {@code moov} at the front ({@code +faststart}). One instance per file; not thread-safe.
+ * {@code moov} at the front ({@code +faststart}). Frames arrive already in YUV 4:2:0 (converted by
+ * {@link FinishPass} on the render threads), so the encoder thread does no colour conversion. One
+ * instance per file; not thread-safe.
  */
 final class Mp4Writer implements AutoCloseable {
     /** Bits per pixel per frame; ~5.3 Mbit/s at 1280x720, enough for frame 0 to match its source closely. */
@@ -32,19 +29,14 @@ final class Mp4Writer implements AutoCloseable {
     private final FFmpegFrameRecorder recorder;
     private final int width;
     private final int height;
-    private final int pixelFormat;
     private final ByteBuffer frameBytes;
-    private final IntBuffer framePixels;
     private boolean finished;
 
     Mp4Writer(Path file, int width, int height) throws FrameRecorder.Exception {
         FfmpegSupport.init();
         this.width = width;
         this.height = height;
-        this.frameBytes = ByteBuffer.allocateDirect(Math.multiplyExact(width * 4, height)).order(ByteOrder.nativeOrder());
-        this.framePixels = frameBytes.asIntBuffer();
-        // an int 0x00RRGGBB in memory is B,G,R,0 on little-endian machines and 0,R,G,B on big-endian ones
-        this.pixelFormat = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? AV_PIX_FMT_BGR0 : AV_PIX_FMT_0RGB;
+        this.frameBytes = ByteBuffer.allocateDirect(Math.multiplyExact(width, height) * 3 / 2).order(ByteOrder.nativeOrder());
 
         recorder = new FFmpegFrameRecorder(file.toFile(), width, height, ClipFormat.AUDIO_CHANNELS);
         recorder.setFormat("mp4");
@@ -54,7 +46,6 @@ final class Mp4Writer implements AutoCloseable {
         recorder.setFrameRate(ClipFormat.FPS);
         recorder.setGopSize(2 * ClipFormat.FPS);
         recorder.setVideoBitrate(videoBitrate(width, height));
-        recorder.setImageScalingFlags(SWS_BILINEAR | SWS_ACCURATE_RND);
         recorder.setVideoOption("allow_skip_frames", "0");
         // one encoder thread: OpenH264's multi-threaded slicing balances slices by measured time,
         // which makes the bitstream differ from run to run; frames are rendered on another thread anyway
@@ -83,12 +74,12 @@ final class Mp4Writer implements AutoCloseable {
         return (int) Math.max(MIN_BITRATE, Math.min(50_000_000, BITS_PER_PIXEL * width * height * ClipFormat.FPS));
     }
 
-    /** Encodes the next video frame from packed {@code 0x00RRGGBB} pixels. */
-    void writeFrame(int[] argb) throws FrameRecorder.Exception {
-        framePixels.clear();
-        framePixels.put(argb, 0, width * height);
+    /** Encodes the next video frame from its YUV 4:2:0 planes (see {@link FrameBuffer#yuv()}). */
+    void writeFrame(byte[] yuv420p) throws FrameRecorder.Exception {
         frameBytes.clear();
-        recorder.recordImage(width, height, Frame.DEPTH_UBYTE, 4, width * 4, pixelFormat, frameBytes);
+        frameBytes.put(yuv420p, 0, frameBytes.capacity());
+        frameBytes.clear();
+        recorder.recordImage(width, height, Frame.DEPTH_UBYTE, 1, width, AV_PIX_FMT_YUV420P, frameBytes);
     }
 
     /** Encodes the next {@code frames} stereo sample pairs from interleaved floats in [-1, 1]. */
