@@ -8,11 +8,14 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Renders frames on helper threads while the caller encodes earlier ones. Frames are pure functions
- * of their index (see {@link FrameSource}), so several workers render different frames at once and the
- * result does not depend on which thread drew what; {@link #next()} hands them out strictly in order.
- * A fixed ring of buffers circulates between the threads, so memory stays constant however long the
- * clip is. Each frame must be handed back with {@link #recycle} once encoded.
+ * Renders frames on worker threads while other threads encode them. Frames are pure functions of
+ * their index (see {@link FrameSource}), so several workers render different frames at once and the
+ * result does not depend on which thread drew what.
+ *
+ * <p>The clip is split into segments (consecutive runs of frames), each consumed in order by its own
+ * encoder through {@link #next(int)}; workers take frames from the segments in turn, so every encoder
+ * is fed. A fixed ring of buffers circulates between the threads, so memory stays constant however long
+ * the clip is; each frame must be handed back with {@link #recycle} once encoded.
  */
 final class FramePipeline implements AutoCloseable {
     /** Draws frame {@code index} completely into {@code target}. */
@@ -22,23 +25,35 @@ final class FramePipeline implements AutoCloseable {
     }
 
     private final Stage stage;
-    private final int total;
+    private final int[] claimOrder;
+    private final int[] segmentStart;
+    private final int[] segmentEnd;
+    private final int[] nextToDeliver;
     private final BlockingQueue<FrameBuffer> free;
     private final Map<Integer, FrameBuffer> ready = new HashMap<>();
     private final List<Thread> workers = new ArrayList<>();
     private final Object lock = new Object();
-    private int nextToClaim;
-    private int nextToDeliver;
+    private int claimed;
     private boolean stopped;
     private Throwable failure;
 
     /**
-     * @param workerCount render threads; buffers in flight are {@code workerCount + 2}
+     * @param segmentStarts first frame of each segment, ascending, starting at 0
+     * @param workerCount   render threads; buffers in flight are {@code workerCount + 2 * segments}
      */
-    FramePipeline(Stage stage, int total, int width, int height, int workerCount, String threadName) {
+    FramePipeline(Stage stage, int total, int width, int height, int workerCount, int[] segmentStarts, String threadName) {
         this.stage = stage;
-        this.total = total;
-        int buffers = workerCount + 2;
+        int segments = segmentStarts.length;
+        this.segmentStart = segmentStarts.clone();
+        this.segmentEnd = new int[segments];
+        for (int s = 0; s < segments; s++) segmentEnd[s] = s + 1 < segments ? segmentStarts[s + 1] : total;
+        this.nextToDeliver = segmentStart.clone();
+        this.claimOrder = new int[total];
+        int k = 0;
+        for (int step = 0; k < total; step++) {
+            for (int s = 0; s < segments; s++) if (segmentStart[s] + step < segmentEnd[s]) claimOrder[k++] = segmentStart[s] + step;
+        }
+        int buffers = workerCount + 2 * segments;
         this.free = new ArrayBlockingQueue<>(buffers);
         for (int i = 0; i < buffers; i++) free.add(new FrameBuffer(width, height));
         for (int i = 0; i < workerCount; i++) {
@@ -55,11 +70,11 @@ final class FramePipeline implements AutoCloseable {
                 FrameBuffer frame = free.take();
                 int index;
                 synchronized (lock) {
-                    if (stopped || failure != null || nextToClaim >= total) {
+                    if (stopped || failure != null || claimed >= claimOrder.length) {
                         free.offer(frame);
                         return;
                     }
-                    index = nextToClaim++;
+                    index = claimOrder[claimed++];
                 }
                 stage.render(index, frame);
                 synchronized (lock) {
@@ -77,15 +92,19 @@ final class FramePipeline implements AutoCloseable {
         }
     }
 
-    /** The next frame in order, or null after the last one. Rethrows a failure of a render thread. */
-    FrameBuffer next() throws InterruptedException {
+    /**
+     * The next frame of {@code segment} in order, or null after its last one. Rethrows a failure of a
+     * render thread; throws {@link RenderCancelledException} once the pipeline is closed.
+     */
+    FrameBuffer next(int segment) throws InterruptedException {
         synchronized (lock) {
             while (true) {
                 if (failure != null) rethrow(failure);
-                if (nextToDeliver >= total) return null;
-                FrameBuffer frame = ready.remove(nextToDeliver);
+                if (stopped) throw new RenderCancelledException();
+                if (nextToDeliver[segment] >= segmentEnd[segment]) return null;
+                FrameBuffer frame = ready.remove(nextToDeliver[segment]);
                 if (frame != null) {
-                    nextToDeliver++;
+                    nextToDeliver[segment]++;
                     return frame;
                 }
                 lock.wait();
@@ -104,11 +123,12 @@ final class FramePipeline implements AutoCloseable {
         free.offer(frame);
     }
 
-    /** Stops the render threads (if still running) and waits for them. */
+    /** Stops the render threads (if still running), wakes waiting encoders, and waits for the workers. */
     @Override
     public void close() throws InterruptedException {
         synchronized (lock) {
             stopped = true;
+            lock.notifyAll();
         }
         for (Thread t : workers) t.interrupt();
         for (Thread t : workers) t.join();

@@ -72,38 +72,46 @@ final class SeaScene implements FrameSource {
 
     @Override public int height() { return height; }
 
+    /**
+     * Sky and sea are soft, so both are drawn at half resolution and scaled up together (a quarter of the
+     * work, and calmer for the encoder); the stars go on top at full resolution.
+     */
     @Override
     public void render(int index, FrameBuffer frame) {
         double t = index / (double) ClipFormat.FPS;
         CameraView camera = path.view(index);
-        double horizonRow = sky.horizonRow(camera, height);
+        FrameBuffer half = frame.half();
+        int hw = half.width();
+        int hh = half.height();
+        double horizonRow = sky.horizonRow(camera, hh);
         int first = Math.max(0, (int) Math.floor(horizonRow));
-        sky.paint(camera, t, frame, Math.min(height, first + 1));
+        sky.paintSoft(camera, t, half, Math.min(hh, first + 1));
         CameraView far = camera.atDepth(0.12);
-        int[] px = frame.pixels();
-        double sunScreenX = (far.screenX(sky.sunX(), sky.horizon) + 0.5) * width;
-        for (int y = first; y < height; y++) {
-            double below = (y + 0.5 - horizonRow) / height; // frame heights below the horizon
+        int[] px = half.pixels();
+        double sunScreenX = (far.screenX(sky.sunX(), sky.horizon) + 0.5) * hw;
+        for (int y = first; y < hh; y++) {
+            double below = (y + 0.5 - horizonRow) / hh; // frame heights below the horizon
             if (below <= 0) continue;
             double depth = Math.min(1, 0.12 + below * 2.2);
             CameraView view = camera.atDepth(depth);
-            double ny = (y + 0.5) / height - 0.5;
+            double ny = (y + 0.5) / hh - 0.5;
             double distance = 0.08 / (below + 0.004);
             double rowZoom = view.rowZoom(ny);
-            double wx0 = view.offsetX() + view.shear() * ny + (0.5 / width - 0.5) / rowZoom;
-            double wxStep = 1 / (width * rowZoom);
+            double wx0 = view.offsetX() + view.shear() * ny + (0.5 / hw - 0.5) / rowZoom;
+            double wxStep = 1 / (hw * rowZoom);
             double v = distance * 1.1 + t * 0.09 * pace * swell;
             double u0 = wx0 * distance * 2.4;
             double uStep = wxStep * distance * 2.4;
             int band = (int) Math.min(BANDS - 1, Math.sqrt(Math.min(1, below * 2.2)) * (BANDS - 1));
-            int[] colours = bandColours[band];
-            double glitterWidth = width * (0.04 + 0.35 * below);
-            shadeRow(px, y * width, colours, u0 + t * 0.01 * pace, uStep, v, distance, t,
-                    sunScreenX, glitterWidth, Math.min(1, below * 6));
+            double glitterWidth = hw * (0.04 + 0.35 * below);
+            shadeRow(px, y * hw, hw, bandColours[band], u0 + t * 0.01 * pace, uStep, v, t, sunScreenX, glitterWidth,
+                    Math.min(1, below * 6));
         }
+        Resampler.upscaleHalf(half, hh, frame, height);
+        sky.paintStars(camera, t, frame, (int) Math.ceil(sky.horizonRow(camera, height)));
     }
 
-    private void shadeRow(int[] px, int row, int[] colours, double u0, double uStep, double v, double distance, double t,
+    private void shadeRow(int[] px, int row, int rowWidth, int[] colours, double u0, double uStep, double v, double t,
                           double sunX, double glitterWidth, double nearness) {
         int vy = texel(v);
         int vy2 = texel(v * 1.7 + t * 0.05 * pace + 0.37);
@@ -118,8 +126,8 @@ final class SeaScene implements FrameSource {
         long u2 = fixed(u0 * 1.9 - t * 0.02 * pace);
         long step2 = fixed(uStep * 1.9);
         int glitterFrom = (int) Math.max(0, sunX - 2 * glitterWidth);
-        int glitterTo = (int) Math.min(width, sunX + 2 * glitterWidth);
-        for (int x = 0; x < width; x++, u += step, u2 += step2) {
+        int glitterTo = (int) Math.min(rowWidth, sunX + 2 * glitterWidth);
+        for (int x = 0; x < rowWidth; x++, u += step, u2 += step2) {
             int a = bilinear(waves, wave0, wave1, waveF, (int) (u & MASK));
             int b = bilinear(ripples, ripple0, ripple1, rippleF, (int) (u2 & MASK));
             int h = (a * 5 + b * 3) >> 3;

@@ -176,14 +176,24 @@ final class SkyDome {
      * clouds are soft, so they are drawn at half resolution and scaled up; stars are drawn sharp on top.
      */
     void paint(CameraView camera, double t, FrameBuffer frame, int toRow) {
-        int w = frame.width();
-        int h = frame.height();
         if (toRow <= 0) return;
         FrameBuffer half = frame.half();
         int halfRows = Math.min(half.height(), toRow / 2 + 2);
-        backdrop.draw(camera, 0, null, half, 0, halfRows);
-        if (clouds != null) clouds.draw(camera, cloudDrift * t, null, half, 0, halfRows);
+        paintSoft(camera, t, half, halfRows);
         Resampler.upscaleHalf(half, halfRows, frame, toRow);
+        paintStars(camera, t, frame, toRow);
+    }
+
+    /** Paints the backdrop and clouds into rows {@code 0..rows-1} of a half-resolution buffer. */
+    void paintSoft(CameraView camera, double t, FrameBuffer half, int rows) {
+        backdrop.draw(camera, 0, null, half, 0, rows);
+        if (clouds != null) clouds.draw(camera, cloudDrift * t, null, half, 0, rows);
+    }
+
+    /** Paints the stars, sharp, over rows {@code 0..toRow-1} of the full frame. */
+    void paintStars(CameraView camera, double t, FrameBuffer frame, int toRow) {
+        int w = frame.width();
+        int h = frame.height();
         int[] px = frame.pixels();
         CameraView view = camera.atDepth(DEPTH);
         double unit = Math.min(w, h) / 720.0;

@@ -1,0 +1,106 @@
+package dev.vidgate.engine.builtin;
+
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.javacv.FrameRecorder;
+
+import java.util.Map;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PROFILE_H264_CONSTRAINED_BASELINE;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_PRI_BT709;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_MPEG;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_SMPTE170M;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_BT709;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_image_fill_arrays;
+
+/**
+ * Encodes one run of frames ("segment") to H.264 with OpenH264 (constrained baseline, yuv420p, BT.601
+ * matrix tagged as such), parking the packets in a {@link PacketSpool}. Each segment starts with an IDR
+ * frame and has key frames every {@link #GOP} frames, so segments encoded side by side by separate
+ * encoders play back to back as one stream; each encoder runs on a single thread, because OpenH264's
+ * own threading balances slices by measured time and would make the bytes differ from run to run.
+ */
+final class H264Encoder implements AutoCloseable {
+    /** Frames between key frames (two seconds); segments start on multiples of it. */
+    static final int GOP = 2 * ClipFormat.FPS;
+    /** Bits per pixel per frame; ~5.3 Mbit/s at 1280x720, enough for frame 0 to match its source closely. */
+    private static final double BITS_PER_PIXEL = 0.24;
+    private static final int MIN_BITRATE = 1_000_000;
+
+    private final AVCodecContext context;
+    private final AVFrame frame;
+    private final BytePointer pixels;
+    private final PacketSpool spool;
+    private final int width;
+    private final int height;
+    private long pts;
+    private boolean finished;
+
+    /**
+     * @param firstFrame the clip index of the first frame this encoder gets (its timestamp)
+     */
+    H264Encoder(int width, int height, long firstFrame, PacketSpool spool) throws FrameRecorder.Exception {
+        this.width = width;
+        this.height = height;
+        this.spool = spool;
+        this.pts = firstFrame;
+        context = EncoderSupport.context("libopenh264");
+        context.width(width);
+        context.height(height);
+        context.pix_fmt(AV_PIX_FMT_YUV420P);
+        context.time_base(new AVRational().num(1).den(ClipFormat.FPS));
+        context.framerate(new AVRational().num(ClipFormat.FPS).den(1));
+        context.gop_size(GOP);
+        context.bit_rate(bitrate(width, height));
+        context.profile(AV_PROFILE_H264_CONSTRAINED_BASELINE);
+        context.thread_count(1);
+        context.colorspace(AVCOL_SPC_SMPTE170M);
+        context.color_primaries(AVCOL_PRI_BT709);
+        context.color_trc(AVCOL_TRC_BT709);
+        context.color_range(AVCOL_RANGE_MPEG);
+        context.flags(context.flags() | AV_CODEC_FLAG_GLOBAL_HEADER); // SPS and PPS go into the MP4 header
+        EncoderSupport.open(context, Map.of("allow_skip_frames", "0"));
+        frame = av_frame_alloc();
+        frame.format(AV_PIX_FMT_YUV420P);
+        frame.width(width);
+        frame.height(height);
+        pixels = new BytePointer((long) width * height * 3 / 2);
+        av_image_fill_arrays(new PointerPointer<>(frame), frame.linesize(), pixels, AV_PIX_FMT_YUV420P, width, height, 1);
+    }
+
+    static int bitrate(int width, int height) {
+        return (int) Math.max(MIN_BITRATE, Math.min(50_000_000, BITS_PER_PIXEL * width * height * ClipFormat.FPS));
+    }
+
+    /** Encodes the next frame from its YUV 4:2:0 planes (see {@link FrameBuffer#yuv()}). */
+    void encode(byte[] yuv420p) throws FrameRecorder.Exception {
+        pixels.put(yuv420p, 0, width * height * 3 / 2);
+        frame.pts(pts++);
+        EncoderSupport.encode(context, frame, spool);
+    }
+
+    /** Flushes the encoder; returns the stream parameters (with SPS/PPS) for the muxer, which frees them. */
+    AVCodecParameters finish() throws FrameRecorder.Exception {
+        finished = true;
+        EncoderSupport.encode(context, null, spool);
+        return EncoderSupport.parameters(context);
+    }
+
+    boolean isFinished() { return finished; }
+
+    @Override
+    public void close() {
+        av_frame_free(frame);
+        avcodec_free_context(context);
+        pixels.close();
+    }
+}
