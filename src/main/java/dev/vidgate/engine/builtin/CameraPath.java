@@ -98,7 +98,8 @@ final class CameraPath {
         if (coverage) {
             double needX = Math.abs(panX) + swayReach * (1 + SWAY_PARALLAX / 2);
             double needY = Math.abs(panY) + swayReach * 0.6;
-            zoom /= (1 - 2 * needX) * (1 - 2 * needY) * (1 - Math.abs(perspective) / 2);
+            // a dolly in magnifies the bottom rows more than the top ones: zoom until the top is covered too
+            zoom /= (1 - 2 * needX) * (1 - 2 * needY) * (1 - Math.max(0, perspective) / 2);
         }
         return new CameraView(zoom, panX + swayX, panY + swayY, shear, perspective);
     }

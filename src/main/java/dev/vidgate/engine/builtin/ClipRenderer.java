@@ -84,7 +84,7 @@ final class ClipRenderer {
         try {
             try (FramePipeline frames = new FramePipeline((i, f) -> shot.render(i, f, previews.wants(i)), total, width, height,
                     RENDER_WORKERS, starts, "builtin-frames-" + request.jobId())) {
-                List<Thread> encoders = startEncoders(frames, starts, spools, previews, video, width, height);
+                List<Thread> encoders = startEncoders(shot, frames, starts, spools, previews, video, width, height);
                 try {
                     audio = encodeSound(shot, audioSpool);
                 } finally {
@@ -107,14 +107,15 @@ final class ClipRenderer {
         previews.writeSpritesheet(files.partFile(Variant.SPRITESHEET));
     }
 
-    private List<Thread> startEncoders(FramePipeline frames, int[] starts, List<Path> spools, Previews previews,
+    private List<Thread> startEncoders(Shot shot, FramePipeline frames, int[] starts, List<Path> spools, Previews previews,
                                        AVCodecParameters[] video, int width, int height) {
         List<Thread> threads = new ArrayList<>();
         for (int s = 0; s < starts.length; s++) {
             int segment = s;
             Thread t = new Thread(() -> {
                 try {
-                    AVCodecParameters parameters = encodeSegment(frames, segment, starts[segment], spools.get(segment), previews, width, height);
+                    AVCodecParameters parameters = encodeSegment(shot, frames, segment, starts[segment], spools.get(segment), previews,
+                            width, height);
                     if (segment == 0) video[0] = parameters;
                     else avcodec_parameters_free(parameters);
                 } catch (Throwable e) {
@@ -133,7 +134,7 @@ final class ClipRenderer {
         return threads;
     }
 
-    private AVCodecParameters encodeSegment(FramePipeline frames, int segment, int first, Path spoolFile, Previews previews,
+    private AVCodecParameters encodeSegment(Shot shot, FramePipeline frames, int segment, int first, Path spoolFile, Previews previews,
                                             int width, int height) throws IOException, InterruptedException {
         try (PacketSpool spool = new PacketSpool(spoolFile);
              H264Encoder encoder = new H264Encoder(width, height, first, spool)) {
@@ -141,7 +142,7 @@ final class ClipRenderer {
             FrameBuffer frame;
             while ((frame = frames.next(segment)) != null) {
                 checkCancelled();
-                encoder.encode(frame.yuv());
+                encoder.encode(frame.yuv(), shot.wantsKeyFrame(index));
                 if (previews.wants(index)) previews.accept(index, frame);
                 frames.recycle(frame);
                 index++;

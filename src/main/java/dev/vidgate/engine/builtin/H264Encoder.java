@@ -17,6 +17,8 @@ import static org.bytedeco.ffmpeg.global.avutil.AVCOL_PRI_BT709;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_MPEG;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_SMPTE170M;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_BT709;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_I;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_NONE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
@@ -81,9 +83,15 @@ final class H264Encoder implements AutoCloseable {
         return (int) Math.max(MIN_BITRATE, Math.min(50_000_000, BITS_PER_PIXEL * width * height * ClipFormat.FPS));
     }
 
-    /** Encodes the next frame from its YUV 4:2:0 planes (see {@link FrameBuffer#yuv()}). */
-    void encode(byte[] yuv420p) throws FrameRecorder.Exception {
+    /**
+     * Encodes the next frame from its YUV 4:2:0 planes (see {@link FrameBuffer#yuv()}); {@code keyFrame}
+     * forces a key frame there. OpenH264 (as FFmpeg configures it) skips blocks that change very little
+     * from frame to frame, so a slow, even change such as a look fading in can leave stale patches; a
+     * key frame when the change settles repaints everything.
+     */
+    void encode(byte[] yuv420p, boolean keyFrame) throws FrameRecorder.Exception {
         pixels.put(yuv420p, 0, width * height * 3 / 2);
+        frame.pict_type(keyFrame ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE);
         frame.pts(pts++);
         EncoderSupport.encode(context, frame, spool);
     }

@@ -54,6 +54,12 @@ final class LookPass {
         this.fadeSeconds = fadeIn ? Math.min(1.0, seconds / 4) : 0;
     }
 
+    /** The first frame at which the look has fully developed (0 when it does not fade in or there is no look). */
+    int settledFrame() {
+        boolean anything = !grade.isNeutral() || rain != null || snow != null || fog != null || flicker > 0;
+        return anything && fadeSeconds > 0 ? (int) Math.ceil(fadeSeconds * ClipFormat.FPS) : 0;
+    }
+
     /**
      * Applies the looks to the rendered frame {@code index} and converts it for the encoder; true if the
      * encoder's planes now differ from the frame's pixels (see {@link FinishPass#toRgb}).

@@ -27,9 +27,9 @@ final class Precipitation {
         this.kind = kind;
         this.width = width;
         this.height = height;
-        this.unit = Math.min(width, height) / 720.0;
+        this.unit = Math.max(0.6, Math.min(width, height) / 720.0); // flakes stay visible in small frames
         Random random = new Random(seed);
-        int count = (int) Math.max(40, (long) width * height / (kind == Kind.RAIN ? 2400 : 2800));
+        int count = (int) Math.max(60, (long) width * height / (kind == Kind.RAIN ? 800 : 1600));
         this.slant = kind == Kind.RAIN ? 0.08 + random.nextDouble() * 0.14 : 0;
         x0 = new double[count];
         phase = new double[count];
@@ -58,7 +58,7 @@ final class Precipitation {
             double span = height + length;
             double head = (phase[i] * span + speed * t) % span;
             double top = head - length;
-            double alpha = strength * (0.10 + 0.30 * d);
+            double alpha = strength * (0.15 + 0.35 * d);
             int y0 = Math.max(0, (int) Math.ceil(top));
             int y1 = Math.min(height - 1, (int) Math.floor(head));
             for (int y = y0; y <= y1; y++) {

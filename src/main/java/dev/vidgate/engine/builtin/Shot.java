@@ -60,6 +60,12 @@ final class Shot {
 
     PromptDirection direction() { return direction; }
 
+    /** Whether the encoder should start a key frame at {@code index}: where a fading-in look has settled. */
+    boolean wantsKeyFrame(int index) {
+        int settled = looks.settledFrame();
+        return settled > 0 && index == settled;
+    }
+
     /**
      * Draws frame {@code index} with its looks and converts it for the encoder; with {@code keepColours}
      * the frame's pixels also show the final look (for the preview images).
