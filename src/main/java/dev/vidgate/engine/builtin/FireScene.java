@@ -231,7 +231,7 @@ final class FireScene implements FrameSource {
     /** Sparks rise from the fire, wander and fade; each restarts when it burns out. */
     private void sparks(CameraView camera, double t, FrameBuffer frame) {
         int[] px = frame.pixels();
-        double unit = Math.min(width, height) / 720.0 * camera.zoom();
+        double unit = Glow.unit(width, height) * camera.zoom();
         for (int i = 0; i < sparkX.length; i++) {
             double life = (sparkPhase[i] + t * sparkSpeed[i] * pace) % 1.0;
             double wy = baseY - flameHeight * 0.3 - life * 0.75;

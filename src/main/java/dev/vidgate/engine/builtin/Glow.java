@@ -10,6 +10,14 @@ final class Glow {
 
     private Glow() {}
 
+    /**
+     * The size of one "point" of detail for a frame: 1 at 720 lines, in proportion above, and never so
+     * small that stars, sparks and flakes vanish in a small frame.
+     */
+    static double unit(int width, int height) {
+        return Math.max(0.6, Math.min(width, height) / 720.0);
+    }
+
     /** Alpha 0..256 by squared normalised distance from the centre. */
     private static int[] falloff() {
         int[] lut = new int[FALLOFF_SIZE];

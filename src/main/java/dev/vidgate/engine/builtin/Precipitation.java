@@ -27,7 +27,7 @@ final class Precipitation {
         this.kind = kind;
         this.width = width;
         this.height = height;
-        this.unit = Math.max(0.6, Math.min(width, height) / 720.0); // flakes stay visible in small frames
+        this.unit = Glow.unit(width, height);
         Random random = new Random(seed);
         int count = (int) Math.max(60, (long) width * height / (kind == Kind.RAIN ? 800 : 1600));
         this.slant = kind == Kind.RAIN ? 0.08 + random.nextDouble() * 0.14 : 0;

@@ -41,7 +41,7 @@ final class SceneExtras {
             try {
                 g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
                 g.setColor(c);
-                double unit = Math.min(frame.width(), frame.height()) / 720.0;
+                double unit = Glow.unit(frame.width(), frame.height());
                 g.setStroke(new BasicStroke((float) Math.max(1, 1.6 * unit), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
                 for (int i = 0; i < count; i++) {
                     double[] p = project(camera, 0.5, x0[i] + speed * t, y0[i] + 0.01 * Math.sin(0.7 * t + phase[i]),
@@ -70,7 +70,7 @@ final class SceneExtras {
                 if (on < 0.2) continue;
                 double[] wp = worldPoints.get(i);
                 double[] p = project(camera, depth, wp[0], wp[1], w, h);
-                double unit = Math.min(w, h) / 720.0 * p[2];
+                double unit = Glow.unit(w, h) * p[2];
                 Glow.screen(frame.pixels(), w, h, p[0], p[1], 9 * unit, 0xFF3020, (int) (256 * on));
             }
         };
@@ -94,7 +94,7 @@ final class SceneExtras {
             for (int i = 0; i < cars; i++) {
                 double x = Math.floorMod((long) Math.floor((start[i] + speed[i] * t + 1.5) * 1e6), 3_000_000L) / 1e6 - 1.5;
                 double[] p = project(camera, depth, x, streetY + lane[i], w, h);
-                double unit = Math.min(w, h) / 720.0 * p[2];
+                double unit = Glow.unit(w, h) * p[2];
                 boolean headlights = speed[i] > 0;
                 int colour = headlights ? 0xFFF4D8 : 0xFF2A18;
                 Glow.screen(frame.pixels(), w, h, p[0], p[1], 7 * unit, colour, 230);
@@ -124,7 +124,7 @@ final class SceneExtras {
                 double wy = y[i] + 0.025 * Math.sin(0.33 * pace * t + 2 * phase[i]);
                 double[] p = project(camera, depth[i], wx, wy, w, h);
                 double glow = 0.55 + 0.45 * Math.sin(1.7 * t + phase[i] * 3);
-                double unit = Math.min(w, h) / 720.0 * p[2];
+                double unit = Glow.unit(w, h) * p[2];
                 Glow.screen(frame.pixels(), w, h, p[0], p[1], size * unit * (0.6 + depth[i]), colour, (int) (256 * glow));
             }
         };

@@ -196,7 +196,7 @@ final class SkyDome {
         int h = frame.height();
         int[] px = frame.pixels();
         CameraView view = camera.atDepth(DEPTH);
-        double unit = Math.min(w, h) / 720.0;
+        double unit = Glow.unit(w, h);
         for (int i = 0; i < starX.length; i++) {
             double sy = (view.screenY(starY[i]) + 0.5) * h;
             if (sy > toRow + 2) continue;

@@ -121,7 +121,7 @@ final class SpaceScene implements FrameSource {
         nebula.draw(camera, drift * t * 0.3, null, half, 0, half.height());
         Resampler.upscaleHalf(half, half.height(), frame, height);
         int[] px = frame.pixels();
-        double unit = Math.min(width, height) / 720.0;
+        double unit = Glow.unit(width, height);
         for (int i = 0; i < starX.length; i++) {
             CameraView view = camera.atDepth(starDepth[i]);
             double wx = starX[i] + drift * t * starDepth[i];
@@ -130,7 +130,7 @@ final class SpaceScene implements FrameSource {
             if (sx < -4 || sy < -4 || sx > width + 4 || sy > height + 4) continue;
             double twinkle = 0.7 + 0.3 * Math.sin(t * (1.5 + 4 * Noise.hash(i, 23)) + 6.28 * Noise.hash(i, 29));
             double size = (0.7 + 2.2 * starBright[i] * starDepth[i]) * unit * view.zoom();
-            Glow.screen(px, width, height, sx, sy, size * 2.4, starColour[i], (int) (120 + 136 * starBright[i] * twinkle));
+            Glow.screen(px, width, height, sx, sy, size * 2.4, starColour[i], (int) (150 + 106 * starBright[i] * twinkle));
         }
         if (planet != null) planet.draw(camera, drift * t * PLANET_DEPTH, frame);
     }
