@@ -79,10 +79,10 @@ final class LookPass {
 
     private static Grade gradeOf(Look look, int width, int height) {
         return switch (look) {
-            case GOLDEN_HOUR -> Grade.of(1.05, 1.05, 0.01, 1.12, cast(-4, 4), cast(-18, 10), 0.25)
-                    .withGradient(1.04, cast(-4, 3), 0.98, Cast.NONE);
-            case SUNSET -> Grade.of(0.92, 1.1, 0, 1.2, cast(6, 6), cast(-16, 16), 0.35)
-                    .withGradient(1.0, cast(8, 10), 0.94, cast(-10, 8));
+            case GOLDEN_HOUR -> Grade.of(1.05, 1.06, 0.01, 0.95, cast(-8, 11), cast(-30, 20), 0.25)
+                    .withGradient(1.05, cast(-10, 8), 0.97, cast(-4, 4));
+            case SUNSET -> Grade.of(0.9, 1.1, 0, 0.95, cast(2, 14), cast(-26, 28), 0.35)
+                    .withGradient(1.0, cast(4, 18), 0.92, cast(-16, 12));
             case NIGHT -> Grade.of(0.45, 1.15, 0.02, 0.55, cast(12, -6), cast(6, -4), 0.55)
                     .withGradient(0.9, Cast.NONE, 1.0, Cast.NONE);
             case FOG -> Grade.of(1.0, 0.75, 0.06, 0.7, cast(2, -1), Cast.NONE, 0);
