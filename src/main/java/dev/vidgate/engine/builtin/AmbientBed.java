@@ -173,9 +173,4 @@ final class AmbientBed {
         double bent = knee + (PEAK - knee) * Math.tanh((a - knee) / (PEAK - knee));
         return (float) Math.copySign(bent, x);
     }
-
-    /** Whether the bed is silent (the prompt asked for no sound). */
-    boolean isSilent() { return gain == 0; }
-
-    int sampleRate() { return rate; }
 }

@@ -45,7 +45,6 @@ final class H264Encoder implements AutoCloseable {
     private final int width;
     private final int height;
     private long pts;
-    private boolean finished;
 
     /**
      * @param firstFrame the clip index of the first frame this encoder gets (its timestamp)
@@ -98,12 +97,9 @@ final class H264Encoder implements AutoCloseable {
 
     /** Flushes the encoder; returns the stream parameters (with SPS/PPS) for the muxer, which frees them. */
     AVCodecParameters finish() throws FrameRecorder.Exception {
-        finished = true;
         EncoderSupport.encode(context, null, spool);
         return EncoderSupport.parameters(context);
     }
-
-    boolean isFinished() { return finished; }
 
     @Override
     public void close() {

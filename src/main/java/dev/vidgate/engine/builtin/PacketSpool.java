@@ -19,19 +19,12 @@ final class PacketSpool implements AutoCloseable {
     /** One packet read back. */
     record Packet(long pts, long dts, long duration, boolean key, byte[] data) {}
 
-    private final Path file;
     private final DataOutputStream out;
     private byte[] copy = new byte[64 * 1024];
-    private long count;
 
     PacketSpool(Path file) throws IOException {
-        this.file = file;
         this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 256 * 1024));
     }
-
-    Path file() { return file; }
-
-    long count() { return count; }
 
     /** Appends an encoded packet. */
     void append(AVPacket packet, boolean key) throws IOException {
@@ -44,7 +37,6 @@ final class PacketSpool implements AutoCloseable {
         out.writeBoolean(key);
         out.writeInt(size);
         out.write(copy, 0, size);
-        count++;
     }
 
     /** Ends writing; the packets can now be read. */
