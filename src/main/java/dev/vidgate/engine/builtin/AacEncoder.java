@@ -1,9 +1,7 @@
 package dev.vidgate.engine.builtin;
 
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
-import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avutil.AVChannelLayout;
-import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacv.FrameRecorder;
@@ -11,11 +9,9 @@ import org.bytedeco.javacv.FrameRecorder;
 import java.util.Map;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLTP;
 import static org.bytedeco.ffmpeg.global.avutil.av_channel_layout_default;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
 
@@ -23,12 +19,9 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
  * Encodes the sound bed to AAC-LC (FFmpeg's native encoder, 48 kHz stereo, 128 kbit/s) into a
  * {@link PacketSpool}, from interleaved float samples in any chunk size.
  */
-final class AacEncoder implements AutoCloseable {
+final class AacEncoder extends SpoolingEncoder {
     private static final int BITRATE = 128_000;
 
-    private final AVCodecContext context;
-    private final AVFrame frame;
-    private final PacketSpool spool;
     private final int frameSize;
     private final float[] left;
     private final float[] right;
@@ -36,8 +29,23 @@ final class AacEncoder implements AutoCloseable {
     private long pts;
 
     AacEncoder(PacketSpool spool) throws FrameRecorder.Exception {
-        this.spool = spool;
-        context = EncoderSupport.context("aac");
+        this(open(), spool);
+    }
+
+    private AacEncoder(AVCodecContext context, PacketSpool spool) throws FrameRecorder.Exception {
+        super(context, av_frame_alloc(), spool);
+        frameSize = context.frame_size();
+        left = new float[frameSize];
+        right = new float[frameSize];
+        frame.format(AV_SAMPLE_FMT_FLTP);
+        frame.ch_layout(context.ch_layout());
+        frame.sample_rate(ClipFormat.SAMPLE_RATE);
+        frame.nb_samples(frameSize);
+        if (av_frame_get_buffer(frame, 0) < 0) throw new FrameRecorder.Exception("could not allocate an audio frame");
+    }
+
+    private static AVCodecContext open() throws FrameRecorder.Exception {
+        AVCodecContext context = SpoolingEncoder.context("aac");
         context.sample_fmt(AV_SAMPLE_FMT_FLTP);
         context.sample_rate(ClipFormat.SAMPLE_RATE);
         AVChannelLayout stereo = new AVChannelLayout();
@@ -46,16 +54,8 @@ final class AacEncoder implements AutoCloseable {
         context.bit_rate(BITRATE);
         context.time_base(new AVRational().num(1).den(ClipFormat.SAMPLE_RATE));
         context.flags(context.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
-        EncoderSupport.open(context, Map.of());
-        frameSize = context.frame_size();
-        left = new float[frameSize];
-        right = new float[frameSize];
-        frame = av_frame_alloc();
-        frame.format(AV_SAMPLE_FMT_FLTP);
-        frame.ch_layout(context.ch_layout());
-        frame.sample_rate(ClipFormat.SAMPLE_RATE);
-        frame.nb_samples(frameSize);
-        if (av_frame_get_buffer(frame, 0) < 0) throw new FrameRecorder.Exception("could not allocate an audio frame");
+        SpoolingEncoder.open(context, Map.of());
+        return context;
     }
 
     /** Encodes {@code frames} stereo sample pairs from interleaved floats in [-1, 1]. */
@@ -63,31 +63,24 @@ final class AacEncoder implements AutoCloseable {
         for (int i = 0; i < frames; i++) {
             left[buffered] = interleaved[2 * i];
             right[buffered] = interleaved[2 * i + 1];
-            if (++buffered == frameSize) send(frameSize);
+            if (++buffered == frameSize) sendBuffered(frameSize);
         }
     }
 
-    private void send(int samples) throws FrameRecorder.Exception {
+    private void sendBuffered(int samples) throws FrameRecorder.Exception {
         if (av_frame_make_writable(frame) < 0) throw new FrameRecorder.Exception("audio frame not writable");
         frame.nb_samples(samples);
         new FloatPointer(frame.data(0)).put(left, 0, samples);
         new FloatPointer(frame.data(1)).put(right, 0, samples);
         frame.pts(pts);
         pts += samples;
-        EncoderSupport.encode(context, frame, spool);
+        send();
         buffered = 0;
     }
 
-    /** Encodes what is buffered and flushes; returns the stream parameters for the muxer, which frees them. */
-    AVCodecParameters finish() throws FrameRecorder.Exception {
-        if (buffered > 0) send(buffered);
-        EncoderSupport.encode(context, null, spool);
-        return EncoderSupport.parameters(context);
-    }
-
+    /** The last, shorter frame. */
     @Override
-    public void close() {
-        av_frame_free(frame);
-        avcodec_free_context(context);
+    protected void beforeFlush() throws FrameRecorder.Exception {
+        if (buffered > 0) sendBuffered(buffered);
     }
 }

@@ -11,6 +11,15 @@ import dev.vidgate.engine.builtin.Grade.Cast;
 final class FinishPass {
     private FinishPass() {}
 
+    /** Where the planes of a frame's YUV 4:2:0 buffer start. */
+    private record Planes(int width, int height, int chromaWidth, int u, int v) {
+        static Planes of(FrameBuffer frame) {
+            int w = frame.width();
+            int h = frame.height();
+            return new Planes(w, h, w / 2, w * h, w * h + (w / 2) * (h / 2));
+        }
+    }
+
     /** Fog for one frame: a colour and a density 0..256 per pixel, filled one row at a time. */
     interface FogRows {
         int colour();
@@ -32,13 +41,14 @@ final class FinishPass {
      * (see {@link Resampler}): about three times faster than the direct loop.
      */
     static void toYuv(FrameBuffer frame) {
-        int w = frame.width();
-        int h = frame.height();
+        Planes planes = Planes.of(frame);
+        int w = planes.width();
+        int h = planes.height();
         int[] px = frame.pixels();
         byte[] yuv = frame.yuv();
-        int uBase = w * h;
-        int vBase = uBase + (w / 2) * (h / 2);
-        int cw = w / 2;
+        int uBase = planes.u();
+        int vBase = planes.v();
+        int cw = planes.chromaWidth();
         int[] top = frame.scratch(0, w);
         int[] bottom = frame.scratch(1, w);
         int[] lumaTop = frame.scratch(2, w);
@@ -80,18 +90,16 @@ final class FinishPass {
 
     /** YUV 4:2:0 back to RGB (for previews), into the frame's pixels. */
     static void toRgb(FrameBuffer frame) {
-        int w = frame.width();
-        int h = frame.height();
+        Planes planes = Planes.of(frame);
+        int w = planes.width();
         int[] px = frame.pixels();
         byte[] yuv = frame.yuv();
-        int uBase = w * h;
-        int vBase = uBase + (w / 2) * (h / 2);
-        for (int y = 0; y < h; y++) {
-            int cRow = (y / 2) * (w / 2);
+        for (int y = 0; y < planes.height(); y++) {
+            int cRow = (y / 2) * planes.chromaWidth();
             for (int x = 0; x < w; x++) {
                 int c = 298 * ((yuv[y * w + x] & 0xFF) - 16);
-                int d = (yuv[uBase + cRow + x / 2] & 0xFF) - 128;
-                int e = (yuv[vBase + cRow + x / 2] & 0xFF) - 128;
+                int d = (yuv[planes.u() + cRow + x / 2] & 0xFF) - 128;
+                int e = (yuv[planes.v() + cRow + x / 2] & 0xFF) - 128;
                 int r = clamp((c + 409 * e + 128) >> 8);
                 int g = clamp((c - 100 * d - 208 * e + 128) >> 8);
                 int b = clamp((c + 516 * d + 128) >> 8);
@@ -101,12 +109,13 @@ final class FinishPass {
     }
 
     private static void grade(FrameBuffer frame, Grade grade, FogRows fog) {
-        int w = frame.width();
-        int h = frame.height();
-        int cw = w / 2;
+        Planes planes = Planes.of(frame);
+        int w = planes.width();
+        int h = planes.height();
+        int cw = planes.chromaWidth();
         byte[] yuv = frame.yuv();
-        int uBase = w * h;
-        int vBase = uBase + cw * (h / 2);
+        int uBase = planes.u();
+        int vBase = planes.v();
         int[] lut = lumaCurve(grade);
         int[] castU = new int[256];
         int[] castV = new int[256];

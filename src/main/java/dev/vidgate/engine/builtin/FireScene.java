@@ -14,14 +14,11 @@ import java.util.Random;
  * coloured from deep red to white-hot), sparks rising and fading, logs and ground lit by the fire, a dark
  * tree line behind. Flames are computed at a quarter of the resolution (they are soft) and added on top.
  */
-final class FireScene implements FrameSource {
+final class FireScene extends CameraScene {
     private static final int NOISE = 128;
     private static final int SCALE = 4;
     private static final int[] RAMP = ramp();
 
-    private final int width;
-    private final int height;
-    private final CameraPath path;
     private final LayeredScene backdrop;
     private final float[] noise;
     private final double fireX;
@@ -35,9 +32,7 @@ final class FireScene implements FrameSource {
     private final double[] sparkSpeed;
 
     FireScene(PromptDirection d, TimeOfDay time, int width, int height, CameraPath path, Random random) {
-        this.width = width;
-        this.height = height;
-        this.path = path;
+        super(width, height, path);
         this.pace = d.pace();
         this.fireX = (random.nextDouble() - 0.5) * 0.2;
         this.baseY = 0.3 + random.nextDouble() * 0.05;
@@ -118,15 +113,9 @@ final class FireScene implements FrameSource {
         return new TextureLayer(canvas.texels(), tw, th, 1.0, 2.0, top, span);
     }
 
-    @Override public int width() { return width; }
-
-    @Override public int height() { return height; }
-
     @Override
-    public void render(int index, FrameBuffer frame) {
-        double t = index / (double) ClipFormat.FPS;
-        backdrop.render(index, frame);
-        CameraView camera = path.view(index);
+    void paint(double t, CameraView camera, FrameBuffer frame) {
+        backdrop.paint(t, camera, frame);
         flames(camera, t, frame);
         sparks(camera, t, frame);
     }
@@ -215,17 +204,7 @@ final class FireScene implements FrameSource {
     }
 
     private double sample(double u, double v) {
-        double x = (u - Math.floor(u)) * NOISE;
-        double y = (v - Math.floor(v)) * NOISE;
-        int x0 = (int) x % NOISE;
-        int y0 = (int) y % NOISE;
-        int x1 = (x0 + 1) % NOISE;
-        int y1 = (y0 + 1) % NOISE;
-        double fx = x - Math.floor(x);
-        double fy = y - Math.floor(y);
-        double top = noise[y0 * NOISE + x0] + (noise[y0 * NOISE + x1] - noise[y0 * NOISE + x0]) * fx;
-        double bottom = noise[y1 * NOISE + x0] + (noise[y1 * NOISE + x1] - noise[y1 * NOISE + x0]) * fx;
-        return top + (bottom - top) * fy;
+        return Noise.sample(noise, NOISE, u, v);
     }
 
     /** Sparks rise from the fire, wander and fade; each restarts when it burns out. */

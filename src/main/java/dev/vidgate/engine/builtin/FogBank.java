@@ -79,18 +79,7 @@ final class FogBank {
         };
     }
 
-    /** Bilinear sample of the wrapping noise texture at texture-widths {@code (u, v)}. */
     private double sample(double u, double v) {
-        double x = (u - Math.floor(u)) * TEXTURE;
-        double y = (v - Math.floor(v)) * TEXTURE;
-        int x0 = (int) x % TEXTURE;
-        int y0 = (int) y % TEXTURE;
-        int x1 = (x0 + 1) % TEXTURE;
-        int y1 = (y0 + 1) % TEXTURE;
-        double fx = x - Math.floor(x);
-        double fy = y - Math.floor(y);
-        double top = noise[y0 * TEXTURE + x0] * (1 - fx) + noise[y0 * TEXTURE + x1] * fx;
-        double bottom = noise[y1 * TEXTURE + x0] * (1 - fx) + noise[y1 * TEXTURE + x1] * fx;
-        return top * (1 - fy) + bottom * fy;
+        return Noise.sample(noise, TEXTURE, u, v);
     }
 }

@@ -1,8 +1,6 @@
 package dev.vidgate.engine.builtin;
 
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
-import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
-import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerPointer;
@@ -12,7 +10,6 @@ import java.util.Map;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PROFILE_H264_CONSTRAINED_BASELINE;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_PRI_BT709;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_MPEG;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_SMPTE170M;
@@ -21,7 +18,6 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_I;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_NONE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
-import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_image_fill_arrays;
 
 /**
@@ -31,30 +27,37 @@ import static org.bytedeco.ffmpeg.global.avutil.av_image_fill_arrays;
  * encoders play back to back as one stream; each encoder runs on a single thread, because OpenH264's
  * own threading balances slices by measured time and would make the bytes differ from run to run.
  */
-final class H264Encoder implements AutoCloseable {
+final class H264Encoder extends SpoolingEncoder {
     /** Frames between key frames (two seconds); segments start on multiples of it. */
     static final int GOP = 2 * ClipFormat.FPS;
     /** Bits per pixel per frame; ~5.3 Mbit/s at 1280x720, enough for frame 0 to match its source closely. */
     private static final double BITS_PER_PIXEL = 0.24;
     private static final int MIN_BITRATE = 1_000_000;
 
-    private final AVCodecContext context;
-    private final AVFrame frame;
     private final BytePointer pixels;
-    private final PacketSpool spool;
-    private final int width;
-    private final int height;
+    private final int planeBytes;
     private long pts;
 
     /**
      * @param firstFrame the clip index of the first frame this encoder gets (its timestamp)
      */
     H264Encoder(int width, int height, long firstFrame, PacketSpool spool) throws FrameRecorder.Exception {
-        this.width = width;
-        this.height = height;
-        this.spool = spool;
+        this(open(width, height), width, height, firstFrame, spool);
+    }
+
+    private H264Encoder(AVCodecContext context, int width, int height, long firstFrame, PacketSpool spool) {
+        super(context, av_frame_alloc(), spool);
         this.pts = firstFrame;
-        context = EncoderSupport.context("libopenh264");
+        this.planeBytes = width * height * 3 / 2;
+        frame.format(AV_PIX_FMT_YUV420P);
+        frame.width(width);
+        frame.height(height);
+        pixels = new BytePointer(planeBytes);
+        av_image_fill_arrays(new PointerPointer<>(frame), frame.linesize(), pixels, AV_PIX_FMT_YUV420P, width, height, 1);
+    }
+
+    private static AVCodecContext open(int width, int height) throws FrameRecorder.Exception {
+        AVCodecContext context = SpoolingEncoder.context("libopenh264");
         context.width(width);
         context.height(height);
         context.pix_fmt(AV_PIX_FMT_YUV420P);
@@ -69,13 +72,8 @@ final class H264Encoder implements AutoCloseable {
         context.color_trc(AVCOL_TRC_BT709);
         context.color_range(AVCOL_RANGE_MPEG);
         context.flags(context.flags() | AV_CODEC_FLAG_GLOBAL_HEADER); // SPS and PPS go into the MP4 header
-        EncoderSupport.open(context, Map.of("allow_skip_frames", "0"));
-        frame = av_frame_alloc();
-        frame.format(AV_PIX_FMT_YUV420P);
-        frame.width(width);
-        frame.height(height);
-        pixels = new BytePointer((long) width * height * 3 / 2);
-        av_image_fill_arrays(new PointerPointer<>(frame), frame.linesize(), pixels, AV_PIX_FMT_YUV420P, width, height, 1);
+        SpoolingEncoder.open(context, Map.of("allow_skip_frames", "0"));
+        return context;
     }
 
     static int bitrate(int width, int height) {
@@ -89,22 +87,15 @@ final class H264Encoder implements AutoCloseable {
      * key frame when the change settles repaints everything.
      */
     void encode(byte[] yuv420p, boolean keyFrame) throws FrameRecorder.Exception {
-        pixels.put(yuv420p, 0, width * height * 3 / 2);
+        pixels.put(yuv420p, 0, planeBytes);
         frame.pict_type(keyFrame ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE);
         frame.pts(pts++);
-        EncoderSupport.encode(context, frame, spool);
-    }
-
-    /** Flushes the encoder; returns the stream parameters (with SPS/PPS) for the muxer, which frees them. */
-    AVCodecParameters finish() throws FrameRecorder.Exception {
-        EncoderSupport.encode(context, null, spool);
-        return EncoderSupport.parameters(context);
+        send();
     }
 
     @Override
     public void close() {
-        av_frame_free(frame);
-        avcodec_free_context(context);
+        super.close();
         pixels.close();
     }
 }

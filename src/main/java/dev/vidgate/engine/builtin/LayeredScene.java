@@ -7,7 +7,7 @@ import java.util.List;
  * {@link TextureLayer} that may drift or sway in the wind, and extras (birds, lights, sparks) are drawn
  * on top. The camera moves near planes more than far ones.
  */
-final class LayeredScene implements FrameSource {
+final class LayeredScene extends CameraScene {
     /** Something drawn over the planes each frame. */
     @FunctionalInterface
     interface Extra {
@@ -30,9 +30,6 @@ final class LayeredScene implements FrameSource {
         }
     }
 
-    private final int width;
-    private final int height;
-    private final CameraPath path;
     private final SkyDome sky;
     private final List<Plane> planes;
     private final List<Extra> extras;
@@ -40,23 +37,15 @@ final class LayeredScene implements FrameSource {
 
     /** @param solidBelow the world y (seen at depth 1) below which the planes cover the sky completely */
     LayeredScene(int width, int height, CameraPath path, SkyDome sky, List<Plane> planes, List<Extra> extras, double solidBelow) {
-        this.width = width;
-        this.height = height;
-        this.path = path;
+        super(width, height, path);
         this.sky = sky;
         this.planes = List.copyOf(planes);
         this.extras = List.copyOf(extras);
         this.solidBelow = solidBelow;
     }
 
-    @Override public int width() { return width; }
-
-    @Override public int height() { return height; }
-
     @Override
-    public void render(int index, FrameBuffer frame) {
-        double t = index / (double) ClipFormat.FPS;
-        CameraView camera = path.view(index);
+    void paint(double t, CameraView camera, FrameBuffer frame) {
         int skyRows = (int) Math.ceil((camera.screenY(solidBelow) + 0.5) * height) + 2;
         sky.paint(camera, t, frame, Math.max(0, Math.min(height, skyRows)));
         for (Plane plane : planes) {

@@ -72,6 +72,24 @@ final class Noise {
         for (int i = 0; i < v.length; i++) v[i] = (v[i] - min) / range;
     }
 
+    /**
+     * Bilinear sample of a square wrapping texture of {@code size x size} values at {@code (u, v)},
+     * measured in texture widths (so 1.0 is the same place as 0.0).
+     */
+    static double sample(float[] texture, int size, double u, double v) {
+        double x = (u - Math.floor(u)) * size;
+        double y = (v - Math.floor(v)) * size;
+        int x0 = (int) x % size;
+        int y0 = (int) y % size;
+        int x1 = (x0 + 1) % size;
+        int y1 = (y0 + 1) % size;
+        double fx = x - Math.floor(x);
+        double fy = y - Math.floor(y);
+        double top = texture[y0 * size + x0] + (texture[y0 * size + x1] - texture[y0 * size + x0]) * fx;
+        double bottom = texture[y1 * size + x0] + (texture[y1 * size + x1] - texture[y1 * size + x0]) * fx;
+        return top + (bottom - top) * fy;
+    }
+
     /** A smooth 1-D value in 0..1 for time {@code t} (seconds), for flicker and gusts. */
     static double wobble(double t, long seed) {
         double sum = 0;

@@ -8,18 +8,13 @@ import java.util.Random;
  * motion are derived deterministically from the prompt. Layers, back to front: {@link SceneBackground}
  * (far, moves little with the camera), {@link GlowOrbs}, {@link SceneOverlay} (near).
  */
-final class ProceduralScene implements FrameSource {
-    private final int width;
-    private final int height;
+final class ProceduralScene extends CameraScene {
     private final SceneBackground background;
     private final GlowOrbs orbs;
     private final SceneOverlay overlay;
-    private final CameraPath path;
 
     ProceduralScene(int width, int height, CameraPath path, double hue0, long seed) {
-        this.width = width;
-        this.height = height;
-        this.path = path;
+        super(width, height, path);
         Random random = new Random(seed);
         float hue = Double.isNaN(hue0) ? random.nextFloat() : (float) hue0;
         this.background = new SceneBackground(width, height, hue, new Random(random.nextLong()));
@@ -27,14 +22,8 @@ final class ProceduralScene implements FrameSource {
         this.overlay = new SceneOverlay(width, height, hue, new Random(random.nextLong()));
     }
 
-    @Override public int width() { return width; }
-
-    @Override public int height() { return height; }
-
     @Override
-    public void render(int index, FrameBuffer target) {
-        double t = index / (double) ClipFormat.FPS;
-        CameraView camera = path.view(index);
+    void paint(double t, CameraView camera, FrameBuffer target) {
         background.paint(t, target.pixels(), camera.atDepth(0.3));
         orbs.paint(t, target.pixels(), 1, camera.atDepth(0.6));
         Graphics2D g = target.image().createGraphics();

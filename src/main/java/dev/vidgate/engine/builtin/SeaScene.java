@@ -9,13 +9,10 @@ import java.util.Random;
  * sliding at different speeds and scales), hazier towards the horizon, with the sun or moon glittering on
  * the crests beneath it. Rows near the horizon barely move when the camera pans; near rows move fully.
  */
-final class SeaScene implements FrameSource {
+final class SeaScene extends CameraScene {
     private static final int TEXTURE = 256;
     private static final int BANDS = 64;
 
-    private final int width;
-    private final int height;
-    private final CameraPath path;
     private final SkyDome sky;
     private final int[] waves;
     private final int[] ripples;
@@ -25,9 +22,7 @@ final class SeaScene implements FrameSource {
     private final double pace;
 
     SeaScene(PromptDirection direction, TimeOfDay time, int width, int height, CameraPath path, Random random) {
-        this.width = width;
-        this.height = height;
-        this.path = path;
+        super(width, height, path);
         this.pace = direction.pace();
         double horizon = -0.12 + random.nextDouble() * 0.16;
         double cloudCover = 0.15 + random.nextDouble() * 0.4;
@@ -68,18 +63,12 @@ final class SeaScene implements FrameSource {
         return PictureCanvas.mix(0, c, Math.min(1, f)) ;
     }
 
-    @Override public int width() { return width; }
-
-    @Override public int height() { return height; }
-
     /**
      * Sky and sea are soft, so both are drawn at half resolution and scaled up together (a quarter of the
      * work, and calmer for the encoder); the stars go on top at full resolution.
      */
     @Override
-    public void render(int index, FrameBuffer frame) {
-        double t = index / (double) ClipFormat.FPS;
-        CameraView camera = path.view(index);
+    void paint(double t, CameraView camera, FrameBuffer frame) {
         FrameBuffer half = frame.half();
         int hw = half.width();
         int hh = half.height();

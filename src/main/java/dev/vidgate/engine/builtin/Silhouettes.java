@@ -132,11 +132,16 @@ final class Silhouettes {
         return canvas.texels();
     }
 
+    /** Sets the tree's colour and draws its trunk: {@code thickness} and {@code height} as fractions of the tree. */
+    private static void trunk(Graphics2D g, double cx, double base, double h, Color c, double thickness, double height) {
+        g.setColor(c);
+        double width = Math.max(1, h * thickness);
+        g.fill(new java.awt.geom.Rectangle2D.Double(cx - width / 2, base - h * height, width, h * height));
+    }
+
     private static void pine(Graphics2D g, double cx, double base, double h, Color c, long seed) {
         Random r = new Random(seed);
-        g.setColor(c);
-        double trunk = Math.max(1, h * 0.03);
-        g.fill(new java.awt.geom.Rectangle2D.Double(cx - trunk / 2, base - h * 0.15, trunk, h * 0.15));
+        trunk(g, cx, base, h, c, 0.03, 0.15);
         int tiers = 4 + r.nextInt(3);
         double halfWidth = h * (0.16 + 0.06 * r.nextDouble());
         for (int k = 0; k < tiers; k++) {
@@ -155,9 +160,7 @@ final class Silhouettes {
 
     private static void roundTree(Graphics2D g, double cx, double base, double h, Color c, long seed) {
         Random r = new Random(seed);
-        g.setColor(c);
-        double trunk = Math.max(1, h * 0.035);
-        g.fill(new java.awt.geom.Rectangle2D.Double(cx - trunk / 2, base - h * 0.5, trunk, h * 0.5));
+        trunk(g, cx, base, h, c, 0.035, 0.5);
         int blobs = 5 + r.nextInt(5);
         double crown = h * 0.2;
         for (int k = 0; k < blobs; k++) {

@@ -8,13 +8,10 @@ import java.util.Random;
  * shift against each other as the camera moves, and sometimes a lit planet with a thin atmosphere. The
  * whole field drifts slowly, so even a still camera sees motion.
  */
-final class SpaceScene implements FrameSource {
+final class SpaceScene extends CameraScene {
     private static final double NEBULA_DEPTH = 0.08;
     private static final double PLANET_DEPTH = 0.5;
 
-    private final int width;
-    private final int height;
-    private final CameraPath path;
     private final TextureLayer nebula;
     private final TextureLayer planet;
     private final double[] starX;
@@ -25,9 +22,7 @@ final class SpaceScene implements FrameSource {
     private final double drift;
 
     SpaceScene(PromptDirection d, int width, int height, CameraPath path, Random random) {
-        this.width = width;
-        this.height = height;
-        this.path = path;
+        super(width, height, path);
         this.drift = 0.006 * d.pace() * (random.nextBoolean() ? 1 : -1);
         float hue = (float) (d.hasHue() ? d.hue() : random.nextDouble());
         this.nebula = nebula(hue, random);
@@ -109,14 +104,8 @@ final class SpaceScene implements FrameSource {
         return new TextureLayer(wide, tw, size, PLANET_DEPTH, across * 8, (random.nextDouble() - 0.5) * 0.4 - worldSize / 2, worldSize);
     }
 
-    @Override public int width() { return width; }
-
-    @Override public int height() { return height; }
-
     @Override
-    public void render(int index, FrameBuffer frame) {
-        double t = index / (double) ClipFormat.FPS;
-        CameraView camera = path.view(index);
+    void paint(double t, CameraView camera, FrameBuffer frame) {
         FrameBuffer half = frame.half();
         nebula.draw(camera, drift * t * 0.3, null, half, 0, half.height());
         Resampler.upscaleHalf(half, half.height(), frame, height);

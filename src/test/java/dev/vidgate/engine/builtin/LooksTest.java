@@ -105,30 +105,26 @@ class LooksTest {
 
     /** Mean spread between a pixel's largest and smallest channel. */
     static double colourfulness(BufferedImage image) {
-        double sum = 0;
-        int n = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++, n++) {
-                int p = image.getRGB(x, y);
-                int r = (p >> 16) & 0xFF;
-                int g = (p >> 8) & 0xFF;
-                int b = p & 0xFF;
-                sum += Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b));
-            }
-        }
-        return sum / n;
+        return meanOver(image, (r, g, b) -> Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)));
     }
 
     /** Mean red minus mean blue. */
     static double warmth(BufferedImage image) {
+        return meanOver(image, (r, g, b) -> r - b);
+    }
+
+    private interface PixelMeasure {
+        double of(int r, int g, int b);
+    }
+
+    private static double meanOver(BufferedImage image, PixelMeasure measure) {
         double sum = 0;
-        int n = 0;
         for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++, n++) {
+            for (int x = 0; x < image.getWidth(); x++) {
                 int p = image.getRGB(x, y);
-                sum += ((p >> 16) & 0xFF) - (p & 0xFF);
+                sum += measure.of((p >> 16) & 0xFF, (p >> 8) & 0xFF, p & 0xFF);
             }
         }
-        return sum / n;
+        return sum / (image.getWidth() * image.getHeight());
     }
 }

@@ -33,19 +33,17 @@ public final class RendererStills {
         byte[] reference = TestImages.png(base);
         ImageIO.write(reduce(base), "png", out.resolve("look-none.png").toFile());
         Map<String, String> looks = new LinkedHashMap<>();
-        looks.put("golden-hour", "golden hour");
-        looks.put("sunset", "sunset");
-        looks.put("night", "night");
-        looks.put("fog", "fog");
-        looks.put("rain", "rain");
-        looks.put("snow", "snow");
-        looks.put("neon", "neon");
-        looks.put("black-and-white", "black and white");
-        looks.put("cinematic", "cinematic");
-        looks.put("flicker", "flickering candlelight");
-        for (var look : looks.entrySet()) {
-            write(out.resolve("look-" + look.getKey() + ".png"), frame(request("static shot, " + look.getValue(), reference), FRAME));
-        }
+        looks.put("golden-hour", "static shot, golden hour");
+        looks.put("sunset", "static shot, sunset");
+        looks.put("night", "static shot, night");
+        looks.put("fog", "static shot, fog");
+        looks.put("rain", "static shot, rain");
+        looks.put("snow", "static shot, snow");
+        looks.put("neon", "static shot, neon");
+        looks.put("black-and-white", "static shot, black and white");
+        looks.put("cinematic", "static shot, cinematic");
+        looks.put("flicker", "static shot, flickering candlelight");
+        writeAll(out, "look-", looks, reference);
         Map<String, String> scenes = new LinkedHashMap<>();
         scenes.put("sea", "waves on the sea at sunset");
         scenes.put("sky", "clouds in the sky at golden hour");
@@ -54,8 +52,13 @@ public final class RendererStills {
         scenes.put("fire", "a campfire at night");
         scenes.put("space", "a nebula in outer space");
         scenes.put("abstract", "a dream");
-        for (var scene : scenes.entrySet()) {
-            write(out.resolve("scene-" + scene.getKey() + ".png"), frame(request(scene.getValue(), null), FRAME));
+        writeAll(out, "scene-", scenes, null);
+    }
+
+    /** One still per entry, {@code prefix + name + ".png"}, of the prompt (on the reference picture, if any). */
+    private static void writeAll(Path out, String prefix, Map<String, String> prompts, byte[] reference) throws IOException {
+        for (var entry : prompts.entrySet()) {
+            write(out.resolve(prefix + entry.getKey() + ".png"), frame(request(entry.getValue(), reference), FRAME));
         }
     }
 

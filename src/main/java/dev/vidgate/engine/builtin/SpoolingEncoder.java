@@ -27,15 +27,47 @@ import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 
 /**
- * The parts every FFmpeg encoder here shares: opening a named encoder with options, and the
- * send-frame / receive-packets loop that parks packets in a {@link PacketSpool}. Errors become
+ * An FFmpeg encoder that parks its packets in a {@link PacketSpool} for the {@link Mp4Muxer}: opening a
+ * named encoder with options, the send-frame / receive-packets loop, flushing, freeing. Errors become
  * {@link FrameRecorder.Exception} (permanent: an encoder that fails once fails again); trouble writing
  * the spool is an {@link java.io.UncheckedIOException} (the disk may recover).
  */
-final class EncoderSupport {
-    private EncoderSupport() {}
+abstract class SpoolingEncoder implements AutoCloseable {
+    protected final AVCodecContext context;
+    protected final AVFrame frame;
+    private final PacketSpool spool;
+
+    /** @param context an opened encoder; {@code frame} its reusable input frame; both are freed by {@link #close} */
+    SpoolingEncoder(AVCodecContext context, AVFrame frame, PacketSpool spool) {
+        this.context = context;
+        this.frame = frame;
+        this.spool = spool;
+    }
+
+    /** Encodes {@link #frame} as it is now. */
+    protected void send() throws FrameRecorder.Exception {
+        encode(context, frame, spool);
+    }
+
+    /** Called before the final flush, to encode what a subclass still buffers. */
+    protected void beforeFlush() throws FrameRecorder.Exception {
+    }
+
+    /** Flushes the encoder; returns the stream parameters (with its headers) for the muxer, which frees them. */
+    AVCodecParameters finish() throws FrameRecorder.Exception {
+        beforeFlush();
+        encode(context, null, spool);
+        return parameters(context);
+    }
+
+    @Override
+    public void close() {
+        av_frame_free(frame);
+        avcodec_free_context(context);
+    }
 
     /** Allocates a context for the encoder called {@code name}; configure it, then {@link #open}. */
     static AVCodecContext context(String name) throws FrameRecorder.Exception {
@@ -60,14 +92,14 @@ final class EncoderSupport {
     }
 
     /** The stream parameters of an opened encoder (with its extradata), for the muxer; caller frees. */
-    static AVCodecParameters parameters(AVCodecContext context) throws FrameRecorder.Exception {
+    private static AVCodecParameters parameters(AVCodecContext context) throws FrameRecorder.Exception {
         AVCodecParameters par = avcodec_parameters_alloc();
         if (avcodec_parameters_from_context(par, context) < 0) throw new FrameRecorder.Exception("could not copy encoder parameters");
         return par;
     }
 
     /** Sends {@code frame} (null to flush) and spools every packet the encoder has ready. */
-    static void encode(AVCodecContext context, AVFrame frame, PacketSpool spool) throws FrameRecorder.Exception {
+    private static void encode(AVCodecContext context, AVFrame frame, PacketSpool spool) throws FrameRecorder.Exception {
         int ret = avcodec_send_frame(context, frame);
         if (ret < 0 && !(frame == null && ret == AVERROR_EOF)) throw new FrameRecorder.Exception("avcodec_send_frame failed: " + ret);
         AVPacket packet = av_packet_alloc();
