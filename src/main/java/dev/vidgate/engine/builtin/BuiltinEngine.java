@@ -25,8 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The offline renderer: turns a request into an MP4 (H.264 + AAC), a WebP thumbnail and a JPEG
- * spritesheet on local disk, with no network access. Text-to-video gets a procedural animation
- * derived from the prompt; image-to-video starts on the reference image and slowly pushes in.
+ * spritesheet on local disk, with no network access. The prompt directs it (see {@link PromptReader}):
+ * text-to-video paints a procedural scene, image-to-video starts on the reference image, a remix on the
+ * source video's first frame; the camera moves, looks and sound bed follow the prompt's words
+ * (docs/renderer.md). Each render spreads over the cores by itself (see {@link ClipRenderer}).
  *
  * <p>Renders run on a pool of {@code maxConcurrentRenders} threads; further requests wait in a queue.
  * The handle is the job id. Files live in {@code workDir/<jobId>/} and are renamed into place only

@@ -2,24 +2,45 @@ package dev.vidgate.engine.builtin;
 
 import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.video.Variant;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_free;
+
 /**
- * Renders one request into the {@code .part} files of its {@link JobFiles}: the MP4 (video and audio
- * bed, streamed frame by frame), the WebP thumbnail and the JPEG spritesheet. It does not rename them
- * into place; the caller commits them once it knows the job was not cancelled meanwhile.
+ * Renders one request into the {@code .part} files of its {@link JobFiles}: the MP4 (video and sound
+ * bed), the WebP thumbnail and the JPEG spritesheet. It does not rename them into place; the caller
+ * commits them once it knows the job was not cancelled meanwhile.
+ *
+ * <p>Work is spread over the cores without making the bytes depend on timing: {@link #RENDER_WORKERS}
+ * threads draw frames (camera, scene, looks, colour conversion); the clip is cut at key frames into up
+ * to {@link #ENCODERS} segments, each encoded by its own single-threaded H.264 encoder; the calling
+ * thread makes and encodes the sound meanwhile; finally the packets are muxed into one MP4 in order.
  */
 final class ClipRenderer {
     private static final int MAX_SIDE = 4096;
     private static final long MAX_PIXELS = 4096L * 2304;
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+    static final int RENDER_WORKERS = Math.max(1, Math.min(4, CORES));
+    static final int ENCODERS = Math.max(1, Math.min(4, CORES));
 
     private final GenerationRequest request;
     private final JobFiles files;
     private final BooleanSupplier cancelled;
     private final IntConsumer framesDone;
+    private final AtomicInteger encoded = new AtomicInteger();
+    /** The first failure of an encoder thread; the others then stop. */
+    private final AtomicReference<Throwable> encoderFailure = new AtomicReference<>();
 
     /**
      * @param cancelled  polled before every frame; once true, rendering stops with {@link RenderCancelledException}
@@ -36,39 +57,129 @@ final class ClipRenderer {
         return ClipFormat.frameCount(request.seconds());
     }
 
+    /** Where each encoder's segment starts: whole GOPs shared out evenly, at most {@link #ENCODERS}. */
+    static int[] segmentStarts(int total) {
+        int gops = (total + H264Encoder.GOP - 1) / H264Encoder.GOP;
+        int segments = Math.max(1, Math.min(ENCODERS, gops));
+        int[] starts = new int[segments];
+        for (int s = 0; s < segments; s++) starts[s] = (int) ((long) gops * s / segments) * H264Encoder.GOP;
+        return starts;
+    }
+
     void render() throws IOException {
         int width = request.size().width();
         int height = request.size().height();
         checkSize(width, height);
         int total = frameCount(request);
-        FrameSource source = sourceFor(request, total);
+        Shot shot = Shot.plan(request, total);
         checkCancelled();
         files.createDir();
-
+        int[] starts = segmentStarts(total);
+        List<Path> spools = new ArrayList<>();
+        for (int s = 0; s < starts.length; s++) spools.add(files.dir().resolve("segment-" + s + ".spool"));
+        Path audioSpool = files.dir().resolve("audio.spool");
         Previews previews = new Previews(width, height, total);
-        AudioBed audio = new AudioBed(request.prompt(), ClipFormat.SAMPLE_RATE, (long) request.seconds() * ClipFormat.SAMPLE_RATE);
-        float[] samples = new float[ClipFormat.SAMPLES_PER_FRAME * ClipFormat.AUDIO_CHANNELS];
-        try (Mp4Writer mp4 = new Mp4Writer(files.partFile(Variant.VIDEO), width, height);
-             FramePipeline frames = new FramePipeline(source, total, previews, "builtin-frames-" + request.jobId())) {
-            int encoded = 0;
-            FrameBuffer frame;
-            while ((frame = frames.next()) != null) {
-                checkCancelled();
-                mp4.writeFrame(frame.pixels());
-                frames.recycle(frame);
-                mp4.writeAudio(samples, audio.next(samples, ClipFormat.SAMPLES_PER_FRAME));
-                framesDone.accept(++encoded);
+        AVCodecParameters[] video = new AVCodecParameters[1];
+        AVCodecParameters audio = null;
+        try {
+            try (FramePipeline frames = new FramePipeline((i, f) -> shot.render(i, f, previews.wants(i)), total, width, height,
+                    RENDER_WORKERS, starts, "builtin-frames-" + request.jobId())) {
+                List<Thread> encoders = startEncoders(shot, frames, starts, spools, previews, video, width, height);
+                try {
+                    audio = encodeSound(shot, audioSpool);
+                } finally {
+                    joinEncoders(encoders, frames);
+                }
             }
-            if (encoded != total) throw new IllegalStateException("rendered " + encoded + " of " + total + " frames");
             checkCancelled();
-            mp4.finish();
+            Mp4Muxer.write(files.partFile(Variant.VIDEO), video[0], spools, audio, audioSpool);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RenderCancelledException();
+        } finally {
+            if (video[0] != null) avcodec_parameters_free(video[0]);
+            if (audio != null) avcodec_parameters_free(audio);
+            for (Path p : spools) Files.deleteIfExists(p);
+            Files.deleteIfExists(audioSpool);
         }
         checkCancelled();
         previews.writeThumbnail(files.partFile(Variant.THUMBNAIL));
         previews.writeSpritesheet(files.partFile(Variant.SPRITESHEET));
+    }
+
+    private List<Thread> startEncoders(Shot shot, FramePipeline frames, int[] starts, List<Path> spools, Previews previews,
+                                       AVCodecParameters[] video, int width, int height) {
+        List<Thread> threads = new ArrayList<>();
+        for (int s = 0; s < starts.length; s++) {
+            int segment = s;
+            Thread t = new Thread(() -> {
+                try {
+                    AVCodecParameters parameters = encodeSegment(shot, frames, segment, starts[segment], spools.get(segment), previews,
+                            width, height);
+                    if (segment == 0) video[0] = parameters;
+                    else avcodec_parameters_free(parameters);
+                } catch (Throwable e) {
+                    encoderFailure.compareAndSet(null, e);
+                    try {
+                        frames.close(); // wakes the other encoders
+                    } catch (InterruptedException ignored) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }, "builtin-encode-" + request.jobId() + "-" + (s + 1));
+            t.setDaemon(true);
+            t.start();
+            threads.add(t);
+        }
+        return threads;
+    }
+
+    private AVCodecParameters encodeSegment(Shot shot, FramePipeline frames, int segment, int first, Path spoolFile, Previews previews,
+                                            int width, int height) throws IOException, InterruptedException {
+        try (PacketSpool spool = new PacketSpool(spoolFile);
+             H264Encoder encoder = new H264Encoder(width, height, first, spool)) {
+            int index = first;
+            FrameBuffer frame;
+            while ((frame = frames.next(segment)) != null) {
+                checkCancelled();
+                encoder.encode(frame.yuv(), shot.wantsKeyFrame(index));
+                if (previews.wants(index)) previews.accept(index, frame);
+                frames.recycle(frame);
+                index++;
+                framesDone.accept(encoded.incrementAndGet());
+            }
+            return encoder.finish();
+        }
+    }
+
+    private void joinEncoders(List<Thread> encoders, FramePipeline frames) throws InterruptedException {
+        try {
+            for (Thread t : encoders) t.join();
+        } catch (InterruptedException e) {
+            frames.close();
+            for (Thread t : encoders) t.join();
+            throw e;
+        }
+        Throwable failure = encoderFailure.get();
+        if (failure == null) return;
+        if (failure instanceof RuntimeException r) throw r;
+        if (failure instanceof IOException io) throw new UncheckedIOException(io);
+        if (failure instanceof Error err) throw err;
+        throw new IllegalStateException("encoding failed", failure);
+    }
+
+    /** Synthesises the sound bed and encodes it, while the video encoders work. */
+    private AVCodecParameters encodeSound(Shot shot, Path spoolFile) throws IOException {
+        AmbientBed bed = shot.audio();
+        float[] samples = new float[ClipFormat.SAMPLES_PER_FRAME * ClipFormat.AUDIO_CHANNELS];
+        try (PacketSpool spool = new PacketSpool(spoolFile); AacEncoder aac = new AacEncoder(spool)) {
+            int n;
+            while ((n = bed.next(samples, ClipFormat.SAMPLES_PER_FRAME)) > 0) {
+                if (encoderFailure.get() != null || cancelled.getAsBoolean()) return aac.finish();
+                aac.encode(samples, n);
+            }
+            return aac.finish();
+        }
     }
 
     private static void checkSize(int width, int height) {
@@ -78,16 +189,6 @@ final class ClipRenderer {
         if (width > MAX_SIDE || height > MAX_SIDE || (long) width * height > MAX_PIXELS) {
             throw new BadInputException("the size " + width + "x" + height + " is too large for the built-in engine");
         }
-    }
-
-    private static FrameSource sourceFor(GenerationRequest request, int total) {
-        int width = request.size().width();
-        int height = request.size().height();
-        if (request.hasReference()) {
-            int[] reference = ReferenceImage.decode(request.referenceImage(), width, height);
-            return new PushInSource(reference, width, height, total, request.prompt());
-        }
-        return new ProceduralScene(width, height, request.prompt());
     }
 
     private void checkCancelled() {

@@ -7,21 +7,31 @@ import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 
 /**
- * One reusable frame: packed {@code 0x00RRGGBB} pixels, row by row with no padding, plus a
- * {@link BufferedImage} view over the same array so Java2D can draw into it without copying.
+ * One reusable frame: packed {@code 0x00RRGGBB} pixels, row by row with no padding, a
+ * {@link BufferedImage} view over the same array so Java2D can draw into it without copying, the
+ * frame's YUV 4:2:0 planes for the encoder, and scratch rows for whoever renders into it (a frame is
+ * rendered by one thread at a time, so its scratch needs no locking).
  */
 final class FrameBuffer {
     private static final int[] MASKS = {0x00FF0000, 0x0000FF00, 0x000000FF};
+    /** Scratch slots of {@link Resampler}'s vertical blend. */
+    static final int BLEND = 4;
+    static final int BLEND_OTHER = 5;
+    private static final int SCRATCH_ROWS = 6;
 
     private final int width;
     private final int height;
     private final int[] pixels;
+    private final byte[] yuv;
+    private final int[][] scratch = new int[SCRATCH_ROWS][];
     private final BufferedImage image;
+    private FrameBuffer half;
 
     FrameBuffer(int width, int height) {
         this.width = width;
         this.height = height;
         this.pixels = new int[Math.multiplyExact(width, height)];
+        this.yuv = new byte[width * height + 2 * ((width + 1) / 2) * ((height + 1) / 2)];
         DataBufferInt data = new DataBufferInt(pixels, pixels.length);
         WritableRaster raster = Raster.createPackedRaster(data, width, height, width, MASKS, null);
         this.image = new BufferedImage(new DirectColorModel(24, MASKS[0], MASKS[1], MASKS[2]), raster, false, null);
@@ -34,6 +44,21 @@ final class FrameBuffer {
     /** The pixels, {@code 0x00RRGGBB}, index {@code y * width + x}. */
     int[] pixels() { return pixels; }
 
+    /** The frame as YUV 4:2:0 planes (Y, then U, then V), filled by {@link FinishPass}. */
+    byte[] yuv() { return yuv; }
+
     /** A TYPE_INT_RGB image backed by {@link #pixels()}. */
     BufferedImage image() { return image; }
+
+    /** A buffer of half the width and height (rounded up), for soft layers drawn at lower resolution. */
+    FrameBuffer half() {
+        if (half == null) half = new FrameBuffer(Math.max(2, (width + 1) / 2), Math.max(2, (height + 1) / 2));
+        return half;
+    }
+
+    /** Scratch array {@code n} (0..5) of at least {@code length} ints; contents are undefined. */
+    int[] scratch(int n, int length) {
+        if (scratch[n] == null || scratch[n].length < length) scratch[n] = new int[length];
+        return scratch[n];
+    }
 }

@@ -1,65 +1,121 @@
 package dev.vidgate.engine.builtin;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Renders frames on a helper thread while the caller encodes the previous ones. A fixed ring of
- * {@value #BUFFERS} frame buffers circulates between the two threads, so memory stays constant
- * however long the clip is. Frames come out of {@link #next()} in order; each must be handed back
- * with {@link #recycle} once encoded.
+ * Renders frames on worker threads while other threads encode them. Frames are pure functions of
+ * their index (see {@link FrameSource}), so several workers render different frames at once and the
+ * result does not depend on which thread drew what.
+ *
+ * <p>The clip is split into segments (consecutive runs of frames), each consumed in order by its own
+ * encoder through {@link #next(int)}; workers take frames from the segments in turn, so every encoder
+ * is fed. A fixed ring of buffers circulates between the threads, so memory stays constant however long
+ * the clip is; each frame must be handed back with {@link #recycle} once encoded.
  */
 final class FramePipeline implements AutoCloseable {
-    private static final int BUFFERS = 3;
-    /** Marks the end of the stream (or a failure of the render thread) in {@link #rendered}. */
-    private static final FrameBuffer END = new FrameBuffer(1, 1);
-
-    private final FrameSource source;
-    private final int total;
-    private final Previews previews;
-    private final BlockingQueue<FrameBuffer> free = new ArrayBlockingQueue<>(BUFFERS);
-    private final BlockingQueue<FrameBuffer> rendered = new ArrayBlockingQueue<>(BUFFERS + 1);
-    private final Thread thread;
-    private volatile boolean stopped;
-    private volatile Throwable failure;
-
-    FramePipeline(FrameSource source, int total, Previews previews, String threadName) {
-        this.source = source;
-        this.total = total;
-        this.previews = previews;
-        for (int i = 0; i < BUFFERS; i++) free.add(new FrameBuffer(source.width(), source.height()));
-        this.thread = new Thread(this::produce, threadName);
-        thread.setDaemon(true);
-        thread.start();
+    /** Draws frame {@code index} completely into {@code target}. */
+    @FunctionalInterface
+    interface Stage {
+        void render(int index, FrameBuffer target);
     }
 
-    private void produce() {
+    private final Stage stage;
+    private final int[] claimOrder;
+    private final int[] segmentStart;
+    private final int[] segmentEnd;
+    private final int[] nextToDeliver;
+    private final BlockingQueue<FrameBuffer> free;
+    private final Map<Integer, FrameBuffer> ready = new HashMap<>();
+    private final List<Thread> workers = new ArrayList<>();
+    private final Object lock = new Object();
+    private int claimed;
+    private boolean stopped;
+    private Throwable failure;
+
+    /**
+     * @param segmentStarts first frame of each segment, ascending, starting at 0
+     * @param workerCount   render threads; buffers in flight are {@code workerCount + 2 * segments}
+     */
+    FramePipeline(Stage stage, int total, int width, int height, int workerCount, int[] segmentStarts, String threadName) {
+        this.stage = stage;
+        int segments = segmentStarts.length;
+        this.segmentStart = segmentStarts.clone();
+        this.segmentEnd = new int[segments];
+        for (int s = 0; s < segments; s++) segmentEnd[s] = s + 1 < segments ? segmentStarts[s + 1] : total;
+        this.nextToDeliver = segmentStart.clone();
+        this.claimOrder = new int[total];
+        int k = 0;
+        for (int step = 0; k < total; step++) {
+            for (int s = 0; s < segments; s++) if (segmentStart[s] + step < segmentEnd[s]) claimOrder[k++] = segmentStart[s] + step;
+        }
+        int buffers = workerCount + 2 * segments;
+        this.free = new ArrayBlockingQueue<>(buffers);
+        for (int i = 0; i < buffers; i++) free.add(new FrameBuffer(width, height));
+        for (int i = 0; i < workerCount; i++) {
+            Thread t = new Thread(this::work, threadName + "-" + (i + 1));
+            t.setDaemon(true);
+            workers.add(t);
+        }
+        this.workers.forEach(Thread::start);
+    }
+
+    private void work() {
         try {
-            for (int i = 0; i < total && !stopped; i++) {
+            while (true) {
                 FrameBuffer frame = free.take();
-                source.render(i, frame);
-                if (previews.wants(i)) previews.accept(i, frame);
-                rendered.put(frame);
+                int index;
+                synchronized (lock) {
+                    if (stopped || failure != null || claimed >= claimOrder.length) {
+                        free.offer(frame);
+                        return;
+                    }
+                    index = claimOrder[claimed++];
+                }
+                stage.render(index, frame);
+                synchronized (lock) {
+                    ready.put(index, frame);
+                    lock.notifyAll();
+                }
             }
         } catch (InterruptedException e) {
             // stopped by close()
         } catch (Throwable t) {
-            failure = t;
-        } finally {
-            rendered.offer(END); // never blocks: the queue has room for every buffer plus the marker
+            synchronized (lock) {
+                if (failure == null) failure = t;
+                lock.notifyAll();
+            }
         }
     }
 
-    /** The next frame in order, or null after the last one. Rethrows a failure of the render thread. */
-    FrameBuffer next() throws InterruptedException {
-        FrameBuffer frame = rendered.take();
-        if (frame != END) return frame;
-        rendered.offer(END); // keep answering null
-        Throwable t = failure;
+    /**
+     * The next frame of {@code segment} in order, or null after its last one. Rethrows a failure of a
+     * render thread; throws {@link RenderCancelledException} once the pipeline is closed.
+     */
+    FrameBuffer next(int segment) throws InterruptedException {
+        synchronized (lock) {
+            while (true) {
+                if (failure != null) rethrow(failure);
+                if (stopped) throw new RenderCancelledException();
+                if (nextToDeliver[segment] >= segmentEnd[segment]) return null;
+                FrameBuffer frame = ready.remove(nextToDeliver[segment]);
+                if (frame != null) {
+                    nextToDeliver[segment]++;
+                    return frame;
+                }
+                lock.wait();
+            }
+        }
+    }
+
+    private static void rethrow(Throwable t) {
         if (t instanceof RuntimeException r) throw r;
         if (t instanceof Error e) throw e;
-        if (t != null) throw new IllegalStateException("frame rendering failed", t);
-        return null;
+        throw new IllegalStateException("frame rendering failed", t);
     }
 
     /** Returns an encoded frame's buffer for reuse. */
@@ -67,11 +123,14 @@ final class FramePipeline implements AutoCloseable {
         free.offer(frame);
     }
 
-    /** Stops the render thread (if still running) and waits for it, so previews are safe to read. */
+    /** Stops the render threads (if still running), wakes waiting encoders, and waits for the workers. */
     @Override
     public void close() throws InterruptedException {
-        stopped = true;
-        thread.interrupt();
-        thread.join();
+        synchronized (lock) {
+            stopped = true;
+            lock.notifyAll();
+        }
+        for (Thread t : workers) t.interrupt();
+        for (Thread t : workers) t.join();
     }
 }

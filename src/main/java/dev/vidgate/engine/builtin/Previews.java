@@ -58,8 +58,8 @@ final class Previews {
         return false;
     }
 
-    /** Takes what it needs from frame {@code index}; the buffer is not kept. */
-    void accept(int index, FrameBuffer frame) {
+    /** Takes what it needs from frame {@code index}; the buffer is not kept. Encoders call it from several threads. */
+    synchronized void accept(int index, FrameBuffer frame) {
         if (index == thumbnailIndex) {
             thumbnail = ImageScaler.resize(frame.image(), thumbnailWidth, thumbnailHeight);
         }
@@ -76,12 +76,12 @@ final class Previews {
         }
     }
 
-    void writeThumbnail(Path file) throws IOException {
+    synchronized void writeThumbnail(Path file) throws IOException {
         if (thumbnail == null) throw new IllegalStateException("the thumbnail frame was never rendered");
         WebpWriter.write(thumbnail, file);
     }
 
-    void writeSpritesheet(Path file) throws IOException {
+    synchronized void writeSpritesheet(Path file) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         try (OutputStream os = Files.newOutputStream(file); ImageOutputStream out = new MemoryCacheImageOutputStream(os)) {
             ImageWriteParam param = writer.getDefaultWriteParam();

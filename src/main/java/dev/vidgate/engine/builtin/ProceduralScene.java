@@ -4,38 +4,34 @@ import java.awt.Graphics2D;
 import java.util.Random;
 
 /**
- * Text-to-video frames: an animated abstract scene whose palette, layout and motion are derived
- * deterministically from the prompt. Layers, back to front: {@link SceneBackground},
- * {@link GlowOrbs}, {@link SceneOverlay}.
+ * The abstract scene, for prompts that name no place: an animated composition whose palette, layout and
+ * motion are derived deterministically from the prompt. Layers, back to front: {@link SceneBackground}
+ * (far, moves little with the camera), {@link GlowOrbs}, {@link SceneOverlay} (near).
  */
-final class ProceduralScene implements FrameSource {
-    private final int width;
-    private final int height;
+final class ProceduralScene extends CameraScene {
     private final SceneBackground background;
     private final GlowOrbs orbs;
     private final SceneOverlay overlay;
 
-    ProceduralScene(int width, int height, String prompt) {
-        this.width = width;
-        this.height = height;
-        Random random = new Random(PromptSeed.of(prompt, "procedural-scene"));
-        float hue = random.nextFloat();
+    ProceduralScene(int width, int height, CameraPath path, double hue0, long seed) {
+        super(width, height, path);
+        Random random = new Random(seed);
+        float hue = Double.isNaN(hue0) ? random.nextFloat() : (float) hue0;
         this.background = new SceneBackground(width, height, hue, new Random(random.nextLong()));
         this.orbs = new GlowOrbs(width, height, hue, new Random(random.nextLong()));
         this.overlay = new SceneOverlay(width, height, hue, new Random(random.nextLong()));
     }
 
-    @Override public int width() { return width; }
-
-    @Override public int height() { return height; }
-
     @Override
-    public void render(int index, FrameBuffer target) {
-        double t = index / (double) ClipFormat.FPS;
-        background.paint(t, target.pixels());
-        orbs.paint(t, target.pixels());
+    void paint(double t, CameraView camera, FrameBuffer target) {
+        background.paint(t, target.pixels(), camera.atDepth(0.3));
+        orbs.paint(t, target.pixels(), 1, camera.atDepth(0.6));
         Graphics2D g = target.image().createGraphics();
         try {
+            // the near layer follows the camera fully (zoom and pan; shear and depth are left out)
+            g.translate(width / 2.0, height / 2.0);
+            g.scale(camera.zoom(), camera.zoom());
+            g.translate(-(0.5 + camera.offsetX()) * width, -(0.5 + camera.offsetY()) * height);
             overlay.paint(t, g);
         } finally {
             g.dispose();

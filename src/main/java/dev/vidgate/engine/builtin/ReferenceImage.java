@@ -1,5 +1,10 @@
 package dev.vidgate.engine.builtin;
 
+import dev.vidgate.video.reference.ExifOrientation;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.Java2DFrameConverter;
+
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -16,7 +21,9 @@ import java.util.Iterator;
 
 /**
  * Decodes the reference image of an image-to-video request (JPEG, PNG or WebP) into exact
- * {@code 0x00RRGGBB} pixels of the output size. Bad bytes become {@link BadInputException}.
+ * {@code 0x00RRGGBB} pixels of the output size, upright as its EXIF orientation says. Transparency is
+ * laid over black, grey and 16-bit images keep their levels, and CMYK or YCCK JPEGs (which Java's own
+ * reader gets wrong) are decoded by FFmpeg. Bad bytes become {@link BadInputException}.
  */
 final class ReferenceImage {
     /** Refuse to decode images whose header claims more pixels than this (decompression bombs). */
@@ -35,7 +42,7 @@ final class ReferenceImage {
      * scaled to cover the frame and centre-cropped (the API promises matching sizes; this is leniency).
      */
     static int[] decode(byte[] bytes, int width, int height) {
-        BufferedImage image = read(bytes);
+        BufferedImage image = ExifOrientation.upright(toRgb(read(bytes)), ExifOrientation.of(bytes));
         if (image.getWidth() != width || image.getHeight() != height) {
             image = ImageScaler.cover(toRgb(image), width, height);
         }
@@ -44,6 +51,11 @@ final class ReferenceImage {
 
     static BufferedImage read(byte[] bytes) {
         if (bytes == null || bytes.length == 0) throw new BadInputException("the reference image is empty");
+        int[] jpeg = jpegFrameHeader(bytes);
+        if (jpeg != null && jpeg[0] == 4) {
+            if ((long) jpeg[1] * jpeg[2] > MAX_PIXELS) throw new BadInputException("the reference image is too large to decode");
+            return readFourChannelJpeg(bytes);
+        }
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -62,6 +74,46 @@ final class ReferenceImage {
             } finally {
                 reader.dispose();
             }
+        } catch (BadInputException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new BadInputException("the reference image could not be decoded", e);
+        }
+    }
+
+    /**
+     * What a JPEG's frame header (SOFn) declares: {@code {components, width, height}}, or null if the bytes
+     * are not a JPEG or it cannot be found before the image data.
+     */
+    static int[] jpegFrameHeader(byte[] b) {
+        if (b.length < 4 || (b[0] & 0xFF) != 0xFF || (b[1] & 0xFF) != 0xD8) return null;
+        int pos = 2;
+        while (pos + 4 <= b.length && (b[pos] & 0xFF) == 0xFF) {
+            int marker = b[pos + 1] & 0xFF;
+            int length = ((b[pos + 2] & 0xFF) << 8) | (b[pos + 3] & 0xFF);
+            boolean frameHeader = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+            if (frameHeader) {
+                if (pos + 9 >= b.length) return null;
+                int height = ((b[pos + 5] & 0xFF) << 8) | (b[pos + 6] & 0xFF);
+                int width = ((b[pos + 7] & 0xFF) << 8) | (b[pos + 8] & 0xFF);
+                return new int[] {b[pos + 9] & 0xFF, width, height};
+            }
+            if (marker == 0xDA || length < 2) return null;
+            pos += 2 + length;
+        }
+        return null;
+    }
+
+    /** A CMYK or YCCK (Adobe) JPEG, decoded by FFmpeg, which knows Adobe's inverted ink values. */
+    private static BufferedImage readFourChannelJpeg(byte[] bytes) {
+        FfmpegSupport.init();
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(new ByteArrayInputStream(bytes), 0);
+             Java2DFrameConverter converter = new Java2DFrameConverter()) {
+            grabber.setFormat("jpeg_pipe");
+            grabber.start();
+            Frame frame = grabber.grabImage();
+            if (frame == null) throw new BadInputException("the reference image could not be decoded");
+            return toRgb(converter.convert(frame));
         } catch (BadInputException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

@@ -19,8 +19,6 @@ final class SceneBackground {
     private final double warpFrequency;
     private final int[] vignetteX;
     private final int[] vignetteY;
-    private final int[] lut = new int[LUT_SIZE];
-    private final float[] rowWarp;
 
     SceneBackground(int width, int height, float hue, Random random) {
         this.width = width;
@@ -32,7 +30,6 @@ final class SceneBackground {
         this.warpFrequency = 1 + random.nextDouble() * 2;
         this.vignetteX = vignette(width, 0.30);
         this.vignetteY = vignette(height, 0.30);
-        this.rowWarp = new float[height];
     }
 
     /** Factors 0..256 that darken towards both ends of an axis of {@code length} pixels. */
@@ -45,24 +42,31 @@ final class SceneBackground {
         return v;
     }
 
-    /** Overwrites every pixel of {@code argb} with the backdrop at time {@code t} seconds. */
-    void paint(double t, int[] argb) {
+    /** Overwrites every pixel of {@code argb} with the backdrop at time {@code t} seconds, seen through {@code camera}. */
+    void paint(double t, int[] argb, CameraView camera) {
+        // frames are drawn by several threads at once: per-frame tables are local, never fields
         float h = hue + 0.03f * (float) StrictMath.sin(0.21 * t);
-        fillLut(h);
+        int[] lut = lut(h);
+        float[] rowWarp = new float[height];
         double theta = angle0 + spin * t;
         double diagonal = Math.hypot(width, height);
         float stepX = (float) (StrictMath.cos(theta) / diagonal);
         float stepY = (float) (StrictMath.sin(theta) / diagonal);
         for (int y = 0; y < height; y++) {
-            rowWarp[y] = 0.035f * (float) StrictMath.sin(2 * Math.PI * warpFrequency * y / height + 0.7 * t);
+            double wy = camera.offsetY() + ((y + 0.5) / height - 0.5) / camera.zoom();
+            rowWarp[y] = 0.035f * (float) StrictMath.sin(2 * Math.PI * warpFrequency * (wy + 0.5) + 0.7 * t);
         }
-        float cx = width / 2f;
-        float cy = height / 2f;
         for (int y = 0; y < height; y++) {
-            float g = 0.5f + (0.5f - cx) * stepX + (y + 0.5f - cy) * stepY + rowWarp[y];
+            double ny = (y + 0.5) / height - 0.5;
+            double rowZoom = camera.rowZoom(ny);
+            // the gradient is linear in world coordinates, so along a row it still steps evenly
+            double wx0 = camera.offsetX() + camera.shear() * ny + ((0.5 / width) - 0.5) / rowZoom;
+            double wy = camera.offsetY() + ny / camera.zoom();
+            float g = (float) (0.5 + wx0 * width * stepX + wy * height * stepY) + rowWarp[y];
+            float step = (float) (stepX / rowZoom);
             int vy = vignetteY[y];
             int row = y * width;
-            for (int x = 0; x < width; x++, g += stepX) {
+            for (int x = 0; x < width; x++, g += step) {
                 int idx = (int) (g * (LUT_SIZE - 1));
                 if (idx < 0) idx = 0;
                 else if (idx >= LUT_SIZE) idx = LUT_SIZE - 1;
@@ -76,7 +80,8 @@ final class SceneBackground {
         }
     }
 
-    private void fillLut(float h) {
+    private int[] lut(float h) {
+        int[] lut = new int[LUT_SIZE];
         int c0 = Color.HSBtoRGB(h, 0.70f, 0.14f);
         int c1 = Color.HSBtoRGB(h + hueSpread, 0.60f, 0.42f);
         int c2 = Color.HSBtoRGB(h + 2 * hueSpread, 0.45f, 0.66f);
@@ -84,6 +89,7 @@ final class SceneBackground {
             double u = i / (double) (LUT_SIZE - 1);
             lut[i] = u < 0.5 ? mix(c0, c1, smooth(u * 2)) : mix(c1, c2, smooth(u * 2 - 1));
         }
+        return lut;
     }
 
     private static double smooth(double u) {

@@ -97,11 +97,11 @@ final class SceneOverlay {
 
     private void paintWaves(double t, Graphics2D g) {
         g.setStroke(waveStroke);
-        int segments = 96;
+        int segments = 192;
         for (Wave w : waves) {
             Path2D.Double path = new Path2D.Double();
             for (int k = 0; k <= segments; k++) {
-                double x = width * k / (double) segments;
+                double x = width * (2.0 * k / segments - 0.5); // beyond the frame, for a camera that pulls back
                 double y = w.baseline + w.amplitude * StrictMath.sin(2 * Math.PI * x / w.wavelength - w.speed * t + w.phase)
                         + 0.4 * w.amplitude * StrictMath.sin(4.3 * Math.PI * x / w.wavelength + 0.6 * w.speed * t);
                 if (k == 0) path.moveTo(x, y);

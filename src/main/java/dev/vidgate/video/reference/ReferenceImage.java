@@ -3,8 +3,8 @@ package dev.vidgate.video.reference;
 import java.util.Objects;
 
 /**
- * A reference image that passed {@link ReferenceImages#validate}: its format (from magic bytes), its pixel
- * size (equal to the requested video size) and the original bytes, unchanged.
+ * A reference image that passed {@link ReferenceImages#validate}: its format (from magic bytes), its upright
+ * pixel size (equal to the requested video size; see {@link ExifOrientation}) and the original bytes, unchanged.
  */
 public record ReferenceImage(ImageFormat format, int width, int height, byte[] bytes) {
     public ReferenceImage {

@@ -26,7 +26,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  *   <li>cheap structural check (PNG chunks up to {@code IEND}, WebP RIFF length) to catch truncation;</li>
  *   <li>the header-declared width and height, read without touching pixel data, against
  *       {@link ReferenceLimits#maxPixels()} and {@link ReferenceLimits#maxSide()} (a decompression bomb is
- *       just an invalid file to the client) and then against the requested size;</li>
+ *       just an invalid file to the client) and then, turned upright as its EXIF orientation says (see
+ *       {@link ExifOrientation}), against the requested size;</li>
  *   <li>a full decode, so corrupt or truncated data is rejected here and not in a worker later. Decoder
  *       warnings (the JDK JPEG reader only warns on "Premature end of JPEG file") count as failures.</li>
  * </ol>
@@ -70,7 +71,11 @@ public final class ReferenceImages {
                     || (long) width * height > limits.maxPixels()) {
                 throw ReferenceErrors.invalidFormat();
             }
-            if (width != expected.width() || height != expected.height()) throw ReferenceErrors.sizeMismatch();
+            // the picture is what a photo viewer shows: EXIF may say the stored pixels stand on their side
+            boolean turned = ExifOrientation.swapsSides(ExifOrientation.of(bytes));
+            int uprightWidth = turned ? height : width;
+            int uprightHeight = turned ? width : height;
+            if (uprightWidth != expected.width() || uprightHeight != expected.height()) throw ReferenceErrors.sizeMismatch();
 
             int decodedWidth;
             int decodedHeight;
@@ -85,7 +90,7 @@ public final class ReferenceImages {
                 decodedHeight = image.getHeight();
             }
             if (warned.get() || decodedWidth != width || decodedHeight != height) throw ReferenceErrors.invalidFormat();
-            return new ReferenceImage(format, width, height, bytes);
+            return new ReferenceImage(format, uprightWidth, uprightHeight, bytes);
         } catch (ApiException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

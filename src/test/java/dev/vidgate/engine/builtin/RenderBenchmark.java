@@ -6,57 +6,110 @@ import dev.vidgate.testsupport.media.Mp4Probe;
 import dev.vidgate.testsupport.media.TestImages;
 import dev.vidgate.video.VideoSize;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
- * Manual timing tool (not a test): renders clips with the built-in engine and prints wall-clock time
- * and what {@link Mp4Probe} sees. Run with the test classpath, arguments {@code [seconds...]}.
+ * Timing tool behind {@code bench/renderer.sh} (not a test). Renders one clip with the built-in engine,
+ * after a warm-up clip of the same kind and size in the same JVM, and prints one line:
+ * {@code kind width height seconds renderSeconds realtimeFactor heapPeakMiB rssPeakMiB frames cpuSeconds}
+ * (cpuSeconds: CPU time the process used during the render, all threads).
+ *
+ * <p>Arguments: {@code clip <t2v|i2v> <width> <height> <seconds> [prompt]}, or
+ * {@code reference <width> <height> <file.png>} to write the reference image that image-to-video uses
+ * (so the ffmpeg comparison starts from the same picture).
  */
 public final class RenderBenchmark {
+    static final String TEXT_PROMPT = "waves rolling onto the shore at sunset, slow push in";
+    static final String IMAGE_PROMPT = "the camera slowly pushes in";
+
     private RenderBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        int[] lengths = args.length == 0 ? new int[] {4, 12} : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        if (args.length >= 4 && args[0].equals("reference")) {
+            Files.write(Path.of(args[3]), TestImages.png(Integer.parseInt(args[1]), Integer.parseInt(args[2])));
+            return;
+        }
+        if (args.length < 5 || !args[0].equals("clip")) {
+            System.err.println("usage: clip <t2v|i2v> <width> <height> <seconds> [prompt] | reference <width> <height> <file.png>");
+            System.exit(2);
+        }
+        boolean image = args[1].equals("i2v");
+        VideoSize size = new VideoSize(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+        int seconds = Integer.parseInt(args[4]);
+        String prompt = args.length > 5 ? args[5] : image ? IMAGE_PROMPT : TEXT_PROMPT;
+        byte[] reference = image ? TestImages.png(size.width(), size.height()) : null;
         Path dir = Files.createTempDirectory("vidgate-bench");
-        VideoSize size = new VideoSize(1280, 720);
-        byte[] reference = TestImages.png(size.width(), size.height());
         try (BuiltinEngine engine = new BuiltinEngine(dir, 1)) {
-            // warm-up: class loading, native libraries, JIT
-            time(engine, new GenerationRequest("warmup", "sora-2", size, 1, "warm up", null));
-            for (int seconds : lengths) {
-                for (boolean image : new boolean[] {false, true}) {
-                    String id = (image ? "i2v-" : "t2v-") + seconds;
-                    GenerationRequest request = new GenerationRequest(id, "sora-2", size, seconds,
-                            "a lighthouse on a cliff at dusk, waves rolling in", image ? reference : null);
-                    long ms = time(engine, request);
-                    Path mp4 = dir.resolve(id).resolve("video.mp4");
-                    Mp4Probe probe = Mp4Probe.of(mp4);
-                    System.out.printf("%s %s %ds: %d ms, %d frames, %.3f s, %s %s, audio %s %d Hz peak %.3f rms %.4f, %d KiB%n",
-                            image ? "image-to-video" : "text-to-video", size, seconds, ms, probe.frameCount(),
-                            probe.durationSeconds(), probe.videoCodec(), probe.pixelFormat(), probe.audioCodec(),
-                            probe.sampleRate(), probe.audioPeak(), probe.audioRms(), Files.size(mp4) / 1024);
-                    if (image) {
-                        double diff = Mp4Probe.meanAbsDifference(ReferenceImage.toRgb(TestImages.image(size.width(), size.height())), probe.frame(0));
-                        System.out.printf("  frame 0 mean abs difference to the reference: %.2f%n", diff);
-                    }
-                    engine.release(id);
-                }
-            }
+            time(engine, new GenerationRequest("warmup", "sora-2", size, 2, prompt, reference)); // class loading, JIT
+            engine.release("warmup");
+            System.gc();
+            resetPeaks();
+            GenerationRequest request = new GenerationRequest("clip", "sora-2", size, seconds, prompt, reference);
+            long cpuBefore = processCpu();
+            double took = time(engine, request) / 1e9;
+            double cpu = (processCpu() - cpuBefore) / 1e9;
+            long heap = heapPeak();
+            long rss = rssPeak();
+            Mp4Probe probe = Mp4Probe.of(dir.resolve("clip").resolve("video.mp4"));
+            System.out.printf(Locale.ROOT, "%s %d %d %d %.3f %.2f %d %d %d %.2f%n", image ? "image-to-video" : "text-to-video",
+                    size.width(), size.height(), seconds, took, seconds / took, heap >> 20, rss >> 20, probe.frameCount(), cpu);
+            engine.release("clip");
+        } finally {
+            dev.vidgate.common.FileTrees.deleteTree(dir);
         }
     }
 
     private static long time(BuiltinEngine engine, GenerationRequest request) throws InterruptedException {
         long start = System.nanoTime();
         String handle = engine.start(request);
-        long deadline = start + Duration.ofMinutes(5).toNanos();
+        long deadline = start + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
             EngineStatus status = engine.check(request, handle);
-            if (status instanceof EngineStatus.Done) return (System.nanoTime() - start) / 1_000_000;
+            if (status instanceof EngineStatus.Done) return System.nanoTime() - start;
             if (!(status instanceof EngineStatus.Running)) throw new IllegalStateException(request.jobId() + ": " + status);
-            Thread.sleep(5);
+            Thread.sleep(2);
         }
         throw new IllegalStateException(request.jobId() + " did not finish");
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5"); // resets VmHWM (Linux)
+        } catch (IOException | RuntimeException e) {
+            // not Linux or not allowed: the RSS peak then includes the warm-up
+        }
+    }
+
+    /** The sum of the heap pools' peak use since {@link #resetPeaks}. */
+    private static long heapPeak() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) sum += pool.getPeakUsage().getUsed();
+        }
+        return sum;
+    }
+
+    /** The process's peak resident memory (VmHWM), or -1 where /proc is missing. */
+    private static long rssPeak() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+            }
+        } catch (IOException | RuntimeException e) {
+            // fall through
+        }
+        return -1;
     }
 }

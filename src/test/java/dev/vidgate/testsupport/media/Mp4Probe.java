@@ -65,6 +65,7 @@ public final class Mp4Probe {
     private double audioPeak;
     private double audioRms;
     private final List<String> frameHashes = new ArrayList<>();
+    private float[][] audio = new float[0][];
 
     static {
         av_log_set_level(AV_LOG_ERROR);
@@ -144,6 +145,27 @@ public final class Mp4Probe {
 
     /** Root mean square of all decoded samples, 0..1. */
     public double audioRms() { return audioRms; }
+
+    /** The decoded audio, one array per channel (kept for clips of up to a minute). */
+    public float[][] audio() { return audio; }
+
+    /** Integrated loudness of the decoded audio in LUFS (ITU-R BS.1770-4), see {@link Loudness}. */
+    public double loudness() {
+        return Loudness.integrated(audio, sampleRate);
+    }
+
+    /** Decodes every video frame again, in order, as TYPE_INT_RGB images (for short clips). */
+    public List<BufferedImage> frames() {
+        return withSource(path -> {
+            List<BufferedImage> frames = new ArrayList<>();
+            try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(path.toFile())) {
+                grabber.start();
+                Frame frame;
+                while ((frame = grabber.grabImage()) != null) frames.add(toImage(frame));
+            }
+            return frames;
+        });
+    }
 
     /** SHA-256 (hex) of every decoded video frame's pixels, in order. */
     public List<String> frameHashes() { return List.copyOf(frameHashes); }
@@ -266,6 +288,8 @@ public final class Mp4Probe {
         MessageDigest sha = sha256();
         double sumSquares = 0;
         long values = 0;
+        int channels = Math.max(1, audioChannels);
+        List<float[]> chunks = new ArrayList<>(); // per decoded frame: interleaved samples
         Frame frame;
         while ((frame = grabber.grabFrame(true, true, true, false)) != null) {
             if (frame.image != null) {
@@ -273,19 +297,44 @@ public final class Mp4Probe {
                 frameHashes.add(hash(sha, frame));
             }
             if (frame.samples != null) {
-                for (Buffer buffer : frame.samples) {
-                    FloatBuffer floats = asFloats(buffer);
-                    while (floats.hasRemaining()) {
-                        double v = floats.get();
-                        audioPeak = Math.max(audioPeak, Math.abs(v));
-                        sumSquares += v * v;
-                        values++;
-                    }
+                float[] interleaved = interleave(frame.samples, channels);
+                chunks.add(interleaved);
+                for (float v : interleaved) {
+                    audioPeak = Math.max(audioPeak, Math.abs(v));
+                    sumSquares += v * v;
+                    values++;
                 }
             }
         }
         audioSamples = audioChannels == 0 ? 0 : values / audioChannels;
         audioRms = values == 0 ? 0 : Math.sqrt(sumSquares / values);
+        if (audioChannels > 0 && audioSamples <= 60L * Math.max(1, sampleRate)) {
+            audio = new float[audioChannels][(int) audioSamples];
+            int at = 0;
+            for (float[] chunk : chunks) {
+                for (int i = 0; i + audioChannels <= chunk.length; i += audioChannels, at++) {
+                    for (int c = 0; c < audioChannels; c++) audio[c][at] = chunk[i + c];
+                }
+            }
+        }
+    }
+
+    /** The samples of one decoded audio frame, interleaved, whether FFmpeg gave them planar or packed. */
+    private static float[] interleave(Buffer[] buffers, int channels) {
+        if (buffers.length == 1) {
+            FloatBuffer f = asFloats(buffers[0]);
+            float[] out = new float[f.remaining()];
+            f.get(out);
+            return out;
+        }
+        FloatBuffer[] planes = new FloatBuffer[buffers.length];
+        for (int c = 0; c < buffers.length; c++) planes[c] = asFloats(buffers[c]);
+        int n = planes[0].remaining();
+        float[] out = new float[n * buffers.length];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < buffers.length; c++) out[i * buffers.length + c] = planes[c].get(planes[c].position() + i);
+        }
+        return out;
     }
 
     private static FloatBuffer asFloats(Buffer buffer) {

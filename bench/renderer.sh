@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Renderer benchmark: renders clips with the built-in engine (4, 8 and 12 s at 1280x720 and 1920x1080,
+# text-to-video and image-to-video) and prints render seconds, real-time factor and peak memory, next to
+# the same image-to-video push-in made by the ffmpeg command line (zoompan) in the same run.
+# Each clip runs in a fresh JVM after a warm-up clip of the same kind and size.
+# Needs ffmpeg for the comparison (installed from Debian's packages if missing; the product never uses it).
+# Usage: bench/renderer.sh [seconds...]     e.g. bench/renderer.sh 4 12
+set -euo pipefail
+cd "$(dirname "$0")/.."
+LENGTHS=("${@:-4 8 12}")
+read -r -a LENGTHS <<< "${LENGTHS[*]}"
+SIZES=(1280x720 1920x1080)
+if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+command -v ffmpeg >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq ffmpeg >/dev/null; }
+
+./mvnw -q -B test-compile
+./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
+CP="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+# the same encoder as the product when this ffmpeg has it, else x264 at a fast preset
+if ffmpeg -hide_banner -encoders 2>/dev/null | grep -q libopenh264; then VCODEC=(-c:v libopenh264 -threads 1); ENC="libopenh264, 1 thread"
+else VCODEC=(-c:v libx264 -preset veryfast); ENC="libx264 veryfast"; fi
+
+ffmpeg_clip() { # width height seconds -> wall seconds of ffmpeg's zoompan push-in with an audio track
+  local w=$1 h=$2 s=$3 frames=$(( $3 * 24 ))
+  "$JAVA" -cp "$CP" dev.vidgate.engine.builtin.RenderBenchmark reference "$w" "$h" "$WORK/ref.png"
+  local start end
+  start=$(date +%s.%N)
+  ffmpeg -hide_banner -loglevel error -y -loop 1 -framerate 24 -i "$WORK/ref.png" \
+    -f lavfi -i "anoisesrc=color=pink:sample_rate=48000:amplitude=0.05" \
+    -filter_complex "[0:v]zoompan=z='1+0.15*on/$frames':x='iw/2-(iw/zoom/2)':y='ih/2-(ih/zoom/2)':d=1:s=${w}x${h}:fps=24,format=yuv420p[v]" \
+    -map "[v]" -map 1:a -t "$s" "${VCODEC[@]}" -b:v "$(( w * h * 24 * 24 / 100 ))" -c:a aac -b:a 128k -ac 2 \
+    -movflags +faststart "$WORK/ffmpeg.mp4"
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc -l
+}
+
+echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB;" \
+  "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "ffmpeg comparison: $(ffmpeg -version | head -1 | cut -d' ' -f1-3), zoompan + $ENC + aac, same size and length"
+printf '%-10s %-5s %-15s %9s %9s %9s %9s %10s %12s\n' size clip kind "render s" "x real" "heap MiB" "rss MiB" "ffmpeg s" "ffmpeg/ours"
+for size in "${SIZES[@]}"; do
+  w=${size%x*}; h=${size#*x}
+  for s in "${LENGTHS[@]}"; do
+    ff=$(ffmpeg_clip "$w" "$h" "$s")
+    for kind in t2v i2v; do
+      read -r name _ _ _ took factor heap rss frames < <("$JAVA" --enable-native-access=ALL-UNNAMED -Xmx1g -cp "$CP" \
+        dev.vidgate.engine.builtin.RenderBenchmark clip "$kind" "$w" "$h" "$s" 2>/dev/null | tail -1)
+      [ "$frames" = "$(( s * 24 ))" ] || { echo "unexpected frame count $frames" >&2; exit 1; }
+      if [ "$kind" = i2v ]; then cmp=$(echo "$ff / $took" | bc -l); ffcol=$(printf '%.2f' "$ff"); cmpcol=$(printf '%.1fx' "$cmp")
+      else ffcol="-"; cmpcol="-"; fi
+      printf '%-10s %-5s %-15s %9.2f %8.1fx %9s %9s %10s %12s\n' "$size" "${s}s" "$name" "$took" "$factor" "$heap" "$rss" "$ffcol" "$cmpcol"
+    done
+  done
+done
+echo "text-to-video prompt: \"$(grep -o 'TEXT_PROMPT = "[^"]*"' src/test/java/dev/vidgate/engine/builtin/RenderBenchmark.java | cut -d'"' -f2)\";" \
+  "image-to-video: a gentle push-in on a generated 16:9 picture (the ffmpeg row makes the same push-in with zoompan)"
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

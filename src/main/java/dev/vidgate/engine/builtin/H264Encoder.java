@@ -1,0 +1,101 @@
+package dev.vidgate.engine.builtin;
+
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.javacv.FrameRecorder;
+
+import java.util.Map;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PROFILE_H264_CONSTRAINED_BASELINE;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_PRI_BT709;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_MPEG;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_SMPTE170M;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_BT709;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_I;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_NONE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_image_fill_arrays;
+
+/**
+ * Encodes one run of frames ("segment") to H.264 with OpenH264 (constrained baseline, yuv420p, BT.601
+ * matrix tagged as such), parking the packets in a {@link PacketSpool}. Each segment starts with an IDR
+ * frame and has key frames every {@link #GOP} frames, so segments encoded side by side by separate
+ * encoders play back to back as one stream; each encoder runs on a single thread, because OpenH264's
+ * own threading balances slices by measured time and would make the bytes differ from run to run.
+ */
+final class H264Encoder extends SpoolingEncoder {
+    /** Frames between key frames (two seconds); segments start on multiples of it. */
+    static final int GOP = 2 * ClipFormat.FPS;
+    /** Bits per pixel per frame; ~5.3 Mbit/s at 1280x720, enough for frame 0 to match its source closely. */
+    private static final double BITS_PER_PIXEL = 0.24;
+    private static final int MIN_BITRATE = 1_000_000;
+
+    private final BytePointer pixels;
+    private final int planeBytes;
+    private long pts;
+
+    /**
+     * @param firstFrame the clip index of the first frame this encoder gets (its timestamp)
+     */
+    H264Encoder(int width, int height, long firstFrame, PacketSpool spool) throws FrameRecorder.Exception {
+        this(open(width, height), width, height, firstFrame, spool);
+    }
+
+    private H264Encoder(AVCodecContext context, int width, int height, long firstFrame, PacketSpool spool) {
+        super(context, av_frame_alloc(), spool);
+        this.pts = firstFrame;
+        this.planeBytes = width * height * 3 / 2;
+        frame.format(AV_PIX_FMT_YUV420P);
+        frame.width(width);
+        frame.height(height);
+        pixels = new BytePointer(planeBytes);
+        av_image_fill_arrays(new PointerPointer<>(frame), frame.linesize(), pixels, AV_PIX_FMT_YUV420P, width, height, 1);
+    }
+
+    private static AVCodecContext open(int width, int height) throws FrameRecorder.Exception {
+        AVCodecContext context = SpoolingEncoder.context("libopenh264");
+        context.width(width);
+        context.height(height);
+        context.pix_fmt(AV_PIX_FMT_YUV420P);
+        context.time_base(new AVRational().num(1).den(ClipFormat.FPS));
+        context.framerate(new AVRational().num(ClipFormat.FPS).den(1));
+        context.gop_size(GOP);
+        context.bit_rate(bitrate(width, height));
+        context.profile(AV_PROFILE_H264_CONSTRAINED_BASELINE);
+        context.thread_count(1);
+        context.colorspace(AVCOL_SPC_SMPTE170M);
+        context.color_primaries(AVCOL_PRI_BT709);
+        context.color_trc(AVCOL_TRC_BT709);
+        context.color_range(AVCOL_RANGE_MPEG);
+        context.flags(context.flags() | AV_CODEC_FLAG_GLOBAL_HEADER); // SPS and PPS go into the MP4 header
+        SpoolingEncoder.open(context, Map.of("allow_skip_frames", "0"));
+        return context;
+    }
+
+    static int bitrate(int width, int height) {
+        return (int) Math.max(MIN_BITRATE, Math.min(50_000_000, BITS_PER_PIXEL * width * height * ClipFormat.FPS));
+    }
+
+    /**
+     * Encodes the next frame from its YUV 4:2:0 planes (see {@link FrameBuffer#yuv()}); {@code keyFrame}
+     * forces a key frame there. OpenH264 (as FFmpeg configures it) skips blocks that change very little
+     * from frame to frame, so a slow, even change such as a look fading in can leave stale patches; a
+     * key frame when the change settles repaints everything.
+     */
+    void encode(byte[] yuv420p, boolean keyFrame) throws FrameRecorder.Exception {
+        pixels.put(yuv420p, 0, planeBytes);
+        frame.pict_type(keyFrame ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE);
+        frame.pts(pts++);
+        send();
+    }
+
+    @Override
+    public void close() {
+        super.close();
+        pixels.close();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.vidgate.engine.builtin;
+
+import java.util.List;
+
+/**
+ * An outdoor scene made of planes at different depths in front of a {@link SkyDome}: each plane is a
+ * {@link TextureLayer} that may drift or sway in the wind, and extras (birds, lights, sparks) are drawn
+ * on top. The camera moves near planes more than far ones.
+ */
+final class LayeredScene extends CameraScene {
+    /** Something drawn over the planes each frame. */
+    @FunctionalInterface
+    interface Extra {
+        void paint(CameraView camera, double t, FrameBuffer frame);
+    }
+
+    /** A sideways shift of a plane's rows over time, in frame widths. */
+    @FunctionalInterface
+    interface Sway {
+        double at(double t, double worldY);
+    }
+
+    /**
+     * @param drift frame widths per second the plane scrolls sideways
+     * @param sway  wind on the plane, or null
+     */
+    record Plane(TextureLayer layer, double drift, Sway sway) {
+        static Plane still(TextureLayer layer) {
+            return new Plane(layer, 0, null);
+        }
+    }
+
+    private final SkyDome sky;
+    private final List<Plane> planes;
+    private final List<Extra> extras;
+    private final double solidBelow;
+
+    /** @param solidBelow the world y (seen at depth 1) below which the planes cover the sky completely */
+    LayeredScene(int width, int height, CameraPath path, SkyDome sky, List<Plane> planes, List<Extra> extras, double solidBelow) {
+        super(width, height, path);
+        this.sky = sky;
+        this.planes = List.copyOf(planes);
+        this.extras = List.copyOf(extras);
+        this.solidBelow = solidBelow;
+    }
+
+    @Override
+    void paint(double t, CameraView camera, FrameBuffer frame) {
+        int skyRows = (int) Math.ceil((camera.screenY(solidBelow) + 0.5) * height) + 2;
+        sky.paint(camera, t, frame, Math.max(0, Math.min(height, skyRows)));
+        for (Plane plane : planes) {
+            TextureLayer.RowShift shift = plane.sway() == null ? null : wy -> plane.sway().at(t, wy);
+            plane.layer().draw(camera, plane.drift() * t, shift, frame, 0, height);
+        }
+        for (Extra extra : extras) extra.paint(camera, t, frame);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.vidgate.api;
+
+import dev.vidgate.testsupport.RawHttp;
+import dev.vidgate.testsupport.RawHttp.Multipart;
+import dev.vidgate.testsupport.TestServer;
+import dev.vidgate.testsupport.media.Mp4Probe;
+import dev.vidgate.testsupport.media.ReferencePictures;
+import dev.vidgate.testsupport.media.TestImages;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.awt.image.BufferedImage;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+
+import static dev.vidgate.api.VideosApiContractTest.assertError;
+import static dev.vidgate.api.VideosApiContractTest.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reference images as real uploads come, over real HTTP against a running server with the built-in
+ * renderer: CMYK JPEGs, photos stored sideways with an EXIF orientation, alpha, greyscale and 16-bit
+ * PNGs are accepted and render in their true colours and orientation; unreadable ones get the seed's
+ * {@code Invalid file format}.
+ */
+class ReferenceUploadsTest {
+    private static final BufferedImage PICTURE = TestImages.image(1280, 720, 3);
+
+    @TempDir
+    static Path dataDir;
+    static TestServer server;
+    static RawHttp http;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(dataDir);
+        http = new RawHttp(server.baseUrl(), TestServer.API_KEY);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static HttpResponse<String> upload(byte[] image, String size) {
+        return http.postMultipart("/v1/videos", new Multipart().text("prompt", "static shot").text("size", size)
+                .file("input_reference", "reference", "application/octet-stream", image));
+    }
+
+    /** Waits for the video and returns its first decoded frame. */
+    private static BufferedImage firstFrameOf(HttpResponse<String> created) throws InterruptedException {
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        String id = json(created).get("id").asString();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (!json(http.get("/v1/videos/" + id)).get("status").asString().equals("completed")) {
+            assertThat(Instant.now()).as("render of " + id).isBefore(deadline);
+            Thread.sleep(200);
+        }
+        return Mp4Probe.of(http.getBytes("/v1/videos/" + id + "/content").body()).frame(0);
+    }
+
+    @Test
+    void anAdobeCmykJpegIsAcceptedAndRendersInItsTrueColours() throws InterruptedException {
+        BufferedImage frame = firstFrameOf(upload(ReferencePictures.adobeJpeg(PICTURE, false), "1280x720"));
+        assertThat(Mp4Probe.meanAbsDifference(PICTURE, frame)).isLessThan(6);
+    }
+
+    @Test
+    void aPhotoStoredSidewaysIsTheUprightPictureItsExifDescribes() throws InterruptedException {
+        byte[] sideways = ReferencePictures.sidewaysJpeg(PICTURE, 6); // 720x1280 pixels, shown as 1280x720
+        assertError(upload(sideways, "720x1280"), 400, "Inpaint image must match the requested width and height",
+                "input_reference", "invalid_value");
+        BufferedImage frame = firstFrameOf(upload(sideways, "1280x720"));
+        assertThat(Mp4Probe.meanAbsDifference(PICTURE, frame)).isLessThan(6);
+    }
+
+    @Test
+    void alphaGreyscaleAndSixteenBitPngsAreAccepted() {
+        assertThat(upload(ReferencePictures.pngWithAlpha(PICTURE), "1280x720").statusCode()).isEqualTo(200);
+        assertThat(upload(ReferencePictures.greyPng(PICTURE), "1280x720").statusCode()).isEqualTo(200);
+        assertThat(upload(ReferencePictures.png16(PICTURE), "1280x720").statusCode()).isEqualTo(200);
+        assertThat(upload(ReferencePictures.adobeJpeg(PICTURE, true), "1280x720").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aCmykJpegCutShortIsAnInvalidFileFormat() {
+        byte[] jpeg = ReferencePictures.adobeJpeg(PICTURE, false);
+        assertError(upload(Arrays.copyOf(jpeg, jpeg.length / 2), "1280x720"), 400, "Invalid file format", "input_reference",
+                "invalid_file_format");
+    }
+}
