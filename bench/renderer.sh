@@ -12,10 +12,10 @@ read -r -a LENGTHS <<< "${LENGTHS[*]}"
 SIZES=(1280x720 1920x1080)
 if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-command -v ffmpeg >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq ffmpeg >/dev/null; }
+command -v ffmpeg >/dev/null || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq ffmpeg >/dev/null 2>&1; }
 
-./mvnw -q -B test-compile
-./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
+./mvnw -q -B test-compile >/dev/null 2>&1 || ./mvnw -q -B test-compile
+./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null 2>&1
 CP="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
@@ -26,7 +26,7 @@ else VCODEC=(-c:v libx264 -preset veryfast); ENC="libx264 veryfast"; fi
 
 ffmpeg_clip() { # width height seconds -> wall seconds of ffmpeg's zoompan push-in with an audio track
   local w=$1 h=$2 s=$3 frames=$(( $3 * 24 ))
-  "$JAVA" -cp "$CP" dev.vidgate.engine.builtin.RenderBenchmark reference "$w" "$h" "$WORK/ref.png"
+  "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$CP" dev.vidgate.engine.builtin.RenderBenchmark reference "$w" "$h" "$WORK/ref.png" 2>/dev/null
   local start end
   start=$(date +%s.%N)
   ffmpeg -hide_banner -loglevel error -y -loop 1 -framerate 24 -i "$WORK/ref.png" \
@@ -41,21 +41,22 @@ ffmpeg_clip() { # width height seconds -> wall seconds of ffmpeg's zoompan push-
 echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB;" \
   "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "ffmpeg comparison: $(ffmpeg -version | head -1 | cut -d' ' -f1-3), zoompan + $ENC + aac, same size and length"
-printf '%-10s %-5s %-15s %9s %9s %9s %9s %10s %12s\n' size clip kind "render s" "x real" "heap MiB" "rss MiB" "ffmpeg s" "ffmpeg/ours"
+printf '%-10s %-5s %-15s %9s %9s %8s %9s %9s %10s %12s\n' size clip kind "render s" "x real" "cpu s" "heap MiB" "rss MiB" "ffmpeg s" "ffmpeg/ours"
 for size in "${SIZES[@]}"; do
   w=${size%x*}; h=${size#*x}
   for s in "${LENGTHS[@]}"; do
     ff=$(ffmpeg_clip "$w" "$h" "$s")
     for kind in t2v i2v; do
-      read -r name _ _ _ took factor heap rss frames < <("$JAVA" --enable-native-access=ALL-UNNAMED -Xmx1g -cp "$CP" \
+      read -r name _ _ _ took factor heap rss frames cpu < <("$JAVA" --enable-native-access=ALL-UNNAMED -Xmx1g -cp "$CP" \
         dev.vidgate.engine.builtin.RenderBenchmark clip "$kind" "$w" "$h" "$s" 2>/dev/null | tail -1)
       [ "$frames" = "$(( s * 24 ))" ] || { echo "unexpected frame count $frames" >&2; exit 1; }
       if [ "$kind" = i2v ]; then cmp=$(echo "$ff / $took" | bc -l); ffcol=$(printf '%.2f' "$ff"); cmpcol=$(printf '%.1fx' "$cmp")
       else ffcol="-"; cmpcol="-"; fi
-      printf '%-10s %-5s %-15s %9.2f %8.1fx %9s %9s %10s %12s\n' "$size" "${s}s" "$name" "$took" "$factor" "$heap" "$rss" "$ffcol" "$cmpcol"
+      printf '%-10s %-5s %-15s %9.2f %8.1fx %8.2f %9s %9s %10s %12s\n' "$size" "${s}s" "$name" "$took" "$factor" "$cpu" "$heap" "$rss" "$ffcol" "$cmpcol"
     done
   done
 done
 echo "text-to-video prompt: \"$(grep -o 'TEXT_PROMPT = "[^"]*"' src/test/java/dev/vidgate/engine/builtin/RenderBenchmark.java | cut -d'"' -f2)\";" \
   "image-to-video: a gentle push-in on a generated 16:9 picture (the ffmpeg row makes the same push-in with zoompan)"
+echo "cpu s: CPU time the render used on all threads; heap: peak of the Java heap during the render; rss: peak resident memory of the process (Linux)"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

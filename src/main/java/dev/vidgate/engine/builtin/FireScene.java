@@ -48,7 +48,7 @@ final class FireScene extends CameraScene {
                 2 * width, th, th);
         TextureLayer trees = new TextureLayer(treeTexels, 2 * width, 2 * th, 0.4, 2.0, horizon - 0.42, 1.0);
         TextureLayer ground = ground(random);
-        this.backdrop = new LayeredScene(width, height, path, sky, List.of(Plane.still(trees), Plane.still(ground)), List.of(),
+        this.backdrop = new LayeredScene(width, height, path, sky, List.of(Plane.far(trees), Plane.still(ground)), List.of(),
                 horizon + 0.06);
         int sparks = 70;
         sparkX = new double[sparks];

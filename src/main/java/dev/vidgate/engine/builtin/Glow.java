@@ -48,9 +48,14 @@ final class Glow {
         for (int y = y0; y <= y1; y++) {
             double dy = y + 0.5 - cy;
             double dy2 = dy * dy;
+            double half = r * r - dy2;
+            if (half <= 0) continue;
+            double span = Math.sqrt(half); // only the pixels inside the circle
+            int xa = Math.max(x0, (int) Math.floor(cx - span));
+            int xb = Math.min(x1, (int) Math.ceil(cx + span));
             int row = y * width;
-            for (int x = x0; x <= x1; x++) {
-                double dx = x + 0.5 - cx;
+            double dx = xa + 0.5 - cx;
+            for (int x = xa; x <= xb; x++, dx += 1) {
                 int qi = (int) ((dx * dx + dy2) * scale);
                 if (qi >= FALLOFF_SIZE) continue;
                 int a = (FALLOFF[qi] * peak) >> 8;
@@ -62,11 +67,17 @@ final class Glow {
                 int pr = (p >> 16) & 0xFF;
                 int pg = (p >> 8) & 0xFF;
                 int pb = p & 0xFF;
-                pr = pr + sr - (pr * sr + 127) / 255;
-                pg = pg + sg - (pg * sg + 127) / 255;
-                pb = pb + sb - (pb * sb + 127) / 255;
+                pr = pr + sr - div255(pr * sr);
+                pg = pg + sg - div255(pg * sg);
+                pb = pb + sb - div255(pb * sb);
                 argb[row + x] = (pr << 16) | (pg << 8) | pb;
             }
         }
+    }
+
+    /** {@code v / 255} rounded, for {@code 0 <= v <= 255 * 255}, without a division. */
+    private static int div255(int v) {
+        v += 128;
+        return (v + (v >> 8)) >> 8;
     }
 }

@@ -23,10 +23,20 @@ final class LayeredScene extends CameraScene {
     /**
      * @param drift frame widths per second the plane scrolls sideways
      * @param sway  wind on the plane, or null
+     * @param soft  far and hazy: drawn at half resolution with the sky (a quarter of the work, and a
+     *              little out of focus, as a lens focused on the foreground would show it)
      */
-    record Plane(TextureLayer layer, double drift, Sway sway) {
+    record Plane(TextureLayer layer, double drift, Sway sway, boolean soft) {
         static Plane still(TextureLayer layer) {
-            return new Plane(layer, 0, null);
+            return new Plane(layer, 0, null, false);
+        }
+
+        static Plane far(TextureLayer layer) {
+            return new Plane(layer, 0, null, true);
+        }
+
+        static Plane farDrifting(TextureLayer layer, double drift) {
+            return new Plane(layer, drift, null, true);
         }
     }
 
@@ -46,12 +56,24 @@ final class LayeredScene extends CameraScene {
 
     @Override
     void paint(double t, CameraView camera, FrameBuffer frame) {
-        int skyRows = (int) Math.ceil((camera.screenY(solidBelow) + 0.5) * height) + 2;
-        sky.paint(camera, t, frame, Math.max(0, Math.min(height, skyRows)));
-        for (Plane plane : planes) {
-            TextureLayer.RowShift shift = plane.sway() == null ? null : wy -> plane.sway().at(t, wy);
-            plane.layer().draw(camera, plane.drift() * t, shift, frame, 0, height);
+        int skyRows = Math.max(0, Math.min(height, (int) Math.ceil((camera.screenY(solidBelow) + 0.5) * height) + 2));
+        boolean anySoft = planes.stream().anyMatch(Plane::soft);
+        if (anySoft) {
+            // sky, stars and far planes together at half resolution, scaled up once
+            FrameBuffer half = frame.half();
+            sky.paintSoft(camera, t, half, half.height());
+            sky.paintStars(camera, t, half, half.height(), Glow.unit(width, height) / 2);
+            for (Plane plane : planes) if (plane.soft()) draw(plane, camera, t, half);
+            Resampler.upscaleHalf(half, half.height(), frame, height);
+        } else {
+            sky.paint(camera, t, frame, skyRows);
         }
+        for (Plane plane : planes) if (!plane.soft()) draw(plane, camera, t, frame);
         for (Extra extra : extras) extra.paint(camera, t, frame);
+    }
+
+    private static void draw(Plane plane, CameraView camera, double t, FrameBuffer target) {
+        TextureLayer.RowShift shift = plane.sway() == null ? null : wy -> plane.sway().at(t, wy);
+        plane.layer().draw(camera, plane.drift() * t, shift, target, 0, target.height());
     }
 }

@@ -19,11 +19,11 @@ final class OutdoorScenes {
         SkyDome sky = new SkyDome(time, d.hue(), horizon, 0.5 + random.nextDouble() * 0.2, d.pace(), w, h, random);
         List<Plane> planes = new ArrayList<>();
         double drift = 0.02 * d.pace() * (random.nextBoolean() ? 1 : -1);
-        planes.add(new Plane(sky.clouds(w, h / 2, 0.45, 0.65, -0.75, 0.95, random.nextLong()), drift, null));
+        planes.add(Plane.farDrifting(sky.clouds(w, h / 2, 0.45, 0.65, -0.75, 0.95, random.nextLong()), drift));
         int haze = sky.horizonColour();
         int far = PictureCanvas.mix(haze, sky.zenithColour(), 0.45);
         int near = PictureCanvas.mix(far, 0x101418, time == TimeOfDay.NIGHT ? 0.6 : 0.45);
-        planes.add(Plane.still(ridge(w, h, random, horizon - 0.1, 0.25, far, 0.45)));
+        planes.add(Plane.far(ridge(w, h, random, horizon - 0.1, 0.25, far, 0.45)));
         planes.add(Plane.still(ridge(w, h, random, horizon - 0.03, 0.3, near, 0.75)));
         List<Extra> extras = new ArrayList<>();
         if (time != TimeOfDay.NIGHT) {
@@ -62,7 +62,7 @@ final class OutdoorScenes {
         List<Plane> planes = new ArrayList<>();
         List<Silhouettes.Beacon> farBeacons = new ArrayList<>();
         List<Silhouettes.Beacon> nearBeacons = new ArrayList<>();
-        planes.add(Plane.still(skyline(w, h, random, horizon - 0.42, 0.5, 0.45, farWall, lights, night ? 0.22 : 0.1, farBeacons, 0.8)));
+        planes.add(Plane.far(skyline(w, h, random, horizon - 0.42, 0.5, 0.45, farWall, lights, night ? 0.22 : 0.1, farBeacons, 0.5)));
         TextureLayer near = skyline(w, h, random, horizon - 0.78, 0.9, 0.85, nearWall, lights, night ? 0.35 : 0.12, nearBeacons, 1.0);
         planes.add(Plane.still(near));
         List<Extra> extras = new ArrayList<>();
@@ -93,14 +93,14 @@ final class OutdoorScenes {
         int haze = sky.horizonColour();
         int green = time == TimeOfDay.NIGHT ? 0x0C1A16 : d.hasHue() ? java.awt.Color.HSBtoRGB((float) d.hue(), 0.55f, 0.3f) & 0xFFFFFF : 0x1F4A2A;
         List<Plane> planes = new ArrayList<>();
-        planes.add(Plane.still(trees(w, h, random, 60, horizon - 0.3, 0.45, PictureCanvas.mix(green, haze, 0.62), pines, 0.35)));
-        planes.add(Plane.still(trees(w, h, random, 34, horizon - 0.55, 0.8, PictureCanvas.mix(green, haze, 0.35), pines, 0.6)));
+        planes.add(Plane.far(trees(w, h, random, 60, horizon - 0.3, 0.45, PictureCanvas.mix(green, haze, 0.62), pines, 0.35)));
+        planes.add(Plane.far(trees(w, h, random, 34, horizon - 0.55, 0.8, PictureCanvas.mix(green, haze, 0.35), pines, 0.6)));
         double swayRate = 0.9 * d.pace();
         double swayAmount = 0.004 * (d.has(Look.RAIN) || d.has(Look.SNOW) ? 1.8 : 1);
         double groundY = 0.55;
         LayeredScene.Sway wind = (t, wy) -> swayAmount * Math.max(0, groundY - wy)
                 * (Math.sin(swayRate * t) + 0.35 * Math.sin(2.3 * swayRate * t + 1.3));
-        planes.add(new Plane(trees(w, h, random, 9, -0.75, 1.35, PictureCanvas.mix(green, 0x050805, 0.55), pines, 1.0), 0, wind));
+        planes.add(new Plane(trees(w, h, random, 9, -0.75, 1.35, PictureCanvas.mix(green, 0x050805, 0.55), pines, 1.0), 0, wind, false));
         List<Extra> extras = new ArrayList<>();
         boolean dark = time == TimeOfDay.NIGHT;
         extras.add(SceneExtras.motes(random, dark ? 40 : 26, 0.9, dark ? 0xC8FF70 : 0xFFF0C0, dark ? 5 : 3, d.pace()));

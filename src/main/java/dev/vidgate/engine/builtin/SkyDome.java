@@ -192,11 +192,15 @@ final class SkyDome {
 
     /** Paints the stars, sharp, over rows {@code 0..toRow-1} of the full frame. */
     void paintStars(CameraView camera, double t, FrameBuffer frame, int toRow) {
-        int w = frame.width();
-        int h = frame.height();
-        int[] px = frame.pixels();
+        paintStars(camera, t, frame, toRow, Glow.unit(frame.width(), frame.height()));
+    }
+
+    /** Paints the stars over rows {@code 0..toRow-1} of {@code target} (any resolution), {@code unit} pixels per point. */
+    void paintStars(CameraView camera, double t, FrameBuffer target, int toRow, double unit) {
+        int w = target.width();
+        int h = target.height();
+        int[] px = target.pixels();
         CameraView view = camera.atDepth(DEPTH);
-        double unit = Glow.unit(w, h);
         for (int i = 0; i < starX.length; i++) {
             double sy = (view.screenY(starY[i]) + 0.5) * h;
             if (sy > toRow + 2) continue;
