@@ -107,16 +107,16 @@ class RemoteImageFetcherTest {
 
     @Test
     void publicAddressesAreRecognised() {
-        assertThat(RemoteImageFetcher.isPublic(address("8.8.8.8"))).isTrue();
-        assertThat(RemoteImageFetcher.isPublic(address("2606:4700:4700::1111"))).isTrue();
-        assertThat(RemoteImageFetcher.isPublic(address("64:ff9b::808:808"))).isTrue();
-        assertThat(RemoteImageFetcher.isPublic(address("2002:808:808::1"))).isTrue();
-        assertThat(RemoteImageFetcher.isPublic(address("100.128.0.1"))).isTrue();
-        assertThat(RemoteImageFetcher.isPublic(address("172.32.0.1"))).isTrue();
-        assertThat(RemoteImageFetcher.isPublic(address("100.63.255.255"))).isTrue();
-        assertThat(RemoteImageFetcher.isPublic(address("198.51.100.7"))).isFalse();
-        assertThat(RemoteImageFetcher.isPublic(address("2001:db8::1"))).isFalse();
-        assertThat(RemoteImageFetcher.isPublic(address("::"))).isFalse();
+        assertThat(PublicAddresses.isPublic(address("8.8.8.8"))).isTrue();
+        assertThat(PublicAddresses.isPublic(address("2606:4700:4700::1111"))).isTrue();
+        assertThat(PublicAddresses.isPublic(address("64:ff9b::808:808"))).isTrue();
+        assertThat(PublicAddresses.isPublic(address("2002:808:808::1"))).isTrue();
+        assertThat(PublicAddresses.isPublic(address("100.128.0.1"))).isTrue();
+        assertThat(PublicAddresses.isPublic(address("172.32.0.1"))).isTrue();
+        assertThat(PublicAddresses.isPublic(address("100.63.255.255"))).isTrue();
+        assertThat(PublicAddresses.isPublic(address("198.51.100.7"))).isFalse();
+        assertThat(PublicAddresses.isPublic(address("2001:db8::1"))).isFalse();
+        assertThat(PublicAddresses.isPublic(address("::"))).isFalse();
     }
 
     @ParameterizedTest
