@@ -54,14 +54,22 @@ final class Downloader {
                 log.info("job {}: video copied from channel {}", job.jobId, job.channel.name());
             }
         } catch (Unfit e) {
+            // Partial files go before the failure is published: whoever sees it finds nothing left over.
+            folder = deleteNow(folder);
             if (job.fail(e.failure, clock.instant())) log.warn("job {}: {}", job.jobId, e.failure.message());
         } catch (IOException e) {
+            folder = deleteNow(folder);
             EngineStatus.Failed failed = new EngineStatus.Failed("relay_storage_failed",
                     "The video could not be stored on the relay node.", true);
             if (job.fail(failed, clock.instant())) log.warn("job {}: writing the downloaded video failed", job.jobId, e);
         } finally {
             if (folder != null) deleteQuietly(folder);
         }
+    }
+
+    private static Path deleteNow(Path folder) {
+        if (folder != null) deleteQuietly(folder);
+        return null;
     }
 
     private void fetchVideo(TrackedJob job, Path folder) throws IOException, InterruptedException, Unfit {
