@@ -19,6 +19,8 @@ import java.util.Optional;
  * are named by id here (callers resolve names); input is checked once, here.
  */
 public final class Billing {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Billing.class);
+
     /** The longest usage report: a year and a day. */
     public static final int MAX_USAGE_DAYS = 366;
     private static final int MAX_REASON = 500;
@@ -137,8 +139,7 @@ public final class Billing {
     public int reconcileAndReport() {
         List<Discrepancy> found = ledger.reconcile();
         for (Discrepancy d : found) {
-            org.slf4j.LoggerFactory.getLogger(Billing.class)
-                    .error("ledger reconciliation: tenant {} video {}: {}", d.tenantId(), d.videoId(), d.problem());
+            log.error("ledger reconciliation: tenant {} video {}: {}", d.tenantId(), d.videoId(), d.problem());
         }
         return found.size();
     }

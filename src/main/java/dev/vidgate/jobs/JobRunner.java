@@ -1,5 +1,6 @@
 package dev.vidgate.jobs;
 
+import dev.vidgate.common.TransientException;
 import dev.vidgate.engine.Engine;
 import dev.vidgate.engine.EngineOutput;
 import dev.vidgate.engine.EngineStatus;
@@ -8,6 +9,7 @@ import dev.vidgate.storage.ContentStore;
 import dev.vidgate.video.Variant;
 import dev.vidgate.video.Video;
 import dev.vidgate.video.VideoError;
+import dev.vidgate.video.VideoStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -174,7 +176,7 @@ final class JobRunner {
             try (InputStream in = openWhole(video.referenceKey())) {
                 reference = in.readAllBytes();
             } catch (IOException e) {
-                throw new dev.vidgate.common.TransientException("cannot read reference image of " + video.id(), e);
+                throw new TransientException("cannot read reference image of " + video.id(), e);
             }
         }
         return new GenerationRequest(video.id(), video.model(), video.size(), video.seconds(), video.prompt(), reference,
@@ -185,7 +187,7 @@ final class JobRunner {
     private GenerationRequest.RemixSource remixSourceOf(Video video) {
         if (video.remixedFromVideoId() == null) return null;
         return jobs.findById(video.remixedFromVideoId())
-                .filter(source -> source.status() == dev.vidgate.video.VideoStatus.COMPLETED && !source.contentExpired())
+                .filter(source -> source.status() == VideoStatus.COMPLETED && !source.contentExpired())
                 .map(source -> new GenerationRequest.RemixSource(source.id(), source.engine(), source.engineHandle(), source.prompt(),
                         () -> openWhole(source.storageKey(Variant.VIDEO))))
                 .orElse(null);
