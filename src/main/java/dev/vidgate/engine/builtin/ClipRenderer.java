@@ -137,7 +137,7 @@ final class ClipRenderer {
     private AVCodecParameters encodeSegment(Shot shot, FramePipeline frames, int segment, int first, Path spoolFile, Previews previews,
                                             int width, int height) throws IOException, InterruptedException {
         try (PacketSpool spool = new PacketSpool(spoolFile);
-             H264Encoder encoder = new H264Encoder(width, height, first, spool)) {
+             H264Encoder encoder = new H264Encoder(width, height, first, shot.isScene(), spool)) {
             int index = first;
             FrameBuffer frame;
             while ((frame = frames.next(segment)) != null) {

@@ -88,22 +88,39 @@ final class FinishPass {
         }
     }
 
-    /** YUV 4:2:0 back to RGB (for previews), into the frame's pixels. */
+    /**
+     * YUV 4:2:0 back to RGB (for previews), into the frame's pixels. Each row's chroma is first spread to
+     * full width so that the conversion loop indexes all its arrays alike (and is vectorised).
+     */
     static void toRgb(FrameBuffer frame) {
         Planes planes = Planes.of(frame);
         int w = planes.width();
+        int cw = planes.chromaWidth();
         int[] px = frame.pixels();
         byte[] yuv = frame.yuv();
+        int[] us = frame.scratch(0, w);
+        int[] vs = frame.scratch(1, w);
         for (int y = 0; y < planes.height(); y++) {
-            int cRow = (y / 2) * planes.chromaWidth();
+            int cRow = (y / 2) * cw;
+            if ((y & 1) == 0) {
+                for (int cx = 0; cx < cw; cx++) {
+                    int d = (yuv[planes.u() + cRow + cx] & 0xFF) - 128;
+                    int e = (yuv[planes.v() + cRow + cx] & 0xFF) - 128;
+                    us[2 * cx] = d;
+                    us[2 * cx + 1] = d;
+                    vs[2 * cx] = e;
+                    vs[2 * cx + 1] = e;
+                }
+            }
+            int row = y * w;
             for (int x = 0; x < w; x++) {
-                int c = 298 * ((yuv[y * w + x] & 0xFF) - 16);
-                int d = (yuv[planes.u() + cRow + x / 2] & 0xFF) - 128;
-                int e = (yuv[planes.v() + cRow + x / 2] & 0xFF) - 128;
-                int r = clamp((c + 409 * e + 128) >> 8);
-                int g = clamp((c - 100 * d - 208 * e + 128) >> 8);
-                int b = clamp((c + 516 * d + 128) >> 8);
-                px[y * w + x] = (r << 16) | (g << 8) | b;
+                int c = 298 * ((yuv[row + x] & 0xFF) - 16);
+                int d = us[x];
+                int e = vs[x];
+                int r = Math.max(0, Math.min(255, (c + 409 * e + 128) >> 8));
+                int g = Math.max(0, Math.min(255, (c - 100 * d - 208 * e + 128) >> 8));
+                int b = Math.max(0, Math.min(255, (c + 516 * d + 128) >> 8));
+                px[row + x] = (r << 16) | (g << 8) | b;
             }
         }
     }
@@ -226,9 +243,5 @@ final class FinishPass {
             v[i] = (int) Math.round(256 * (1 - strength * 0.55 * u * u));
         }
         return v;
-    }
-
-    private static int clamp(int v) {
-        return v < 0 ? 0 : Math.min(255, v);
     }
 }

@@ -17,7 +17,10 @@ final class FrameBuffer {
     /** Scratch slots of {@link Resampler}'s vertical blend. */
     static final int BLEND = 4;
     static final int BLEND_OTHER = 5;
-    private static final int SCRATCH_ROWS = 6;
+    /** Scratch slots of {@link Resampler#upscaleHalf}'s left and right neighbours. */
+    static final int LEFT = 6;
+    static final int RIGHT = 7;
+    private static final int SCRATCH_ROWS = 8;
 
     private final int width;
     private final int height;
@@ -52,11 +55,16 @@ final class FrameBuffer {
 
     /** A buffer of half the width and height (rounded up), for soft layers drawn at lower resolution. */
     FrameBuffer half() {
-        if (half == null) half = new FrameBuffer(Math.max(2, (width + 1) / 2), Math.max(2, (height + 1) / 2));
+        if (half == null) half = new FrameBuffer(halfSide(width), halfSide(height));
         return half;
     }
 
-    /** Scratch array {@code n} (0..5) of at least {@code length} ints; contents are undefined. */
+    /** The width or height of {@link #half()} for a frame side of {@code side} pixels. */
+    static int halfSide(int side) {
+        return Math.max(2, (side + 1) / 2);
+    }
+
+    /** Scratch array {@code n} (0..7) of at least {@code length} ints; contents are undefined. */
     int[] scratch(int n, int length) {
         if (scratch[n] == null || scratch[n].length < length) scratch[n] = new int[length];
         return scratch[n];

@@ -6,7 +6,9 @@ import java.util.Random;
 /**
  * The abstract scene, for prompts that name no place: an animated composition whose palette, layout and
  * motion are derived deterministically from the prompt. Layers, back to front: {@link SceneBackground}
- * (far, moves little with the camera), {@link GlowOrbs}, {@link SceneOverlay} (near).
+ * (far, moves little with the camera), {@link GlowOrbs}, {@link SceneOverlay} (near). The backdrop and
+ * the orbs are soft, so they are drawn at half resolution and scaled up (a quarter of the work); the
+ * near layer is drawn sharp on top.
  */
 final class ProceduralScene extends CameraScene {
     private final SceneBackground background;
@@ -17,15 +19,19 @@ final class ProceduralScene extends CameraScene {
         super(width, height, path);
         Random random = new Random(seed);
         float hue = Double.isNaN(hue0) ? random.nextFloat() : (float) hue0;
-        this.background = new SceneBackground(width, height, hue, new Random(random.nextLong()));
-        this.orbs = new GlowOrbs(width, height, hue, new Random(random.nextLong()));
+        int halfWidth = FrameBuffer.halfSide(width);
+        int halfHeight = FrameBuffer.halfSide(height);
+        this.background = new SceneBackground(halfWidth, halfHeight, hue, new Random(random.nextLong()));
+        this.orbs = new GlowOrbs(halfWidth, halfHeight, hue, new Random(random.nextLong()));
         this.overlay = new SceneOverlay(width, height, hue, new Random(random.nextLong()));
     }
 
     @Override
     void paint(double t, CameraView camera, FrameBuffer target) {
-        background.paint(t, target.pixels(), camera.atDepth(0.3));
-        orbs.paint(t, target.pixels(), 1, camera.atDepth(0.6));
+        FrameBuffer half = target.half();
+        background.paint(t, half.pixels(), camera.atDepth(0.3));
+        orbs.paint(t, half.pixels(), 1, camera.atDepth(0.6));
+        Resampler.upscaleHalf(half, half.height(), target, height);
         Graphics2D g = target.image().createGraphics();
         try {
             // the near layer follows the camera fully (zoom and pan; shear and depth are left out)

@@ -12,10 +12,14 @@ import java.util.Random;
 final class SeaScene extends CameraScene {
     private static final int TEXTURE = 256;
     private static final int BANDS = 64;
+    /** Texture heights of waves per unit of distance, and how much finer the ripples are across and along. */
+    private static final double WAVE_ROWS = 1.1;
+    private static final double RIPPLE_ROWS = 1.7;
+    private static final double RIPPLE_COLUMNS = 1.9;
 
     private final SkyDome sky;
-    private final int[] waves;
-    private final int[] ripples;
+    private final MipTexture waves;
+    private final MipTexture ripples;
     private final int[][] bandColours = new int[BANDS][256];
     private final int glitterColour;
     private final double swell;
@@ -28,8 +32,8 @@ final class SeaScene extends CameraScene {
         double cloudCover = 0.15 + random.nextDouble() * 0.4;
         this.sky = new SkyDome(time, direction.hue(), horizon, cloudCover, pace, width, height, random);
         // wider than tall: waves are long crests across the view
-        this.waves = bytes(Noise.fractal(TEXTURE, TEXTURE, 3, 12, 4, 0.5, random.nextLong()));
-        this.ripples = bytes(Noise.fractal(TEXTURE, TEXTURE, 6, 24, 3, 0.6, random.nextLong()));
+        this.waves = new MipTexture(bytes(Noise.fractal(TEXTURE, TEXTURE, 3, 12, 4, 0.5, random.nextLong())), TEXTURE);
+        this.ripples = new MipTexture(bytes(Noise.fractal(TEXTURE, TEXTURE, 6, 24, 3, 0.6, random.nextLong())), TEXTURE);
         this.swell = 0.8 + random.nextDouble() * 0.6;
         int deep = switch (time) {
             case DAY -> 0x0C3A64;
@@ -78,56 +82,55 @@ final class SeaScene extends CameraScene {
         CameraView far = camera.atDepth(0.12);
         int[] px = half.pixels();
         double sunScreenX = (far.screenX(sky.sunX(), sky.horizon) + 0.5) * hw;
+        int[] waveRow = frame.scratch(0, hw);
+        int[] rippleRow = frame.scratch(1, hw);
+        int[] other = frame.scratch(2, hw);
         for (int y = first; y < hh; y++) {
             double below = (y + 0.5 - horizonRow) / hh; // frame heights below the horizon
             if (below <= 0) continue;
             double depth = Math.min(1, 0.12 + below * 2.2);
             CameraView view = camera.atDepth(depth);
             double ny = (y + 0.5) / hh - 0.5;
-            double distance = 0.08 / (below + 0.004);
+            double distance = distance(below);
             double rowZoom = view.rowZoom(ny);
             double wx0 = view.offsetX() + view.shear() * ny + (0.5 / hw - 0.5) / rowZoom;
             double wxStep = 1 / (hw * rowZoom);
-            double v = distance * 1.1 + t * 0.09 * pace * swell;
+            double v = distance * WAVE_ROWS + t * 0.09 * pace * swell;
             double u0 = wx0 * distance * 2.4;
             double uStep = wxStep * distance * 2.4;
+            // texels of the wave texture one pixel covers, down the row (rows squeeze towards the horizon) and along it
+            double down = (distance - distance(below + 1.0 / hh)) * WAVE_ROWS * TEXTURE;
+            double along = Math.abs(uStep) * TEXTURE;
+            waves.sampleRow(texel(v), Math.max(down, along), fixed(u0 + t * 0.01 * pace), fixed(uStep), waveRow, other, hw);
+            ripples.sampleRow(texel(v * RIPPLE_ROWS + t * 0.05 * pace + 0.37), Math.max(down * RIPPLE_ROWS, along * RIPPLE_COLUMNS),
+                    fixed((u0 + t * 0.01 * pace) * RIPPLE_COLUMNS - t * 0.02 * pace), fixed(uStep * RIPPLE_COLUMNS), rippleRow, other, hw);
             int band = (int) Math.min(BANDS - 1, Math.sqrt(Math.min(1, below * 2.2)) * (BANDS - 1));
             double glitterWidth = hw * (0.04 + 0.35 * below);
-            shadeRow(px, y * hw, hw, bandColours[band], u0 + t * 0.01 * pace, uStep, v, t, sunScreenX, glitterWidth,
-                    Math.min(1, below * 6));
+            shadeRow(px, y * hw, hw, bandColours[band], waveRow, rippleRow, sunScreenX, glitterWidth, Math.min(1, below * 6));
         }
         Resampler.upscaleHalf(half, hh, frame, height);
         sky.paintStars(camera, t, frame, (int) Math.ceil(sky.horizonRow(camera, height)));
     }
 
-    private void shadeRow(int[] px, int row, int rowWidth, int[] colours, double u0, double uStep, double v, double t,
-                          double sunX, double glitterWidth, double nearness) {
-        int vy = texel(v);
-        int vy2 = texel(v * 1.7 + t * 0.05 * pace + 0.37);
-        int wave0 = (vy >>> 16) * TEXTURE;
-        int wave1 = ((vy >>> 16) + 1) % TEXTURE * TEXTURE;
-        int waveF = (vy >>> 8) & 0xFF;
-        int ripple0 = (vy2 >>> 16) * TEXTURE;
-        int ripple1 = ((vy2 >>> 16) + 1) % TEXTURE * TEXTURE;
-        int rippleF = (vy2 >>> 8) & 0xFF;
-        long u = fixed(u0);
-        long step = fixed(uStep);
-        long u2 = fixed(u0 * 1.9 - t * 0.02 * pace);
-        long step2 = fixed(uStep * 1.9);
+    /** World distance of the sea surface seen {@code below} frame heights under the horizon. */
+    private static double distance(double below) {
+        return 0.08 / (below + 0.004);
+    }
+
+    private void shadeRow(int[] px, int row, int rowWidth, int[] colours, int[] waveRow, int[] rippleRow, double sunX,
+                          double glitterWidth, double nearness) {
+        for (int x = 0; x < rowWidth; x++) {
+            int h = (waveRow[x] * 5 + rippleRow[x] * 3) >> 3;
+            px[row + x] = colours[Math.max(0, Math.min(255, (h - 128) * 2 + 128))];
+        }
         int glitterFrom = (int) Math.max(0, sunX - 2 * glitterWidth);
         int glitterTo = (int) Math.min(rowWidth, sunX + 2 * glitterWidth);
-        for (int x = 0; x < rowWidth; x++, u += step, u2 += step2) {
-            int a = bilinear(waves, wave0, wave1, waveF, (int) (u & MASK));
-            int b = bilinear(ripples, ripple0, ripple1, rippleF, (int) (u2 & MASK));
-            int h = (a * 5 + b * 3) >> 3;
-            h = Math.max(0, Math.min(255, (h - 128) * 2 + 128));
-            int c = colours[h];
-            if (x >= glitterFrom && x < glitterTo && b > 150) {
-                double dx = (x - sunX) / glitterWidth;
-                int peak = (int) ((b - 150) * 3.2 * Math.exp(-dx * dx) * (0.4 + 0.6 * nearness));
-                if (peak > 0) c = screen(c, glitterColour, Math.min(256, peak));
-            }
-            px[row + x] = c;
+        for (int x = glitterFrom; x < glitterTo; x++) {
+            int b = rippleRow[x];
+            if (b <= 150) continue;
+            double dx = (x - sunX) / glitterWidth;
+            int peak = (int) ((b - 150) * 3.2 * Math.exp(-dx * dx) * (0.4 + 0.6 * nearness));
+            if (peak > 0) px[row + x] = screen(px[row + x], glitterColour, Math.min(256, peak));
         }
     }
 
@@ -140,16 +143,6 @@ final class SeaScene extends CameraScene {
 
     private static long fixed(double texturesAcross) {
         return Math.round(texturesAcross * TEXTURE * 65536);
-    }
-
-    /** Bilinear sample of a wrapping texture between rows {@code r0} and {@code r1} at 16.16 column {@code x}. */
-    private static int bilinear(int[] texture, int r0, int r1, int fy, int x) {
-        int x0 = x >>> 16;
-        int x1 = (x0 + 1) & (TEXTURE - 1);
-        int fx = (x >>> 8) & 0xFF;
-        int top = texture[r0 + x0] * (256 - fx) + texture[r0 + x1] * fx;
-        int bottom = texture[r1 + x0] * (256 - fx) + texture[r1 + x1] * fx;
-        return (top * (256 - fy) + bottom * fy) >>> 16;
     }
 
     private static int screen(int p, int colour, int a) {

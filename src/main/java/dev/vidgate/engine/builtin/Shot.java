@@ -60,6 +60,11 @@ final class Shot {
 
     PromptDirection direction() { return direction; }
 
+    /** Whether the frames are a procedural scene (text-to-video) rather than a picture in motion. */
+    boolean isScene() {
+        return source instanceof CameraScene;
+    }
+
     /** Whether the encoder should start a key frame at {@code index}: where a fading-in look has settled. */
     boolean wantsKeyFrame(int index) {
         int settled = looks.settledFrame();

@@ -20,6 +20,11 @@ final class TextureLayer {
     private final boolean opaque;
     /** Rows with no visible texel, skipped when drawing. */
     private final boolean[] emptyRow;
+    /**
+     * Rows equal to the row below (a ground or wall extended downwards): between two such rows there is
+     * nothing to blend, and blending is most of the cost of drawing a row.
+     */
+    private final boolean[] sameAsNext;
 
     /**
      * @param worldWidth  how many frame widths the texture spans before it repeats
@@ -44,6 +49,10 @@ final class TextureLayer {
             emptyRow[y] = empty;
         }
         if (texels.length != width * height) throw new IllegalArgumentException("texels are not " + width + "x" + height);
+        this.sameAsNext = new boolean[height];
+        for (int y = 0; y + 1 < height; y++) {
+            sameAsNext[y] = java.util.Arrays.equals(texels, y * width, (y + 1) * width, texels, (y + 1) * width, (y + 2) * width);
+        }
         this.texels = texels;
         this.width = width;
         this.height = height;
@@ -86,11 +95,12 @@ final class TextureLayer {
             int scratch = opaque ? width + 2 : Resampler.spanNeeded(w, xStep);
             int[] blend = frame.scratch(FrameBuffer.BLEND, scratch);
             int[] other = frame.scratch(FrameBuffer.BLEND_OTHER, scratch);
+            int sy = Resampler.fixed(opaque ? ty : Math.max(0, ty));
+            if (sy >= 0 && (sy >> 16) < height && sameAsNext[sy >> 16]) sy &= ~0xFFFF;
             if (opaque) {
-                Resampler.copyRow(texels, width, height, Resampler.fixed(ty), (int) xStart, xStep, out, y * w, w, blend, other);
+                Resampler.copyRow(texels, width, height, sy, (int) xStart, xStep, out, y * w, w, blend, other);
             } else {
-                Resampler.overRowWrapped(texels, width, height, Resampler.fixed(Math.max(0, ty)), xStart, xStep, out, y * w, w,
-                        blend, other);
+                Resampler.overRowWrapped(texels, width, height, sy, xStart, xStep, out, y * w, w, blend, other);
             }
         }
     }

@@ -148,4 +148,16 @@ class ScenesTest {
         byte[] two = Files.readAllBytes(Clips.prompt("a city at night in the rain, push in").seconds(2).renderFile(dir));
         assertArrayEquals(one, two);
     }
+
+    @Test
+    void aBusySceneIsNotEncodedAtTheWholeBitrateAPictureMayUse() throws IOException {
+        int width = 640;
+        int height = 360;
+        int seconds = 2;
+        long pictureBudget = (long) H264Encoder.bitrate(width, height) * seconds / 8;
+        long audio = 128_000L * seconds / 8;
+        long video = Files.size(Clips.prompt("waves rolling onto the shore, static shot").size(width, height).seconds(seconds).renderFile(dir))
+                - audio;
+        assertTrue(video < pictureBudget / 3, "the sea took " + video + " bytes of video; a picture may take " + pictureBudget);
+    }
 }
