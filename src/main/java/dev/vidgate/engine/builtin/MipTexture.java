@@ -42,8 +42,6 @@ final class MipTexture {
         return out;
     }
 
-    int size() { return size; }
-
     /**
      * Reads {@code count} values 0..255 along one row into {@code out}: the row lies at vertical position
      * {@code v}, pixel {@code i} at horizontal position {@code u + i * step} (both 16.16, level-0 texels,

@@ -96,14 +96,14 @@ final class SeaScene extends CameraScene {
             double wx0 = view.offsetX() + view.shear() * ny + (0.5 / hw - 0.5) / rowZoom;
             double wxStep = 1 / (hw * rowZoom);
             double v = distance * WAVE_ROWS + t * 0.09 * pace * swell;
-            double u0 = wx0 * distance * 2.4;
+            double u0 = wx0 * distance * 2.4 + t * 0.01 * pace;
             double uStep = wxStep * distance * 2.4;
             // texels of the wave texture one pixel covers, down the row (rows squeeze towards the horizon) and along it
             double down = (distance - distance(below + 1.0 / hh)) * WAVE_ROWS * TEXTURE;
             double along = Math.abs(uStep) * TEXTURE;
-            waves.sampleRow(texel(v), Math.max(down, along), fixed(u0 + t * 0.01 * pace), fixed(uStep), waveRow, other, hw);
+            waves.sampleRow(texel(v), Math.max(down, along), fixed(u0), fixed(uStep), waveRow, other, hw);
             ripples.sampleRow(texel(v * RIPPLE_ROWS + t * 0.05 * pace + 0.37), Math.max(down * RIPPLE_ROWS, along * RIPPLE_COLUMNS),
-                    fixed((u0 + t * 0.01 * pace) * RIPPLE_COLUMNS - t * 0.02 * pace), fixed(uStep * RIPPLE_COLUMNS), rippleRow, other, hw);
+                    fixed(u0 * RIPPLE_COLUMNS - t * 0.02 * pace), fixed(uStep * RIPPLE_COLUMNS), rippleRow, other, hw);
             int band = (int) Math.min(BANDS - 1, Math.sqrt(Math.min(1, below * 2.2)) * (BANDS - 1));
             double glitterWidth = hw * (0.04 + 0.35 * below);
             shadeRow(px, y * hw, hw, bandColours[band], waveRow, rippleRow, sunScreenX, glitterWidth, Math.min(1, below * 6));
