@@ -5,8 +5,11 @@
 # Each clip runs in a fresh JVM after a warm-up clip of the same kind and size.
 # Needs ffmpeg for the comparison (installed from Debian's packages if missing; the product never uses it).
 # Usage: bench/renderer.sh [seconds...]     e.g. bench/renderer.sh 4 12
+#        bench/renderer.sh --scenes          one 12 s text-to-video clip per scene family, 720p and 1080p
 set -euo pipefail
 cd "$(dirname "$0")/.."
+SCENES=false
+if [ "${1:-}" = "--scenes" ]; then SCENES=true; shift; fi
 LENGTHS=("${@:-4 8 12}")
 read -r -a LENGTHS <<< "${LENGTHS[*]}"
 SIZES=(1280x720 1920x1080)
@@ -37,6 +40,21 @@ ffmpeg_clip() { # width height seconds -> wall seconds of ffmpeg's zoompan push-
   end=$(date +%s.%N)
   echo "$end - $start" | bc -l
 }
+
+if $SCENES; then
+  echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  printf '%-10s %-44s %9s %9s %8s %9s\n' size prompt "render s" "x real" "cpu s" "rss MiB"
+  for size in "${SIZES[@]}"; do
+    for prompt in "waves rolling onto the shore at sunset, slow push in" "clouds in the sky at golden hour" \
+        "a city skyline at night" "a pine forest at dawn" "a campfire burning" "stars in outer space" "a calm feeling"; do
+      read -r _ _ _ _ took factor _ rss _ cpu < <("$JAVA" --enable-native-access=ALL-UNNAMED -Xmx1g -cp "$CP" \
+        dev.vidgate.engine.builtin.RenderBenchmark clip t2v "${size%x*}" "${size#*x}" 12 "$prompt" 2>/dev/null | tail -1)
+      printf '%-10s %-44s %9.2f %8.1fx %8.2f %9s\n' "$size" "${prompt:0:44}" "$took" "$factor" "$cpu" "$rss"
+    done
+  done
+  echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit 0
+fi
 
 echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB;" \
   "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
