@@ -18,9 +18,15 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
 /**
  * Encodes the sound bed to AAC-LC (FFmpeg's native encoder, 48 kHz stereo, 128 kbit/s) into a
  * {@link PacketSpool}, from interleaved float samples in any chunk size.
+ *
+ * <p>It uses the encoder's {@code fast} quantiser search rather than this build's default {@code twoloop}:
+ * at 128 kbit/s FFmpeg's AAC maintainers found it sounds at least as good (it was FFmpeg's default for
+ * years for that reason), and it takes about 90 ms instead of 230 ms of CPU for a 12 s clip, time the
+ * video encoders, which run at the same time, can use.
  */
 final class AacEncoder extends SpoolingEncoder {
     private static final int BITRATE = 128_000;
+    private static final Map<String, String> OPTIONS = Map.of("aac_coder", "fast");
 
     private final int frameSize;
     private final float[] left;
@@ -54,7 +60,7 @@ final class AacEncoder extends SpoolingEncoder {
         context.bit_rate(BITRATE);
         context.time_base(new AVRational().num(1).den(ClipFormat.SAMPLE_RATE));
         context.flags(context.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
-        SpoolingEncoder.open(context, Map.of());
+        SpoolingEncoder.open(context, OPTIONS);
         return context;
     }
 

@@ -24,6 +24,10 @@ abstract class CameraScene implements FrameSource {
         paint(index / (double) ClipFormat.FPS, path.view(index), frame);
     }
 
-    /** Overwrites every pixel of {@code frame} with the scene at {@code t} seconds, seen through {@code camera}. */
+    /**
+     * Overwrites every pixel of {@code frame} with the scene at {@code t} seconds, seen through {@code camera}
+     * (or, for a scene soft all over, every pixel of its {@link FrameBuffer#half()}, then says so with
+     * {@link FrameBuffer#pictureIsInHalf()}).
+     */
     abstract void paint(double t, CameraView camera, FrameBuffer frame);
 }

@@ -20,7 +20,13 @@ final class FrameBuffer {
     /** Scratch slots of {@link Resampler#upscaleHalf}'s left and right neighbours. */
     static final int LEFT = 6;
     static final int RIGHT = 7;
-    private static final int SCRATCH_ROWS = 8;
+    /** Scratch slots of {@link FinishPass}'s rows of 2x2 blocks and graded luma. */
+    static final int COLUMN_LUMA = 8;
+    static final int COLUMN_DENSITY = 9;
+    static final int COLUMN_U = 10;
+    static final int COLUMN_V = 11;
+    static final int COLUMN_GRADED = 12;
+    private static final int SCRATCH_ROWS = 13;
 
     private final int width;
     private final int height;
@@ -29,6 +35,8 @@ final class FrameBuffer {
     private final int[][] scratch = new int[SCRATCH_ROWS][];
     private final BufferedImage image;
     private FrameBuffer half;
+    /** Whether the picture is still only in {@link #half()}, waiting to be scaled up (see {@link #pictureIsInHalf}). */
+    private boolean pictureInHalf;
 
     FrameBuffer(int width, int height) {
         this.width = width;
@@ -59,12 +67,38 @@ final class FrameBuffer {
         return half;
     }
 
+    /**
+     * Says that the whole picture of this frame is in {@link #half()} and {@link #pixels()} is stale: the
+     * {@link FinishPass} then converts it at half resolution, and scales up only the luma (about half the
+     * work of scaling up the colours and converting at full resolution). Anyone who draws into the full
+     * pixels after this calls {@link #scaleUpPicture} first.
+     */
+    void pictureIsInHalf() {
+        pictureInHalf = true;
+    }
+
+    boolean isPictureInHalf() {
+        return pictureInHalf;
+    }
+
+    /** Forgets any earlier frame's {@link #pictureIsInHalf}: called before a frame is drawn into this buffer. */
+    void startPicture() {
+        pictureInHalf = false;
+    }
+
+    /** If the picture is still in {@link #half()}, scales it up into {@link #pixels()}. */
+    void scaleUpPicture() {
+        if (!pictureInHalf) return;
+        Resampler.upscaleHalf(half, half.height(), this, height);
+        pictureInHalf = false;
+    }
+
     /** The width or height of {@link #half()} for a frame side of {@code side} pixels. */
     static int halfSide(int side) {
         return Math.max(2, (side + 1) / 2);
     }
 
-    /** Scratch array {@code n} (0..7) of at least {@code length} ints; contents are undefined. */
+    /** Scratch array {@code n} (0..12) of at least {@code length} ints; contents are undefined. */
     int[] scratch(int n, int length) {
         if (scratch[n] == null || scratch[n].length < length) scratch[n] = new int[length];
         return scratch[n];

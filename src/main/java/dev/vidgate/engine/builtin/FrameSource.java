@@ -11,6 +11,9 @@ interface FrameSource {
 
     int height();
 
-    /** Overwrites every pixel of {@code target} (sized {@code width() x height()}) with frame {@code index}. */
+    /**
+     * Overwrites every pixel of {@code target} (sized {@code width() x height()}) with frame {@code index},
+     * or every pixel of its {@link FrameBuffer#half()} followed by {@link FrameBuffer#pictureIsInHalf()}.
+     */
     void render(int index, FrameBuffer target);
 }

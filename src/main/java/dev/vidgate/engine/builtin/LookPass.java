@@ -72,6 +72,7 @@ final class LookPass {
             double dip = flicker * strength * (0.65 * Noise.wobble(t * 5, flickerSeed) + 0.35 * Noise.wobble(t * 13, ~flickerSeed));
             g = g.brighter(1 - dip);
         }
+        if (rain != null || snow != null) frame.scaleUpPicture();
         if (rain != null) rain.draw(t, frame.pixels(), strength);
         if (snow != null) snow.draw(t, frame.pixels(), strength);
         return FinishPass.apply(frame, g, fog == null || strength <= 0 ? null : fog.at(t, strength));

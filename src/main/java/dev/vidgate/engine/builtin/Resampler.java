@@ -239,6 +239,37 @@ final class Resampler {
         }
     }
 
+    /**
+     * Row {@code y} of a plane twice the size of {@code half}, scaled up from {@code halfPlane} (one value
+     * per pixel of {@code half}, 0..255) with the weights of {@link #doubleRows}, into {@code out[0..width-1]}.
+     * Sums are kept in sixteenths until the end, so the result is rounded once.
+     */
+    static void doubleLumaRow(int[] halfPlane, FrameBuffer half, int y, int[] out, int width) {
+        int hw = half.width();
+        int rows = half.height();
+        int nearRow = Math.min(rows - 1, y >> 1);
+        int farRow = Math.max(0, Math.min(rows - 1, (y & 1) == 0 ? nearRow - 1 : nearRow + 1));
+        int[] mid = half.scratch(1, hw);
+        int[] left = half.scratch(2, hw);
+        int[] right = half.scratch(3, hw);
+        int near = nearRow * hw;
+        int far = farRow * hw;
+        for (int x = 0; x < hw; x++) mid[x] = 3 * halfPlane[near + x] + halfPlane[far + x];
+        left[0] = mid[0];
+        System.arraycopy(mid, 0, left, 1, hw - 1);
+        System.arraycopy(mid, 1, right, 0, hw - 1);
+        right[hw - 1] = mid[hw - 1];
+        for (int x = 0; x < hw; x++) {
+            int m = 3 * mid[x] + 8;
+            left[x] = (m + left[x]) >> 4;
+            right[x] = (m + right[x]) >> 4;
+        }
+        for (int x = 0; x < width / 2; x++) {
+            out[2 * x] = left[x];
+            out[2 * x + 1] = right[x];
+        }
+    }
+
     /** {@code left[i]} and {@code right[i]} become {@code (3 * mid[i] + left[i]) / 4} and {@code (3 * mid[i] + right[i]) / 4}. */
     private static void quarterMix(int[] left, int[] mid, int[] right, int n) {
         for (int i = 0; i < n; i++) {

@@ -68,8 +68,8 @@ final class SeaScene extends CameraScene {
     }
 
     /**
-     * Sky and sea are soft, so both are drawn at half resolution and scaled up together (a quarter of the
-     * work, and calmer for the encoder); the stars go on top at full resolution.
+     * Sky, stars and sea are soft, so all are drawn at half resolution (a quarter of the work, and calmer
+     * for the encoder) and left there for the {@link FinishPass} to scale up.
      */
     @Override
     void paint(double t, CameraView camera, FrameBuffer frame) {
@@ -108,8 +108,8 @@ final class SeaScene extends CameraScene {
             double glitterWidth = hw * (0.04 + 0.35 * below);
             shadeRow(px, y * hw, hw, bandColours[band], waveRow, rippleRow, sunScreenX, glitterWidth, Math.min(1, below * 6));
         }
-        Resampler.upscaleHalf(half, hh, frame, height);
-        sky.paintStars(camera, t, frame, (int) Math.ceil(sky.horizonRow(camera, height)));
+        sky.paintStars(camera, t, half, (int) Math.ceil(horizonRow), Glow.unit(width, height) / 2);
+        frame.pictureIsInHalf();
     }
 
     /** World distance of the sea surface seen {@code below} frame heights under the horizon. */

@@ -76,6 +76,7 @@ final class Shot {
      * the frame's pixels also show the final look (for the preview images).
      */
     void render(int index, FrameBuffer frame, boolean keepColours) {
+        frame.startPicture();
         source.render(index, frame);
         if (looks.apply(index, frame) && keepColours) FinishPass.toRgb(frame);
     }

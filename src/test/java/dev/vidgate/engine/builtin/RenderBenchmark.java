@@ -17,7 +17,8 @@ import java.util.Locale;
 
 /**
  * Timing tool behind {@code bench/renderer.sh} (not a test). Renders one clip with the built-in engine,
- * after a warm-up clip of the same kind and size in the same JVM, and prints one line:
+ * after a warm-up clip of the same kind, size and length in the same JVM (so the JIT has compiled what a
+ * running server would have compiled), and prints one line:
  * {@code kind width height seconds renderSeconds realtimeFactor heapPeakMiB rssPeakMiB frames cpuSeconds}
  * (cpuSeconds: CPU time the process used during the render, all threads).
  *
@@ -47,7 +48,7 @@ public final class RenderBenchmark {
         byte[] reference = image ? TestImages.png(size.width(), size.height()) : null;
         Path dir = Files.createTempDirectory("vidgate-bench");
         try (BuiltinEngine engine = new BuiltinEngine(dir, 1)) {
-            time(engine, new GenerationRequest("warmup", "sora-2", size, 2, prompt, reference)); // class loading, JIT
+            time(engine, new GenerationRequest("warmup", "sora-2", size, seconds, prompt, reference)); // class loading, JIT
             engine.release("warmup");
             System.gc();
             resetPeaks();

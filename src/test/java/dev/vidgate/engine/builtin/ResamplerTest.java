@@ -6,6 +6,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ResamplerTest {
 
@@ -63,5 +64,27 @@ class ResamplerTest {
         int[] expected = generalUpscale(half, half.height(), 2, 2, 2);
         Resampler.upscaleHalf(half, half.height(), frame, 2);
         assertArrayEquals(expected, frame.pixels());
+    }
+
+    @Test
+    void doublingALumaPlaneMatchesScalingUpColoursWithinRounding() {
+        FrameBuffer frame = new FrameBuffer(64, 36);
+        FrameBuffer half = frame.half();
+        Random random = new Random(4);
+        int[] plane = new int[half.width() * half.height()];
+        for (int i = 0; i < plane.length; i++) {
+            plane[i] = random.nextInt(256);
+            half.pixels()[i] = plane[i]; // the value in the blue channel
+        }
+        int[] expected = generalUpscale(half, half.height(), 64, 36, 36);
+        int[] row = new int[64];
+        for (int y = 0; y < 36; y++) {
+            Resampler.doubleLumaRow(plane, half, y, row, 64);
+            for (int x = 0; x < 64; x++) {
+                int want = expected[y * 64 + x] & 0xFF;
+                // rounded once here, twice (after each direction) by the colour scaler
+                assertTrue(Math.abs(row[x] - want) <= 1, "pixel " + x + "," + y + ": " + row[x] + " vs " + want);
+            }
+        }
     }
 }
