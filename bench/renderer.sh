@@ -2,7 +2,8 @@
 # Renderer benchmark: renders clips with the built-in engine (4, 8 and 12 s at 1280x720 and 1920x1080,
 # text-to-video and image-to-video) and prints render seconds, real-time factor and peak memory, next to
 # the same image-to-video push-in made by the ffmpeg command line (zoompan) in the same run.
-# Each clip runs in a fresh JVM after a warm-up clip of the same kind, size and length.
+# Each clip runs in a fresh JVM after a warm-up clip of the same kind and size, at least 12 s long
+# (a running server's JIT state; a shorter warm-up leaves compilation to the measured clip).
 # Needs ffmpeg for the comparison (installed from Debian's packages if missing; the product never uses it).
 # Usage: bench/renderer.sh [seconds...]     e.g. bench/renderer.sh 4 12
 #        bench/renderer.sh --scenes          one 12 s text-to-video clip per scene family, 720p and 1080p
