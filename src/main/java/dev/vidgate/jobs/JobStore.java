@@ -32,7 +32,8 @@ import java.util.Set;
  *       happen.</li>
  *   <li>Every claim opens an attempt record (worker, start) and every change out of in-progress
  *       closes it; a claim of a job whose previous attempt is still open (its node died) closes that
- *       one at the claim's time. The records show that no key ever ran more jobs than its limit.</li>
+ *       one as {@code lost} at the time its lease ran out, which is when it stopped counting against
+ *       the key's limit. The records show that no key ever ran more jobs than its limit.</li>
  *   <li>Idempotency: {@link #insert} with an idempotency key already used by the same API key since
  *       {@code idempotencySince} returns the earlier job instead of inserting.</li>
  * </ul>

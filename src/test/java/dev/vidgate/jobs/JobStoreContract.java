@@ -330,9 +330,27 @@ public abstract class JobStoreContract {
         store.complete(reclaimed, 4, T0.plusSeconds(70), T0.plusSeconds(1000)).orElseThrow();
 
         assertThat(store.attemptsOfKey("key_a")).containsExactly(
-                new JobAttempt(job.id(), 1, "key_a", "w1", T0, T0.plusSeconds(61), "lost"),
+                new JobAttempt(job.id(), 1, "key_a", "w1", T0, T0.plus(LEASE), "lost"),
                 new JobAttempt(job.id(), 2, "key_a", "w2", T0.plusSeconds(61), T0.plusSeconds(70), "completed"));
         assertThat(store.attemptsOfKey("key_b")).isEmpty();
+    }
+
+    @Test
+    void aLostAttemptEndsWhenItsLeaseRanOutEvenIfTheJobIsClaimedAgainMuchLater() {
+        Video first = store.insert(aVideo().build(), T0);
+        Video second = store.insert(aVideo().build(), T0);
+        store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
+        store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
+        // w1 dies; w2 takes the first job back as soon as the leases run out, the second much later
+        Video firstAgain = store.claimNext("w2", T0.plusSeconds(61), LEASE, BUILTIN).orElseThrow();
+        store.complete(firstAgain, 4, T0.plusSeconds(62), T0.plusSeconds(1000)).orElseThrow();
+        Video secondAgain = store.claimNext("w2", T0.plusSeconds(300), LEASE, BUILTIN).orElseThrow();
+
+        assertThat(firstAgain.id()).isEqualTo(first.id());
+        assertThat(secondAgain.id()).isEqualTo(second.id());
+        assertThat(store.attemptsOfKey("key_a")).filteredOn(a -> a.videoId().equals(second.id())).containsExactly(
+                new JobAttempt(second.id(), 1, "key_a", "w1", T0, T0.plus(LEASE), "lost"),
+                new JobAttempt(second.id(), 2, "key_a", "w2", T0.plusSeconds(300), null, null));
     }
 
     @Test

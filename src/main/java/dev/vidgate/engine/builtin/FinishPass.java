@@ -312,17 +312,20 @@ final class FinishPass {
                 cu[cx] = castU[avg] + rowU + washU[cx];
                 cv[cx] = castV[avg] + rowV + washV[cx];
             }
+            // U and V in loops of their own: in one loop the JIT does not vectorise it (a graded 1080p frame
+            // took about 6.8 ms instead of 5.3)
             for (int cx = 0; cx < cw; cx++) {
                 int k = (vigC[cx] * fc) >> 8;
                 cu[cx] = ((((u(rb[cx], g[cx]) * sat) >> 8) + cu[cx]) * k) >> 8;
+            }
+            for (int cx = 0; cx < cw; cx++) {
+                int k = (vigC[cx] * fc) >> 8;
                 cv[cx] = ((((v(rb[cx], g[cx]) * sat) >> 8) + cv[cx]) * k) >> 8;
             }
             if (hasFog) {
                 int[] d = c.density;
-                for (int cx = 0; cx < cw; cx++) {
-                    cu[cx] += ((fogU - cu[cx]) * d[cx]) >> 8;
-                    cv[cx] += ((fogV - cv[cx]) * d[cx]) >> 8;
-                }
+                for (int cx = 0; cx < cw; cx++) cu[cx] += ((fogU - cu[cx]) * d[cx]) >> 8;
+                for (int cx = 0; cx < cw; cx++) cv[cx] += ((fogV - cv[cx]) * d[cx]) >> 8;
             }
             for (int cx = 0; cx < cw; cx++) yuv[uAt + cx] = (byte) Math.max(16, Math.min(240, 128 + cu[cx]));
             for (int cx = 0; cx < cw; cx++) yuv[vAt + cx] = (byte) Math.max(16, Math.min(240, 128 + cv[cx]));

@@ -120,12 +120,13 @@ public final class JdbcJobStore implements JobStore {
         args.addAll(engines);
         // The oldest claimable job of every key among the engines with room: FIFO within a key.
         List<Candidate> heads = jdbc.query(
-                "SELECT v.id, v.key_id, v.version, v.seq, COALESCE(k.max_concurrent, 2) AS max_concurrent FROM videos v "
+                "SELECT v.id, v.key_id, v.version, v.seq, COALESCE(k.max_concurrent, 2) AS max_concurrent, v.lease_until FROM videos v "
                         + "JOIN (SELECT key_id, MIN(seq) AS s FROM videos WHERE (status = 'QUEUED' "
                         + "      OR (status = 'IN_PROGRESS' AND lease_until < ?)) AND engine IN (" + placeholders(engines.size())
                         + ") GROUP BY key_id) h ON v.seq = h.s "
                         + "LEFT JOIN api_keys k ON k.id = v.key_id",
-                (rs, i) -> new Candidate(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getInt(5)),
+                (rs, i) -> new Candidate(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getInt(5),
+                        rs.getObject(6) == null ? nowMs : Math.min(nowMs, rs.getLong(6))),
                 args.toArray());
         if (heads.isEmpty()) return Optional.empty();
         Map<String, Integer> running = runningPerKey(nowMs);
@@ -154,8 +155,10 @@ public final class JdbcJobStore implements JobStore {
                 workerId, leaseUntil, nowMs, c.id, c.version, nowMs);
         if (updated != 1) return Optional.empty();
         Video claimed = findById(c.id).orElseThrow();
-        // A previous attempt still open belonged to a node that died: it ended, at the latest, now.
-        endAttempt(c.id, nowMs, "lost");
+        // A previous attempt still open belonged to a node that died: it stopped counting against the key's
+        // limit when its lease ran out (the version check above proves the lease read with the candidate
+        // is the one that expired), so that is when the attempt is recorded as ended.
+        endAttempt(c.id, c.lostAt, "lost");
         jdbc.update("INSERT INTO job_attempts (video_id, attempt, key_id, worker, started_at) VALUES (?, ?, ?, ?, ?)",
                 c.id, claimed.attempts(), c.keyId, workerId, nowMs);
         return Optional.of(claimed);
@@ -304,5 +307,6 @@ public final class JdbcJobStore implements JobStore {
         return s.length() <= max ? s : s.substring(0, max);
     }
 
-    private record Candidate(String id, String keyId, long version, long seq, int maxConcurrent) {}
+    /** @param lostAt when an expired lease on the job ran out (for a queued job: now; it has no open attempt) */
+    private record Candidate(String id, String keyId, long version, long seq, int maxConcurrent, long lostAt) {}
 }
