@@ -1,5 +1,8 @@
 package dev.vidgate.storage;
 
+import static dev.vidgate.storage.ContentStreams.failingAfter;
+import static dev.vidgate.storage.ContentStreams.filled;
+import static dev.vidgate.storage.ContentStreams.pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -193,11 +195,11 @@ public abstract class ContentStoreContract {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     protected void aLargeObjectIsStreamedInAndOut() throws IOException {
         long size = 64L * 1024 * 1024;
-        var source = new GeneratedInputStream(size);
+        var source = new ContentStreams.GeneratedInputStream(size);
         assertThat(store.put("big/video.mp4", source)).isEqualTo(size);
         assertThat(store.size("big/video.mp4")).contains(size);
 
-        MessageDigest digest = sha256();
+        MessageDigest digest = ContentStreams.sha256();
         long total = 0;
         try (InputStream in = store.open("big/video.mp4", 0, Long.MAX_VALUE)) {
             byte[] buffer = new byte[64 * 1024];
@@ -211,7 +213,7 @@ public abstract class ContentStoreContract {
 
         long offset = size / 2 + 12_345;
         byte[] middle = readAll("big/video.mp4", offset, 4096);
-        for (int i = 0; i < middle.length; i++) assertThat(middle[i]).isEqualTo(GeneratedInputStream.byteAt(offset + i));
+        for (int i = 0; i < middle.length; i++) assertThat(middle[i]).isEqualTo(ContentStreams.GeneratedInputStream.byteAt(offset + i));
         assertThat(readAll("big/video.mp4", size - 10, 100)).hasSize(10);
     }
 
@@ -391,87 +393,6 @@ public abstract class ContentStoreContract {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    protected static byte[] pattern(int size) {
-        byte[] bytes = new byte[size];
-        for (int i = 0; i < size; i++) bytes[i] = GeneratedInputStream.byteAt(i);
-        return bytes;
-    }
-
-    private static byte[] filled(char c, int size) {
-        byte[] bytes = new byte[size];
-        Arrays.fill(bytes, (byte) c);
-        return bytes;
-    }
-
-    /** Yields {@code bytesBeforeFailure} bytes, then throws an IOException (a client that hung up mid-upload). */
-    protected static InputStream failingAfter(long bytesBeforeFailure) {
-        return new InputStream() {
-            private final GeneratedInputStream source = new GeneratedInputStream(bytesBeforeFailure);
-
-            @Override
-            public int read() throws IOException {
-                int b = source.read();
-                if (b < 0) throw new IOException("connection reset");
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buffer, int off, int len) throws IOException {
-                int n = source.read(buffer, off, len);
-                if (n < 0) throw new IOException("connection reset");
-                return n;
-            }
-        };
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** {@code size} deterministic bytes made on the fly, with their SHA-256 computed as they are served. */
-    protected static final class GeneratedInputStream extends InputStream {
-        private final long size;
-        private final MessageDigest digest = sha256();
-        private long position;
-
-        GeneratedInputStream(long size) {
-            this.size = size;
-        }
-
-        static byte byteAt(long p) {
-            long x = p * 0x9E3779B97F4A7C15L;
-            return (byte) (x >>> 56 ^ p);
-        }
-
-        @Override
-        public int read() {
-            if (position >= size) return -1;
-            byte b = byteAt(position++);
-            digest.update(b);
-            return b & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] buffer, int off, int len) {
-            if (len == 0) return 0;
-            if (position >= size) return -1;
-            int n = (int) Math.min(len, size - position);
-            for (int i = 0; i < n; i++) buffer[off + i] = byteAt(position + i);
-            digest.update(buffer, off, n);
-            position += n;
-            return n;
-        }
-
-        /** The digest of everything served so far (call once, after the stream is exhausted). */
-        byte[] digest() {
-            return digest.digest();
         }
     }
 }

@@ -37,8 +37,8 @@ final class FinishPass {
      * short loops of their own that fill arrays for the vectorised ones.
      */
     static boolean apply(FrameBuffer frame, Grade grade, FogRows fog) {
-        if (frame.isPictureInHalf() && !isExactHalf(frame)) frame.scaleUpPicture();
         boolean fromHalf = frame.isPictureInHalf();
+        FrameBuffer half = fromHalf ? frame.half() : null;
         Planes planes = Planes.of(frame);
         Look look = grade.isNeutral() && fog == null ? null : new Look(grade, fog, planes);
         int w = planes.width();
@@ -50,14 +50,13 @@ final class FinishPass {
         int[] density0 = fog == null ? null : frame.scratch(FrameBuffer.BLEND, w);
         int[] density1 = fog == null ? null : frame.scratch(FrameBuffer.BLEND_OTHER, w);
         Columns columns = new Columns(frame, cw);
-        int[] halfLuma = fromHalf ? halfLuma(frame.half()) : null;
+        int[] halfLuma = fromHalf ? halfLuma(half) : null;
         for (int y = 0; y < h; y += 2) {
             if (fog != null) {
                 fog.density(y, density0);
                 fog.density(y + 1, density1);
             }
             if (fromHalf) {
-                FrameBuffer half = frame.half();
                 Resampler.doubleLumaRow(halfLuma, half, y, lumaTop, w);
                 Resampler.doubleLumaRow(halfLuma, half, y + 1, lumaBottom, w);
                 columns.single(half.pixels(), halfLuma, (y / 2) * cw, density0);
@@ -79,12 +78,6 @@ final class FinishPass {
             look.luma(y + 1, lumaBottom, density1, columns.graded(w), yuv, row1);
         }
         return look != null || fromHalf;
-    }
-
-    /** Whether the frame is exactly twice its {@link FrameBuffer#half()} each way (every size but the tiniest). */
-    private static boolean isExactHalf(FrameBuffer frame) {
-        FrameBuffer half = frame.half();
-        return frame.width() == 2 * half.width() && frame.height() == 2 * half.height();
     }
 
     /**

@@ -71,10 +71,12 @@ final class FrameBuffer {
      * Says that the whole picture of this frame is in {@link #half()} and {@link #pixels()} is stale: the
      * {@link FinishPass} then converts it at half resolution, and scales up only the luma (about half the
      * work of scaling up the colours and converting at full resolution). Anyone who draws into the full
-     * pixels after this calls {@link #scaleUpPicture} first.
+     * pixels after this calls {@link #scaleUpPicture} first. A frame that is not exactly twice its half
+     * (only the tiniest, whose half is clamped to two pixels) is scaled up at once instead.
      */
     void pictureIsInHalf() {
         pictureInHalf = true;
+        if (width != 2 * half.width() || height != 2 * half.height()) scaleUpPicture();
     }
 
     boolean isPictureInHalf() {

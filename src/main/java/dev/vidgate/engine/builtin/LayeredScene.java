@@ -62,7 +62,7 @@ final class LayeredScene extends CameraScene {
             // sky, stars and far planes together at half resolution, scaled up once
             FrameBuffer half = frame.half();
             sky.paintSoft(camera, t, half, half.height());
-            sky.paintStars(camera, t, half, half.height(), Glow.unit(width, height) / 2);
+            sky.paintSoftStars(camera, t, half, half.height());
             for (Plane plane : planes) if (plane.soft()) draw(plane, camera, t, half);
             Resampler.upscaleHalf(half, half.height(), frame, height);
         } else {

@@ -221,21 +221,39 @@ final class Resampler {
         int[] left = frame.scratch(FrameBuffer.LEFT, hw);
         int[] right = frame.scratch(FrameBuffer.RIGHT, hw);
         for (int y = 0; y < toRow; y++) {
-            int nearRow = Math.min(rows - 1, y >> 1);
-            int farRow = Math.max(0, Math.min(rows - 1, (y & 1) == 0 ? nearRow - 1 : nearRow + 1));
-            System.arraycopy(src, nearRow * hw, near, 0, hw);
-            System.arraycopy(src, farRow * hw, far, 0, hw);
+            System.arraycopy(src, nearRow(y, rows) * hw, near, 0, hw);
+            System.arraycopy(src, farRow(y, rows) * hw, far, 0, hw);
             quarterMix(near, far, hw);
-            left[0] = near[0];
-            System.arraycopy(near, 0, left, 1, hw - 1);
-            System.arraycopy(near, 1, right, 0, hw - 1);
-            right[hw - 1] = near[hw - 1];
+            neighbours(near, left, right, hw);
             quarterMix(left, near, right, hw);
-            int at = y * w;
-            for (int x = 0; x < hw; x++) {
-                out[at + 2 * x] = left[x];
-                out[at + 2 * x + 1] = right[x];
-            }
+            interleave(left, right, out, y * w, hw);
+        }
+    }
+
+    /** The source row nearest to output row {@code y} of a doubled picture of {@code rows} source rows. */
+    private static int nearRow(int y, int rows) {
+        return Math.min(rows - 1, y >> 1);
+    }
+
+    /** The other source row output row {@code y} lies between (clamped at the edges). */
+    private static int farRow(int y, int rows) {
+        int near = nearRow(y, rows);
+        return Math.max(0, Math.min(rows - 1, (y & 1) == 0 ? near - 1 : near + 1));
+    }
+
+    /** {@code left} and {@code right} become {@code row} shifted by one either way (edges repeated). */
+    private static void neighbours(int[] row, int[] left, int[] right, int n) {
+        left[0] = row[0];
+        System.arraycopy(row, 0, left, 1, n - 1);
+        System.arraycopy(row, 1, right, 0, n - 1);
+        right[n - 1] = row[n - 1];
+    }
+
+    /** {@code out[at + 2x] = left[x]} and {@code out[at + 2x + 1] = right[x]} for {@code n} pairs. */
+    private static void interleave(int[] left, int[] right, int[] out, int at, int n) {
+        for (int x = 0; x < n; x++) {
+            out[at + 2 * x] = left[x];
+            out[at + 2 * x + 1] = right[x];
         }
     }
 
@@ -246,28 +264,19 @@ final class Resampler {
      */
     static void doubleLumaRow(int[] halfPlane, FrameBuffer half, int y, int[] out, int width) {
         int hw = half.width();
-        int rows = half.height();
-        int nearRow = Math.min(rows - 1, y >> 1);
-        int farRow = Math.max(0, Math.min(rows - 1, (y & 1) == 0 ? nearRow - 1 : nearRow + 1));
         int[] mid = half.scratch(1, hw);
         int[] left = half.scratch(2, hw);
         int[] right = half.scratch(3, hw);
-        int near = nearRow * hw;
-        int far = farRow * hw;
+        int near = nearRow(y, half.height()) * hw;
+        int far = farRow(y, half.height()) * hw;
         for (int x = 0; x < hw; x++) mid[x] = 3 * halfPlane[near + x] + halfPlane[far + x];
-        left[0] = mid[0];
-        System.arraycopy(mid, 0, left, 1, hw - 1);
-        System.arraycopy(mid, 1, right, 0, hw - 1);
-        right[hw - 1] = mid[hw - 1];
+        neighbours(mid, left, right, hw);
         for (int x = 0; x < hw; x++) {
             int m = 3 * mid[x] + 8;
             left[x] = (m + left[x]) >> 4;
             right[x] = (m + right[x]) >> 4;
         }
-        for (int x = 0; x < width / 2; x++) {
-            out[2 * x] = left[x];
-            out[2 * x + 1] = right[x];
-        }
+        interleave(left, right, out, 0, width / 2);
     }
 
     /** {@code left[i]} and {@code right[i]} become {@code (3 * mid[i] + left[i]) / 4} and {@code (3 * mid[i] + right[i]) / 4}. */

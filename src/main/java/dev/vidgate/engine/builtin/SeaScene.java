@@ -108,7 +108,7 @@ final class SeaScene extends CameraScene {
             double glitterWidth = hw * (0.04 + 0.35 * below);
             shadeRow(px, y * hw, hw, bandColours[band], waveRow, rippleRow, sunScreenX, glitterWidth, Math.min(1, below * 6));
         }
-        sky.paintStars(camera, t, half, (int) Math.ceil(horizonRow), Glow.unit(width, height) / 2);
+        sky.paintSoftStars(camera, t, half, (int) Math.ceil(horizonRow));
         frame.pictureIsInHalf();
     }
 

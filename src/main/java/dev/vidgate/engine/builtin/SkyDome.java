@@ -195,8 +195,16 @@ final class SkyDome {
         paintStars(camera, t, frame, toRow, Glow.unit(frame.width(), frame.height()));
     }
 
+    /**
+     * Paints the stars over rows {@code 0..toRow-1} of a half-resolution buffer, at the size they have in
+     * the full frame (for scenes whose soft layers are drawn there).
+     */
+    void paintSoftStars(CameraView camera, double t, FrameBuffer half, int toRow) {
+        paintStars(camera, t, half, toRow, Glow.unit(width, height) / 2);
+    }
+
     /** Paints the stars over rows {@code 0..toRow-1} of {@code target} (any resolution), {@code unit} pixels per point. */
-    void paintStars(CameraView camera, double t, FrameBuffer target, int toRow, double unit) {
+    private void paintStars(CameraView camera, double t, FrameBuffer target, int toRow, double unit) {
         int w = target.width();
         int h = target.height();
         int[] px = target.pixels();

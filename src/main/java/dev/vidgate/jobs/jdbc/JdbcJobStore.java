@@ -156,8 +156,9 @@ public final class JdbcJobStore implements JobStore {
         if (updated != 1) return Optional.empty();
         Video claimed = findById(c.id).orElseThrow();
         // A previous attempt still open belonged to a node that died: it stopped counting against the key's
-        // limit when its lease ran out (the version check above proves the lease read with the candidate
-        // is the one that expired), so that is when the attempt is recorded as ended.
+        // limit when its lease ran out, so that is when the attempt is recorded as ended. The lease read
+        // with the candidate is that one: the claim succeeded only because it was still expired, and a
+        // live owner's heartbeat only ever moves a lease into the future.
         endAttempt(c.id, c.lostAt, "lost");
         jdbc.update("INSERT INTO job_attempts (video_id, attempt, key_id, worker, started_at) VALUES (?, ?, ?, ?, ?)",
                 c.id, claimed.attempts(), c.keyId, workerId, nowMs);

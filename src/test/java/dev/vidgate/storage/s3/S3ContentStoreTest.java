@@ -1,5 +1,7 @@
 package dev.vidgate.storage.s3;
 
+import static dev.vidgate.storage.ContentStreams.failingAfter;
+import static dev.vidgate.storage.ContentStreams.pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
