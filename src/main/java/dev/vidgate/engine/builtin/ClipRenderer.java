@@ -82,7 +82,7 @@ final class ClipRenderer {
         AVCodecParameters[] video = new AVCodecParameters[1];
         AVCodecParameters audio = null;
         try {
-            try (FramePipeline frames = new FramePipeline((i, f) -> shot.render(i, f, previews.wants(i)), total, width, height,
+            try (FramePipeline frames = new FramePipeline(shot::render, total, width, height,
                     RENDER_WORKERS, starts, "builtin-frames-" + request.jobId())) {
                 List<Thread> encoders = startEncoders(shot, frames, starts, spools, previews, video, width, height);
                 try {

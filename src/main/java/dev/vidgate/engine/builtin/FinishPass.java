@@ -7,7 +7,7 @@ package dev.vidgate.engine.builtin;
  * Both happen in one pass over each pair of rows, so the frame is read once. A picture left at half
  * resolution (see {@link FrameBuffer#pictureIsInHalf}) is converted there: each half pixel gives one
  * chroma sample as it is, and only the luma is scaled up to full resolution before it is graded.
- * {@link #toRgb} turns the graded planes back into colours for the preview images.
+ * The planes are then the frame as the video shows it; the frame's pixels may be stale.
  */
 final class FinishPass {
     private FinishPass() {}
@@ -29,14 +29,13 @@ final class FinishPass {
     }
 
     /**
-     * Converts the frame and grades it, in one pass over each pair of rows; true if the planes now differ
-     * from the frame's pixels.
+     * Converts the frame and grades it, in one pass over each pair of rows.
      *
      * <p>Every loop over a row is written so that the JIT vectorises it: all its arrays use the same
      * index. The few steps that cannot be (pairing neighbouring columns for chroma, table look-ups) are
      * short loops of their own that fill arrays for the vectorised ones.
      */
-    static boolean apply(FrameBuffer frame, Grade grade, FogRows fog) {
+    static void apply(FrameBuffer frame, Grade grade, FogRows fog) {
         boolean fromHalf = frame.isPictureInHalf();
         FrameBuffer half = fromHalf ? frame.half() : null;
         Planes planes = Planes.of(frame);
@@ -77,7 +76,6 @@ final class FinishPass {
             look.luma(y, lumaTop, density0, columns.graded(w), yuv, row0);
             look.luma(y + 1, lumaBottom, density1, columns.graded(w), yuv, row1);
         }
-        return look != null || fromHalf;
     }
 
     /**
@@ -191,43 +189,6 @@ final class FinishPass {
         for (int x = 0; x < n; x++) {
             int p = rgb[x];
             out[x] = ((66 * ((p >> 16) & 0xFF) + 129 * ((p >> 8) & 0xFF) + 25 * (p & 0xFF) + 128) >> 8) + 16;
-        }
-    }
-
-    /**
-     * YUV 4:2:0 back to RGB (for previews), into the frame's pixels. Each row's chroma is first spread to
-     * full width so that the conversion loop indexes all its arrays alike (and is vectorised).
-     */
-    static void toRgb(FrameBuffer frame) {
-        Planes planes = Planes.of(frame);
-        int w = planes.width();
-        int cw = planes.chromaWidth();
-        int[] px = frame.pixels();
-        byte[] yuv = frame.yuv();
-        int[] us = frame.scratch(0, w);
-        int[] vs = frame.scratch(1, w);
-        for (int y = 0; y < planes.height(); y++) {
-            int cRow = (y / 2) * cw;
-            if ((y & 1) == 0) {
-                for (int cx = 0; cx < cw; cx++) {
-                    int d = (yuv[planes.u() + cRow + cx] & 0xFF) - 128;
-                    int e = (yuv[planes.v() + cRow + cx] & 0xFF) - 128;
-                    us[2 * cx] = d;
-                    us[2 * cx + 1] = d;
-                    vs[2 * cx] = e;
-                    vs[2 * cx + 1] = e;
-                }
-            }
-            int row = y * w;
-            for (int x = 0; x < w; x++) {
-                int c = 298 * ((yuv[row + x] & 0xFF) - 16);
-                int d = us[x];
-                int e = vs[x];
-                int r = Math.max(0, Math.min(255, (c + 409 * e + 128) >> 8));
-                int g = Math.max(0, Math.min(255, (c - 100 * d - 208 * e + 128) >> 8));
-                int b = Math.max(0, Math.min(255, (c + 516 * d + 128) >> 8));
-                px[row + x] = (r << 16) | (g << 8) | b;
-            }
         }
     }
 

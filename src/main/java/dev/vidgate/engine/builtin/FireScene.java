@@ -44,9 +44,8 @@ final class FireScene extends CameraScene {
         SkyDome sky = new SkyDome(time, d.hue(), horizon, 0.1, pace, width, height, random);
         int treeColour = PictureCanvas.mix(sky.horizonColour(), 0x020304, 0.8);
         int th = height / 2;
-        int[] treeTexels = OutdoorScenes.extendDown(Silhouettes.trees(2 * width, th, random, 40, 0.4, 0.95, treeColour, true, 0.1),
-                2 * width, th, th);
-        TextureLayer trees = new TextureLayer(treeTexels, 2 * width, 2 * th, 0.4, 2.0, horizon - 0.42, 1.0);
+        int[] treeTexels = Silhouettes.trees(2 * width, th, random, 40, 0.4, 0.95, treeColour, true, 0.1);
+        TextureLayer trees = TextureLayer.withGround(treeTexels, 2 * width, th, th, 0.4, 2.0, horizon - 0.42, 1.0);
         TextureLayer ground = ground(random);
         this.backdrop = new LayeredScene(width, height, path, sky, List.of(Plane.far(trees), Plane.still(ground)), List.of(),
                 horizon + 0.06);

@@ -14,8 +14,9 @@ import java.util.concurrent.BlockingQueue;
  *
  * <p>The clip is split into segments (consecutive runs of frames), each consumed in order by its own
  * encoder through {@link #next(int)}; workers take frames from the segments in turn, so every encoder
- * is fed. A fixed ring of buffers circulates between the threads, so memory stays constant however long
- * the clip is; each frame must be handed back with {@link #recycle} once encoded.
+ * is fed. A bounded set of buffers circulates between the threads, so memory stays constant however long
+ * the clip is; each frame must be handed back with {@link #recycle} once encoded. The workers allocate
+ * the buffers as they first need them, so the first frames start at once and allocation is shared out.
  */
 final class FramePipeline implements AutoCloseable {
     /** Draws frame {@code index} completely into {@code target}. */
@@ -30,16 +31,20 @@ final class FramePipeline implements AutoCloseable {
     private final int[] segmentEnd;
     private final int[] nextToDeliver;
     private final BlockingQueue<FrameBuffer> free;
+    private final int width;
+    private final int height;
+    private final int bufferLimit;
     private final Map<Integer, FrameBuffer> ready = new HashMap<>();
     private final List<Thread> workers = new ArrayList<>();
     private final Object lock = new Object();
     private int claimed;
+    private int buffersMade;
     private boolean stopped;
     private Throwable failure;
 
     /**
      * @param segmentStarts first frame of each segment, ascending, starting at 0
-     * @param workerCount   render threads; buffers in flight are {@code workerCount + 2 * segments}
+     * @param workerCount   render threads; buffers in flight are at most {@code workerCount + 2 * segments}
      */
     FramePipeline(Stage stage, int total, int width, int height, int workerCount, int[] segmentStarts, String threadName) {
         this.stage = stage;
@@ -53,9 +58,10 @@ final class FramePipeline implements AutoCloseable {
         for (int step = 0; k < total; step++) {
             for (int s = 0; s < segments; s++) if (segmentStart[s] + step < segmentEnd[s]) claimOrder[k++] = segmentStart[s] + step;
         }
-        int buffers = workerCount + 2 * segments;
-        this.free = new ArrayBlockingQueue<>(buffers);
-        for (int i = 0; i < buffers; i++) free.add(new FrameBuffer(width, height));
+        this.width = width;
+        this.height = height;
+        this.bufferLimit = workerCount + 2 * segments;
+        this.free = new ArrayBlockingQueue<>(bufferLimit);
         for (int i = 0; i < workerCount; i++) {
             Thread t = new Thread(this::work, threadName + "-" + (i + 1));
             t.setDaemon(true);
@@ -67,7 +73,7 @@ final class FramePipeline implements AutoCloseable {
     private void work() {
         try {
             while (true) {
-                FrameBuffer frame = free.take();
+                FrameBuffer frame = takeBuffer();
                 int index;
                 synchronized (lock) {
                     if (stopped || failure != null || claimed >= claimOrder.length) {
@@ -90,6 +96,18 @@ final class FramePipeline implements AutoCloseable {
                 lock.notifyAll();
             }
         }
+    }
+
+    /** A free buffer, a new one while fewer than the limit exist, or else the next one recycled. */
+    private FrameBuffer takeBuffer() throws InterruptedException {
+        FrameBuffer frame = free.poll();
+        if (frame != null) return frame;
+        boolean mayMake;
+        synchronized (lock) {
+            mayMake = buffersMade < bufferLimit;
+            if (mayMake) buffersMade++;
+        }
+        return mayMake ? new FrameBuffer(width, height) : free.take();
     }
 
     /**

@@ -60,11 +60,8 @@ final class LookPass {
         return anything && fadeSeconds > 0 ? (int) Math.ceil(fadeSeconds * ClipFormat.FPS) : 0;
     }
 
-    /**
-     * Applies the looks to the rendered frame {@code index} and converts it for the encoder; true if the
-     * encoder's planes now differ from the frame's pixels (see {@link FinishPass#toRgb}).
-     */
-    boolean apply(int index, FrameBuffer frame) {
+    /** Applies the looks to the rendered frame {@code index} and converts it for the encoder. */
+    void apply(int index, FrameBuffer frame) {
         double t = index / (double) ClipFormat.FPS;
         double strength = fadeSeconds <= 0 ? 1 : CameraPath.smoothstep(Math.min(1, t / fadeSeconds));
         Grade g = grade.scaled(strength);
@@ -75,7 +72,7 @@ final class LookPass {
         if (rain != null || snow != null) frame.scaleUpPicture();
         if (rain != null) rain.draw(t, frame.pixels(), strength);
         if (snow != null) snow.draw(t, frame.pixels(), strength);
-        return FinishPass.apply(frame, g, fog == null || strength <= 0 ? null : fog.at(t, strength));
+        FinishPass.apply(frame, g, fog == null || strength <= 0 ? null : fog.at(t, strength));
     }
 
     private static Grade gradeOf(Look look, int width, int height) {

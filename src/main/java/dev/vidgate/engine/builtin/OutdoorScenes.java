@@ -36,15 +36,8 @@ final class OutdoorScenes {
         int tw = Math.max(64, 2 * w);
         int th = Math.max(16, (int) (worldHeight * h) + 1);
         int[] texels = Silhouettes.ridge(tw, th, random, 0.35, 0.95, colour, 5);
-        // extend the ridge's bottom row downwards: the ground continues below the frame
-        return new TextureLayer(extendDown(texels, tw, th, 2 * th), tw, 3 * th, depth, 2.0, worldTop, worldHeight * 3);
-    }
-
-    /** The texture with {@code extra} more rows repeating its last row. */
-    static int[] extendDown(int[] texels, int tw, int th, int extra) {
-        int[] out = java.util.Arrays.copyOf(texels, tw * (th + extra));
-        for (int y = th; y < th + extra; y++) System.arraycopy(texels, (th - 1) * tw, out, y * tw, tw);
-        return out;
+        // the ground continues below the frame
+        return TextureLayer.withGround(texels, tw, th, 2 * th, depth, 2.0, worldTop, worldHeight * 3);
     }
 
     /** A skyline in two depths with lit windows, warning lights, traffic and (at night) soft bokeh. */
@@ -81,8 +74,7 @@ final class OutdoorScenes {
         int th = Math.max(16, (int) (worldHeight * h * resolution));
         int[] texels = Silhouettes.skyline(tw, th, random, 0.25, 0.95, wall, lights, lit, beacons);
         int extra = th / 2;
-        return new TextureLayer(extendDown(texels, tw, th, extra), tw, th + extra, depth, 2.6, worldTop,
-                worldHeight * (th + extra) / th);
+        return TextureLayer.withGround(texels, tw, th, extra, depth, 2.6, worldTop, worldHeight * (th + extra) / th);
     }
 
     /** Three rows of trees in aerial perspective, the nearest swaying in the wind, with motes in the air. */
@@ -113,7 +105,6 @@ final class OutdoorScenes {
         int tw = Math.max(64, (int) (2.4 * w * resolution));
         int th = Math.max(16, (int) (worldHeight * h * resolution));
         int[] texels = Silhouettes.trees(tw, th, random, count, 0.45, 0.92, colour, pines, 0.12);
-        int extra = th; // the ground continues below the frame
-        return new TextureLayer(extendDown(texels, tw, th, extra), tw, th + extra, depth, 2.4, worldTop, worldHeight * 2);
+        return TextureLayer.withGround(texels, tw, th, th, depth, 2.4, worldTop, worldHeight * 2); // the ground continues below
     }
 }

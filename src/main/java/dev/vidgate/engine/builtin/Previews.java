@@ -10,6 +10,7 @@ import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -18,7 +19,8 @@ import java.nio.file.Path;
 /**
  * Collects the still renditions while frames stream past: a thumbnail (the middle frame, longer side
  * at most {@value #THUMBNAIL_MAX} px) and a spritesheet ({@value #COLUMNS}x{@value #ROWS} evenly spaced
- * frames, {@value #TILE_WIDTH} px wide each). Only the scaled-down copies are kept.
+ * frames, {@value #TILE_WIDTH} px wide each). They are made from the frames' YUV planes, which are what
+ * the video shows. Only the scaled-down copies are kept.
  */
 final class Previews {
     static final int COLUMNS = 5;
@@ -33,6 +35,9 @@ final class Previews {
     private final int thumbnailHeight;
     private final int tileHeight;
     private final BufferedImage sheet;
+    /** Where a frame's planes are turned back into colours, at half size when that still covers every rendition. */
+    private final BufferedImage picture;
+    private final boolean pictureAtHalf;
     private BufferedImage thumbnail;
 
     Previews(int width, int height, int frameCount) {
@@ -45,6 +50,9 @@ final class Previews {
         this.thumbnailHeight = even(height * shrink);
         this.tileHeight = Math.max(1, (int) Math.round(TILE_WIDTH * height / (double) width));
         this.sheet = new BufferedImage(COLUMNS * TILE_WIDTH, ROWS * tileHeight, BufferedImage.TYPE_INT_RGB);
+        this.pictureAtHalf = width / 2 >= Math.max(thumbnailWidth, TILE_WIDTH) && height / 2 >= Math.max(thumbnailHeight, tileHeight);
+        this.picture = pictureAtHalf ? new BufferedImage(width / 2, height / 2, BufferedImage.TYPE_INT_RGB)
+                : new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     }
 
     private static int even(double v) {
@@ -58,15 +66,22 @@ final class Previews {
         return false;
     }
 
-    /** Takes what it needs from frame {@code index}; the buffer is not kept. Encoders call it from several threads. */
+    /**
+     * Takes what it needs from frame {@code index}'s planes (see {@link FrameBuffer#yuv()}); the buffer is
+     * not kept. Encoders call it from several threads.
+     */
     synchronized void accept(int index, FrameBuffer frame) {
+        if (!wants(index)) return;
+        int[] pixels = ((DataBufferInt) picture.getRaster().getDataBuffer()).getData();
+        if (pictureAtHalf) PlanesToRgb.half(frame.yuv(), frame.width(), frame.height(), pixels);
+        else PlanesToRgb.full(frame.yuv(), frame.width(), frame.height(), pixels);
         if (index == thumbnailIndex) {
-            thumbnail = ImageScaler.resize(frame.image(), thumbnailWidth, thumbnailHeight);
+            thumbnail = ImageScaler.resize(picture, thumbnailWidth, thumbnailHeight);
         }
         BufferedImage tile = null;
         for (int k = 0; k < tileFrames.length; k++) {
             if (tileFrames[k] != index) continue;
-            if (tile == null) tile = ImageScaler.resize(frame.image(), TILE_WIDTH, tileHeight);
+            if (tile == null) tile = ImageScaler.resize(picture, TILE_WIDTH, tileHeight);
             Graphics2D g = sheet.createGraphics();
             try {
                 g.drawImage(tile, (k % COLUMNS) * TILE_WIDTH, (k / COLUMNS) * tileHeight, null);

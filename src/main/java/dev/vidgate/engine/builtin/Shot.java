@@ -71,14 +71,11 @@ final class Shot {
         return settled > 0 && index == settled;
     }
 
-    /**
-     * Draws frame {@code index} with its looks and converts it for the encoder; with {@code keepColours}
-     * the frame's pixels also show the final look (for the preview images).
-     */
-    void render(int index, FrameBuffer frame, boolean keepColours) {
+    /** Draws frame {@code index} with its looks and converts it for the encoder (into {@link FrameBuffer#yuv()}). */
+    void render(int index, FrameBuffer frame) {
         frame.startPicture();
         source.render(index, frame);
-        if (looks.apply(index, frame) && keepColours) FinishPass.toRgb(frame);
+        looks.apply(index, frame);
     }
 
     /** The sound bed for the whole clip. */

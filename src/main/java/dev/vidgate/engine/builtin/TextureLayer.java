@@ -12,7 +12,10 @@ package dev.vidgate.engine.builtin;
 final class TextureLayer {
     final int[] texels;
     final int width;
+    /** Rows the layer spans, including any ground rows (see {@link #withGround}). */
     final int height;
+    /** Rows held in {@link #texels}; rows from {@code rows - 1} to {@link #height} repeat the last of them. */
+    private final int rows;
     private final double depth;
     private final double worldWidth;
     private final double worldTop;
@@ -32,7 +35,17 @@ final class TextureLayer {
      * @param worldHeight how many frame heights it spans
      */
     TextureLayer(int[] texels, int width, int height, double depth, double worldWidth, double worldTop, double worldHeight) {
-        this(texels, width, height, depth, worldWidth, worldTop, worldHeight, false);
+        this(texels, width, height, height, depth, worldWidth, worldTop, worldHeight, false);
+    }
+
+    /**
+     * A layer whose last row continues {@code groundRows} more rows downwards (the ground or a wall
+     * going on below the frame), without storing them: {@code worldHeight} spans all
+     * {@code height + groundRows} rows.
+     */
+    static TextureLayer withGround(int[] texels, int width, int height, int groundRows, double depth, double worldWidth,
+                                   double worldTop, double worldHeight) {
+        return new TextureLayer(texels, width, height, height + groundRows, depth, worldWidth, worldTop, worldHeight, false);
     }
 
     /**
@@ -41,20 +54,26 @@ final class TextureLayer {
      */
     TextureLayer(int[] texels, int width, int height, double depth, double worldWidth, double worldTop, double worldHeight,
                  boolean opaque) {
+        this(texels, width, height, height, depth, worldWidth, worldTop, worldHeight, opaque);
+    }
+
+    private TextureLayer(int[] texels, int width, int rows, int height, double depth, double worldWidth, double worldTop,
+                         double worldHeight, boolean opaque) {
         this.opaque = opaque;
-        this.emptyRow = new boolean[height];
-        for (int y = 0; y < height && !opaque; y++) {
+        this.emptyRow = new boolean[rows];
+        for (int y = 0; y < rows && !opaque; y++) {
             boolean empty = true;
             for (int x = 0; x < width && empty; x++) empty = texels[y * width + x] == 0;
             emptyRow[y] = empty;
         }
-        if (texels.length != width * height) throw new IllegalArgumentException("texels are not " + width + "x" + height);
-        this.sameAsNext = new boolean[height];
-        for (int y = 0; y + 1 < height; y++) {
+        if (texels.length != width * rows) throw new IllegalArgumentException("texels are not " + width + "x" + rows);
+        this.sameAsNext = new boolean[rows];
+        for (int y = 0; y + 1 < rows; y++) {
             sameAsNext[y] = java.util.Arrays.equals(texels, y * width, (y + 1) * width, texels, (y + 1) * width, (y + 2) * width);
         }
         this.texels = texels;
         this.width = width;
+        this.rows = rows;
         this.height = height;
         this.depth = depth;
         this.worldWidth = worldWidth;
@@ -96,18 +115,19 @@ final class TextureLayer {
             int[] blend = frame.scratch(FrameBuffer.BLEND, scratch);
             int[] other = frame.scratch(FrameBuffer.BLEND_OTHER, scratch);
             int sy = Resampler.fixed(opaque ? ty : Math.max(0, ty));
-            if (sy >= 0 && (sy >> 16) < height && sameAsNext[sy >> 16]) sy &= ~0xFFFF;
+            if (sy >= 0 && (sy >> 16) < rows && sameAsNext[sy >> 16]) sy &= ~0xFFFF;
+            if ((sy >> 16) >= rows - 1 && rows < height) sy = (rows - 1) << 16; // on the ground: its last row, unblended
             if (opaque) {
-                Resampler.copyRow(texels, width, height, sy, (int) xStart, xStep, out, y * w, w, blend, other);
+                Resampler.copyRow(texels, width, rows, sy, (int) xStart, xStep, out, y * w, w, blend, other);
             } else {
-                Resampler.overRowWrapped(texels, width, height, sy, xStart, xStep, out, y * w, w, blend, other);
+                Resampler.overRowWrapped(texels, width, rows, sy, xStart, xStep, out, y * w, w, blend, other);
             }
         }
     }
 
     private boolean isEmpty(double ty) {
         int y0 = (int) Math.floor(Math.max(0, ty));
-        return emptyRow[y0] && (y0 + 1 >= height || emptyRow[y0 + 1]);
+        return emptyRow[Math.min(y0, rows - 1)] && (y0 + 1 >= height || emptyRow[Math.min(y0 + 1, rows - 1)]);
     }
 
     /** The frame row where world y {@code worldY} appears for this layer's depth (may be outside the frame). */

@@ -44,7 +44,7 @@ public final class RenderBenchmark {
             return;
         }
         if (args.length < 5 || !args[0].equals("clip")) {
-            System.err.println("usage: clip <t2v|i2v> <width> <height> <seconds> [prompt] | reference <width> <height> <file.png>");
+            System.err.println("usage: clip <t2v|i2v> <width> <height> <seconds> [prompt] (-Dbench.keep=out.mp4 keeps the clip) | reference <width> <height> <file.png>");
             System.exit(2);
         }
         boolean image = args[1].equals("i2v");
@@ -64,7 +64,10 @@ public final class RenderBenchmark {
             double cpu = (processCpu() - cpuBefore) / 1e9;
             long heap = heapPeak();
             long rss = rssPeak();
-            Mp4Probe probe = Mp4Probe.of(dir.resolve("clip").resolve("video.mp4"));
+            Path video = dir.resolve("clip").resolve("video.mp4");
+            String keep = System.getProperty("bench.keep"); // where to copy the clip, to compare builds byte for byte
+            if (keep != null) Files.copy(video, Path.of(keep), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Mp4Probe probe = Mp4Probe.of(video);
             System.out.printf(Locale.ROOT, "%s %d %d %d %.3f %.2f %d %d %d %.2f%n", image ? "image-to-video" : "text-to-video",
                     size.width(), size.height(), seconds, took, seconds / took, heap >> 20, rss >> 20, probe.frameCount(), cpu);
             engine.release("clip");

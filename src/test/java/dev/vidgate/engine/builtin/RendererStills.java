@@ -70,9 +70,11 @@ public final class RendererStills {
     private static BufferedImage frame(GenerationRequest request, int index) {
         Shot shot = Shot.plan(request, ClipFormat.frameCount(SECONDS));
         FrameBuffer buffer = new FrameBuffer(W, H);
-        shot.render(index, buffer, true);
+        shot.render(index, buffer);
+        int[] shown = new int[W * H];
+        PlanesToRgb.full(buffer.yuv(), W, H, shown);
         BufferedImage copy = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
-        copy.setRGB(0, 0, W, H, buffer.pixels(), 0, W);
+        copy.setRGB(0, 0, W, H, shown, 0, W);
         return copy;
     }
 
