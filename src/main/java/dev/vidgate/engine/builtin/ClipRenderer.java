@@ -78,7 +78,7 @@ final class ClipRenderer {
         List<Path> spools = new ArrayList<>();
         for (int s = 0; s < starts.length; s++) spools.add(files.dir().resolve("segment-" + s + ".spool"));
         Path audioSpool = files.dir().resolve("audio.spool");
-        Previews previews = new Previews(width, height, total);
+        Previews previews = new Previews(width, height, total, files.partFile(Variant.THUMBNAIL));
         AVCodecParameters[] video = new AVCodecParameters[1];
         AVCodecParameters audio = null;
         try {
@@ -103,7 +103,7 @@ final class ClipRenderer {
             Files.deleteIfExists(audioSpool);
         }
         checkCancelled();
-        previews.writeThumbnail(files.partFile(Variant.THUMBNAIL));
+        if (!previews.thumbnailWritten()) throw new IllegalStateException("the thumbnail frame was never encoded");
         previews.writeSpritesheet(files.partFile(Variant.SPRITESHEET));
     }
 

@@ -20,7 +20,8 @@ import java.nio.file.Path;
  * Collects the still renditions while frames stream past: a thumbnail (the middle frame, longer side
  * at most {@value #THUMBNAIL_MAX} px) and a spritesheet ({@value #COLUMNS}x{@value #ROWS} evenly spaced
  * frames, {@value #TILE_WIDTH} px wide each). They are made from the frames' YUV planes, which are what
- * the video shows. Only the scaled-down copies are kept.
+ * the video shows. Only the scaled-down copies are kept. The thumbnail is written as soon as its frame
+ * arrives, while the clip is still being encoded, rather than after it.
  */
 final class Previews {
     static final int COLUMNS = 5;
@@ -38,9 +39,12 @@ final class Previews {
     /** Where a frame's planes are turned back into colours, at half size when that still covers every rendition. */
     private final BufferedImage picture;
     private final boolean pictureAtHalf;
-    private BufferedImage thumbnail;
+    private final Path thumbnailFile;
+    private boolean thumbnailWritten;
 
-    Previews(int width, int height, int frameCount) {
+    /** @param thumbnailFile where the thumbnail goes (WebP), written by {@link #accept} */
+    Previews(int width, int height, int frameCount, Path thumbnailFile) {
+        this.thumbnailFile = thumbnailFile;
         this.thumbnailIndex = frameCount / 2;
         for (int k = 0; k < tileFrames.length; k++) {
             tileFrames[k] = (int) Math.round(k * (frameCount - 1) / (double) (tileFrames.length - 1));
@@ -70,14 +74,22 @@ final class Previews {
      * Takes what it needs from frame {@code index}'s planes (see {@link FrameBuffer#yuv()}); the buffer is
      * not kept. Encoders call it from several threads.
      */
-    synchronized void accept(int index, FrameBuffer frame) {
-        if (!wants(index)) return;
+    void accept(int index, FrameBuffer frame) throws IOException {
+        BufferedImage thumbnail = take(index, frame);
+        if (thumbnail == null) return;
+        WebpWriter.write(thumbnail, thumbnailFile); // outside the lock: the other encoders' tiles need not wait
+        synchronized (this) {
+            thumbnailWritten = true;
+        }
+    }
+
+    /** Draws frame {@code index}'s tiles into the sheet; returns its thumbnail if it is the thumbnail's frame. */
+    private synchronized BufferedImage take(int index, FrameBuffer frame) {
+        if (!wants(index)) return null;
         int[] pixels = ((DataBufferInt) picture.getRaster().getDataBuffer()).getData();
         if (pictureAtHalf) PlanesToRgb.half(frame.yuv(), frame.width(), frame.height(), pixels);
         else PlanesToRgb.full(frame.yuv(), frame.width(), frame.height(), pixels);
-        if (index == thumbnailIndex) {
-            thumbnail = ImageScaler.resize(picture, thumbnailWidth, thumbnailHeight);
-        }
+        BufferedImage thumbnail = index == thumbnailIndex ? ImageScaler.resize(picture, thumbnailWidth, thumbnailHeight) : null;
         BufferedImage tile = null;
         for (int k = 0; k < tileFrames.length; k++) {
             if (tileFrames[k] != index) continue;
@@ -89,11 +101,12 @@ final class Previews {
                 g.dispose();
             }
         }
+        return thumbnail;
     }
 
-    synchronized void writeThumbnail(Path file) throws IOException {
-        if (thumbnail == null) throw new IllegalStateException("the thumbnail frame was never rendered");
-        WebpWriter.write(thumbnail, file);
+    /** Whether the thumbnail has been written: a finished clip has always passed its frame. */
+    synchronized boolean thumbnailWritten() {
+        return thumbnailWritten;
     }
 
     synchronized void writeSpritesheet(Path file) throws IOException {

@@ -6,9 +6,11 @@ import org.junit.jupiter.api.io.TempDir;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PreviewsTest {
@@ -22,11 +24,11 @@ class PreviewsTest {
         return ((20 + 4 * index) << 16) | (150 << 8) | (200 - 3 * index);
     }
 
-    /** Feeds every frame of a clip of flat colours, converted to planes as rendered frames are. */
-    private static Previews previewsOfFlatFrames(int width, int height) {
-        Previews previews = new Previews(width, height, FRAMES);
+    /** Feeds frames {@code 0..until-1} of a clip of flat colours, converted to planes as rendered frames are. */
+    private static Previews previewsOfFlatFrames(int width, int height, int until, Path thumbnail) throws IOException {
+        Previews previews = new Previews(width, height, FRAMES, thumbnail);
         FrameBuffer frame = new FrameBuffer(width, height);
-        for (int i = 0; i < FRAMES; i++) {
+        for (int i = 0; i < until; i++) {
             java.util.Arrays.fill(frame.pixels(), colourOf(i));
             FinishPass.apply(frame, Grade.NEUTRAL, null);
             previews.accept(i, frame);
@@ -45,7 +47,7 @@ class PreviewsTest {
     @Test
     void eachSpritesheetTileShowsItsEvenlySpacedFrame() throws IOException {
         for (int[] size : new int[][] {{1280, 720}, {240, 136}}) { // made at half size, and at full size
-            Previews previews = previewsOfFlatFrames(size[0], size[1]);
+            Previews previews = previewsOfFlatFrames(size[0], size[1], FRAMES, dir.resolve("thumbnail-" + size[0] + ".webp"));
             Path file = dir.resolve("sheet-" + size[0] + ".jpg");
             previews.writeSpritesheet(file);
             BufferedImage sheet = ImageIO.read(file.toFile());
@@ -60,10 +62,14 @@ class PreviewsTest {
     }
 
     @Test
-    void theThumbnailIsTheMiddleFrame() throws IOException {
-        Previews previews = previewsOfFlatFrames(1280, 720);
+    void theThumbnailIsTheMiddleFrameWrittenAsSoonAsItArrives() throws IOException {
         Path file = dir.resolve("thumbnail.webp");
-        previews.writeThumbnail(file);
+        Previews before = previewsOfFlatFrames(1280, 720, FRAMES / 2, file);
+        assertFalse(before.thumbnailWritten());
+        assertFalse(Files.exists(file));
+
+        Previews previews = previewsOfFlatFrames(1280, 720, FRAMES / 2 + 1, file);
+        assertTrue(previews.thumbnailWritten());
         BufferedImage thumbnail = ImageIO.read(file.toFile());
         assertEquals(640, thumbnail.getWidth());
         assertEquals(360, thumbnail.getHeight());
