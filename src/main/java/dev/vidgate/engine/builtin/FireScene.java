@@ -164,30 +164,61 @@ final class FireScene extends CameraScene {
                 Math.max(0, (minY - 1) * SCALE), Math.min(height, (maxY + 2) * SCALE));
     }
 
-    /** Adds the quarter-resolution flame colours, bilinearly scaled up, to the frame inside a box. */
+    /**
+     * Adds the quarter-resolution flame colours, bilinearly scaled up, to the frame inside a box. Each
+     * field row is scaled across once, into {@code upper} or {@code lower}, and serves the
+     * {@value #SCALE} or so frame rows that lie next to it.
+     */
     private void addUpscaled(int[] field, int fw, int fh, FrameBuffer frame, int x0, int x1, int y0, int y1) {
         int[] px = frame.pixels();
+        int span = x1 - x0;
+        int[] first = new int[span];
+        int[] second = new int[span];
+        int[] weight = new int[span];
+        for (int x = x0; x < x1; x++) {
+            double sx = (x + 0.5) / SCALE - 0.5;
+            first[x - x0] = Math.max(0, Math.min(fw - 1, (int) Math.floor(sx)));
+            second[x - x0] = Math.min(fw - 1, first[x - x0] + 1);
+            weight[x - x0] = sx < 0 ? 0 : (int) ((sx - Math.floor(sx)) * 256);
+        }
+        int[] upper = new int[span];
+        int[] lower = new int[span];
+        int upperRow = -1;
+        int lowerRow = -1;
         for (int y = y0; y < y1; y++) {
             double sy = (y + 0.5) / SCALE - 0.5;
             int r0 = Math.max(0, Math.min(fh - 1, (int) Math.floor(sy)));
             int r1 = Math.min(fh - 1, r0 + 1);
             int wy = (int) ((sy - Math.floor(sy)) * 256);
             if (sy < 0) wy = 0;
-            for (int x = x0; x < x1; x++) {
-                double sx = (x + 0.5) / SCALE - 0.5;
-                int c0 = Math.max(0, Math.min(fw - 1, (int) Math.floor(sx)));
-                int c1 = Math.min(fw - 1, c0 + 1);
-                int wx = sx < 0 ? 0 : (int) ((sx - Math.floor(sx)) * 256);
-                int a = field[r0 * fw + c0];
-                int b = field[r0 * fw + c1];
-                int c = field[r1 * fw + c0];
-                int d = field[r1 * fw + c1];
-                if ((a | b | c | d) == 0) continue;
-                int top = lerp(a, b, wx);
-                int bottom = lerp(c, d, wx);
-                px[y * width + x] = add(px[y * width + x], lerp(top, bottom, wy));
+            if (r0 != upperRow) {
+                if (r0 == lowerRow) { // moving down a row: the lower row becomes the upper one
+                    int[] swap = upper;
+                    upper = lower;
+                    lower = swap;
+                    upperRow = lowerRow;
+                    lowerRow = -1;
+                } else {
+                    scaleAcross(field, r0 * fw, first, second, weight, upper);
+                    upperRow = r0;
+                }
+            }
+            if (r1 != lowerRow) {
+                scaleAcross(field, r1 * fw, first, second, weight, lower);
+                lowerRow = r1;
+            }
+            int row = y * width + x0;
+            for (int i = 0; i < span; i++) {
+                int top = upper[i];
+                int bottom = lower[i];
+                if ((top | bottom) == 0) continue; // adding nothing (a blend of zeros is zero)
+                px[row + i] = add(px[row + i], lerp(top, bottom, wy));
             }
         }
+    }
+
+    private static void scaleAcross(int[] field, int at, int[] first, int[] second, int[] weight, int[] out) {
+        for (int i = 0; i < out.length; i++) out[i] = lerp(field[at + first[i]], field[at + second[i]], weight[i]);
     }
 
     private static int lerp(int p, int q, int f) {
