@@ -3,7 +3,6 @@ package dev.vidgate.engine.builtin;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.javacv.FrameRecorder;
 
 import java.util.Map;
@@ -18,7 +17,8 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_I;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_NONE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
-import static org.bytedeco.ffmpeg.global.avutil.av_image_fill_arrays;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
 
 /**
  * Encodes one run of frames ("segment") to H.264 with OpenH264 (constrained baseline, yuv420p, BT.601
@@ -42,8 +42,8 @@ final class H264Encoder extends SpoolingEncoder {
      */
     static final int SCENE_FINEST_QUANTISER = 26;
 
-    private final BytePointer pixels;
-    private final int planeBytes;
+    private final int width;
+    private final int height;
     private long pts;
 
     /**
@@ -54,15 +54,20 @@ final class H264Encoder extends SpoolingEncoder {
         this(open(width, height, scene), width, height, firstFrame, spool);
     }
 
-    private H264Encoder(AVCodecContext context, int width, int height, long firstFrame, PacketSpool spool) {
+    private H264Encoder(AVCodecContext context, int width, int height, long firstFrame, PacketSpool spool) throws FrameRecorder.Exception {
         super(context, av_frame_alloc(), spool);
+        this.width = width;
+        this.height = height;
         this.pts = firstFrame;
-        this.planeBytes = width * height * 3 / 2;
         frame.format(AV_PIX_FMT_YUV420P);
         frame.width(width);
         frame.height(height);
-        pixels = new BytePointer(planeBytes);
-        av_image_fill_arrays(new PointerPointer<>(frame), frame.linesize(), pixels, AV_PIX_FMT_YUV420P, width, height, 1);
+        // a reference-counted frame: FFmpeg takes a reference to it rather than copying every frame into
+        // a freshly allocated buffer (3 MB per 1080p frame, and the page faults of touching it)
+        if (av_frame_get_buffer(frame, 0) < 0) {
+            close();
+            throw new FrameRecorder.Exception("could not allocate a " + width + "x" + height + " frame");
+        }
     }
 
     private static AVCodecContext open(int width, int height, boolean scene) throws FrameRecorder.Exception {
@@ -97,15 +102,25 @@ final class H264Encoder extends SpoolingEncoder {
      * key frame when the change settles repaints everything.
      */
     void encode(byte[] yuv420p, boolean keyFrame) throws FrameRecorder.Exception {
-        pixels.put(yuv420p, 0, planeBytes);
+        // the encoder has let go of the previous frame by now, so this does not copy; it would if it had not
+        if (av_frame_make_writable(frame) < 0) throw new FrameRecorder.Exception("could not make the frame writable");
+        int chromaWidth = (width + 1) / 2;
+        int chromaHeight = (height + 1) / 2;
+        int u = width * height;
+        putPlane(frame.data(0), frame.linesize(0), yuv420p, 0, width, height);
+        putPlane(frame.data(1), frame.linesize(1), yuv420p, u, chromaWidth, chromaHeight);
+        putPlane(frame.data(2), frame.linesize(2), yuv420p, u + chromaWidth * chromaHeight, chromaWidth, chromaHeight);
         frame.pict_type(keyFrame ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE);
         frame.pts(pts++);
         send();
     }
 
-    @Override
-    public void close() {
-        super.close();
-        pixels.close();
+    /** Copies a tightly packed plane into a frame plane whose rows are {@code stride} bytes apart. */
+    private static void putPlane(BytePointer plane, int stride, byte[] source, int offset, int width, int rows) {
+        if (stride == width) {
+            plane.put(source, offset, width * rows);
+            return;
+        }
+        for (int y = 0; y < rows; y++) plane.position((long) y * stride).put(source, offset + y * width, width);
     }
 }
