@@ -45,6 +45,8 @@ public final class BuiltinEngine implements Engine, AutoCloseable {
     private final Map<String, RenderJob> jobs = new ConcurrentHashMap<>();
     private final Object lifecycle = new Object();
     private final int capacity;
+    /** Frame buffers kept between renders: as many as the concurrent renders use at most. */
+    private final FrameBufferPool buffers;
 
     /** An engine whose node capacity equals its render threads. */
     public BuiltinEngine(Path workDir, int maxConcurrentRenders) {
@@ -66,6 +68,7 @@ public final class BuiltinEngine implements Engine, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the work directory " + this.workDir, e);
         }
+        this.buffers = new FrameBufferPool(maxConcurrentRenders * ClipRenderer.BUFFERS_PER_RENDER);
         this.pool = new ThreadPoolExecutor(maxConcurrentRenders, maxConcurrentRenders, 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), daemonThreads());
     }
@@ -178,7 +181,7 @@ public final class BuiltinEngine implements Engine, AutoCloseable {
                 return;
             }
             long started = System.nanoTime();
-            new ClipRenderer(request, job.files(), job::isCancelRequested, job::framesDone).render();
+            new ClipRenderer(request, job.files(), buffers, job::isCancelRequested, job::framesDone).render();
             JobFiles files = job.files();
             job.complete(() -> {
                 files.commit(Variant.SPRITESHEET);

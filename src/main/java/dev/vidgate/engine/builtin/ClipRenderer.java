@@ -33,9 +33,12 @@ final class ClipRenderer {
     private static final int CORES = Runtime.getRuntime().availableProcessors();
     static final int RENDER_WORKERS = Math.max(1, Math.min(4, CORES));
     static final int ENCODERS = Math.max(1, Math.min(4, CORES));
+    /** The most frame buffers one render holds at once. */
+    static final int BUFFERS_PER_RENDER = FramePipeline.bufferLimit(RENDER_WORKERS, ENCODERS);
 
     private final GenerationRequest request;
     private final JobFiles files;
+    private final FrameBufferPool buffers;
     private final BooleanSupplier cancelled;
     private final IntConsumer framesDone;
     private final AtomicInteger encoded = new AtomicInteger();
@@ -43,11 +46,13 @@ final class ClipRenderer {
     private final AtomicReference<Throwable> encoderFailure = new AtomicReference<>();
 
     /**
+     * @param buffers    frame buffers shared with the engine's other renders (see {@link FrameBufferPool})
      * @param cancelled  polled before every frame; once true, rendering stops with {@link RenderCancelledException}
      * @param framesDone told the number of frames encoded so far, after each frame
      */
-    ClipRenderer(GenerationRequest request, JobFiles files, BooleanSupplier cancelled, IntConsumer framesDone) {
+    ClipRenderer(GenerationRequest request, JobFiles files, FrameBufferPool buffers, BooleanSupplier cancelled, IntConsumer framesDone) {
         this.request = request;
+        this.buffers = buffers;
         this.files = files;
         this.cancelled = cancelled;
         this.framesDone = framesDone;
@@ -83,7 +88,7 @@ final class ClipRenderer {
         AVCodecParameters audio = null;
         try {
             try (FramePipeline frames = new FramePipeline(shot::render, total, width, height,
-                    RENDER_WORKERS, starts, "builtin-frames-" + request.jobId())) {
+                    RENDER_WORKERS, starts, buffers, "builtin-frames-" + request.jobId())) {
                 List<Thread> encoders = startEncoders(shot, frames, starts, spools, previews, video, width, height);
                 try {
                     audio = encodeSound(shot, audioSpool);

@@ -15,8 +15,9 @@ import java.util.concurrent.BlockingQueue;
  * <p>The clip is split into segments (consecutive runs of frames), each consumed in order by its own
  * encoder through {@link #next(int)}; workers take frames from the segments in turn, so every encoder
  * is fed. A bounded set of buffers circulates between the threads, so memory stays constant however long
- * the clip is; each frame must be handed back with {@link #recycle} once encoded. The workers allocate
- * the buffers as they first need them, so the first frames start at once and allocation is shared out.
+ * the clip is; each frame must be handed back with {@link #recycle} once encoded. The workers take
+ * the buffers from a {@link FrameBufferPool} as they first need them, so the first frames start at once,
+ * and {@link #close} gives them back for the next clip.
  */
 final class FramePipeline implements AutoCloseable {
     /** Draws frame {@code index} completely into {@code target}. */
@@ -26,6 +27,7 @@ final class FramePipeline implements AutoCloseable {
     }
 
     private final Stage stage;
+    private final FrameBufferPool pool;
     private final int[] claimOrder;
     private final int[] segmentStart;
     private final int[] segmentEnd;
@@ -44,10 +46,13 @@ final class FramePipeline implements AutoCloseable {
 
     /**
      * @param segmentStarts first frame of each segment, ascending, starting at 0
-     * @param workerCount   render threads; buffers in flight are at most {@code workerCount + 2 * segments}
+     * @param workerCount   render threads; buffers in flight are at most {@link #bufferLimit}{@code (workerCount, segments)}
+     * @param pool          where buffers come from and go back to
      */
-    FramePipeline(Stage stage, int total, int width, int height, int workerCount, int[] segmentStarts, String threadName) {
+    FramePipeline(Stage stage, int total, int width, int height, int workerCount, int[] segmentStarts, FrameBufferPool pool,
+                  String threadName) {
         this.stage = stage;
+        this.pool = pool;
         int segments = segmentStarts.length;
         this.segmentStart = segmentStarts.clone();
         this.segmentEnd = new int[segments];
@@ -60,7 +65,7 @@ final class FramePipeline implements AutoCloseable {
         }
         this.width = width;
         this.height = height;
-        this.bufferLimit = workerCount + 2 * segments;
+        this.bufferLimit = bufferLimit(workerCount, segments);
         this.free = new ArrayBlockingQueue<>(bufferLimit);
         for (int i = 0; i < workerCount; i++) {
             Thread t = new Thread(this::work, threadName + "-" + (i + 1));
@@ -68,6 +73,11 @@ final class FramePipeline implements AutoCloseable {
             workers.add(t);
         }
         this.workers.forEach(Thread::start);
+    }
+
+    /** The most buffers a pipeline uses: one per worker drawing, and two per encoder (one encoding, one ready). */
+    static int bufferLimit(int workerCount, int segments) {
+        return workerCount + 2 * segments;
     }
 
     private void work() {
@@ -98,7 +108,7 @@ final class FramePipeline implements AutoCloseable {
         }
     }
 
-    /** A free buffer, a new one while fewer than the limit exist, or else the next one recycled. */
+    /** A free buffer, one from the pool while fewer than the limit are out, or else the next one recycled. */
     private FrameBuffer takeBuffer() throws InterruptedException {
         FrameBuffer frame = free.poll();
         if (frame != null) return frame;
@@ -107,7 +117,7 @@ final class FramePipeline implements AutoCloseable {
             mayMake = buffersMade < bufferLimit;
             if (mayMake) buffersMade++;
         }
-        return mayMake ? new FrameBuffer(width, height) : free.take();
+        return mayMake ? pool.take(width, height) : free.take();
     }
 
     /**
@@ -141,7 +151,10 @@ final class FramePipeline implements AutoCloseable {
         free.offer(frame);
     }
 
-    /** Stops the render threads (if still running), wakes waiting encoders, and waits for the workers. */
+    /**
+     * Stops the render threads (if still running), wakes waiting encoders, waits for the workers, and gives
+     * the buffers nobody holds back to the pool (all of them once every frame was recycled).
+     */
     @Override
     public void close() throws InterruptedException {
         synchronized (lock) {
@@ -150,5 +163,12 @@ final class FramePipeline implements AutoCloseable {
         }
         for (Thread t : workers) t.interrupt();
         for (Thread t : workers) t.join();
+        List<FrameBuffer> unused = new ArrayList<>();
+        synchronized (lock) { // after stopped, next() hands out nothing more from ready
+            unused.addAll(ready.values());
+            ready.clear();
+        }
+        free.drainTo(unused);
+        unused.forEach(pool::give);
     }
 }

@@ -197,6 +197,21 @@ class BuiltinEngineLifecycleTest {
     }
 
     @Test
+    void aRenderOnBuffersAnotherSceneDrewIntoMakesTheSameBytesAsOnFreshOnes() throws Exception {
+        BuiltinEngine engine = engine(1); // one render at a time, so each reuses the previous one's buffers
+        GenerationRequest first = request("video_fresh", SMALL, 2, "waves rolling onto the shore at golden hour, pan left");
+        GenerationRequest between = request("video_between", SMALL, 2, "a campfire burning at night in fog, black and white, cinematic");
+        GenerationRequest again = request("video_again", SMALL, 2, "waves rolling onto the shore at golden hour, pan left");
+        for (GenerationRequest r : List.of(first, between, again)) {
+            engine.start(r);
+            EngineAwait.done(engine, r, r.jobId());
+        }
+
+        assertArrayEquals(Files.readAllBytes(workDir.resolve("video_fresh").resolve("video.mp4")),
+                Files.readAllBytes(workDir.resolve("video_again").resolve("video.mp4")));
+    }
+
+    @Test
     void rendersTheSamePromptToTheSameFrames() throws Exception {
         BuiltinEngine engine = engine(2);
         GenerationRequest one = request("video_same_1", SMALL, 2, "a red kite over green hills");

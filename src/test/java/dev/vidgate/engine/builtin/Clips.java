@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Clips {
     private static final AtomicInteger IDS = new AtomicInteger();
+    /** Shared by every clip the tests render, so renders also run on buffers an earlier clip drew into. */
+    private static final FrameBufferPool BUFFERS = new FrameBufferPool(2 * ClipRenderer.BUFFERS_PER_RENDER);
 
     private String prompt = "";
     private int width = 320;
@@ -76,7 +78,7 @@ final class Clips {
         GenerationRequest request = request();
         JobFiles files = JobFiles.of(dir, request.jobId());
         try {
-            new ClipRenderer(request, files, () -> false, n -> { }).render();
+            new ClipRenderer(request, files, BUFFERS, () -> false, n -> { }).render();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

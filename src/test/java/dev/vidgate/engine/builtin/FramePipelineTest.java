@@ -52,7 +52,7 @@ class FramePipelineTest {
         int[] starts = {0, 200, 350};
         List<List<Integer>> delivered = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        try (FramePipeline pipeline = new FramePipeline(stage, 500, WIDTH, HEIGHT, 2, starts, "test-frames")) {
+        try (FramePipeline pipeline = new FramePipeline(stage, 500, WIDTH, HEIGHT, 2, starts, new FrameBufferPool(0), "test-frames")) {
             List<Thread> consumers = new ArrayList<>();
             for (int s = 0; s < starts.length; s++) consumers.add(consume(pipeline, s, delivered.get(s), failure));
             for (Thread t : consumers) t.join(30_000);
@@ -68,11 +68,29 @@ class FramePipelineTest {
     }
 
     @Test
+    void aClosedPipelineGivesItsBuffersBackAndTheNextOneDrawsIntoThem() throws Exception {
+        FrameBufferPool pool = new FrameBufferPool(10);
+        IndexStage first = new IndexStage();
+        IndexStage second = new IndexStage();
+        for (IndexStage stage : List.of(first, second)) {
+            List<Integer> delivered = new ArrayList<>();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            try (FramePipeline pipeline = new FramePipeline(stage, 50, WIDTH, HEIGHT, 2, new int[] {0}, pool, "test-frames")) {
+                consume(pipeline, 0, delivered, failure).join(30_000);
+            }
+            assertNull(failure.get());
+            assertEquals(50, delivered.size());
+            assertEquals(stage.buffers.size(), pool.size(), "every buffer the pipeline used is back in the pool");
+        }
+        assertTrue(first.buffers.containsAll(second.buffers), "the second pipeline drew only into the first one's buffers");
+    }
+
+    @Test
     void aFailureWhileDrawingReachesTheConsumer() throws Exception {
         FramePipeline.Stage failing = (index, target) -> {
             if (index == 5) throw new IllegalStateException("cannot draw frame 5");
         };
-        try (FramePipeline pipeline = new FramePipeline(failing, 20, WIDTH, HEIGHT, 2, new int[] {0}, "test-frames")) {
+        try (FramePipeline pipeline = new FramePipeline(failing, 20, WIDTH, HEIGHT, 2, new int[] {0}, new FrameBufferPool(0), "test-frames")) {
             IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> {
                 FrameBuffer frame;
                 while ((frame = pipeline.next(0)) != null) pipeline.recycle(frame);
@@ -83,7 +101,7 @@ class FramePipelineTest {
 
     @Test
     void aConsumerWaitingOnAClosedPipelineIsToldTheRenderWasCancelled() throws Exception {
-        FramePipeline pipeline = new FramePipeline(new IndexStage(), 20, WIDTH, HEIGHT, 1, new int[] {0}, "test-frames");
+        FramePipeline pipeline = new FramePipeline(new IndexStage(), 20, WIDTH, HEIGHT, 1, new int[] {0}, new FrameBufferPool(0), "test-frames");
         pipeline.close();
         assertThrows(RenderCancelledException.class, () -> pipeline.next(0));
     }

@@ -1,0 +1,61 @@
+package dev.vidgate.engine.builtin;
+
+import java.lang.ref.SoftReference;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+
+/**
+ * Frame buffers kept from one clip for the next. A 1080p buffer holds about 14 MB; allocating a
+ * pipeline's worth for every clip makes the JVM find, and the kernel page in, a hundred fresh megabytes
+ * each time (a tenth of a 4 s clip's render time when the heap has shrunk in between), and churns the
+ * collector with large arrays. Kept buffers are reused as they are: a frame is drawn completely into
+ * whatever buffer it is given (see {@link FramePipeline.Stage}), as buffers are already reused within a clip.
+ *
+ * <p>At most {@code capacity} buffers are kept, the most recently returned first, of whatever sizes
+ * were rendered last; they are held softly, so the collector takes them back before memory runs short,
+ * and an idle engine holds no more than one busy period's buffers. Thread-safe.
+ */
+final class FrameBufferPool {
+    private final int capacity;
+    private final Deque<SoftReference<FrameBuffer>> kept = new ArrayDeque<>();
+
+    /** @param capacity the most buffers kept; 0 keeps none */
+    FrameBufferPool(int capacity) {
+        if (capacity < 0) throw new IllegalArgumentException("capacity must not be negative");
+        this.capacity = capacity;
+    }
+
+    /** A kept buffer of this size, or a new one. The caller owns it until it {@link #give}s it back. */
+    FrameBuffer take(int width, int height) {
+        synchronized (kept) {
+            for (Iterator<SoftReference<FrameBuffer>> it = kept.iterator(); it.hasNext(); ) {
+                FrameBuffer buffer = it.next().get();
+                if (buffer == null) {
+                    it.remove();
+                } else if (buffer.width() == width && buffer.height() == height) {
+                    it.remove();
+                    return buffer;
+                }
+            }
+        }
+        return new FrameBuffer(width, height);
+    }
+
+    /** Keeps a buffer nobody uses any more, dropping the longest-kept one when full. */
+    void give(FrameBuffer buffer) {
+        if (capacity == 0) return;
+        synchronized (kept) {
+            kept.addFirst(new SoftReference<>(buffer));
+            while (kept.size() > capacity) kept.removeLast();
+        }
+    }
+
+    /** Buffers kept now (those the collector has not taken back). */
+    int size() {
+        synchronized (kept) {
+            kept.removeIf(ref -> ref.get() == null);
+            return kept.size();
+        }
+    }
+}
