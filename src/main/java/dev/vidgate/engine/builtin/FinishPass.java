@@ -12,15 +12,6 @@ package dev.vidgate.engine.builtin;
 final class FinishPass {
     private FinishPass() {}
 
-    /** Where the planes of a frame's YUV 4:2:0 buffer start. */
-    private record Planes(int width, int height, int chromaWidth, int u, int v) {
-        static Planes of(FrameBuffer frame) {
-            int w = frame.width();
-            int h = frame.height();
-            return new Planes(w, h, w / 2, w * h, w * h + (w / 2) * (h / 2));
-        }
-    }
-
     /** Fog for one frame: a colour and a density 0..256 per pixel, filled one row at a time. */
     interface FogRows {
         int colour();
@@ -38,7 +29,7 @@ final class FinishPass {
     static void apply(FrameBuffer frame, Grade grade, FogRows fog) {
         boolean fromHalf = frame.isPictureInHalf();
         FrameBuffer half = fromHalf ? frame.half() : null;
-        Planes planes = Planes.of(frame);
+        YuvPlanes planes = frame.planes();
         Look look = grade.isNeutral() && fog == null ? null : new Look(grade, fog, planes);
         int w = planes.width();
         int h = planes.height();
@@ -212,7 +203,7 @@ final class FinishPass {
         private final int fogU;
         private final int fogV;
 
-        Look(Grade grade, FogRows fog, Planes planes) {
+        Look(Grade grade, FogRows fog, YuvPlanes planes) {
             this.grade = grade;
             this.height = planes.height();
             int cw = planes.chromaWidth();

@@ -31,6 +31,7 @@ final class FrameBuffer {
     private final int width;
     private final int height;
     private final int[] pixels;
+    private final YuvPlanes planes;
     private final byte[] yuv;
     private final int[][] scratch = new int[SCRATCH_ROWS][];
     private final BufferedImage image;
@@ -42,7 +43,8 @@ final class FrameBuffer {
         this.width = width;
         this.height = height;
         this.pixels = new int[Math.multiplyExact(width, height)];
-        this.yuv = new byte[width * height + 2 * ((width + 1) / 2) * ((height + 1) / 2)];
+        this.planes = new YuvPlanes(width, height);
+        this.yuv = new byte[planes.size()];
         DataBufferInt data = new DataBufferInt(pixels, pixels.length);
         WritableRaster raster = Raster.createPackedRaster(data, width, height, width, MASKS, null);
         this.image = new BufferedImage(new DirectColorModel(24, MASKS[0], MASKS[1], MASKS[2]), raster, false, null);
@@ -55,8 +57,11 @@ final class FrameBuffer {
     /** The pixels, {@code 0x00RRGGBB}, index {@code y * width + x}. */
     int[] pixels() { return pixels; }
 
-    /** The frame as YUV 4:2:0 planes (Y, then U, then V), filled by {@link FinishPass}. */
+    /** The frame as YUV 4:2:0 planes laid out as {@link #planes()} says, filled by {@link FinishPass}. */
     byte[] yuv() { return yuv; }
+
+    /** Where the planes lie in {@link #yuv()}. */
+    YuvPlanes planes() { return planes; }
 
     /** A TYPE_INT_RGB image backed by {@link #pixels()}. */
     BufferedImage image() { return image; }

@@ -42,8 +42,7 @@ final class H264Encoder extends SpoolingEncoder {
      */
     static final int SCENE_FINEST_QUANTISER = 26;
 
-    private final int width;
-    private final int height;
+    private final YuvPlanes planes;
     private long pts;
 
     /**
@@ -56,8 +55,7 @@ final class H264Encoder extends SpoolingEncoder {
 
     private H264Encoder(AVCodecContext context, int width, int height, long firstFrame, PacketSpool spool) throws FrameRecorder.Exception {
         super(context, av_frame_alloc(), spool);
-        this.width = width;
-        this.height = height;
+        this.planes = new YuvPlanes(width, height);
         this.pts = firstFrame;
         frame.format(AV_PIX_FMT_YUV420P);
         frame.width(width);
@@ -96,7 +94,7 @@ final class H264Encoder extends SpoolingEncoder {
     }
 
     /**
-     * Encodes the next frame from its YUV 4:2:0 planes (see {@link FrameBuffer#yuv()}); {@code keyFrame}
+     * Encodes the next frame from its YUV 4:2:0 planes (laid out as {@link YuvPlanes} says); {@code keyFrame}
      * forces a key frame there. OpenH264 (as FFmpeg configures it) skips blocks that change very little
      * from frame to frame, so a slow, even change such as a look fading in can leave stale patches; a
      * key frame when the change settles repaints everything.
@@ -104,12 +102,9 @@ final class H264Encoder extends SpoolingEncoder {
     void encode(byte[] yuv420p, boolean keyFrame) throws FrameRecorder.Exception {
         // the encoder has let go of the previous frame by now, so this does not copy; it would if it had not
         if (av_frame_make_writable(frame) < 0) throw new FrameRecorder.Exception("could not make the frame writable");
-        int chromaWidth = (width + 1) / 2;
-        int chromaHeight = (height + 1) / 2;
-        int u = width * height;
-        putPlane(frame.data(0), frame.linesize(0), yuv420p, 0, width, height);
-        putPlane(frame.data(1), frame.linesize(1), yuv420p, u, chromaWidth, chromaHeight);
-        putPlane(frame.data(2), frame.linesize(2), yuv420p, u + chromaWidth * chromaHeight, chromaWidth, chromaHeight);
+        putPlane(frame.data(0), frame.linesize(0), yuv420p, 0, planes.width(), planes.height());
+        putPlane(frame.data(1), frame.linesize(1), yuv420p, planes.u(), planes.chromaWidth(), planes.chromaHeight());
+        putPlane(frame.data(2), frame.linesize(2), yuv420p, planes.v(), planes.chromaWidth(), planes.chromaHeight());
         frame.pict_type(keyFrame ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE);
         frame.pts(pts++);
         send();

@@ -3,19 +3,21 @@ package dev.vidgate.engine.builtin;
 /**
  * The encoder's YUV 4:2:0 planes (BT.601, limited range; see {@link FinishPass}) back to packed
  * {@code 0x00RRGGBB} colours, for the preview images: what the video shows, looks included. The planes
- * of a {@code width x height} frame (both even) are Y, then U, then V, with no padding.
+ * lie as {@link YuvPlanes} says, for a frame of even width and height.
  */
 final class PlanesToRgb {
     private PlanesToRgb() {}
 
     /**
-     * Every pixel, into {@code out} ({@code width * height}). Each row's chroma is first spread to full
+     * Every pixel, into {@code out} (width times height). Each row's chroma is first spread to full
      * width, so that the conversion loop indexes all its arrays alike (and is vectorised).
      */
-    static void full(byte[] yuv, int width, int height, int[] out) {
-        int cw = width / 2;
-        int uAt = width * height;
-        int vAt = uAt + cw * (height / 2);
+    static void full(byte[] yuv, YuvPlanes planes, int[] out) {
+        int width = planes.width();
+        int height = planes.height();
+        int cw = planes.chromaWidth();
+        int uAt = planes.u();
+        int vAt = planes.v();
         int[] us = new int[width];
         int[] vs = new int[width];
         int[] luma = new int[width];
@@ -38,15 +40,16 @@ final class PlanesToRgb {
     }
 
     /**
-     * A quarter of the pixels, into {@code out} ({@code width / 2 * height / 2}): each from the mean luma
+     * A quarter of the pixels, into {@code out} (chroma width times chroma height): each from the mean luma
      * of a 2x2 block and the block's own chroma sample, the same as converting every pixel and averaging
      * each block (but for rounding and clipping) at about a third of the work.
      */
-    static void half(byte[] yuv, int width, int height, int[] out) {
-        int cw = width / 2;
-        int ch = height / 2;
-        int uAt = width * height;
-        int vAt = uAt + cw * ch;
+    static void half(byte[] yuv, YuvPlanes planes, int[] out) {
+        int width = planes.width();
+        int cw = planes.chromaWidth();
+        int ch = planes.chromaHeight();
+        int uAt = planes.u();
+        int vAt = planes.v();
         int[] us = new int[cw];
         int[] vs = new int[cw];
         int[] luma = new int[cw];

@@ -87,8 +87,8 @@ final class Previews {
     private synchronized BufferedImage take(int index, FrameBuffer frame) {
         if (!wants(index)) return null;
         int[] pixels = ((DataBufferInt) picture.getRaster().getDataBuffer()).getData();
-        if (pictureAtHalf) PlanesToRgb.half(frame.yuv(), frame.width(), frame.height(), pixels);
-        else PlanesToRgb.full(frame.yuv(), frame.width(), frame.height(), pixels);
+        if (pictureAtHalf) PlanesToRgb.half(frame.yuv(), frame.planes(), pixels);
+        else PlanesToRgb.full(frame.yuv(), frame.planes(), pixels);
         BufferedImage thumbnail = index == thumbnailIndex ? ImageScaler.resize(picture, thumbnailWidth, thumbnailHeight) : null;
         BufferedImage tile = null;
         for (int k = 0; k < tileFrames.length; k++) {

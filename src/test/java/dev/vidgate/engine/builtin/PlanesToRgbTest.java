@@ -32,7 +32,7 @@ class PlanesToRgbTest {
     void theColoursComeBackFromThePlanes() {
         FrameBuffer frame = convertedGradient(96, 54);
         int[] back = new int[96 * 54];
-        PlanesToRgb.full(frame.yuv(), 96, 54, back);
+        PlanesToRgb.full(frame.yuv(), frame.planes(), back);
         // limited-range 8-bit planes and shared chroma lose a little; blue, about twice U, the most
         for (int i = 0; i < back.length; i++) {
             assertTrue(channelDifference(back[i], frame.pixels()[i]) <= 5, "pixel " + i + ": " + Integer.toHexString(back[i]) + " for " + Integer.toHexString(frame.pixels()[i]));
@@ -44,8 +44,8 @@ class PlanesToRgbTest {
         FrameBuffer frame = convertedGradient(96, 54);
         int[] full = new int[96 * 54];
         int[] half = new int[48 * 27];
-        PlanesToRgb.full(frame.yuv(), 96, 54, full);
-        PlanesToRgb.half(frame.yuv(), 96, 54, half);
+        PlanesToRgb.full(frame.yuv(), frame.planes(), full);
+        PlanesToRgb.half(frame.yuv(), frame.planes(), half);
         for (int cy = 0; cy < 27; cy++) {
             for (int cx = 0; cx < 48; cx++) {
                 int at = 2 * cy * 96 + 2 * cx;

@@ -72,7 +72,7 @@ public final class RendererStills {
         FrameBuffer buffer = new FrameBuffer(W, H);
         shot.render(index, buffer);
         int[] shown = new int[W * H];
-        PlanesToRgb.full(buffer.yuv(), W, H, shown);
+        PlanesToRgb.full(buffer.yuv(), buffer.planes(), shown);
         BufferedImage copy = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
         copy.setRGB(0, 0, W, H, shown, 0, W);
         return copy;
