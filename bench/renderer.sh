@@ -3,9 +3,11 @@
 # text-to-video and image-to-video) and prints render seconds, real-time factor and peak memory, next to
 # the same image-to-video push-in made by the ffmpeg command line (zoompan) in the same run.
 # Each clip runs in a fresh JVM after a warm-up clip of the same kind and size, at least 12 s long
-# (a running server's JIT state; a shorter warm-up leaves compilation to the measured clip).
+# (a running server's JIT state; a shorter warm-up leaves compilation to the measured clip), and is then
+# rendered RUNS times (default 3): the table shows the median render and CPU seconds and the highest
+# peak memory, since a shared 2-core machine varies by 10-20% from one run to the next.
 # Needs ffmpeg for the comparison (installed from Debian's packages if missing; the product never uses it).
-# Usage: bench/renderer.sh [seconds...]     e.g. bench/renderer.sh 4 12
+# Usage: bench/renderer.sh [seconds...]     e.g. bench/renderer.sh 4 12;  RUNS=1 bench/renderer.sh for a quick look
 #        bench/renderer.sh --scenes          one 12 s text-to-video clip per scene family, 720p and 1080p
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +16,7 @@ if [ "${1:-}" = "--scenes" ]; then SCENES=true; shift; fi
 LENGTHS=("${@:-4 8 12}")
 read -r -a LENGTHS <<< "${LENGTHS[*]}"
 SIZES=(1280x720 1920x1080)
+RUNS=${RUNS:-3}
 if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 command -v ffmpeg >/dev/null || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq ffmpeg >/dev/null 2>&1; }
@@ -42,14 +45,25 @@ ffmpeg_clip() { # width height seconds -> wall seconds of ffmpeg's zoompan push-
   echo "$end - $start" | bc -l
 }
 
+render_clip() { # kind width height seconds [prompt] -> "name took factor heap rss frames cpu": median took and cpu, highest memory
+  local lines m took cpu
+  lines=$("$JAVA" --enable-native-access=ALL-UNNAMED -Xmx1g -Dbench.repeat="$RUNS" -cp "$CP" dev.vidgate.engine.builtin.RenderBenchmark \
+    clip "$@" 2>/dev/null | grep -E '^(text|image)-to-video ')
+  [ "$(wc -l <<< "$lines")" = "$RUNS" ] || { echo "the benchmark did not print $RUNS runs for: $*" >&2; exit 1; }
+  m=$(( (RUNS + 1) / 2 ))
+  took=$(awk '{print $5}' <<< "$lines" | sort -n | sed -n "${m}p")
+  cpu=$(awk '{print $10}' <<< "$lines" | sort -n | sed -n "${m}p")
+  awk -v took="$took" -v cpu="$cpu" '{ heap = $7 > heap ? $7 : heap; rss = $8 > rss ? $8 : rss; frames = $9; name = $1; s = $4 }
+    END { printf "%s %.3f %.2f %d %d %d %.2f\n", name, took, s / took, heap, rss, frames, cpu }' <<< "$lines"
+}
+
 if $SCENES; then
   echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   printf '%-10s %-44s %9s %9s %8s %9s\n' size prompt "render s" "x real" "cpu s" "rss MiB"
   for size in "${SIZES[@]}"; do
     for prompt in "waves rolling onto the shore at sunset, slow push in" "clouds in the sky at golden hour" \
         "a city skyline at night" "a pine forest at dawn" "a campfire burning" "stars in outer space" "a calm feeling"; do
-      read -r _ _ _ _ took factor _ rss _ cpu < <("$JAVA" --enable-native-access=ALL-UNNAMED -Xmx1g -cp "$CP" \
-        dev.vidgate.engine.builtin.RenderBenchmark clip t2v "${size%x*}" "${size#*x}" 12 "$prompt" 2>/dev/null | tail -1)
+      read -r _ took factor _ rss _ cpu < <(render_clip t2v "${size%x*}" "${size#*x}" 12 "$prompt")
       printf '%-10s %-44s %9.2f %8.1fx %8.2f %9s\n' "$size" "${prompt:0:44}" "$took" "$factor" "$cpu" "$rss"
     done
   done
@@ -66,8 +80,7 @@ for size in "${SIZES[@]}"; do
   for s in "${LENGTHS[@]}"; do
     ff=$(ffmpeg_clip "$w" "$h" "$s")
     for kind in t2v i2v; do
-      read -r name _ _ _ took factor heap rss frames cpu < <("$JAVA" --enable-native-access=ALL-UNNAMED -Xmx1g -cp "$CP" \
-        dev.vidgate.engine.builtin.RenderBenchmark clip "$kind" "$w" "$h" "$s" 2>/dev/null | tail -1)
+      read -r name took factor heap rss frames cpu < <(render_clip "$kind" "$w" "$h" "$s")
       [ "$frames" = "$(( s * 24 ))" ] || { echo "unexpected frame count $frames" >&2; exit 1; }
       if [ "$kind" = i2v ]; then cmp=$(echo "$ff / $took" | bc -l); ffcol=$(printf '%.2f' "$ff"); cmpcol=$(printf '%.1fx' "$cmp")
       else ffcol="-"; cmpcol="-"; fi
@@ -77,5 +90,6 @@ for size in "${SIZES[@]}"; do
 done
 echo "text-to-video prompt: \"$(grep -o 'TEXT_PROMPT = "[^"]*"' src/test/java/dev/vidgate/engine/builtin/RenderBenchmark.java | cut -d'"' -f2)\";" \
   "image-to-video: a gentle push-in on a generated 16:9 picture (the ffmpeg row makes the same push-in with zoompan)"
-echo "cpu s: CPU time the render used on all threads; heap: peak of the Java heap during the render; rss: peak resident memory of the process (Linux)"
+echo "render s and cpu s: medians of $RUNS runs (cpu s: CPU time the render used on all threads); heap: peak of the Java heap during a render;" \
+  "rss: peak resident memory of the process (Linux); both memory columns the highest of the runs"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

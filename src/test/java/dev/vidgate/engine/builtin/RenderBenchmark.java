@@ -20,7 +20,8 @@ import java.util.Locale;
  * after a warm-up clip of the same kind and size, at least {@link #WARM_UP_SECONDS} long, in the same JVM
  * (so the JIT has compiled what a running server would have compiled), and prints one line:
  * {@code kind width height seconds renderSeconds realtimeFactor heapPeakMiB rssPeakMiB frames cpuSeconds}
- * (cpuSeconds: CPU time the process used during the render, all threads).
+ * (cpuSeconds: CPU time the process used during the render, all threads); {@code -Dbench.repeat=N} renders
+ * the measured clip N times, a line each.
  *
  * <p>Arguments: {@code clip <t2v|i2v> <width> <height> <seconds> [prompt]}, or
  * {@code reference <width> <height> <file.png>} to write the reference image that image-to-video uses
@@ -56,24 +57,31 @@ public final class RenderBenchmark {
         try (BuiltinEngine engine = new BuiltinEngine(dir, 1)) {
             time(engine, new GenerationRequest("warmup", "sora-2", size, Math.max(seconds, WARM_UP_SECONDS), prompt, reference)); // class loading, JIT
             engine.release("warmup");
-            System.gc();
-            resetPeaks();
-            GenerationRequest request = new GenerationRequest("clip", "sora-2", size, seconds, prompt, reference);
-            long cpuBefore = processCpu();
-            double took = time(engine, request) / 1e9;
-            double cpu = (processCpu() - cpuBefore) / 1e9;
-            long heap = heapPeak();
-            long rss = rssPeak();
-            Path video = dir.resolve("clip").resolve("video.mp4");
-            String keep = System.getProperty("bench.keep"); // where to copy the clip, to compare builds byte for byte
-            if (keep != null) Files.copy(video, Path.of(keep), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            Mp4Probe probe = Mp4Probe.of(video);
-            System.out.printf(Locale.ROOT, "%s %d %d %d %.3f %.2f %d %d %d %.2f%n", image ? "image-to-video" : "text-to-video",
-                    size.width(), size.height(), seconds, took, seconds / took, heap >> 20, rss >> 20, probe.frameCount(), cpu);
-            engine.release("clip");
+            int repeat = Integer.getInteger("bench.repeat", 1); // more runs of the measured clip, one line each
+            for (int run = 0; run < repeat; run++) measure(engine, dir, image, size, seconds, prompt, reference);
         } finally {
             dev.vidgate.common.FileTrees.deleteTree(dir);
         }
+    }
+
+    /** Renders the measured clip once and prints its line. */
+    private static void measure(BuiltinEngine engine, Path dir, boolean image, VideoSize size, int seconds, String prompt, byte[] reference)
+            throws Exception {
+        System.gc();
+        resetPeaks();
+        GenerationRequest request = new GenerationRequest("clip", "sora-2", size, seconds, prompt, reference);
+        long cpuBefore = processCpu();
+        double took = time(engine, request) / 1e9;
+        double cpu = (processCpu() - cpuBefore) / 1e9;
+        long heap = heapPeak();
+        long rss = rssPeak();
+        Path video = dir.resolve("clip").resolve("video.mp4");
+        String keep = System.getProperty("bench.keep"); // where to copy the clip, to compare builds byte for byte
+        if (keep != null) Files.copy(video, Path.of(keep), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Mp4Probe probe = Mp4Probe.of(video);
+        System.out.printf(Locale.ROOT, "%s %d %d %d %.3f %.2f %d %d %d %.2f%n", image ? "image-to-video" : "text-to-video",
+                size.width(), size.height(), seconds, took, seconds / took, heap >> 20, rss >> 20, probe.frameCount(), cpu);
+        engine.release("clip");
     }
 
     private static long time(BuiltinEngine engine, GenerationRequest request) throws InterruptedException {
