@@ -84,7 +84,7 @@ final class SeaScene extends CameraScene {
         double sunScreenX = (far.screenX(sky.sunX(), sky.horizon) + 0.5) * hw;
         int[] waveRow = frame.scratch(0, hw);
         int[] rippleRow = frame.scratch(1, hw);
-        int[] other = frame.scratch(2, hw);
+        int[] other = frame.scratch(2, Math.max(waves.scratchLength(hw), ripples.scratchLength(hw)));
         for (int y = first; y < hh; y++) {
             double below = (y + 0.5 - horizonRow) / hh; // frame heights below the horizon
             if (below <= 0) continue;

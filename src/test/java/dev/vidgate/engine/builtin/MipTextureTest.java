@@ -20,7 +20,7 @@ class MipTextureTest {
 
     private static int[] row(MipTexture texture, int v, double footprint, long u, long step, int count) {
         int[] out = new int[count];
-        texture.sampleRow(v, footprint, u, step, out, new int[count], count);
+        texture.sampleRow(v, footprint, u, step, out, new int[texture.scratchLength(count)], count);
         return out;
     }
 
@@ -30,6 +30,38 @@ class MipTextureTest {
         MipTexture texture = new MipTexture(texels, 16);
         int[] out = row(texture, 5 * ONE, 1, 0, ONE, 16);
         for (int x = 0; x < 16; x++) assertEquals(texels[5 * 16 + x], out[x], "texel " + x);
+    }
+
+    @Test
+    void eachValueIsTheBilinearBlendOfItsFourNearestTexelsRoundedDown() {
+        int size = 32;
+        int[] texels = noise(size, 9);
+        MipTexture texture = new MipTexture(texels, size);
+        Random random = new Random(10);
+        for (int trial = 0; trial < 200; trial++) {
+            int v = random.nextInt(4 * size * ONE) - 2 * size * ONE;
+            long u = random.nextInt(4 * size * ONE) - 2L * size * ONE;
+            long step = random.nextInt(3 * ONE) - ONE;
+            int[] out = row(texture, v, 1, u, step, 24);
+            for (int i = 0; i < out.length; i++) {
+                assertEquals(bilinear(texels, size, v, u + i * step), out[i], "trial " + trial + ", value " + i);
+            }
+        }
+    }
+
+    /** Level 0 sampled the plain way: four texels, weights in 1/256, one rounding at the end. */
+    private static int bilinear(int[] texels, int size, int v, long u) {
+        long x = Math.floorMod(u, (long) size * ONE);
+        long y = Math.floorMod((long) v, (long) size * ONE);
+        int x0 = (int) (x >> 16);
+        int y0 = (int) (y >> 16);
+        int fx = (int) ((x >> 8) & 0xFF);
+        int fy = (int) ((y >> 8) & 0xFF);
+        int x1 = (x0 + 1) % size;
+        int y1 = (y0 + 1) % size;
+        int top = texels[y0 * size + x0] * (256 - fx) + texels[y0 * size + x1] * fx;
+        int bottom = texels[y1 * size + x0] * (256 - fx) + texels[y1 * size + x1] * fx;
+        return (top * (256 - fy) + bottom * fy) >>> 16;
     }
 
     @Test
