@@ -84,7 +84,7 @@ final class SeaScene extends CameraScene {
         double sunScreenX = (far.screenX(sky.sunX(), sky.horizon) + 0.5) * hw;
         int[] waveRow = frame.scratch(0, hw);
         int[] rippleRow = frame.scratch(1, hw);
-        int[] other = frame.scratch(2, Math.max(waves.scratchLength(hw), ripples.scratchLength(hw)));
+        int[] sampleScratch = frame.scratch(2, Math.max(waves.scratchLength(hw), ripples.scratchLength(hw)));
         for (int y = first; y < hh; y++) {
             double below = (y + 0.5 - horizonRow) / hh; // frame heights below the horizon
             if (below <= 0) continue;
@@ -101,9 +101,9 @@ final class SeaScene extends CameraScene {
             // texels of the wave texture one pixel covers, down the row (rows squeeze towards the horizon) and along it
             double down = (distance - distance(below + 1.0 / hh)) * WAVE_ROWS * TEXTURE;
             double along = Math.abs(uStep) * TEXTURE;
-            waves.sampleRow(texel(v), Math.max(down, along), fixed(u0), fixed(uStep), waveRow, other, hw);
+            waves.sampleRow(texel(v), Math.max(down, along), fixed(u0), fixed(uStep), waveRow, sampleScratch, hw);
             ripples.sampleRow(texel(v * RIPPLE_ROWS + t * 0.05 * pace + 0.37), Math.max(down * RIPPLE_ROWS, along * RIPPLE_COLUMNS),
-                    fixed(u0 * RIPPLE_COLUMNS - t * 0.02 * pace), fixed(uStep * RIPPLE_COLUMNS), rippleRow, other, hw);
+                    fixed(u0 * RIPPLE_COLUMNS - t * 0.02 * pace), fixed(uStep * RIPPLE_COLUMNS), rippleRow, sampleScratch, hw);
             int band = (int) Math.min(BANDS - 1, Math.sqrt(Math.min(1, below * 2.2)) * (BANDS - 1));
             double glitterWidth = hw * (0.04 + 0.35 * below);
             shadeRow(px, y * hw, hw, bandColours[band], waveRow, rippleRow, sunScreenX, glitterWidth, Math.min(1, below * 6));

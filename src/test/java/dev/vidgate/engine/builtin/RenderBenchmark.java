@@ -58,14 +58,14 @@ public final class RenderBenchmark {
             time(engine, new GenerationRequest("warmup", "sora-2", size, Math.max(seconds, WARM_UP_SECONDS), prompt, reference)); // class loading, JIT
             engine.release("warmup");
             int repeat = Integer.getInteger("bench.repeat", 1); // more runs of the measured clip, one line each
-            for (int run = 0; run < repeat; run++) measure(engine, dir, image, size, seconds, prompt, reference);
+            for (int run = 0; run < repeat; run++) measure(engine, dir, size, seconds, prompt, reference);
         } finally {
             dev.vidgate.common.FileTrees.deleteTree(dir);
         }
     }
 
     /** Renders the measured clip once and prints its line. */
-    private static void measure(BuiltinEngine engine, Path dir, boolean image, VideoSize size, int seconds, String prompt, byte[] reference)
+    private static void measure(BuiltinEngine engine, Path dir, VideoSize size, int seconds, String prompt, byte[] reference)
             throws Exception {
         System.gc();
         resetPeaks();
@@ -79,7 +79,7 @@ public final class RenderBenchmark {
         String keep = System.getProperty("bench.keep"); // where to copy the clip, to compare builds byte for byte
         if (keep != null) Files.copy(video, Path.of(keep), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Mp4Probe probe = Mp4Probe.of(video);
-        System.out.printf(Locale.ROOT, "%s %d %d %d %.3f %.2f %d %d %d %.2f%n", image ? "image-to-video" : "text-to-video",
+        System.out.printf(Locale.ROOT, "%s %d %d %d %.3f %.2f %d %d %d %.2f%n", reference != null ? "image-to-video" : "text-to-video",
                 size.width(), size.height(), seconds, took, seconds / took, heap >> 20, rss >> 20, probe.frameCount(), cpu);
         engine.release("clip");
     }
