@@ -7,6 +7,9 @@
 # rendered RUNS times (default 3): the table shows the median render and CPU seconds and the highest
 # peak memory, since a shared 2-core machine varies by 10-20% from one run to the next.
 # Needs ffmpeg for the comparison (installed from Debian's packages if missing; the product never uses it).
+# The H.264 encoder is the one the engine would choose (vidgate.openh264=auto); OPENH264=bundled measures
+# FFmpeg's bundled OpenH264 (a machine with only a JDK), OPENH264=system the machine's libopenh264.so.7
+# (installed from Debian's packages if missing, like ffmpeg).
 # Usage: bench/renderer.sh [seconds...]     e.g. bench/renderer.sh 4 12;  RUNS=1 bench/renderer.sh for a quick look
 #        bench/renderer.sh --scenes          one 12 s text-to-video clip per scene family, 720p and 1080p
 set -euo pipefail
@@ -17,9 +20,13 @@ LENGTHS=("${@:-4 8 12}")
 read -r -a LENGTHS <<< "${LENGTHS[*]}"
 SIZES=(1280x720 1920x1080)
 RUNS=${RUNS:-3}
+OPENH264=${OPENH264:-auto}
 if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 command -v ffmpeg >/dev/null || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq ffmpeg >/dev/null 2>&1; }
+if [ "$OPENH264" = system ] && ! ldconfig -p | grep -q libopenh264.so.7; then
+  apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq libopenh264-7 >/dev/null 2>&1
+fi
 
 ./mvnw -q -B test-compile >/dev/null 2>&1 || ./mvnw -q -B test-compile
 ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null 2>&1
@@ -47,7 +54,7 @@ ffmpeg_clip() { # width height seconds -> wall seconds of ffmpeg's zoompan push-
 
 render_clip() { # kind width height seconds [prompt] -> "name took factor heap rss frames cpu": median took and cpu, highest memory
   local lines m took cpu
-  lines=$("$JAVA" --enable-native-access=ALL-UNNAMED -Xmx1g -Dbench.repeat="$RUNS" -cp "$CP" dev.vidgate.engine.builtin.RenderBenchmark \
+  lines=$("$JAVA" --enable-native-access=ALL-UNNAMED -Xmx1g -Dbench.repeat="$RUNS" -Dbench.openh264="$OPENH264" -cp "$CP" dev.vidgate.engine.builtin.RenderBenchmark \
     clip "$@" 2>/dev/null | grep -E '^(text|image)-to-video ')
   [ "$(wc -l <<< "$lines")" = "$RUNS" ] || { echo "the benchmark did not print $RUNS runs for: $*" >&2; exit 1; }
   m=$(( (RUNS + 1) / 2 ))
@@ -57,8 +64,10 @@ render_clip() { # kind width height seconds [prompt] -> "name took factor heap r
     END { printf "%s %.3f %.2f %d %d %d %.2f\n", name, took, s / took, heap, rss, frames, cpu }' <<< "$lines"
 }
 
+ENCODER=$("$JAVA" --enable-native-access=ALL-UNNAMED -Dbench.openh264="$OPENH264" -cp "$CP" dev.vidgate.engine.builtin.RenderBenchmark encoder 2>/dev/null)
 if $SCENES; then
   echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "H.264: $ENCODER (OPENH264=$OPENH264)"
   printf '%-10s %-44s %9s %9s %8s %9s\n' size prompt "render s" "x real" "cpu s" "rss MiB"
   for size in "${SIZES[@]}"; do
     for prompt in "waves rolling onto the shore at sunset, slow push in" "clouds in the sky at golden hour" \
@@ -73,6 +82,7 @@ fi
 
 echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB;" \
   "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "H.264: $ENCODER (OPENH264=$OPENH264)"
 echo "ffmpeg comparison: $(ffmpeg -version | head -1 | cut -d' ' -f1-3), zoompan + $ENC + aac, same size and length"
 printf '%-10s %-5s %-15s %9s %9s %8s %9s %9s %10s %12s\n' size clip kind "render s" "x real" "cpu s" "heap MiB" "rss MiB" "ffmpeg s" "ffmpeg/ours"
 for size in "${SIZES[@]}"; do

@@ -24,7 +24,12 @@ class EngineWiring {
 
     @Bean(destroyMethod = "close")
     BuiltinEngine builtinEngine(VidgateProperties props) {
-        return new BuiltinEngine(props.dataDir().resolve("work"), props.effectiveRenderThreads(), props.effectiveWorkerSlots());
+        try {
+            return new BuiltinEngine(props.dataDir().resolve("work"), props.effectiveRenderThreads(), props.effectiveWorkerSlots(),
+                    props.h264Library());
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException("vidgate.openh264 (VIDGATE_OPENH264) is system, but " + e.getMessage(), e);
+        }
     }
 
     @Bean(destroyMethod = "close")

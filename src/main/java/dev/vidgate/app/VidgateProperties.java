@@ -1,5 +1,6 @@
 package dev.vidgate.app;
 
+import dev.vidgate.engine.builtin.H264Library;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -21,6 +22,7 @@ public record VidgateProperties(
         @DefaultValue("2") int maxConcurrentPerKey,
         @DefaultValue("0") int workerSlots,
         @DefaultValue("0") int renderThreads,
+        @DefaultValue("auto") String openh264,
         @DefaultValue("1s") Duration pollAfter,
         @DefaultValue("60s") Duration lease,
         @DefaultValue("1m") Duration expirySweepInterval,
@@ -45,6 +47,8 @@ public record VidgateProperties(
         require(maxConcurrentPerKey >= 1, "vidgate.max-concurrent-per-key (VIDGATE_MAX_CONCURRENT_PER_KEY) must be at least 1");
         require(workerSlots >= 0, "vidgate.worker-slots (VIDGATE_WORKER_SLOTS) must be 0 (one per core) or more");
         require(renderThreads >= 0, "vidgate.render-threads (VIDGATE_RENDER_THREADS) must be 0 (one per core) or more");
+        require(H264Library.parse(openh264) != null, "vidgate.openh264 (VIDGATE_OPENH264) must be auto, bundled or system, not '"
+                + openh264 + "'");
         positive(pollAfter, "vidgate.poll-after (VIDGATE_POLL_AFTER)");
         require(lease != null && lease.compareTo(Duration.ofSeconds(5)) >= 0, "vidgate.lease (VIDGATE_LEASE) must be at least 5s");
         positive(expirySweepInterval, "vidgate.expiry-sweep-interval (VIDGATE_EXPIRY_SWEEP_INTERVAL)");
@@ -60,6 +64,10 @@ public record VidgateProperties(
 
     int effectiveWorkerSlots() {
         return workerSlots > 0 ? workerSlots : Runtime.getRuntime().availableProcessors();
+    }
+
+    H264Library h264Library() {
+        return H264Library.parse(openh264);
     }
 
     int effectiveRenderThreads() {

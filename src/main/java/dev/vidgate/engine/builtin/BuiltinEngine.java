@@ -47,17 +47,25 @@ public final class BuiltinEngine implements Engine, AutoCloseable {
     private final int capacity;
     /** Frame buffers kept between renders: as many as the concurrent renders use at most. */
     private final FrameBufferPool buffers;
+    private final VideoEncoder.Factory encoders;
 
     /** An engine whose node capacity equals its render threads. */
     public BuiltinEngine(Path workDir, int maxConcurrentRenders) {
         this(workDir, maxConcurrentRenders, maxConcurrentRenders);
     }
 
+    /** An engine on the {@link H264Library#AUTO} encoder. */
+    public BuiltinEngine(Path workDir, int maxConcurrentRenders, int capacity) {
+        this(workDir, maxConcurrentRenders, capacity, H264Library.AUTO);
+    }
+
     /**
      * @param capacity jobs a node runs on this engine at once; beyond {@code maxConcurrentRenders}
      *                 they wait in the render queue
+     * @param h264     which OpenH264 encodes; {@link H264Library#SYSTEM} without the machine's library is an
+     *                 {@link IllegalStateException}
      */
-    public BuiltinEngine(Path workDir, int maxConcurrentRenders, int capacity) {
+    public BuiltinEngine(Path workDir, int maxConcurrentRenders, int capacity, H264Library h264) {
         if (capacity < 1) throw new IllegalArgumentException("capacity must be at least 1");
         this.capacity = capacity;
         Objects.requireNonNull(workDir, "workDir");
@@ -68,6 +76,8 @@ public final class BuiltinEngine implements Engine, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the work directory " + this.workDir, e);
         }
+        this.encoders = Objects.requireNonNull(h264, "h264").encoders();
+        log.info("built-in engine: H.264 by {}", encoders.description());
         this.buffers = new FrameBufferPool(maxConcurrentRenders * ClipRenderer.BUFFERS_PER_RENDER);
         this.pool = new ThreadPoolExecutor(maxConcurrentRenders, maxConcurrentRenders, 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), daemonThreads());
@@ -181,7 +191,7 @@ public final class BuiltinEngine implements Engine, AutoCloseable {
                 return;
             }
             long started = System.nanoTime();
-            new ClipRenderer(request, job.files(), buffers, job::isCancelRequested, job::framesDone).render();
+            new ClipRenderer(request, job.files(), buffers, encoders, job::isCancelRequested, job::framesDone).render();
             JobFiles files = job.files();
             job.complete(() -> {
                 files.commit(Variant.SPRITESHEET);

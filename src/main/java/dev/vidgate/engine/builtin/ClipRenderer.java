@@ -39,6 +39,7 @@ final class ClipRenderer {
     private final GenerationRequest request;
     private final JobFiles files;
     private final FrameBufferPool buffers;
+    private final VideoEncoder.Factory encoders;
     private final BooleanSupplier cancelled;
     private final IntConsumer framesDone;
     private final AtomicInteger encoded = new AtomicInteger();
@@ -47,12 +48,15 @@ final class ClipRenderer {
 
     /**
      * @param buffers    frame buffers shared with the engine's other renders (see {@link FrameBufferPool})
+     * @param encoders   the H.264 encoder each segment gets
      * @param cancelled  polled before every frame; once true, rendering stops with {@link RenderCancelledException}
      * @param framesDone told the number of frames encoded so far, after each frame
      */
-    ClipRenderer(GenerationRequest request, JobFiles files, FrameBufferPool buffers, BooleanSupplier cancelled, IntConsumer framesDone) {
+    ClipRenderer(GenerationRequest request, JobFiles files, FrameBufferPool buffers, VideoEncoder.Factory encoders,
+                 BooleanSupplier cancelled, IntConsumer framesDone) {
         this.request = request;
         this.buffers = buffers;
+        this.encoders = encoders;
         this.files = files;
         this.cancelled = cancelled;
         this.framesDone = framesDone;
@@ -142,7 +146,7 @@ final class ClipRenderer {
     private AVCodecParameters encodeSegment(Shot shot, FramePipeline frames, int segment, int first, Path spoolFile, Previews previews,
                                             int width, int height) throws IOException, InterruptedException {
         try (PacketSpool spool = new PacketSpool(spoolFile);
-             H264Encoder encoder = new H264Encoder(width, height, first, shot.isScene(), spool)) {
+             VideoEncoder encoder = encoders.open(width, height, first, shot.isScene(), spool)) {
             int index = first;
             FrameBuffer frame;
             while ((frame = frames.next(segment)) != null) {

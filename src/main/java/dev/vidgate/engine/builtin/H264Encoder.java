@@ -27,7 +27,20 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
  * encoders play back to back as one stream; each encoder runs on a single thread, because OpenH264's
  * own threading balances slices by measured time and would make the bytes differ from run to run.
  */
-final class H264Encoder extends SpoolingEncoder {
+final class H264Encoder extends SpoolingEncoder implements VideoEncoder {
+    /** Opens FFmpeg's OpenH264 encoder, the one bundled with the FFmpeg build (always there). */
+    static final VideoEncoder.Factory BUNDLED = new VideoEncoder.Factory() {
+        @Override
+        public VideoEncoder open(int width, int height, long firstFrame, boolean scene, PacketSpool spool) throws FrameRecorder.Exception {
+            return new H264Encoder(width, height, firstFrame, scene, spool);
+        }
+
+        @Override
+        public String description() {
+            return "OpenH264 bundled with FFmpeg";
+        }
+    };
+
     /** Frames between key frames (two seconds); segments start on multiples of it. */
     static final int GOP = 2 * ClipFormat.FPS;
     /** Bits per pixel per frame; ~5.3 Mbit/s at 1280x720, enough for frame 0 to match its source closely. */
@@ -99,7 +112,8 @@ final class H264Encoder extends SpoolingEncoder {
      * from frame to frame, so a slow, even change such as a look fading in can leave stale patches; a
      * key frame when the change settles repaints everything.
      */
-    void encode(byte[] yuv420p, boolean keyFrame) throws FrameRecorder.Exception {
+    @Override
+    public void encode(byte[] yuv420p, boolean keyFrame) throws FrameRecorder.Exception {
         // the encoder has let go of the previous frame by now, so this does not copy; it would if it had not
         if (av_frame_make_writable(frame) < 0) throw new FrameRecorder.Exception("could not make the frame writable");
         putPlane(frame.data(0), frame.linesize(0), yuv420p, 0, planes.width(), planes.height());

@@ -1,6 +1,7 @@
 package dev.vidgate.engine.builtin;
 
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.javacpp.BytePointer;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -28,12 +29,16 @@ final class PacketSpool implements AutoCloseable {
 
     /** Appends an encoded packet. */
     void append(AVPacket packet, boolean key) throws IOException {
-        int size = packet.size();
+        append(packet.pts(), packet.dts(), packet.duration(), key, packet.data(), packet.size());
+    }
+
+    /** Appends an encoded packet whose {@code size} bytes start at {@code data} (native memory). */
+    void append(long pts, long dts, long duration, boolean key, BytePointer data, int size) throws IOException {
         if (copy.length < size) copy = new byte[Math.max(size, copy.length * 2)];
-        packet.data().get(copy, 0, size);
-        out.writeLong(packet.pts());
-        out.writeLong(packet.dts());
-        out.writeLong(packet.duration());
+        data.get(copy, 0, size);
+        out.writeLong(pts);
+        out.writeLong(dts);
+        out.writeLong(duration);
         out.writeBoolean(key);
         out.writeInt(size);
         out.write(copy, 0, size);

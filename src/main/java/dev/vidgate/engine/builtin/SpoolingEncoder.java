@@ -57,7 +57,7 @@ abstract class SpoolingEncoder implements AutoCloseable {
     }
 
     /** Flushes the encoder; returns the stream parameters (with its headers) for the muxer, which frees them. */
-    AVCodecParameters finish() throws FrameRecorder.Exception {
+    public AVCodecParameters finish() throws FrameRecorder.Exception {
         beforeFlush();
         encode(context, null, spool);
         return parameters(context);

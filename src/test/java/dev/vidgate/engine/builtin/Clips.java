@@ -78,7 +78,7 @@ final class Clips {
         GenerationRequest request = request();
         JobFiles files = JobFiles.of(dir, request.jobId());
         try {
-            new ClipRenderer(request, files, BUFFERS, () -> false, n -> { }).render();
+            new ClipRenderer(request, files, BUFFERS, H264Library.AUTO.encoders(), () -> false, n -> { }).render();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

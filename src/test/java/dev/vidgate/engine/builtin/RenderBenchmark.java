@@ -44,8 +44,14 @@ public final class RenderBenchmark {
             Files.write(Path.of(args[3]), TestImages.png(Integer.parseInt(args[1]), Integer.parseInt(args[2])));
             return;
         }
+        H264Library h264 = H264Library.parse(System.getProperty("bench.openh264", "auto")); // auto, bundled or system
+        if (h264 == null) throw new IllegalArgumentException("bench.openh264 must be auto, bundled or system");
+        if (args.length == 1 && args[0].equals("encoder")) {
+            System.out.println(h264.encoders().description());
+            return;
+        }
         if (args.length < 5 || !args[0].equals("clip")) {
-            System.err.println("usage: clip <t2v|i2v> <width> <height> <seconds> [prompt] (-Dbench.keep=out.mp4 keeps the clip) | reference <width> <height> <file.png>");
+            System.err.println("usage: clip <t2v|i2v> <width> <height> <seconds> [prompt] (-Dbench.keep=out.mp4 keeps the clip, -Dbench.openh264=auto|bundled|system picks the encoder) | reference <width> <height> <file.png> | encoder");
             System.exit(2);
         }
         boolean image = args[1].equals("i2v");
@@ -54,7 +60,7 @@ public final class RenderBenchmark {
         String prompt = args.length > 5 ? args[5] : image ? IMAGE_PROMPT : TEXT_PROMPT;
         byte[] reference = image ? TestImages.png(size.width(), size.height()) : null;
         Path dir = Files.createTempDirectory("vidgate-bench");
-        try (BuiltinEngine engine = new BuiltinEngine(dir, 1)) {
+        try (BuiltinEngine engine = new BuiltinEngine(dir, 1, 1, h264)) {
             time(engine, new GenerationRequest("warmup", "sora-2", size, Math.max(seconds, WARM_UP_SECONDS), prompt, reference)); // class loading, JIT
             engine.release("warmup");
             int repeat = Integer.getInteger("bench.repeat", 1); // more runs of the measured clip, one line each

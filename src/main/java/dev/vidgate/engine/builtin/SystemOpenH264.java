@@ -1,0 +1,163 @@
+package dev.vidgate.engine.builtin;
+
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacv.FrameRecorder;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
+import java.util.Optional;
+
+/**
+ * The machine's own OpenH264 library ({@value #LIBRARY}, e.g. Debian's {@code libopenh264-7}), called
+ * directly. The FFmpeg build the project ships compiles its OpenH264 without assembly, which makes
+ * encoding about twice as slow as this library with its SIMD code on the same frames; encoding is most
+ * of a render's work, so a machine that has the library renders much faster. Only this soname is used:
+ * its structures are laid out as below (checked against the 2.3.1 headers, where {@code SEncParamExt}
+ * is 920 bytes), and a newer soname may lay them out differently.
+ */
+final class SystemOpenH264 {
+    static final String LIBRARY = "libopenh264.so.7";
+    private static final int MAJOR_VERSION = 2;
+
+    // ISVCEncoder's table of functions (C API): the order of codec_api.h
+    private static final int INITIALIZE_EXT = 1;
+    private static final int GET_DEFAULT_PARAMS = 2;
+    private static final int UNINITIALIZE = 3;
+    private static final int ENCODE_FRAME = 4;
+    private static final int ENCODE_PARAMETER_SETS = 5;
+    private static final int FORCE_INTRA_FRAME = 6;
+    private static final int SET_OPTION = 7;
+    private static final int VTABLE_SLOTS = 9;
+    static final int ENCODER_OPTION_TRACE_LEVEL = 25;
+
+    private static volatile Optional<SystemOpenH264> instance;
+
+    private final MethodHandle create;
+    private final MethodHandle destroy;
+    private final MethodHandle initializeExt;
+    private final MethodHandle getDefaultParams;
+    private final MethodHandle uninitialize;
+    private final MethodHandle encodeFrame;
+    private final MethodHandle encodeParameterSets;
+    private final MethodHandle forceIntraFrame;
+    private final MethodHandle setOption;
+    private final String version;
+
+    private SystemOpenH264(ForeignCalls library) throws Throwable {
+        create = library.function("WelsCreateSVCEncoder", MethodType.methodType(int.class, long.class));
+        destroy = library.function("WelsDestroySVCEncoder", MethodType.methodType(void.class, long.class));
+        MethodHandle versionOf = library.function("WelsGetCodecVersionEx", MethodType.methodType(void.class, long.class));
+        try (BytePointer v = new BytePointer(16)) {
+            v.fill(0);
+            versionOf.invokeExact(v.address());
+            version = v.getInt(0) + "." + v.getInt(4) + "." + v.getInt(8);
+            if (v.getInt(0) != MAJOR_VERSION) throw new IllegalStateException("unexpected OpenH264 version " + version);
+        }
+        // every encoder shares one table of functions: read it from a throwaway encoder
+        long encoder = newEncoder();
+        try {
+            BytePointer table = dereference(encoder, VTABLE_SLOTS * 8L);
+            MethodType withPointer = MethodType.methodType(int.class, long.class, long.class);
+            initializeExt = library.functionAt(table.getLong(INITIALIZE_EXT * 8L), withPointer);
+            getDefaultParams = library.functionAt(table.getLong(GET_DEFAULT_PARAMS * 8L), withPointer);
+            uninitialize = library.functionAt(table.getLong(UNINITIALIZE * 8L), MethodType.methodType(int.class, long.class));
+            encodeFrame = library.functionAt(table.getLong(ENCODE_FRAME * 8L), MethodType.methodType(int.class, long.class, long.class, long.class));
+            encodeParameterSets = library.functionAt(table.getLong(ENCODE_PARAMETER_SETS * 8L), withPointer);
+            forceIntraFrame = library.functionAt(table.getLong(FORCE_INTRA_FRAME * 8L), MethodType.methodType(int.class, long.class, boolean.class));
+            setOption = library.functionAt(table.getLong(SET_OPTION * 8L), MethodType.methodType(int.class, long.class, int.class, long.class));
+        } finally {
+            destroy.invokeExact(encoder);
+        }
+    }
+
+    /** The library, loaded once; empty when this machine or JDK cannot provide it. */
+    static Optional<SystemOpenH264> find() {
+        Optional<SystemOpenH264> found = instance;
+        if (found == null) {
+            synchronized (SystemOpenH264.class) {
+                found = instance;
+                if (found == null) {
+                    found = ForeignCalls.open(LIBRARY).flatMap(SystemOpenH264::load);
+                    instance = found;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Optional<SystemOpenH264> load(ForeignCalls library) {
+        try {
+            return Optional.of(new SystemOpenH264(library));
+        } catch (Throwable e) {
+            return Optional.empty(); // not the library this code knows: keep to the bundled encoder
+        }
+    }
+
+    /** The library's version, e.g. {@code 2.3.1}. */
+    String version() {
+        return version;
+    }
+
+    long newEncoder() throws FrameRecorder.Exception {
+        try (BytePointer out = new BytePointer(8)) {
+            out.putLong(0, 0);
+            int ret = (int) create.invokeExact(out.address());
+            long encoder = out.getLong(0);
+            if (ret != 0 || encoder == 0) throw new FrameRecorder.Exception("WelsCreateSVCEncoder failed: " + ret);
+            return encoder;
+        } catch (FrameRecorder.Exception e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new FrameRecorder.Exception("WelsCreateSVCEncoder failed", e);
+        }
+    }
+
+    void destroy(long encoder) {
+        try {
+            int ignored = (int) uninitialize.invokeExact(encoder);
+            destroy.invokeExact(encoder);
+        } catch (Throwable e) {
+            throw new IllegalStateException("WelsDestroySVCEncoder failed", e);
+        }
+    }
+
+    int setOption(long encoder, int option, long value) throws Throwable {
+        return (int) setOption.invokeExact(encoder, option, value);
+    }
+
+    int getDefaultParams(long encoder, long params) throws Throwable {
+        return (int) getDefaultParams.invokeExact(encoder, params);
+    }
+
+    int initializeExt(long encoder, long params) throws Throwable {
+        return (int) initializeExt.invokeExact(encoder, params);
+    }
+
+    int encodeFrame(long encoder, long picture, long info) throws Throwable {
+        return (int) encodeFrame.invokeExact(encoder, picture, info);
+    }
+
+    int encodeParameterSets(long encoder, long info) throws Throwable {
+        return (int) encodeParameterSets.invokeExact(encoder, info);
+    }
+
+    int forceIntraFrame(long encoder) throws Throwable {
+        return (int) forceIntraFrame.invokeExact(encoder, true);
+    }
+
+    /** {@code bytes} of native memory at the address stored at {@code address}. */
+    static BytePointer dereference(long address, long bytes) {
+        return at(at(address, 8).getLong(0), bytes);
+    }
+
+    /** A view of {@code bytes} of native memory at {@code address} (not owned: never freed through it). */
+    static BytePointer at(long nativeAddress, long bytes) {
+        if (nativeAddress == 0) throw new IllegalStateException("a null pointer from OpenH264");
+        return new BytePointer(new Pointer() {
+            {
+                address = nativeAddress; // Pointer's own field (a name the parameter must not shadow)
+            }
+        }).capacity(bytes);
+    }
+}
