@@ -23,7 +23,6 @@ final class SystemOpenH264 {
     // ISVCEncoder's table of functions (C API): the order of codec_api.h
     private static final int INITIALIZE_EXT = 1;
     private static final int GET_DEFAULT_PARAMS = 2;
-    private static final int UNINITIALIZE = 3;
     private static final int ENCODE_FRAME = 4;
     private static final int ENCODE_PARAMETER_SETS = 5;
     private static final int FORCE_INTRA_FRAME = 6;
@@ -37,7 +36,6 @@ final class SystemOpenH264 {
     private final MethodHandle destroy;
     private final MethodHandle initializeExt;
     private final MethodHandle getDefaultParams;
-    private final MethodHandle uninitialize;
     private final MethodHandle encodeFrame;
     private final MethodHandle encodeParameterSets;
     private final MethodHandle forceIntraFrame;
@@ -61,10 +59,11 @@ final class SystemOpenH264 {
             MethodType withPointer = MethodType.methodType(int.class, long.class, long.class);
             initializeExt = library.functionAt(table.getLong(INITIALIZE_EXT * 8L), withPointer);
             getDefaultParams = library.functionAt(table.getLong(GET_DEFAULT_PARAMS * 8L), withPointer);
-            uninitialize = library.functionAt(table.getLong(UNINITIALIZE * 8L), MethodType.methodType(int.class, long.class));
             encodeFrame = library.functionAt(table.getLong(ENCODE_FRAME * 8L), MethodType.methodType(int.class, long.class, long.class, long.class));
             encodeParameterSets = library.functionAt(table.getLong(ENCODE_PARAMETER_SETS * 8L), withPointer);
-            forceIntraFrame = library.functionAt(table.getLong(FORCE_INTRA_FRAME * 8L), MethodType.methodType(int.class, long.class, boolean.class));
+            // declared (encoder, bool) for C, implemented as (bool bIDR, int iLayerId = -1): pass the -1 too
+            forceIntraFrame = library.functionAt(table.getLong(FORCE_INTRA_FRAME * 8L),
+                    MethodType.methodType(int.class, long.class, boolean.class, int.class));
             setOption = library.functionAt(table.getLong(SET_OPTION * 8L), MethodType.methodType(int.class, long.class, int.class, long.class));
         } finally {
             destroy.invokeExact(encoder);
@@ -113,9 +112,9 @@ final class SystemOpenH264 {
         }
     }
 
+    /** Frees an encoder (uninitialising it first, as the library does itself). */
     void destroy(long encoder) {
         try {
-            int ignored = (int) uninitialize.invokeExact(encoder);
             destroy.invokeExact(encoder);
         } catch (Throwable e) {
             throw new IllegalStateException("WelsDestroySVCEncoder failed", e);
@@ -143,7 +142,7 @@ final class SystemOpenH264 {
     }
 
     int forceIntraFrame(long encoder) throws Throwable {
-        return (int) forceIntraFrame.invokeExact(encoder, true);
+        return (int) forceIntraFrame.invokeExact(encoder, true, -1);
     }
 
     /** {@code bytes} of native memory at the address stored at {@code address}. */

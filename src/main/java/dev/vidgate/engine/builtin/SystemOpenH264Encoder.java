@@ -77,8 +77,8 @@ final class SystemOpenH264Encoder implements VideoEncoder {
         this.planes = new YuvPlanes(width, height);
         this.spool = spool;
         this.pts = firstFrame;
-        this.encoder = library.newEncoder();
         this.yuv = new BytePointer(planes.size());
+        this.encoder = library.newEncoder(); // last: nothing after it can fail before the try that frees it
         try {
             initialise(width, height, scene);
             extradata = parameterSets();
