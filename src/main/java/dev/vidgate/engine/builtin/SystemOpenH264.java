@@ -3,6 +3,8 @@ package dev.vidgate.engine.builtin;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacv.FrameRecorder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
@@ -17,6 +19,7 @@ import java.util.Optional;
  * is 920 bytes), and a newer soname may lay them out differently.
  */
 final class SystemOpenH264 {
+    private static final Logger log = LoggerFactory.getLogger(SystemOpenH264.class);
     static final String LIBRARY = "libopenh264.so.7";
     private static final int MAJOR_VERSION = 2;
 
@@ -89,7 +92,9 @@ final class SystemOpenH264 {
         try {
             return Optional.of(new SystemOpenH264(library));
         } catch (Throwable e) {
-            return Optional.empty(); // not the library this code knows: keep to the bundled encoder
+            // installed, but not the library this code knows: say so once, and keep to the bundled encoder
+            log.warn("{} is installed but cannot be used ({}); encoding with the OpenH264 bundled with FFmpeg", LIBRARY, e.toString());
+            return Optional.empty();
         }
     }
 
