@@ -7,9 +7,10 @@
 # rendered RUNS times (default 3): the table shows the median render and CPU seconds and the highest
 # peak memory, since a shared 2-core machine varies by 10-20% from one run to the next.
 # Needs ffmpeg for the comparison (installed from Debian's packages if missing; the product never uses it).
-# The H.264 encoder is the one the engine would choose (vidgate.openh264=auto); OPENH264=bundled measures
-# FFmpeg's bundled OpenH264 (a machine with only a JDK), OPENH264=system the machine's libopenh264.so.7
-# (installed from Debian's packages if missing, like ffmpeg).
+# The H.264 encoder is the one the engine chooses by default (vidgate.openh264=auto) on a machine set up
+# as README recommends and deploy/Dockerfile does: with the machine's libopenh264.so.7, installed from
+# Debian's packages if missing (like ffmpeg). OPENH264=bundled measures FFmpeg's bundled OpenH264 instead
+# (what a machine with only a JDK gets).
 # Usage: bench/renderer.sh [seconds...]     e.g. bench/renderer.sh 4 12;  RUNS=1 bench/renderer.sh for a quick look
 #        bench/renderer.sh --scenes          one 12 s text-to-video clip per scene family, 720p and 1080p
 set -euo pipefail
@@ -24,7 +25,7 @@ OPENH264=${OPENH264:-auto}
 if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 command -v ffmpeg >/dev/null || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq ffmpeg >/dev/null 2>&1; }
-if [ "$OPENH264" = system ] && ! ldconfig -p | grep -q libopenh264.so.7; then
+if [ "$OPENH264" != bundled ] && ! ldconfig -p | grep -q libopenh264.so.7; then
   apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq libopenh264-7 >/dev/null 2>&1
 fi
 
