@@ -1,6 +1,6 @@
 package dev.vidgate.engine.builtin;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * installs Debian's {@code libopenh264-7}, so CI runs it).
  */
 class SystemOpenH264EncoderTest extends VideoEncoderContract {
-    @BeforeAll
-    static void needsTheLibrary() {
+    @BeforeEach // each test, so that a machine without the library reports them as skipped
+    void needsTheLibrary() {
         assumeTrue(SystemOpenH264.find().isPresent(), SystemOpenH264.LIBRARY + " is not installed here");
     }
 
