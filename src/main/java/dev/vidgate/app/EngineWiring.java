@@ -3,6 +3,7 @@ package dev.vidgate.app;
 import dev.vidgate.engine.Engine;
 import dev.vidgate.engine.EngineRegistry;
 import dev.vidgate.engine.builtin.BuiltinEngine;
+import dev.vidgate.engine.builtin.H264Library;
 import dev.vidgate.engine.relay.RelayEngine;
 import dev.vidgate.engine.relay.RelaySettings;
 import dev.vidgate.video.ModelCatalog;
@@ -28,6 +29,7 @@ class EngineWiring {
             return new BuiltinEngine(props.dataDir().resolve("work"), props.effectiveRenderThreads(), props.effectiveWorkerSlots(),
                     props.h264Library());
         } catch (IllegalStateException e) {
+            if (props.h264Library() != H264Library.SYSTEM) throw e;
             throw new IllegalArgumentException("vidgate.openh264 (VIDGATE_OPENH264) is system, but " + e.getMessage(), e);
         }
     }
