@@ -30,7 +30,8 @@ class EngineWiring {
                     props.h264Library());
         } catch (IllegalStateException e) {
             if (props.h264Library() != H264Library.SYSTEM) throw e;
-            throw new IllegalArgumentException("vidgate.openh264 (VIDGATE_OPENH264) is system, but " + e.getMessage(), e);
+            // the whole story is in the message: no cause, so that it is what the startup failure ends with
+            throw new IllegalArgumentException("vidgate.openh264 (VIDGATE_OPENH264) is system, but " + e.getMessage());
         }
     }
 

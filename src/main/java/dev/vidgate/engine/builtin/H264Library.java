@@ -24,6 +24,11 @@ public enum H264Library {
         return null;
     }
 
+    /** Whether this choice can be had here ({@link #SYSTEM} only where the machine's library loads). */
+    public boolean isAvailable() {
+        return this != SYSTEM || SystemOpenH264.find().isPresent();
+    }
+
     /** The encoders this choice gives here; {@link #SYSTEM} without the library is an {@link IllegalStateException}. */
     VideoEncoder.Factory encoders() {
         return this == BUNDLED ? H264Encoder.BUNDLED : encoders(SystemOpenH264.find());
