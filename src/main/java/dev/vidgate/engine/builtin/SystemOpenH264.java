@@ -106,14 +106,10 @@ final class SystemOpenH264 {
     long newEncoder() throws FrameRecorder.Exception {
         try (BytePointer out = new BytePointer(8)) {
             out.putLong(0, 0);
-            int ret = (int) create.invokeExact(out.address());
+            check("WelsCreateSVCEncoder", () -> (int) create.invokeExact(out.address()));
             long encoder = out.getLong(0);
-            if (ret != 0 || encoder == 0) throw new FrameRecorder.Exception("WelsCreateSVCEncoder failed: " + ret);
+            if (encoder == 0) throw new FrameRecorder.Exception("OpenH264 WelsCreateSVCEncoder failed: no encoder");
             return encoder;
-        } catch (FrameRecorder.Exception e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new FrameRecorder.Exception("WelsCreateSVCEncoder failed", e);
         }
     }
 
@@ -126,28 +122,50 @@ final class SystemOpenH264 {
         }
     }
 
-    int setOption(long encoder, int option, long value) throws Throwable {
-        return (int) setOption.invokeExact(encoder, option, value);
+    /** Sets an option; its result is returned, not checked (the trace level, set before anything else, may be refused harmlessly). */
+    int setOption(long encoder, int option, long value) throws FrameRecorder.Exception {
+        return call("SetOption", () -> (int) setOption.invokeExact(encoder, option, value));
     }
 
-    int getDefaultParams(long encoder, long params) throws Throwable {
-        return (int) getDefaultParams.invokeExact(encoder, params);
+    void getDefaultParams(long encoder, long params) throws FrameRecorder.Exception {
+        check("GetDefaultParams", () -> (int) getDefaultParams.invokeExact(encoder, params));
     }
 
-    int initializeExt(long encoder, long params) throws Throwable {
-        return (int) initializeExt.invokeExact(encoder, params);
+    void initializeExt(long encoder, long params) throws FrameRecorder.Exception {
+        check("InitializeExt", () -> (int) initializeExt.invokeExact(encoder, params));
     }
 
-    int encodeFrame(long encoder, long picture, long info) throws Throwable {
-        return (int) encodeFrame.invokeExact(encoder, picture, info);
+    void encodeFrame(long encoder, long picture, long info) throws FrameRecorder.Exception {
+        check("EncodeFrame", () -> (int) encodeFrame.invokeExact(encoder, picture, info));
     }
 
-    int encodeParameterSets(long encoder, long info) throws Throwable {
-        return (int) encodeParameterSets.invokeExact(encoder, info);
+    void encodeParameterSets(long encoder, long info) throws FrameRecorder.Exception {
+        check("EncodeParameterSets", () -> (int) encodeParameterSets.invokeExact(encoder, info));
     }
 
-    int forceIntraFrame(long encoder) throws Throwable {
-        return (int) forceIntraFrame.invokeExact(encoder, true, -1);
+    void forceIntraFrame(long encoder) throws FrameRecorder.Exception {
+        check("ForceIntraFrame", () -> (int) forceIntraFrame.invokeExact(encoder, true, -1));
+    }
+
+    /** One call into the library, returning an int. */
+    @FunctionalInterface
+    private interface NativeCall {
+        int invoke() throws Throwable;
+    }
+
+    /** Makes a call; anything it throws becomes a {@link FrameRecorder.Exception} naming the function. */
+    private static int call(String function, NativeCall call) throws FrameRecorder.Exception {
+        try {
+            return call.invoke();
+        } catch (Throwable e) {
+            throw new FrameRecorder.Exception("OpenH264 " + function + " failed", e);
+        }
+    }
+
+    /** Makes a call whose result is 0 on success; anything else is a {@link FrameRecorder.Exception}. */
+    private static void check(String function, NativeCall call) throws FrameRecorder.Exception {
+        int result = call(function, call);
+        if (result != 0) throw new FrameRecorder.Exception("OpenH264 " + function + " failed: " + result);
     }
 
     /** {@code bytes} of native memory at the address stored at {@code address}. */

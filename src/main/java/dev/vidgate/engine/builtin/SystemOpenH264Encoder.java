@@ -94,7 +94,7 @@ final class SystemOpenH264Encoder implements VideoEncoder {
             quiet.putInt(0, 0); // WELS_LOG_QUIET: failures come back as return codes
             library.setOption(encoder, SystemOpenH264.ENCODER_OPTION_TRACE_LEVEL, quiet.address());
             p.fill(0);
-            check(library.getDefaultParams(encoder, p.address()), "GetDefaultParams");
+            library.getDefaultParams(encoder, p.address());
             int bitrate = H264Encoder.bitrate(width, height);
             p.putInt(P_WIDTH, width).putInt(P_HEIGHT, height).putInt(P_TARGET_BITRATE, bitrate).putInt(P_MAX_BITRATE, bitrate);
             p.putInt(P_RC_MODE, RC_QUALITY_MODE).putFloat(P_FRAME_RATE, ClipFormat.FPS);
@@ -113,24 +113,14 @@ final class SystemOpenH264Encoder implements VideoEncoder {
             p.put(layer + L_COLOUR_DESCRIPTION, (byte) 1).put(layer + L_PRIMARIES, (byte) AVCOL_PRI_BT709);
             p.put(layer + L_TRANSFER, (byte) AVCOL_TRC_BT709).put(layer + L_MATRIX, (byte) AVCOL_SPC_SMPTE170M);
             p.put(layer + L_ASPECT_RATIO, (byte) 0);
-            check(library.initializeExt(encoder, p.address()), "InitializeExt");
-        } catch (FrameRecorder.Exception e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new FrameRecorder.Exception("OpenH264 could not be set up", e);
+            library.initializeExt(encoder, p.address());
         }
     }
 
     /** SPS and PPS, Annex B, for the track's extradata. */
     private byte[] parameterSets() throws FrameRecorder.Exception {
-        try {
-            info.fill(0);
-            check(library.encodeParameterSets(encoder, info.address()), "EncodeParameterSets");
-        } catch (FrameRecorder.Exception e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new FrameRecorder.Exception("OpenH264 could not write its parameter sets", e);
-        }
+        info.fill(0);
+        library.encodeParameterSets(encoder, info.address());
         int size = layerSize(0);
         byte[] out = new byte[size];
         layerBuffer(0, size).get(out);
@@ -150,16 +140,9 @@ final class SystemOpenH264Encoder implements VideoEncoder {
     public void encode(byte[] yuv420p, boolean keyFrame) throws FrameRecorder.Exception {
         yuv.position(0).put(yuv420p, 0, planes.size());
         picture.putLong(S_TIMESTAMP, pts * 1000 / ClipFormat.FPS);
-        int frameType;
-        try {
-            if (keyFrame) check(library.forceIntraFrame(encoder), "ForceIntraFrame");
-            check(library.encodeFrame(encoder, picture.address(), info.address()), "EncodeFrame");
-            frameType = info.getInt(I_FRAME_TYPE);
-        } catch (FrameRecorder.Exception e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new FrameRecorder.Exception("OpenH264 could not encode a frame", e);
-        }
+        if (keyFrame) library.forceIntraFrame(encoder);
+        library.encodeFrame(encoder, picture.address(), info.address());
+        int frameType = info.getInt(I_FRAME_TYPE);
         long frameIndex = pts++;
         if (frameType == FRAME_TYPE_SKIP) return; // frame skipping is off; kept for a library that skips anyway
         // an IDR frame comes as two layers, the first being SPS and PPS, which live in the extradata instead
@@ -211,9 +194,5 @@ final class SystemOpenH264Encoder implements VideoEncoder {
         picture.close();
         info.close();
         yuv.close();
-    }
-
-    private static void check(int result, String call) throws FrameRecorder.Exception {
-        if (result != 0) throw new FrameRecorder.Exception("OpenH264 " + call + " failed: " + result);
     }
 }
