@@ -54,6 +54,13 @@ final class H264Encoder extends SpoolingEncoder implements VideoEncoder {
      * the whole bitrate, so that frame 0 matches it as closely as the bitrate allows.
      */
     static final int SCENE_FINEST_QUANTISER = 26;
+    /**
+     * How every encoder tags the video's colours (with limited range): the BT.601 matrix the frames are
+     * converted with ({@link FinishPass}), BT.709 primaries and transfer.
+     */
+    static final int COLOUR_MATRIX = AVCOL_SPC_SMPTE170M;
+    static final int COLOUR_PRIMARIES = AVCOL_PRI_BT709;
+    static final int COLOUR_TRANSFER = AVCOL_TRC_BT709;
 
     private final YuvPlanes planes;
     private long pts;
@@ -93,9 +100,9 @@ final class H264Encoder extends SpoolingEncoder implements VideoEncoder {
         if (scene) context.qmin(SCENE_FINEST_QUANTISER);
         context.profile(AV_PROFILE_H264_CONSTRAINED_BASELINE);
         context.thread_count(1);
-        context.colorspace(AVCOL_SPC_SMPTE170M);
-        context.color_primaries(AVCOL_PRI_BT709);
-        context.color_trc(AVCOL_TRC_BT709);
+        context.colorspace(COLOUR_MATRIX);
+        context.color_primaries(COLOUR_PRIMARIES);
+        context.color_trc(COLOUR_TRANSFER);
         context.color_range(AVCOL_RANGE_MPEG);
         context.flags(context.flags() | AV_CODEC_FLAG_GLOBAL_HEADER); // SPS and PPS go into the MP4 header
         SpoolingEncoder.open(context, Map.of("allow_skip_frames", "0"));

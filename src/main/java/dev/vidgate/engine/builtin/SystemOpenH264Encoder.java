@@ -12,10 +12,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.AV_INPUT_BUFFER_PADDING_SIZE;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PROFILE_H264_CONSTRAINED_BASELINE;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_free;
-import static org.bytedeco.ffmpeg.global.avutil.AVCOL_PRI_BT709;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_MPEG;
-import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_SMPTE170M;
-import static org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_BT709;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.ffmpeg.global.avutil.av_mallocz;
@@ -108,10 +105,11 @@ final class SystemOpenH264Encoder implements VideoEncoder {
             p.putInt(layer + L_WIDTH, width).putInt(layer + L_HEIGHT, height).putFloat(layer + L_FRAME_RATE, ClipFormat.FPS);
             p.putInt(layer + L_BITRATE, bitrate).putInt(layer + L_MAX_BITRATE, bitrate);
             p.putInt(layer + L_SLICE_MODE, SM_SINGLE_SLICE).putInt(layer + L_SLICE_NUM, 1);
-            // BT.601 matrix, BT.709 primaries and transfer, limited range: as H264Encoder tags them
+            // tagged as H264Encoder tags them, limited range
             p.put(layer + L_SIGNAL_TYPE, (byte) 1).put(layer + L_VIDEO_FORMAT, (byte) VF_UNDEF).put(layer + L_FULL_RANGE, (byte) 0);
-            p.put(layer + L_COLOUR_DESCRIPTION, (byte) 1).put(layer + L_PRIMARIES, (byte) AVCOL_PRI_BT709);
-            p.put(layer + L_TRANSFER, (byte) AVCOL_TRC_BT709).put(layer + L_MATRIX, (byte) AVCOL_SPC_SMPTE170M);
+            p.put(layer + L_COLOUR_DESCRIPTION, (byte) 1).put(layer + L_PRIMARIES, (byte) H264Encoder.COLOUR_PRIMARIES);
+            p.put(layer + L_TRANSFER, (byte) H264Encoder.COLOUR_TRANSFER)
+                    .put(layer + L_MATRIX, (byte) H264Encoder.COLOUR_MATRIX);
             p.put(layer + L_ASPECT_RATIO, (byte) 0);
             library.initializeExt(encoder, p.address());
         }
@@ -175,7 +173,8 @@ final class SystemOpenH264Encoder implements VideoEncoder {
         parameters.codec_type(AVMEDIA_TYPE_VIDEO).codec_id(AV_CODEC_ID_H264).format(AV_PIX_FMT_YUV420P);
         parameters.width(planes.width()).height(planes.height()).profile(AV_PROFILE_H264_CONSTRAINED_BASELINE);
         parameters.bit_rate(H264Encoder.bitrate(planes.width(), planes.height()));
-        parameters.color_space(AVCOL_SPC_SMPTE170M).color_primaries(AVCOL_PRI_BT709).color_trc(AVCOL_TRC_BT709).color_range(AVCOL_RANGE_MPEG);
+        parameters.color_space(H264Encoder.COLOUR_MATRIX).color_primaries(H264Encoder.COLOUR_PRIMARIES)
+                .color_trc(H264Encoder.COLOUR_TRANSFER).color_range(AVCOL_RANGE_MPEG);
         BytePointer headers = new BytePointer(av_mallocz(extradata.length + AV_INPUT_BUFFER_PADDING_SIZE));
         if (headers.isNull()) {
             avcodec_parameters_free(parameters);
