@@ -49,14 +49,9 @@ public final class BuiltinEngine implements Engine, AutoCloseable {
     private final FrameBufferPool buffers;
     private final VideoEncoder.Factory encoders;
 
-    /** An engine whose node capacity equals its render threads. */
+    /** An engine whose node capacity equals its render threads, on the {@link H264Library#AUTO} encoder. */
     public BuiltinEngine(Path workDir, int maxConcurrentRenders) {
-        this(workDir, maxConcurrentRenders, maxConcurrentRenders);
-    }
-
-    /** An engine on the {@link H264Library#AUTO} encoder. */
-    public BuiltinEngine(Path workDir, int maxConcurrentRenders, int capacity) {
-        this(workDir, maxConcurrentRenders, capacity, H264Library.AUTO);
+        this(workDir, maxConcurrentRenders, maxConcurrentRenders, H264Library.AUTO);
     }
 
     /**
