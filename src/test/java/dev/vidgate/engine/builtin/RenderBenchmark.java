@@ -25,7 +25,8 @@ import java.util.Locale;
  *
  * <p>Arguments: {@code clip <t2v|i2v> <width> <height> <seconds> [prompt]}, or
  * {@code reference <width> <height> <file.png>} to write the reference image that image-to-video uses
- * (so the ffmpeg comparison starts from the same picture).
+ * (so the ffmpeg comparison starts from the same picture), or {@code encoder} to print which H.264
+ * encoder would be used. {@code -Dbench.openh264=auto|bundled|system} picks it ({@link H264Library}).
  */
 public final class RenderBenchmark {
     static final String TEXT_PROMPT = "waves rolling onto the shore at sunset, slow push in";
