@@ -47,7 +47,7 @@ class OpenH264PropertyTest {
             assertThatCode(start).doesNotThrowAnyException();
         } else {
             assertThatThrownBy(start).hasRootCauseMessage("vidgate.openh264 (VIDGATE_OPENH264) is system, but the machine's "
-                    + "OpenH264 (libopenh264.so.7) could not be loaded: it needs a JDK 22 or newer and the library installed "
+                    + "OpenH264 (libopenh264.so.7) could not be loaded: install the library "
                     + "(Debian and Ubuntu: apt-get install libopenh264-7)");
         }
     }

@@ -39,8 +39,8 @@ public enum H264Library {
         if (this == BUNDLED) return H264Encoder.BUNDLED;
         if (library.isPresent()) return SystemOpenH264Encoder.factory(library.get());
         if (this == SYSTEM) {
-            throw new IllegalStateException("the machine's OpenH264 (" + SystemOpenH264.LIBRARY + ") could not be loaded: it needs "
-                    + "a JDK 22 or newer and the library installed (Debian and Ubuntu: apt-get install libopenh264-7)");
+            throw new IllegalStateException("the machine's OpenH264 (" + SystemOpenH264.LIBRARY + ") could not be loaded: "
+                    + "install the library (Debian and Ubuntu: apt-get install libopenh264-7)");
         }
         return H264Encoder.BUNDLED;
     }
