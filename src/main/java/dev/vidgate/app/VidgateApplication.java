@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class VidgateApplication {
     public static void main(String[] args) {
         if (Cli.handles(args)) {
-            System.exit(Cli.run(args, System.out, System.err));
+            System.exit(Cli.run(VidgateApplication.class, args, System.out, System.err));
         }
         SpringApplication.run(VidgateApplication.class, args);
     }

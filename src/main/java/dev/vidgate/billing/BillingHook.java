@@ -1,6 +1,6 @@
 package dev.vidgate.billing;
 
-import dev.vidgate.jobs.TransitionHook;
+import dev.vidgate.video.TransitionHook;
 import dev.vidgate.tenancy.KeyStore;
 import dev.vidgate.video.ModelCatalog;
 import dev.vidgate.video.ModelSpec;

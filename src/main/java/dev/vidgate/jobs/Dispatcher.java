@@ -1,5 +1,6 @@
 package dev.vidgate.jobs;
 
+import dev.vidgate.video.JobStore;
 import dev.vidgate.engine.Engine;
 import dev.vidgate.engine.EngineRegistry;
 import dev.vidgate.storage.ContentStore;

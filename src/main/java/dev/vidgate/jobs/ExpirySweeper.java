@@ -1,5 +1,6 @@
 package dev.vidgate.jobs;
 
+import dev.vidgate.video.JobStore;
 import dev.vidgate.storage.ContentStore;
 import dev.vidgate.video.Variant;
 import dev.vidgate.video.Video;

@@ -1,5 +1,6 @@
 package dev.vidgate.jobs;
 
+import dev.vidgate.video.JobStore;
 import dev.vidgate.common.TransientException;
 import dev.vidgate.engine.Engine;
 import dev.vidgate.engine.EngineOutput;

@@ -1,6 +1,5 @@
 package dev.vidgate.video;
 
-import dev.vidgate.jobs.JobStore;
 import dev.vidgate.storage.ContentStore;
 import dev.vidgate.tenancy.Principal;
 import dev.vidgate.tenancy.TenancyErrors;

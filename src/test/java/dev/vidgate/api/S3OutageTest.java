@@ -7,7 +7,7 @@ import com.openai.core.http.HttpResponse;
 import com.openai.models.videos.Video;
 import com.openai.models.videos.VideoCreateParams;
 import com.openai.models.videos.VideoSeconds;
-import dev.vidgate.jobs.JobStore;
+import dev.vidgate.video.JobStore;
 import dev.vidgate.testsupport.S3ProxyServer;
 import dev.vidgate.testsupport.TestClock;
 import dev.vidgate.testsupport.TestServer;

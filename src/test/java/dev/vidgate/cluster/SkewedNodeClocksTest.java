@@ -1,8 +1,8 @@
 package dev.vidgate.cluster;
 
 import dev.vidgate.cluster.jdbc.JdbcDatabaseTime;
-import dev.vidgate.jobs.JobStore;
-import dev.vidgate.jobs.jdbc.JdbcJobStore;
+import dev.vidgate.video.JobStore;
+import dev.vidgate.video.jdbc.JdbcJobStore;
 import dev.vidgate.testsupport.TestDatabases;
 import dev.vidgate.video.NewVideo;
 import dev.vidgate.video.Video;

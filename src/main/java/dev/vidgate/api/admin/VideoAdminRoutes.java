@@ -6,7 +6,7 @@ import dev.vidgate.api.PageJson;
 import dev.vidgate.api.Paging;
 import dev.vidgate.api.VideoJson;
 import dev.vidgate.common.ApiException;
-import dev.vidgate.jobs.JobStore;
+import dev.vidgate.video.JobStore;
 import dev.vidgate.tenancy.Tenants;
 import dev.vidgate.video.Video;
 import org.springframework.web.bind.annotation.GetMapping;

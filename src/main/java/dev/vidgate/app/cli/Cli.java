@@ -1,6 +1,5 @@
 package dev.vidgate.app.cli;
 
-import dev.vidgate.app.VidgateApplication;
 import dev.vidgate.billing.Billing;
 import dev.vidgate.common.ApiException;
 import dev.vidgate.tenancy.Tenants;
@@ -29,7 +28,13 @@ public final class Cli {
         return args.length > 0 && (GROUPS.contains(args[0]) || args[0].equals("help"));
     }
 
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    /**
+     * Runs one operator command against the configured database.
+     *
+     * @param application the Spring Boot application class whose context gives the services (passed in
+     *     so that this package does not depend on the one that starts it)
+     */
+    public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
         List<String> springArgs = new ArrayList<>();
         List<String> words = new ArrayList<>();
         for (String arg : args) {
@@ -56,7 +61,7 @@ public final class Cli {
         }
         ConfigurableApplicationContext context;
         try {
-            context = boot(group, springArgs);
+            context = boot(application, group, springArgs);
         } catch (RuntimeException e) {
             err.println("error: cannot start against the configured database: " + rootMessage(e)
                     + (rootMessage(e).contains("already in use") ? "\n(an embedded H2 database serves one process: stop the server, "
@@ -83,8 +88,8 @@ public final class Cli {
         }
     }
 
-    private static ConfigurableApplicationContext boot(String group, List<String> springArgs) {
-        return new SpringApplicationBuilder(VidgateApplication.class)
+    private static ConfigurableApplicationContext boot(Class<?> application, String group, List<String> springArgs) {
+        return new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .properties("vidgate.command=" + group, "spring.main.banner-mode=off", "logging.level.root=WARN",
                         "logging.level.org.flywaydb=ERROR")

@@ -1,5 +1,6 @@
 package dev.vidgate.app.cli;
 
+import dev.vidgate.app.VidgateApplication;
 import dev.vidgate.testsupport.RawHttp;
 import dev.vidgate.testsupport.TestServer;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,7 @@ class CliTest {
         args.add("--vidgate.data-dir=" + dataDir);
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        int code = Cli.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Cli.run(VidgateApplication.class, args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -1,4 +1,4 @@
-package dev.vidgate.jobs;
+package dev.vidgate.video;
 
 import java.time.Instant;
 

@@ -1,8 +1,8 @@
-package dev.vidgate.jobs.jdbc;
+package dev.vidgate.video.jdbc;
 
-import dev.vidgate.jobs.JobAttempt;
-import dev.vidgate.jobs.JobStore;
-import dev.vidgate.jobs.TransitionHook;
+import dev.vidgate.video.JobAttempt;
+import dev.vidgate.video.JobStore;
+import dev.vidgate.video.TransitionHook;
 import dev.vidgate.video.NewVideo;
 import dev.vidgate.video.Video;
 import dev.vidgate.video.VideoError;

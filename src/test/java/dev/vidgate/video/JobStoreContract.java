@@ -1,8 +1,5 @@
-package dev.vidgate.jobs;
+package dev.vidgate.video;
 
-import dev.vidgate.video.Video;
-import dev.vidgate.video.VideoError;
-import dev.vidgate.video.VideoStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,7 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import static dev.vidgate.jobs.VideoBuilder.aVideo;
+import static dev.vidgate.video.VideoBuilder.aVideo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The {@link JobStore} contract; every adapter's test extends this and supplies a fresh database. */

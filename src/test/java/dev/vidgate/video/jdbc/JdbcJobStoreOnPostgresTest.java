@@ -1,18 +1,18 @@
-package dev.vidgate.jobs.jdbc;
+package dev.vidgate.video.jdbc;
 
-import dev.vidgate.jobs.JobStore;
-import dev.vidgate.jobs.JobStoreContract;
-import dev.vidgate.jobs.TransitionHook;
+import dev.vidgate.video.JobStore;
+import dev.vidgate.video.JobStoreContract;
+import dev.vidgate.video.TransitionHook;
 import dev.vidgate.testsupport.TestDatabases;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 
-class JdbcJobStoreOnH2Test extends JobStoreContract {
+class JdbcJobStoreOnPostgresTest extends JobStoreContract {
     @Override
     protected DataSource freshDatabase() {
-        return TestDatabases.freshH2();
+        return TestDatabases.freshPostgres();
     }
 
     @Override

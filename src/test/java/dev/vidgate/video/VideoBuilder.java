@@ -1,7 +1,5 @@
-package dev.vidgate.jobs;
+package dev.vidgate.video;
 
-import dev.vidgate.video.NewVideo;
-import dev.vidgate.video.VideoSize;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,9 +1,5 @@
-package dev.vidgate.jobs;
+package dev.vidgate.video;
 
-import dev.vidgate.video.NewVideo;
-import dev.vidgate.video.Video;
-import dev.vidgate.video.VideoError;
-import dev.vidgate.video.VideoStatus;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,5 @@
-package dev.vidgate.jobs;
+package dev.vidgate.video;
 
-import dev.vidgate.video.Video;
 
 /**
  * Work that must commit or roll back together with a job's state change: billing holds a job's

@@ -1,4 +1,4 @@
-package dev.vidgate.jobs.jdbc;
+package dev.vidgate.video.jdbc;
 
 import dev.vidgate.video.Video;
 import dev.vidgate.video.VideoError;
