@@ -7,6 +7,7 @@ import dev.vidgate.video.NewVideo;
 import dev.vidgate.video.Video;
 import dev.vidgate.video.VideoError;
 import dev.vidgate.video.VideoStatus;
+import dev.vidgate.video.VideoStatus.Move;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -111,6 +112,17 @@ public final class JdbcJobStore implements JobStore {
                 VideoRowMapper.INSTANCE, tenantId, afterId, tenantId, limit);
     }
 
+    /**
+     * The jobs a claim may take, from the one transition table: those a {@code CLAIM} takes freely, and those a
+     * {@code RECLAIM} takes once their lease ran out before the one parameter, now (epoch ms).
+     */
+    private static final String CLAIMABLE = "(status IN (" + quoted(VideoStatus.claimableFrom(Move.CLAIM))
+            + ") OR (status IN (" + quoted(VideoStatus.claimableFrom(Move.RECLAIM)) + ") AND lease_until < ?))";
+
+    private static String quoted(Set<VideoStatus> states) {
+        return states.stream().map(s -> "'" + s.name() + "'").collect(java.util.stream.Collectors.joining(", "));
+    }
+
     @Override
     public Optional<Video> claimNext(String workerId, Instant now, Duration lease, Set<String> engines) {
         if (engines.isEmpty()) return Optional.empty();
@@ -121,8 +133,7 @@ public final class JdbcJobStore implements JobStore {
         // The oldest claimable job of every key among the engines with room: FIFO within a key.
         List<Candidate> heads = jdbc.query(
                 "SELECT v.id, v.key_id, v.version, v.seq, COALESCE(k.max_concurrent, 2) AS max_concurrent, v.lease_until FROM videos v "
-                        + "JOIN (SELECT key_id, MIN(seq) AS s FROM videos WHERE (status = 'QUEUED' "
-                        + "      OR (status = 'IN_PROGRESS' AND lease_until < ?)) AND engine IN (" + placeholders(engines.size())
+                        + "JOIN (SELECT key_id, MIN(seq) AS s FROM videos WHERE " + CLAIMABLE + " AND engine IN (" + placeholders(engines.size())
                         + ") GROUP BY key_id) h ON v.seq = h.s "
                         + "LEFT JOIN api_keys k ON k.id = v.key_id",
                 (rs, i) -> new Candidate(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getInt(5),
@@ -151,7 +162,7 @@ public final class JdbcJobStore implements JobStore {
         if (busy != null && busy >= c.maxConcurrent) return Optional.empty();
         int updated = jdbc.update("UPDATE videos SET status = 'IN_PROGRESS', lease_owner = ?, lease_until = ?, "
                         + "started_at = COALESCE(started_at, ?), attempts = attempts + 1, version = version + 1 "
-                        + "WHERE id = ? AND version = ? AND (status = 'QUEUED' OR (status = 'IN_PROGRESS' AND lease_until < ?))",
+                        + "WHERE id = ? AND version = ? AND " + CLAIMABLE,
                 workerId, leaseUntil, nowMs, c.id, c.version, nowMs);
         if (updated != 1) return Optional.empty();
         Video claimed = findById(c.id).orElseThrow();
