@@ -117,11 +117,13 @@ public final class JdbcJobStore implements JobStore {
         long nowMs = now.toEpochMilli();
         List<Object> args = new ArrayList<>();
         args.add(nowMs);
+        args.add(nowMs);
         args.addAll(engines);
-        // The oldest claimable job of every key among the engines with room: FIFO within a key.
+        // The oldest claimable job of every key among the engines with room: FIFO within a key. A job waiting
+        // for its not-before time is not claimable yet and does not hold up the key's other jobs.
         List<Candidate> heads = jdbc.query(
                 "SELECT v.id, v.key_id, v.version, v.seq, COALESCE(k.max_concurrent, 2) AS max_concurrent, v.lease_until FROM videos v "
-                        + "JOIN (SELECT key_id, MIN(seq) AS s FROM videos WHERE (status = 'QUEUED' "
+                        + "JOIN (SELECT key_id, MIN(seq) AS s FROM videos WHERE ((status = 'QUEUED' AND (not_before IS NULL OR not_before <= ?)) "
                         + "      OR (status = 'IN_PROGRESS' AND lease_until < ?)) AND engine IN (" + placeholders(engines.size())
                         + ") GROUP BY key_id) h ON v.seq = h.s "
                         + "LEFT JOIN api_keys k ON k.id = v.key_id",
@@ -151,8 +153,9 @@ public final class JdbcJobStore implements JobStore {
         if (busy != null && busy >= c.maxConcurrent) return Optional.empty();
         int updated = jdbc.update("UPDATE videos SET status = 'IN_PROGRESS', lease_owner = ?, lease_until = ?, "
                         + "started_at = COALESCE(started_at, ?), attempts = attempts + 1, version = version + 1 "
-                        + "WHERE id = ? AND version = ? AND (status = 'QUEUED' OR (status = 'IN_PROGRESS' AND lease_until < ?))",
-                workerId, leaseUntil, nowMs, c.id, c.version, nowMs);
+                        + "WHERE id = ? AND version = ? AND ((status = 'QUEUED' AND (not_before IS NULL OR not_before <= ?)) "
+                        + "OR (status = 'IN_PROGRESS' AND lease_until < ?))",
+                workerId, leaseUntil, nowMs, c.id, c.version, nowMs, nowMs);
         if (updated != 1) return Optional.empty();
         Video claimed = findById(c.id).orElseThrow();
         // A previous attempt still open belonged to a node that died: it stopped counting against the key's
@@ -233,9 +236,10 @@ public final class JdbcJobStore implements JobStore {
     }
 
     @Override
-    public Optional<Video> requeue(Video current, Instant at) {
+    public Optional<Video> requeue(Video current, Instant at, Instant notBefore) {
         // A retry starts afresh: the failed attempt's engine work is over.
-        return transition(current, QUEUED, at, "lease_owner = NULL, lease_until = NULL, engine_handle = NULL");
+        return transition(current, QUEUED, at, "lease_owner = NULL, lease_until = NULL, engine_handle = NULL, not_before = ?",
+                notBefore.toEpochMilli());
     }
 
     private Optional<Video> transition(Video current, VideoStatus to, Instant at, String assignments, Object... values) {
