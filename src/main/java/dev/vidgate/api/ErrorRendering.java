@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -77,9 +78,12 @@ final class ErrorRendering {
         write(response, ApiException.invalid("Invalid value for query parameter '" + param + "'.", param, "invalid_value"));
     }
 
-    /** Includes the database being unreachable (restarting, failing over): clients retry, as SDKs do on 503. */
+    /**
+     * Includes the database being unreachable (restarting, failing over) or unable to write (a commit that failed
+     * and could not be rolled back: a full disk): clients retry, as SDKs do on 503.
+     */
     @ExceptionHandler({TransientException.class, StorageException.class, DataAccessResourceFailureException.class,
-            TransientDataAccessException.class, RecoverableDataAccessException.class})
+            TransientDataAccessException.class, RecoverableDataAccessException.class, TransactionSystemException.class})
     void transientFailure(RuntimeException e, HttpServletResponse response) throws IOException {
         log.warn("transient failure serving a request: {}", e.toString());
         write(response, new ApiException(503, "server_error", "The server is temporarily unable to serve this request; try again.",

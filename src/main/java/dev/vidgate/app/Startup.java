@@ -5,6 +5,7 @@ import dev.vidgate.billing.Billing;
 import dev.vidgate.billing.Ledger;
 import dev.vidgate.billing.SpendingLimits;
 import dev.vidgate.common.Change;
+import dev.vidgate.health.StorageHealth;
 import dev.vidgate.jobs.Dispatcher;
 import dev.vidgate.tenancy.CreatedKey;
 import dev.vidgate.tenancy.KeySpec;
@@ -23,8 +24,8 @@ import java.time.InstantSource;
 import java.util.Optional;
 
 /**
- * After the database is migrated: makes the first API key if there is none, then starts the
- * dispatcher (on nodes with the worker role) and the periodic duties (on every node; one node at a
+ * After the database is migrated: makes the first API key if there is none, then starts the storage
+ * probes, the dispatcher (on nodes with the worker role) and the periodic duties (on every node; one node at a
  * time runs each).
  */
 @Component
@@ -40,9 +41,11 @@ class Startup implements ApplicationRunner {
     private final Dispatcher dispatcher;
     private final PeriodicDuties duties;
     private final VidgateProperties props;
+    private final StorageHealth storage;
 
     Startup(KeyStore keys, Ledger ledger, Billing billing, InstantSource clock, Dispatcher dispatcher, PeriodicDuties duties,
-            VidgateProperties props) {
+            VidgateProperties props, StorageHealth storage) {
+        this.storage = storage;
         this.keys = keys;
         this.ledger = ledger;
         this.billing = billing;
@@ -58,6 +61,7 @@ class Startup implements ApplicationRunner {
         for (String unpriced : billing.unpriced()) {
             log.warn("No price is set for {}: creates of it are refused until one is (vidgate prices set, or vidgate.billing.prices)", unpriced);
         }
+        storage.start();
         if (props.runsWorkers()) {
             dispatcher.start();
         } else {

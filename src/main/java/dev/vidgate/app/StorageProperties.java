@@ -6,27 +6,48 @@ import static dev.vidgate.app.VidgateProperties.require;
 import dev.vidgate.storage.StorageKeys;
 import dev.vidgate.storage.s3.S3Settings;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Pattern;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * {@code vidgate.storage.*}: where finished videos are kept. README's "Storage on S3" lists the settings.
+ * {@code vidgate.storage.*}: where finished videos are kept, and how the node guards its disks. README's
+ * configuration reference lists the settings; docs/operations.md explains the guards.
  *
- * @param type {@code fs} (files under the data dir) or {@code s3} (a bucket shared by every node)
- * @param s3   the bucket's settings, read only when {@code type} is {@code s3}
+ * @param type          {@code fs} (files under the content dir) or {@code s3} (a bucket shared by every node)
+ * @param contentDir    where {@code fs} keeps videos; null: {@code data-dir/content}
+ * @param minFreeDisk   the low-disk watermark: below it in any directory the node writes to, creates answer 507
+ * @param retryDelay    how long a job waits after a storage fault before it is tried again (doubled each time)
+ * @param probeInterval how often the node test-writes the database and the content store
+ * @param s3            the bucket's settings, read only when {@code type} is {@code s3}
  */
-public record StorageProperties(@DefaultValue("fs") String type, @DefaultValue S3 s3) {
+public record StorageProperties(@DefaultValue("fs") String type, Path contentDir, @DefaultValue("1GB") DataSize minFreeDisk,
+                                @DefaultValue("30s") Duration retryDelay, @DefaultValue("5s") Duration probeInterval,
+                                @DefaultValue S3 s3) {
 
+    @ConstructorBinding
     public StorageProperties {
         require("fs".equals(type) || "s3".equals(type), "vidgate.storage.type (VIDGATE_STORAGE_TYPE) must be fs or s3");
+        require(contentDir == null || !contentDir.toString().isBlank(),
+                "vidgate.storage.content-dir (VIDGATE_STORAGE_CONTENT_DIR) must name a directory, or be left unset for data-dir/content");
+        require(minFreeDisk != null && !minFreeDisk.isNegative(),
+                "vidgate.storage.min-free-disk (VIDGATE_STORAGE_MIN_FREE_DISK) must be a size such as 1GB or 500MB (0 turns the check off)");
+        positive(retryDelay, "vidgate.storage.retry-delay (VIDGATE_STORAGE_RETRY_DELAY)");
+        positive(probeInterval, "vidgate.storage.probe-interval (VIDGATE_STORAGE_PROBE_INTERVAL)");
         if ("s3".equals(type)) {
             s3.validate();
         } else {
             require(!s3.presignedRedirect(), "vidgate.storage.s3.presigned-redirect (VIDGATE_STORAGE_S3_PRESIGNED_REDIRECT) "
                     + "needs vidgate.storage.type=s3");
         }
+    }
+
+    /** The store's type and bucket, with the defaults for everything else. */
+    public StorageProperties(String type, S3 s3) {
+        this(type, null, DataSize.ofGigabytes(1), Duration.ofSeconds(30), Duration.ofSeconds(5), s3);
     }
 
     boolean isS3() {

@@ -58,6 +58,11 @@ public record VidgateProperties(
         modelEngines = modelEngines == null ? Map.of() : Map.copyOf(modelEngines);
     }
 
+    /** Where the file-system content store keeps videos. */
+    Path contentDir() {
+        return storage.contentDir() != null ? storage.contentDir() : dataDir.resolve("content");
+    }
+
     boolean runsWorkers() {
         return NodeRoles.parse(roles).contains(NodeRoles.Role.WORKER);
     }

@@ -13,6 +13,8 @@ import dev.vidgate.billing.PriceBook;
 import dev.vidgate.billing.jdbc.JdbcLedger;
 import dev.vidgate.billing.jdbc.JdbcPriceBook;
 import dev.vidgate.engine.EngineRegistry;
+import dev.vidgate.health.StorageHealth;
+import dev.vidgate.health.jdbc.JdbcWriteProbe;
 import dev.vidgate.jobs.Dispatcher;
 import dev.vidgate.jobs.DispatcherSettings;
 import dev.vidgate.jobs.ExpirySweeper;
@@ -41,10 +43,14 @@ import dev.vidgate.video.reference.RemoteImageFetcher;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.time.InstantSource;
 import java.util.List;
 
@@ -129,7 +135,30 @@ class Wiring {
             S3Settings settings = props.storage().s3().settings();
             return new S3ContentStore(settings, S3Clients.create(settings));
         }
-        return new FileSystemContentStore(props.dataDir().resolve("content"));
+        return new FileSystemContentStore(props.contentDir());
+    }
+
+    /**
+     * Watches every directory this node writes to (data dir, content dir, H2's directory) against the low-disk
+     * watermark, and test-writes the database and the content store; started by {@link Startup}.
+     */
+    @Bean(destroyMethod = "close")
+    StorageHealth storageHealth(VidgateProperties props, Environment env, JdbcTemplate jdbc, ContentStore content,
+                                NodeIdentity node, InstantSource clock) {
+        var dirs = new ArrayList<StorageHealth.WatchedDir>();
+        dirs.add(new StorageHealth.WatchedDir("data", props.dataDir()));
+        if (!props.storage().isS3()) dirs.add(new StorageHealth.WatchedDir("content", props.contentDir()));
+        H2Durability.databaseDir(env.getProperty("spring.datasource.url")).ifPresent(dir -> dirs.add(new StorageHealth.WatchedDir("database", dir)));
+        String probeKey = "probes/" + node.id().replaceAll("[^A-Za-z0-9._-]", "_");
+        byte[] probe = ("storage probe of " + node.id()).getBytes(StandardCharsets.UTF_8);
+        var probes = List.of(
+                new StorageHealth.Probe("database", new JdbcWriteProbe(jdbc, node.id(), clock)),
+                new StorageHealth.Probe("content store", () -> {
+                    content.put(probeKey, new ByteArrayInputStream(probe));
+                    content.delete(probeKey);
+                }));
+        return new StorageHealth(dirs, props.storage().minFreeDisk().toBytes(), probes, props.storage().probeInterval(),
+                StorageHealth.FreeSpace.OF_FILE_SYSTEM);
     }
 
     /** Every model on {@code vidgate.engine}, except those {@code vidgate.model-engines.<model>} sends elsewhere. */
@@ -154,9 +183,10 @@ class Wiring {
 
     @Bean(destroyMethod = "close")
     Dispatcher dispatcher(JobStore jobs, EngineRegistry engines, ContentStore content, InstantSource clock,
-                          VidgateProperties props, NodeIdentity node) {
-        var settings = new DispatcherSettings(node.id(), props.lease(), Duration.ofSeconds(2), props.maxAttempts());
-        return new Dispatcher(jobs, engines, content, clock, settings, props.retention());
+                          VidgateProperties props, NodeIdentity node, StorageHealth storage) {
+        var settings = new DispatcherSettings(node.id(), props.lease(), Duration.ofSeconds(2), props.maxAttempts(),
+                props.storage().retryDelay());
+        return new Dispatcher(jobs, engines, content, clock, settings, props.retention(), storage);
     }
 
     @Bean
@@ -166,12 +196,13 @@ class Wiring {
 
     @Bean
     VideoService videoService(JobStore jobs, ContentStore content, ModelCatalog catalog, InstantSource clock,
-                              VidgateProperties props, Dispatcher dispatcher, EngineRegistry engines) {
+                              VidgateProperties props, Dispatcher dispatcher, EngineRegistry engines, StorageHealth storage) {
         var policy = new VideoPolicy(props.retention(), Duration.ofHours(24), "sora-2", new VideoSize(720, 1280), 4);
         // A deleted video's engine hears of it, so a remote engine deletes the upstream copy too.
         return new VideoService(jobs, content, catalog, policy, ReferenceLimits.DEFAULTS, clock, dispatcher::wake,
                 deleted -> engines.find(deleted.engine())
-                        .ifPresent(engine -> { if (deleted.engineHandle() != null) engine.discard(deleted.engineHandle()); }));
+                        .ifPresent(engine -> { if (deleted.engineHandle() != null) engine.discard(deleted.engineHandle()); }),
+                storage::admitCreate);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package dev.vidgate.jobs;
 import dev.vidgate.video.JobStore;
 import dev.vidgate.engine.Engine;
 import dev.vidgate.engine.EngineRegistry;
+import dev.vidgate.health.StorageHealth;
 import dev.vidgate.storage.ContentStore;
 import dev.vidgate.video.Video;
 import dev.vidgate.video.VideoError;
@@ -30,7 +31,7 @@ import java.util.stream.Collectors;
  * thread. The same loop renews, in one batch, the leases of every job this node runs, and stops the
  * jobs the store says are no longer ours (cancelled, or reclaimed after a pause). The loop catches
  * everything, logs it with the job id, and never dies; {@link #wake} lets a create start its job at
- * once instead of at the next claim interval.
+ * once instead of at the next claim interval. While {@link StorageHealth} says writes fail it claims nothing.
  */
 public final class Dispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
@@ -39,6 +40,7 @@ public final class Dispatcher implements AutoCloseable {
     private final EngineRegistry engines;
     private final InstantSource clock;
     private final DispatcherSettings settings;
+    private final StorageHealth storage;
     private final JobRunner runner;
     private final Map<String, Semaphore> room = new HashMap<>();
     private final Map<String, JobControl> runningJobs = new ConcurrentHashMap<>();
@@ -51,12 +53,13 @@ public final class Dispatcher implements AutoCloseable {
     private Thread loop;
 
     public Dispatcher(JobStore jobs, EngineRegistry engines, ContentStore content, InstantSource clock,
-                      DispatcherSettings settings, Duration retention) {
+                      DispatcherSettings settings, Duration retention, StorageHealth storage) {
         this.jobs = jobs;
         this.engines = engines;
         this.clock = clock;
         this.settings = settings;
-        this.runner = new JobRunner(jobs, content, clock, settings, retention);
+        this.storage = storage;
+        this.runner = new JobRunner(jobs, content, clock, settings, retention, storage);
         for (Engine engine : engines.all()) room.put(engine.name(), new Semaphore(engine.capacity()));
     }
 
@@ -116,7 +119,8 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private void claimWhileRoom() {
-        while (running) {
+        // While storage cannot write, a claimed job could only fail to store its outcome: leave it queued.
+        while (running && storage.mayClaim()) {
             Set<String> withRoom = room.entrySet().stream()
                     .filter(e -> e.getValue().availablePermits() > 0)
                     .map(Map.Entry::getKey)

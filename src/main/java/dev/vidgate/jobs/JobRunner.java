@@ -6,6 +6,7 @@ import dev.vidgate.engine.Engine;
 import dev.vidgate.engine.EngineOutput;
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
+import dev.vidgate.health.StorageHealth;
 import dev.vidgate.storage.ContentStore;
 import dev.vidgate.video.Variant;
 import dev.vidgate.video.Video;
@@ -25,14 +26,19 @@ import java.util.function.Supplier;
 /** Drives one claimed job on its engine until it completes, fails, or stops being ours. */
 final class JobRunner {
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+    /** The error code of a job that storage faults kept from finishing. */
+    static final String STORAGE_UNAVAILABLE = "storage_unavailable";
 
     private final JobStore jobs;
     private final ContentStore content;
     private final InstantSource clock;
     private final DispatcherSettings settings;
     private final Duration retention;
+    private final StorageHealth storage;
 
-    JobRunner(JobStore jobs, ContentStore content, InstantSource clock, DispatcherSettings settings, Duration retention) {
+    JobRunner(JobStore jobs, ContentStore content, InstantSource clock, DispatcherSettings settings, Duration retention,
+              StorageHealth storage) {
+        this.storage = storage;
         this.jobs = jobs;
         this.content = content;
         this.clock = clock;
@@ -98,9 +104,10 @@ final class JobRunner {
             }
         } catch (IOException | RuntimeException e) {
             log.warn("job {}: storing its output failed", claimed.id(), e);
+            storage.writeFailed("content store", e);
             deleteVariants(claimed);
-            giveUpOrRetry(claimed, new EngineStatus.Failed("storage_unavailable",
-                    "The finished video could not be stored. Please try again later.", true));
+            giveUpOrRetry(claimed, new EngineStatus.Failed(STORAGE_UNAVAILABLE,
+                    "The finished video could not be stored: the server's storage is failing. Please try again later.", true));
             engine.release(handle);
             return;
         }
@@ -126,14 +133,31 @@ final class JobRunner {
         }
     }
 
-    private void giveUpOrRetry(Video claimed, EngineStatus.Failed failed) {
+    private void giveUpOrRetry(Video claimed, EngineStatus.Failed reported) {
+        EngineStatus.Failed failed = blameStorageIfFailing(claimed, reported);
         if (failed.retryable() && claimed.attempts() < settings.maxAttempts()) {
-            log.warn("job {} failed transiently ({}: {}); queued again", claimed.id(), failed.code(), failed.message());
-            persistently(() -> jobs.requeue(claimed, clock.instant()), claimed, "queue it again");
+            Instant now = clock.instant();
+            // A storage fault gets time to pass (growing with every attempt) instead of using up the attempts at once.
+            Instant notBefore = STORAGE_UNAVAILABLE.equals(failed.code()) ? now.plus(settings.storageRetryDelayAfter(claimed.attempts())) : now;
+            log.warn("job {} failed transiently ({}: {}); queued again, to start at {}", claimed.id(), failed.code(), failed.message(), notBefore);
+            persistently(() -> jobs.requeue(claimed, now, notBefore), claimed, "queue it again");
         } else {
             log.warn("job {} failed ({}: {})", claimed.id(), failed.code(), failed.message());
             persistently(() -> jobs.fail(claimed, new VideoError(failed.code(), failed.message()), clock.instant()), claimed, "record failure");
         }
+    }
+
+    /**
+     * While this node's storage fails or is short of space, an engine's failure is most likely its scratch files or
+     * output not fitting (a full disk reaches an encoder as an I/O error): it counts as a storage fault.
+     */
+    private EngineStatus.Failed blameStorageIfFailing(Video claimed, EngineStatus.Failed failed) {
+        if (STORAGE_UNAVAILABLE.equals(failed.code())) return failed;
+        Optional<String> problem = storage.problem();
+        if (problem.isEmpty()) return failed;
+        log.warn("job {} failed ({}: {}) while {}: counted as a storage fault", claimed.id(), failed.code(), failed.message(), problem.get());
+        return new EngineStatus.Failed(STORAGE_UNAVAILABLE,
+                "The video could not be made: the server's storage is failing. Please try again later.", true);
     }
 
     /** A write that may fail while the database restarts; null when it failed (the next one will tell). */

@@ -87,7 +87,15 @@ public interface JobStore {
     Optional<Video> cancel(Video current, Instant at);
 
     /** Puts an in-progress job back in line after a transient failure, forgetting its engine handle; CAS on version. */
-    Optional<Video> requeue(Video current, Instant at);
+    default Optional<Video> requeue(Video current, Instant at) {
+        return requeue(current, at, at);
+    }
+
+    /**
+     * As {@link #requeue(Video, Instant)}, but {@link #claimNext} leaves the job alone until {@code notBefore}
+     * (a storage fault is given time to pass); meanwhile the key's younger jobs may go first.
+     */
+    Optional<Video> requeue(Video current, Instant at, Instant notBefore);
 
     /** Completed jobs whose content expired at or before {@code now} and is not yet marked expired. */
     List<Video> findExpired(Instant now, int limit);

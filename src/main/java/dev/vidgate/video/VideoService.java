@@ -25,6 +25,7 @@ public final class VideoService {
     private final InstantSource clock;
     private final Runnable newWork;
     private final Consumer<Video> deleted;
+    private final Runnable admitCreate;
 
     /**
      * @param newWork called after a job was queued, to wake the dispatcher
@@ -41,6 +42,19 @@ public final class VideoService {
     public VideoService(JobStore jobs, ContentStore content, ModelCatalog catalog, VideoPolicy policy,
                         ReferenceLimits referenceLimits, InstantSource clock, Runnable newWork,
                         Consumer<Video> deleted) {
+        this(jobs, content, catalog, policy, referenceLimits, clock, newWork, deleted, () -> {});
+    }
+
+    /**
+     * @param newWork     called after a job was queued, to wake the dispatcher
+     * @param deleted     called after a video was deleted (its engine may keep a copy elsewhere); must not block
+     * @param admitCreate called before a new job (create, remix) is stored; throws to refuse it (the node's storage
+     *                    cannot take it)
+     */
+    public VideoService(JobStore jobs, ContentStore content, ModelCatalog catalog, VideoPolicy policy,
+                        ReferenceLimits referenceLimits, InstantSource clock, Runnable newWork,
+                        Consumer<Video> deleted, Runnable admitCreate) {
+        this.admitCreate = admitCreate;
         this.deleted = deleted;
         this.jobs = jobs;
         this.content = content;
@@ -82,6 +96,7 @@ public final class VideoService {
     }
 
     private Video enqueue(Principal who, Draft d, String idempotencyKey) {
+        admitCreate.run();
         var now = clock.instant();
         String id = VideoIds.next(clock);
         var draft = new NewVideo(id, who.tenantId(), who.keyId(), d.modelName, d.model.quality(), d.prompt, d.size, d.seconds,

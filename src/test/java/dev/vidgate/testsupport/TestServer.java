@@ -10,6 +10,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** A whole Vidgate server on 127.0.0.1 and a random port, on its embedded defaults under a given data dir. */
 public final class TestServer implements AutoCloseable {
@@ -29,6 +30,12 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Path dataDir, TestClock clock, Map<String, String> extra) {
+        return start(dataDir, clock, extra, context -> {});
+    }
+
+    /** As above; {@code customizer} sees the context before it is refreshed (to wrap a bean in a fault, say). */
+    public static TestServer start(Path dataDir, TestClock clock, Map<String, String> extra,
+                                   Consumer<ConfigurableApplicationContext> customizer) {
         List<String> props = new ArrayList<>(List.of(
                 "server.port=0",
                 "server.address=127.0.0.1",
@@ -39,7 +46,7 @@ public final class TestServer implements AutoCloseable {
                 "vidgate.poll-after=200ms"));
         extra.forEach((k, v) -> props.add(k + "=" + v));
         var context = new SpringApplicationBuilder(VidgateApplication.class)
-                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("testClock", (InstantSource) clock))
+                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("testClock", (InstantSource) clock), customizer::accept)
                 // As command-line arguments: they outrank application.properties, as an operator's would.
                 .run(props.stream().map(p -> "--" + p).toArray(String[]::new));
         return new TestServer(context, clock);

@@ -185,6 +185,29 @@ public abstract class JobStoreContract {
     }
 
     @Test
+    void aJobRequeuedWithANotBeforeTimeIsNotClaimedEarlierAndDoesNotHoldUpItsKeysOtherJobs() {
+        Video delayed = store.insert(aVideo().build(), T0);
+        Video claimed = store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
+        Video requeued = store.requeue(claimed, T0, T0.plusSeconds(30)).orElseThrow();
+        assertThat(requeued.status()).isEqualTo(VideoStatus.QUEUED);
+        assertThat(store.claimNext("w1", T0.plusSeconds(29), LEASE, BUILTIN)).isEmpty();
+
+        Video younger = store.insert(aVideo().build(), T0.plusSeconds(1));
+        assertThat(store.claimNext("w1", T0.plusSeconds(29), LEASE, BUILTIN)).map(Video::id).contains(younger.id());
+        assertThat(store.claimNext("w1", T0.plusSeconds(30), LEASE, BUILTIN)).map(Video::id).contains(delayed.id());
+    }
+
+    @Test
+    void aPlainRequeueIsClaimableAtOnceEvenAfterAnEarlierDelay() {
+        store.insert(aVideo().build(), T0);
+        Video first = store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
+        store.requeue(first, T0, T0.plusSeconds(30)).orElseThrow();
+        Video second = store.claimNext("w1", T0.plusSeconds(30), LEASE, BUILTIN).orElseThrow();
+        store.requeue(second, T0.plusSeconds(31)).orElseThrow();
+        assertThat(store.claimNext("w1", T0.plusSeconds(31), LEASE, BUILTIN)).isPresent();
+    }
+
+    @Test
     void expiredContentIsFoundOnceAndMarked() {
         store.insert(aVideo().build(), T0);
         Video claimed = store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();

@@ -113,11 +113,13 @@ public final class JdbcJobStore implements JobStore {
     }
 
     /**
-     * The jobs a claim may take, from the one transition table: those a {@code CLAIM} takes freely, and those a
-     * {@code RECLAIM} takes once their lease ran out before the one parameter, now (epoch ms).
+     * The jobs a claim may take, from the one transition table: those a {@code CLAIM} takes once their
+     * not-before time (a delayed retry) has come, and those a {@code RECLAIM} takes once their lease ran out.
+     * Two parameters, both now (epoch ms).
      */
-    private static final String CLAIMABLE = "(status IN (" + quoted(VideoStatus.claimableFrom(Move.CLAIM))
-            + ") OR (status IN (" + quoted(VideoStatus.claimableFrom(Move.RECLAIM)) + ") AND lease_until < ?))";
+    private static final String CLAIMABLE = "((status IN (" + quoted(VideoStatus.claimableFrom(Move.CLAIM))
+            + ") AND (not_before IS NULL OR not_before <= ?)) OR (status IN ("
+            + quoted(VideoStatus.claimableFrom(Move.RECLAIM)) + ") AND lease_until < ?))";
 
     private static String quoted(Set<VideoStatus> states) {
         return states.stream().map(s -> "'" + s.name() + "'").collect(java.util.stream.Collectors.joining(", "));
@@ -129,8 +131,10 @@ public final class JdbcJobStore implements JobStore {
         long nowMs = now.toEpochMilli();
         List<Object> args = new ArrayList<>();
         args.add(nowMs);
+        args.add(nowMs);
         args.addAll(engines);
-        // The oldest claimable job of every key among the engines with room: FIFO within a key.
+        // The oldest claimable job of every key among the engines with room: FIFO within a key. A job waiting
+        // for its not-before time is not claimable yet and does not hold up the key's other jobs.
         List<Candidate> heads = jdbc.query(
                 "SELECT v.id, v.key_id, v.version, v.seq, COALESCE(k.max_concurrent, 2) AS max_concurrent, v.lease_until FROM videos v "
                         + "JOIN (SELECT key_id, MIN(seq) AS s FROM videos WHERE " + CLAIMABLE + " AND engine IN (" + placeholders(engines.size())
@@ -163,7 +167,7 @@ public final class JdbcJobStore implements JobStore {
         int updated = jdbc.update("UPDATE videos SET status = 'IN_PROGRESS', lease_owner = ?, lease_until = ?, "
                         + "started_at = COALESCE(started_at, ?), attempts = attempts + 1, version = version + 1 "
                         + "WHERE id = ? AND version = ? AND " + CLAIMABLE,
-                workerId, leaseUntil, nowMs, c.id, c.version, nowMs);
+                workerId, leaseUntil, nowMs, c.id, c.version, nowMs, nowMs);
         if (updated != 1) return Optional.empty();
         Video claimed = findById(c.id).orElseThrow();
         // A previous attempt still open belonged to a node that died: it stopped counting against the key's
@@ -244,9 +248,10 @@ public final class JdbcJobStore implements JobStore {
     }
 
     @Override
-    public Optional<Video> requeue(Video current, Instant at) {
+    public Optional<Video> requeue(Video current, Instant at, Instant notBefore) {
         // A retry starts afresh: the failed attempt's engine work is over.
-        return transition(current, QUEUED, at, "lease_owner = NULL, lease_until = NULL, engine_handle = NULL");
+        return transition(current, QUEUED, at, "lease_owner = NULL, lease_until = NULL, engine_handle = NULL, not_before = ?",
+                notBefore.toEpochMilli());
     }
 
     private Optional<Video> transition(Video current, VideoStatus to, Instant at, String assignments, Object... values) {
