@@ -1,6 +1,6 @@
 package dev.vidgate.engine.builtin;
 
-import dev.vidgate.video.reference.ExifOrientation;
+import dev.vidgate.media.ExifOrientation;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.Java2DFrameConverter;

@@ -1,5 +1,7 @@
 package dev.vidgate.video.reference;
 
+import dev.vidgate.media.ExifOrientation;
+import dev.vidgate.media.ImageFormat;
 import java.util.Objects;
 
 /**

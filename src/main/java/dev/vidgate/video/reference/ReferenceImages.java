@@ -2,6 +2,8 @@ package dev.vidgate.video.reference;
 
 import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
 import dev.vidgate.common.ApiException;
+import dev.vidgate.media.ExifOrientation;
+import dev.vidgate.media.ImageFormat;
 import dev.vidgate.video.VideoSize;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vidgate.common.ApiException;
+import dev.vidgate.media.ImageFormat;
+import dev.vidgate.testsupport.media.ReferencePictures;
 import dev.vidgate.video.VideoSize;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -60,6 +62,29 @@ class ReferenceImagesTest {
         String dataUrl = "data:image/gif;base64," + java.util.Base64.getEncoder().encodeToString(TestImages.png(64, 36));
         byte[] bytes = DataUrls.decode(dataUrl, LIMITS.maxBytes());
         assertThat(ReferenceImages.validate(bytes, SMALL, LIMITS).format()).isEqualTo(ImageFormat.PNG);
+    }
+
+    // ---- EXIF orientation and CMYK ----
+
+    private static final java.awt.image.BufferedImage PHOTO = dev.vidgate.testsupport.media.TestImages.image(160, 90, 2);
+    private static final VideoSize PHOTO_LANDSCAPE = new VideoSize(160, 90);
+    private static final VideoSize PHOTO_PORTRAIT = new VideoSize(90, 160);
+
+    @Test
+    void theRequestedSizeIsComparedWithThePictureUpright() {
+        byte[] sideways = ReferencePictures.sidewaysJpeg(PHOTO, 6); // 90x160 stored, 160x90 upright
+        ReferenceImage image = ReferenceImages.validate(sideways, PHOTO_LANDSCAPE, ReferenceLimits.DEFAULTS);
+        assertThat(image.width()).isEqualTo(160);
+        assertThat(image.height()).isEqualTo(90);
+        ReferenceImagesTest.assertMismatch(() -> ReferenceImages.validate(sideways, PHOTO_PORTRAIT, ReferenceLimits.DEFAULTS));
+    }
+
+    @Test
+    void cmykAndYcckJpegsPassValidation() {
+        assertThat(ReferenceImages.validate(ReferencePictures.adobeJpeg(PHOTO, false), PHOTO_LANDSCAPE, ReferenceLimits.DEFAULTS).format())
+                .isEqualTo(ImageFormat.JPEG);
+        assertThat(ReferenceImages.validate(ReferencePictures.adobeJpeg(PHOTO, true), PHOTO_LANDSCAPE, ReferenceLimits.DEFAULTS).format())
+                .isEqualTo(ImageFormat.JPEG);
     }
 
     // ---- size mismatch ----

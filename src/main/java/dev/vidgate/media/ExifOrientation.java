@@ -1,4 +1,4 @@
-package dev.vidgate.video.reference;
+package dev.vidgate.media;
 
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
