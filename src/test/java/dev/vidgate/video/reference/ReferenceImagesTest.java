@@ -10,7 +10,11 @@ import dev.vidgate.video.VideoSize;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.assertj.core.api.AbstractThrowableAssert;
+import dev.vidgate.testsupport.media.WebpFiles;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ReferenceImagesTest {
     private static final VideoSize LANDSCAPE = new VideoSize(1280, 720);
@@ -144,6 +148,34 @@ class ReferenceImagesTest {
     void aPngOfTheRightDeclaredSizeButTooLittleDataIsRejected() {
         byte[] starved = TestImages.handMadePng(1280, 720, TestImages.zlibZeros(100));
         assertInvalidFormat(() -> ReferenceImages.validate(starved, LANDSCAPE, LIMITS));
+    }
+
+    // ---- bounded work (issue 18) ----
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"1280, 720", "1920, 1080"})
+    void theFortyEightByteWebpOfIssue18IsRefusedInMilliseconds(int width, int height) {
+        byte[] bomb = WebpFiles.canvasWithGarbage(width, height);
+        assertThat(bomb).hasSize(48);
+        Duration cpu = cpuTimeOf(() -> assertInvalidFormat(() -> ReferenceImages.validate(bomb, new VideoSize(width, height), LIMITS)));
+        System.out.printf("48-byte WebP bomb at %dx%d refused after %d ms of CPU%n", width, height, cpu.toMillis());
+        assertThat(cpu).isLessThan(Duration.ofMillis(300));
+    }
+
+    @Test
+    void aLosslessWebpWhosePixelsTakeNoBitsIsAcceptedWithoutBurningACore() {
+        // a valid 30-byte picture: the decoder reaches the end of its data at once and must not pay for that per pixel
+        byte[] webp = TestImages.losslessWebp(1920, 1080);
+        Duration cpu = cpuTimeOf(() -> ReferenceImages.validate(webp, new VideoSize(1920, 1080), LIMITS));
+        System.out.printf("30-byte lossless WebP at 1920x1080 accepted after %d ms of CPU%n", cpu.toMillis());
+        assertThat(cpu).isLessThan(Duration.ofMillis(1000));
+    }
+
+    private static Duration cpuTimeOf(Runnable work) {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long start = threads.getCurrentThreadCpuTime();
+        work.run();
+        return Duration.ofNanos(threads.getCurrentThreadCpuTime() - start);
     }
 
     // ---- corrupt and truncated files ----
