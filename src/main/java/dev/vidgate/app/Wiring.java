@@ -20,6 +20,7 @@ import dev.vidgate.jobs.DispatcherSettings;
 import dev.vidgate.jobs.ExpirySweeper;
 import dev.vidgate.video.JobStore;
 import dev.vidgate.video.jdbc.JdbcJobStore;
+import dev.vidgate.media.BoundedImageWork;
 import dev.vidgate.storage.ContentStore;
 import dev.vidgate.storage.fs.FileSystemContentStore;
 import dev.vidgate.storage.s3.S3Clients;
@@ -37,6 +38,7 @@ import dev.vidgate.video.ModelSpec;
 import dev.vidgate.video.VideoPolicy;
 import dev.vidgate.video.VideoService;
 import dev.vidgate.video.VideoSize;
+import dev.vidgate.video.reference.ReferenceImages;
 import dev.vidgate.video.reference.ReferenceLimits;
 import dev.vidgate.video.reference.RemoteFetchPolicy;
 import dev.vidgate.video.reference.RemoteImageFetcher;
@@ -194,12 +196,20 @@ class Wiring {
         return new ExpirySweeper(jobs, content, clock);
     }
 
+    /** Reference checks run on one thread per core, each within {@code vidgate.reference.decode-timeout}. */
+    @Bean(destroyMethod = "close")
+    BoundedImageWork imageWork(ReferenceProperties reference) {
+        return BoundedImageWork.perCore(reference.decodeTimeout());
+    }
+
     @Bean
     VideoService videoService(JobStore jobs, ContentStore content, ModelCatalog catalog, InstantSource clock,
-                              VidgateProperties props, Dispatcher dispatcher, EngineRegistry engines, StorageHealth storage) {
+                              VidgateProperties props, Dispatcher dispatcher, EngineRegistry engines, StorageHealth storage,
+                              BoundedImageWork imageWork) {
         var policy = new VideoPolicy(props.retention(), Duration.ofHours(24), "sora-2", new VideoSize(720, 1280), 4);
         // A deleted video's engine hears of it, so a remote engine deletes the upstream copy too.
-        return new VideoService(jobs, content, catalog, policy, ReferenceLimits.DEFAULTS, clock, dispatcher::wake,
+        return new VideoService(jobs, content, catalog, policy, new ReferenceImages(ReferenceLimits.DEFAULTS, imageWork), clock,
+                dispatcher::wake,
                 deleted -> engines.find(deleted.engine())
                         .ifPresent(engine -> { if (deleted.engineHandle() != null) engine.discard(deleted.engineHandle()); }),
                 storage::admitCreate);

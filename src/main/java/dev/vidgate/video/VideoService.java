@@ -4,7 +4,6 @@ import dev.vidgate.storage.ContentStore;
 import dev.vidgate.tenancy.Principal;
 import dev.vidgate.tenancy.TenancyErrors;
 import dev.vidgate.video.reference.ReferenceImages;
-import dev.vidgate.video.reference.ReferenceLimits;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -21,7 +20,7 @@ public final class VideoService {
     private final ContentStore content;
     private final ModelCatalog catalog;
     private final VideoPolicy policy;
-    private final ReferenceLimits referenceLimits;
+    private final ReferenceImages references;
     private final InstantSource clock;
     private final Runnable newWork;
     private final Consumer<Video> deleted;
@@ -31,8 +30,8 @@ public final class VideoService {
      * @param newWork called after a job was queued, to wake the dispatcher
      */
     public VideoService(JobStore jobs, ContentStore content, ModelCatalog catalog, VideoPolicy policy,
-                        ReferenceLimits referenceLimits, InstantSource clock, Runnable newWork) {
-        this(jobs, content, catalog, policy, referenceLimits, clock, newWork, video -> {});
+                        ReferenceImages references, InstantSource clock, Runnable newWork) {
+        this(jobs, content, catalog, policy, references, clock, newWork, video -> {});
     }
 
     /**
@@ -40,9 +39,9 @@ public final class VideoService {
      * @param deleted called after a video was deleted (its engine may keep a copy elsewhere); must not block
      */
     public VideoService(JobStore jobs, ContentStore content, ModelCatalog catalog, VideoPolicy policy,
-                        ReferenceLimits referenceLimits, InstantSource clock, Runnable newWork,
+                        ReferenceImages references, InstantSource clock, Runnable newWork,
                         Consumer<Video> deleted) {
-        this(jobs, content, catalog, policy, referenceLimits, clock, newWork, deleted, () -> {});
+        this(jobs, content, catalog, policy, references, clock, newWork, deleted, () -> {});
     }
 
     /**
@@ -52,7 +51,7 @@ public final class VideoService {
      *                    cannot take it)
      */
     public VideoService(JobStore jobs, ContentStore content, ModelCatalog catalog, VideoPolicy policy,
-                        ReferenceLimits referenceLimits, InstantSource clock, Runnable newWork,
+                        ReferenceImages references, InstantSource clock, Runnable newWork,
                         Consumer<Video> deleted, Runnable admitCreate) {
         this.admitCreate = admitCreate;
         this.deleted = deleted;
@@ -60,7 +59,7 @@ public final class VideoService {
         this.content = content;
         this.catalog = catalog;
         this.policy = policy;
-        this.referenceLimits = referenceLimits;
+        this.references = references;
         this.clock = clock;
         this.newWork = newWork;
     }
@@ -73,7 +72,7 @@ public final class VideoService {
         int seconds = validSeconds(request.seconds());
         VideoSize size = validSize(request.size(), model);
         if (request.referenceImage() != null) {
-            ReferenceImages.validate(request.referenceImage(), size, referenceLimits);
+            references.check(request.referenceImage(), size);
         }
         return enqueue(who, new Draft(modelName, model, prompt, size, seconds, request.referenceImage(), null), request.idempotencyKey());
     }

@@ -6,9 +6,12 @@ import dev.vidgate.testsupport.TestServer;
 import dev.vidgate.testsupport.media.Mp4Probe;
 import dev.vidgate.testsupport.media.ReferencePictures;
 import dev.vidgate.testsupport.media.TestImages;
+import dev.vidgate.testsupport.media.WebpFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.image.BufferedImage;
@@ -48,8 +51,12 @@ class ReferenceUploadsTest {
     }
 
     private static HttpResponse<String> upload(byte[] image, String size) {
-        return http.postMultipart("/v1/videos", new Multipart().text("prompt", "static shot").text("size", size)
-                .file("input_reference", "reference", "application/octet-stream", image));
+        return upload(http, "sora-2", image, size);
+    }
+
+    static HttpResponse<String> upload(RawHttp http, String model, byte[] image, String size) {
+        return http.postMultipart("/v1/videos", new Multipart().text("model", model).text("prompt", "static shot")
+                .text("size", size).file("input_reference", "reference", "application/octet-stream", image));
     }
 
     /** Waits for the video and returns its first decoded frame. */
@@ -85,6 +92,18 @@ class ReferenceUploadsTest {
         assertThat(upload(ReferencePictures.greyPng(PICTURE), "1280x720").statusCode()).isEqualTo(200);
         assertThat(upload(ReferencePictures.png16(PICTURE), "1280x720").statusCode()).isEqualTo(200);
         assertThat(upload(ReferencePictures.adobeJpeg(PICTURE, true), "1280x720").statusCode()).isEqualTo(200);
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"1280, 720", "1920, 1080"})
+    void theFortyEightByteWebpOfIssue18IsRefusedWithinTheBound(int width, int height) {
+        long start = System.nanoTime();
+        // sora-2-pro: the model that has 1920x1080
+        HttpResponse<String> answer = upload(http, "sora-2-pro", WebpFiles.canvasWithGarbage(width, height), width + "x" + height);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        System.out.printf("48-byte WebP bomb at %dx%d answered %d after %d ms%n", width, height, answer.statusCode(), took.toMillis());
+        assertError(answer, 400, "Invalid file format", "input_reference", "invalid_file_format");
+        assertThat(took).isLessThan(Duration.ofSeconds(2));
     }
 
     @Test

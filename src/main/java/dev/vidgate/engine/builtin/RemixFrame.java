@@ -1,5 +1,7 @@
 package dev.vidgate.engine.builtin;
 
+import dev.vidgate.media.FfmpegSupport;
+import dev.vidgate.media.RgbImages;
 import dev.vidgate.engine.GenerationRequest;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -29,7 +31,7 @@ final class RemixFrame {
         }
         if (image == null) throw new BadInputException("the video " + remix.videoId() + " that this remixes has no frames");
         if (image.getWidth() != width || image.getHeight() != height) image = ImageScaler.cover(image, width, height);
-        return ReferenceImage.toRgb(image).getRGB(0, 0, width, height, null, 0, width);
+        return RgbImages.toRgb(image).getRGB(0, 0, width, height, null, 0, width);
     }
 
     private static BufferedImage decodeFirst(InputStream in) throws IOException {

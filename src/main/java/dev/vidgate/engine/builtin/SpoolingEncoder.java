@@ -1,5 +1,6 @@
 package dev.vidgate.engine.builtin;
 
+import dev.vidgate.media.FfmpegSupport;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;

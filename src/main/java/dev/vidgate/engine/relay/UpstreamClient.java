@@ -2,6 +2,7 @@ package dev.vidgate.engine.relay;
 
 import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.engine.relay.UpstreamException.Kind;
+import dev.vidgate.media.ImageFormat;
 import dev.vidgate.video.Variant;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -89,8 +91,10 @@ final class UpstreamClient implements AutoCloseable {
                     .text("size", request.size().toString())
                     .text("seconds", Integer.toString(request.seconds()));
             if (reference != null) {
-                ImageKind kind = ImageKind.of(reference);
-                form.file("input_reference", "reference." + kind.extension, kind.mediaType, reference);
+                // the API accepted only what the one sniffer recognises; anything else is labelled honestly
+                Optional<ImageFormat> format = ImageFormat.detect(reference);
+                form.file("input_reference", "reference." + format.map(ImageFormat::extension).orElse("bin"),
+                        format.map(ImageFormat::mediaType).orElse("application/octet-stream"), reference);
             }
             builder.header("Content-Type", form.contentType()).POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes()));
         } else {
@@ -348,24 +352,5 @@ final class UpstreamClient implements AutoCloseable {
     public void close() {
         http.shutdownNow();
         clientThreads.shutdownNow();
-    }
-
-    /** The three reference image formats, told apart by their first bytes. */
-    enum ImageKind {
-        PNG("png", "image/png"), JPEG("jpg", "image/jpeg"), WEBP("webp", "image/webp");
-
-        final String extension;
-        final String mediaType;
-
-        ImageKind(String extension, String mediaType) {
-            this.extension = extension;
-            this.mediaType = mediaType;
-        }
-
-        static ImageKind of(byte[] b) {
-            if (b.length >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) return JPEG;
-            if (b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E') return WEBP;
-            return PNG;
-        }
     }
 }

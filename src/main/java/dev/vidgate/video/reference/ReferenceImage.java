@@ -1,10 +1,11 @@
 package dev.vidgate.video.reference;
 
+import dev.vidgate.media.ImageFormat;
 import java.util.Objects;
 
 /**
  * A reference image that passed {@link ReferenceImages#validate}: its format (from magic bytes), its upright
- * pixel size (equal to the requested video size; see {@link ExifOrientation}) and the original bytes, unchanged.
+ * pixel size (equal to the requested video size; see {@link dev.vidgate.media.EncodedImage#width()}) and the original bytes, unchanged.
  */
 public record ReferenceImage(ImageFormat format, int width, int height, byte[] bytes) {
     public ReferenceImage {

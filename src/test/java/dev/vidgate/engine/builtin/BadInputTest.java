@@ -69,7 +69,7 @@ class BadInputTest {
     void greyscaleAndSixteenBitPngsKeepTheirLevels() {
         BufferedImage grey = new BufferedImage(320, 180, BufferedImage.TYPE_BYTE_GRAY);
         grey.getGraphics().drawImage(PICTURE, 0, 0, null);
-        BufferedImage greyRgb = ReferenceImage.toRgb(grey);
+        BufferedImage greyRgb = dev.vidgate.media.RgbImages.toRgb(grey);
         assertRendersPicture(ReferencePictures.greyPng(PICTURE), greyRgb, 3);
         assertRendersPicture(ReferencePictures.png16(PICTURE), PICTURE, 3);
     }

@@ -81,6 +81,24 @@ class RelayFlavoursTest {
     }
 
     @Test
+    void aReferenceIsLabelledAsTheOneImageSnifferNamesIt() {
+        byte[] webp = TestImages.webp(SIZE.width(), SIZE.height());
+        byte[] riffButNotWebp = "RIFF\0\0\0\0WEBXVP8L".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] unknown = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+        assertThat(sentFileName(webp)).isEqualTo("reference.webp");
+        assertThat(sentFileName(riffButNotWebp)).isEqualTo("reference.bin");
+        assertThat(sentFileName(unknown)).isEqualTo("reference.bin");
+    }
+
+    private String sentFileName(byte[] reference) {
+        FakeUpstream upstream = FakeUpstream.start(Flavour.OPENAI);
+        try (RelayFixture relay = RelayFixture.over(dir.resolve("sniff-" + System.nanoTime()), upstream)) {
+            relay.run(new GenerationRequest("video_sniff", "sora-2", SIZE, 1, "animate this", reference));
+            return upstream.seen(Route.CREATE).getFirst().form().fileNames().get("input_reference");
+        }
+    }
+
+    @Test
     void ourModelNameIsMappedToTheUpstreamsName() {
         FakeUpstream upstream = FakeUpstream.start(Flavour.SGLANG);
         ChannelSettings channel = upstream.channel("wan").withModels(Map.of("sora-2", "Wan-AI/Wan2.2-T2V-A14B-Diffusers"));

@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vidgate.common.ApiException;
+import dev.vidgate.media.ImageFormat;
+import dev.vidgate.testsupport.media.ReferencePictures;
 import dev.vidgate.video.VideoSize;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.assertj.core.api.AbstractThrowableAssert;
+import dev.vidgate.testsupport.media.WebpFiles;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ReferenceImagesTest {
     private static final VideoSize LANDSCAPE = new VideoSize(1280, 720);
@@ -60,6 +66,29 @@ class ReferenceImagesTest {
         String dataUrl = "data:image/gif;base64," + java.util.Base64.getEncoder().encodeToString(TestImages.png(64, 36));
         byte[] bytes = DataUrls.decode(dataUrl, LIMITS.maxBytes());
         assertThat(ReferenceImages.validate(bytes, SMALL, LIMITS).format()).isEqualTo(ImageFormat.PNG);
+    }
+
+    // ---- EXIF orientation and CMYK ----
+
+    private static final java.awt.image.BufferedImage PHOTO = dev.vidgate.testsupport.media.TestImages.image(160, 90, 2);
+    private static final VideoSize PHOTO_LANDSCAPE = new VideoSize(160, 90);
+    private static final VideoSize PHOTO_PORTRAIT = new VideoSize(90, 160);
+
+    @Test
+    void theRequestedSizeIsComparedWithThePictureUpright() {
+        byte[] sideways = ReferencePictures.sidewaysJpeg(PHOTO, 6); // 90x160 stored, 160x90 upright
+        ReferenceImage image = ReferenceImages.validate(sideways, PHOTO_LANDSCAPE, ReferenceLimits.DEFAULTS);
+        assertThat(image.width()).isEqualTo(160);
+        assertThat(image.height()).isEqualTo(90);
+        ReferenceImagesTest.assertMismatch(() -> ReferenceImages.validate(sideways, PHOTO_PORTRAIT, ReferenceLimits.DEFAULTS));
+    }
+
+    @Test
+    void cmykAndYcckJpegsPassValidation() {
+        assertThat(ReferenceImages.validate(ReferencePictures.adobeJpeg(PHOTO, false), PHOTO_LANDSCAPE, ReferenceLimits.DEFAULTS).format())
+                .isEqualTo(ImageFormat.JPEG);
+        assertThat(ReferenceImages.validate(ReferencePictures.adobeJpeg(PHOTO, true), PHOTO_LANDSCAPE, ReferenceLimits.DEFAULTS).format())
+                .isEqualTo(ImageFormat.JPEG);
     }
 
     // ---- size mismatch ----
@@ -119,6 +148,34 @@ class ReferenceImagesTest {
     void aPngOfTheRightDeclaredSizeButTooLittleDataIsRejected() {
         byte[] starved = TestImages.handMadePng(1280, 720, TestImages.zlibZeros(100));
         assertInvalidFormat(() -> ReferenceImages.validate(starved, LANDSCAPE, LIMITS));
+    }
+
+    // ---- bounded work (issue 18) ----
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"1280, 720", "1920, 1080"})
+    void theFortyEightByteWebpOfIssue18IsRefusedInMilliseconds(int width, int height) {
+        byte[] bomb = WebpFiles.canvasWithGarbage(width, height);
+        assertThat(bomb).hasSize(48);
+        Duration cpu = cpuTimeOf(() -> assertInvalidFormat(() -> ReferenceImages.validate(bomb, new VideoSize(width, height), LIMITS)));
+        System.out.printf("48-byte WebP bomb at %dx%d refused after %d ms of CPU%n", width, height, cpu.toMillis());
+        assertThat(cpu).isLessThan(Duration.ofMillis(300));
+    }
+
+    @Test
+    void aLosslessWebpWhosePixelsTakeNoBitsIsAcceptedWithoutBurningACore() {
+        // a valid 30-byte picture: the decoder reaches the end of its data at once and must not pay for that per pixel
+        byte[] webp = TestImages.losslessWebp(1920, 1080);
+        Duration cpu = cpuTimeOf(() -> ReferenceImages.validate(webp, new VideoSize(1920, 1080), LIMITS));
+        System.out.printf("30-byte lossless WebP at 1920x1080 accepted after %d ms of CPU%n", cpu.toMillis());
+        assertThat(cpu).isLessThan(Duration.ofMillis(1000));
+    }
+
+    private static Duration cpuTimeOf(Runnable work) {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long start = threads.getCurrentThreadCpuTime();
+        work.run();
+        return Duration.ofNanos(threads.getCurrentThreadCpuTime() - start);
     }
 
     // ---- corrupt and truncated files ----

@@ -89,71 +89,8 @@ final class TestImages {
         out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
-    /**
-     * A lossless WebP (VP8L) of any size up to 16384x16384, every pixel opaque black. Each of the five prefix
-     * codes is a "simple" code with a single symbol, which has length zero, so the pixel data takes no bits at
-     * all: a handful of bytes declare the whole image (also a perfect decompression bomb).
-     */
+    /** See {@link dev.vidgate.testsupport.media.WebpFiles#losslessWebp}. */
     static byte[] losslessWebp(int width, int height) {
-        var bits = new BitWriter();
-        bits.write(0x2F, 8);             // VP8L signature
-        bits.write(width - 1, 14);
-        bits.write(height - 1, 14);
-        bits.write(0, 1);                // alpha_is_used
-        bits.write(0, 3);                // version
-        bits.write(0, 1);                // no transform
-        bits.write(0, 1);                // no color cache
-        bits.write(0, 1);                // no meta prefix codes
-        simpleCode(bits, 0);             // green: literal 0
-        simpleCode(bits, 0);             // red
-        simpleCode(bits, 0);             // blue
-        simpleCode(bits, 255);           // alpha
-        simpleCode(bits, 0);             // distance
-        // As short as it can be: TwelveMonkeys' bit reader reads 64 bits ahead, which ReferenceImages allows for.
-        byte[] vp8l = bits.toByteArray();
-        int padded = vp8l.length + (vp8l.length & 1);
-        ByteBuffer riff = ByteBuffer.allocate(12 + 8 + padded).order(ByteOrder.LITTLE_ENDIAN);
-        riff.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(4 + 8 + padded).put("WEBP".getBytes(StandardCharsets.US_ASCII));
-        riff.put("VP8L".getBytes(StandardCharsets.US_ASCII)).putInt(vp8l.length).put(vp8l);
-        return riff.array();
-    }
-
-    private static void simpleCode(BitWriter bits, int symbol) {
-        bits.write(1, 1);                // simple code
-        bits.write(0, 1);                // one symbol
-        if (symbol < 2) {
-            bits.write(0, 1);            // 1-bit symbol
-            bits.write(symbol, 1);
-        } else {
-            bits.write(1, 1);            // 8-bit symbol
-            bits.write(symbol, 8);
-        }
-    }
-
-    /** Least-significant-bit-first bit packing, as VP8L uses. */
-    private static final class BitWriter {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private int current;
-        private int used;
-
-        void write(int value, int count) {
-            for (int i = 0; i < count; i++) {
-                current |= ((value >>> i) & 1) << used;
-                if (++used == 8) {
-                    out.write(current);
-                    current = 0;
-                    used = 0;
-                }
-            }
-        }
-
-        byte[] toByteArray() {
-            if (used > 0) {
-                out.write(current);
-                current = 0;
-                used = 0;
-            }
-            return out.toByteArray();
-        }
+        return dev.vidgate.testsupport.media.WebpFiles.losslessWebp(width, height);
     }
 }

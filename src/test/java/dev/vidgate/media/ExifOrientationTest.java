@@ -1,4 +1,4 @@
-package dev.vidgate.video.reference;
+package dev.vidgate.media;
 
 import dev.vidgate.testsupport.media.ReferencePictures;
 import dev.vidgate.testsupport.media.TestImages;
@@ -11,8 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ExifOrientationTest {
     private static final BufferedImage PICTURE = TestImages.image(160, 90, 2);
-    private static final dev.vidgate.video.VideoSize LANDSCAPE = new dev.vidgate.video.VideoSize(160, 90);
-    private static final dev.vidgate.video.VideoSize PORTRAIT = new dev.vidgate.video.VideoSize(90, 160);
 
     @Test
     void readsTheOrientationOfAJpegStoredSideways() {
@@ -62,23 +60,6 @@ class ExifOrientationTest {
         assertThat(flipped.getRGB(0, 0)).isEqualTo(PICTURE.getRGB(159, 0));
         BufferedImage turned = ExifOrientation.upright(PICTURE, 3);
         assertThat(turned.getRGB(0, 0)).isEqualTo(PICTURE.getRGB(159, 89));
-    }
-
-    @Test
-    void theRequestedSizeIsComparedWithThePictureUpright() {
-        byte[] sideways = ReferencePictures.sidewaysJpeg(PICTURE, 6); // 90x160 stored, 160x90 upright
-        ReferenceImage image = ReferenceImages.validate(sideways, LANDSCAPE, ReferenceLimits.DEFAULTS);
-        assertThat(image.width()).isEqualTo(160);
-        assertThat(image.height()).isEqualTo(90);
-        ReferenceImagesTest.assertMismatch(() -> ReferenceImages.validate(sideways, PORTRAIT, ReferenceLimits.DEFAULTS));
-    }
-
-    @Test
-    void cmykAndYcckJpegsPassValidation() {
-        assertThat(ReferenceImages.validate(ReferencePictures.adobeJpeg(PICTURE, false), LANDSCAPE, ReferenceLimits.DEFAULTS).format())
-                .isEqualTo(ImageFormat.JPEG);
-        assertThat(ReferenceImages.validate(ReferencePictures.adobeJpeg(PICTURE, true), LANDSCAPE, ReferenceLimits.DEFAULTS).format())
-                .isEqualTo(ImageFormat.JPEG);
     }
 
     private static BufferedImage decode(byte[] bytes) {

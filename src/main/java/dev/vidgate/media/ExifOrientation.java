@@ -1,4 +1,4 @@
-package dev.vidgate.video.reference;
+package dev.vidgate.media;
 
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
@@ -11,16 +11,16 @@ import java.nio.charset.StandardCharsets;
  * sideways with orientation 6 is a 1280x720 picture, so it matches {@code size=1280x720} (and not
  * {@code 720x1280}), and the renderer turns it before frame 0. Damaged or missing EXIF means "as stored".
  */
-public final class ExifOrientation {
+final class ExifOrientation {
     /** As stored. */
-    public static final int NORMAL = 1;
+    static final int NORMAL = 1;
     private static final int TAG_ORIENTATION = 0x0112;
     private static final int TYPE_SHORT = 3;
 
     private ExifOrientation() {}
 
     /** The orientation (1..8) of an encoded image, {@link #NORMAL} when it has none or it cannot be read. */
-    public static int of(byte[] bytes) {
+    static int of(byte[] bytes) {
         try {
             return ImageFormat.detect(bytes).map(format -> switch (format) {
                 case JPEG -> fromJpeg(bytes);
@@ -33,12 +33,12 @@ public final class ExifOrientation {
     }
 
     /** Whether the orientation turns the picture a quarter (its width and height swap). */
-    public static boolean swapsSides(int orientation) {
+    static boolean swapsSides(int orientation) {
         return orientation >= 5 && orientation <= 8;
     }
 
     /** The picture turned and flipped to stand upright (a new TYPE_INT_RGB image, or {@code image} itself for 1). */
-    public static BufferedImage upright(BufferedImage image, int orientation) {
+    static BufferedImage upright(BufferedImage image, int orientation) {
         if (orientation <= NORMAL || orientation > 8) return image;
         int w = image.getWidth();
         int h = image.getHeight();

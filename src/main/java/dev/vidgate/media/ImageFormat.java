@@ -1,22 +1,27 @@
-package dev.vidgate.video.reference;
+package dev.vidgate.media;
 
 import java.util.Optional;
 
 /** The reference image formats the API accepts, recognised only by their leading magic bytes. */
 public enum ImageFormat {
-    JPEG("image/jpeg"),
-    PNG("image/png"),
-    WEBP("image/webp");
+    JPEG("image/jpeg", "jpg"),
+    PNG("image/png", "png"),
+    WEBP("image/webp", "webp");
 
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
     private final String mediaType;
+    private final String extension;
 
-    ImageFormat(String mediaType) {
+    ImageFormat(String mediaType, String extension) {
         this.mediaType = mediaType;
+        this.extension = extension;
     }
 
     public String mediaType() { return mediaType; }
+
+    /** The usual file name extension, without the dot: {@code jpg}, {@code png}, {@code webp}. */
+    public String extension() { return extension; }
 
     /**
      * The format named by the first bytes of {@code bytes}: JPEG {@code FF D8 FF}, PNG
