@@ -6,19 +6,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.HandlerInterceptor;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Refuses a query parameter holding a control character before any route reads it (see {@link TextFields}).
- * A form-encoded body is left unread: its parameters are no route's input, and reading them here
- * would consume the body.
+ * A request with a form body (urlencoded or multipart) is left to its parser: the container would count
+ * the body's fields as parameters too, and reading them here would consume the body.
  */
 final class QueryParameters implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        String contentType = request.getContentType();
-        if (contentType != null && contentType.regionMatches(true, 0, MediaType.APPLICATION_FORM_URLENCODED_VALUE, 0,
-                MediaType.APPLICATION_FORM_URLENCODED_VALUE.length())) {
+        String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        if (contentType.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE) || contentType.startsWith("multipart/")) {
             return true;
         }
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
