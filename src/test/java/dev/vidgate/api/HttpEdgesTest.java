@@ -116,6 +116,52 @@ class HttpEdgesTest {
         assertThat(log.getOut()).doesNotContain("x".repeat(100)).doesNotContain("nothing-here").doesNotContain("No mapping for");
     }
 
+    // ---- defect 12: values are exact ----
+
+    @Test
+    void secondsMustBeExactlyOneOfTheThreeStrings() {
+        for (String seconds : new String[]{" 4", "4 ", "04", "4\\t", "\\u0664"}) {
+            assertError(http.postJson("/v1/videos", "{\"prompt\":\"p\",\"seconds\":\"" + seconds + "\"}"),
+                    400, null, "seconds", null);
+        }
+        assertError(http.postMultipart("/v1/videos", new Multipart().text("prompt", "p").text("seconds", " 4")),
+                400, "seconds must be one of \"4\", \"8\", \"12\"", "seconds", "invalid_value");
+    }
+
+    @Test
+    void aModelNameIsMatchedExactlyAndAnEmptyOneIsRefused() {
+        assertError(http.postJson("/v1/videos", "{\"prompt\":\"p\",\"model\":\"sora-2 \"}"), 404, null, "model", "model_not_found");
+        assertError(http.postJson("/v1/videos", "{\"prompt\":\"p\",\"model\":\" sora-2\"}"), 404, null, "model", "model_not_found");
+        assertError(http.postJson("/v1/videos", "{\"prompt\":\"p\",\"model\":\"\"}"), 400, null, "model", "invalid_value");
+        assertError(http.postMultipart("/v1/videos", new Multipart().text("prompt", "p").text("model", "")), 400, null, "model",
+                "invalid_value");
+    }
+
+    @Test
+    void aSizeIsMatchedExactly() {
+        assertError(http.postJson("/v1/videos", "{\"prompt\":\"p\",\"size\":\" 720x1280\"}"), 400, null, "size", "invalid_parameter");
+        assertError(http.postJson("/v1/videos", "{\"prompt\":\"p\",\"size\":\"720x1280 \"}"), 400, null, "size", "invalid_parameter");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"%EF%BC%92%EF%BC%90", "%D9%A4", "%204", "4%20", "+4"})
+    void aListLimitTakesOnlyAsciiDigits(String limit) {
+        assertError(http.get("/v1/videos?limit=" + limit), 400, "Invalid 'limit': must be an integer from 1 to 100.", "limit",
+                "invalid_value");
+        assertError(admin.get("/admin/v1/tenants?limit=" + limit), 400, null, "limit", "invalid_value");
+    }
+
+    @Test
+    void aPlainHttpReferenceUrlIsRefusedSayingHttpsIsRequired() {
+        var r = http.postJson("/v1/videos", "{\"prompt\":\"p\",\"input_reference\":{\"image_url\":\"http://images.example/x.png\"}}");
+        assertError(r, 400, "input_reference.image_url must be an https URL; plain http is not fetched", "input_reference",
+                "invalid_value");
+        var multipart = http.postMultipart("/v1/videos", new Multipart().text("prompt", "p")
+                .text("input_reference[image_url]", "HTTP://images.example/x.png"));
+        assertError(multipart, 400, "input_reference.image_url must be an https URL; plain http is not fetched", "input_reference",
+                "invalid_value");
+    }
+
     private static RawSocket.Answer get(String pathAndQuery, String key) {
         return RawSocket.send(server.port(), "GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + key
                 + "\r\nConnection: close\r\n\r\n");
