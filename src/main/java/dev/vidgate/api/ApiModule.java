@@ -20,6 +20,7 @@ public class ApiModule implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new Authentication(gatekeeper)).addPathPatterns("/v1/**", "/openai/v1/**");
+        registry.addInterceptor(new QueryParameters()).addPathPatterns("/**");
     }
 
     @Bean

@@ -18,7 +18,8 @@ import java.util.Locale;
 
 /**
  * Reads a create or remix body, JSON or multipart, into a {@link CreateVideoRequest}. Only the shape
- * is checked here (types, one file, sizes); the values are the video service's business.
+ * is checked here (types, one file, sizes, no control characters in text: {@link TextFields}); the
+ * values are the video service's business.
  */
 final class CreateRequestParser {
     private static final int MAX_TEXT_PART_BYTES = 512 * 1024;
@@ -61,7 +62,7 @@ final class CreateRequestParser {
         JsonNode secondsNode = root.get("seconds");
         if (secondsNode != null && !secondsNode.isNull()) {
             if (!secondsNode.isString()) throw VideoErrors.invalidSeconds();
-            seconds = secondsNode.asString();
+            seconds = checked("seconds", secondsNode.asString());
         }
         return new CreateVideoRequest(text(root, "prompt"), text(root, "model"), seconds, text(root, "size"),
                 jsonReference(root.get("input_reference")), idempotencyKey);
@@ -71,7 +72,17 @@ final class CreateRequestParser {
         JsonNode node = root.get(field);
         if (node == null || node.isNull()) return null;
         if (!node.isString()) throw VideoErrors.wrongType(field, "a string", describe(node));
-        return node.asString();
+        return checked(field, node.asString());
+    }
+
+    /** A text field's value, refused if it holds control characters; a prompt and an image URL (wrapped base64) may hold line breaks. */
+    private static String checked(String field, String value) {
+        return switch (field) {
+            case "prompt" -> TextFields.multiline(value, field);
+            case "input_reference[image_url]" -> TextFields.multiline(value, "input_reference");
+            case "input_reference[file_id]" -> TextFields.singleLine(value, "input_reference");
+            default -> TextFields.singleLine(value, field);
+        };
     }
 
     private byte[] jsonReference(JsonNode node) {
@@ -83,9 +94,9 @@ final class CreateRequestParser {
         JsonNode fileId = node.get("file_id");
         if (imageUrl != null && !imageUrl.isNull()) {
             if (!imageUrl.isString()) throw VideoErrors.wrongType("input_reference.image_url", "a string", describe(imageUrl));
-            return references.fromImageUrl(imageUrl.asString());
+            return references.fromImageUrl(checked("input_reference[image_url]", imageUrl.asString()));
         }
-        if (fileId != null && !fileId.isNull()) return references.fromFileId(fileId.asString());
+        if (fileId != null && !fileId.isNull()) return references.fromFileId(checked("input_reference[file_id]", fileId.asString()));
         throw ApiException.invalid("input_reference must have image_url (a data URL) or file_id.", "input_reference", "invalid_value");
     }
 
@@ -161,7 +172,7 @@ final class CreateRequestParser {
             throw ApiException.invalid("The form field '" + part.getName() + "' is too long.", part.getName(), "string_above_max_length");
         }
         try (InputStream in = part.getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return checked(part.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 

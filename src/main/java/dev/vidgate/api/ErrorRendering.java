@@ -5,6 +5,8 @@ import dev.vidgate.common.TransientException;
 import dev.vidgate.storage.StorageException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -21,7 +23,6 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import tools.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 
@@ -30,12 +31,6 @@ import java.io.IOException;
 final class ErrorRendering {
     private static final Logger log = LoggerFactory.getLogger(ErrorRendering.class);
 
-    private final ObjectMapper json;
-
-    ErrorRendering(ObjectMapper json) {
-        this.json = json;
-    }
-
     @ExceptionHandler(ApiException.class)
     void api(ApiException e, HttpServletResponse response) throws IOException {
         write(response, e);
@@ -43,14 +38,12 @@ final class ErrorRendering {
 
     @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
     void noRoute(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        write(response, new ApiException(404, "invalid_request_error",
-                "Invalid URL (" + request.getMethod() + " " + request.getRequestURI() + ")", null, "not_found", null));
+        write(response, ContainerErrors.noRoute(request.getMethod(), request.getRequestURI()));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     void method(HttpRequestMethodNotSupportedException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        write(response, new ApiException(405, "invalid_request_error",
-                "Method " + request.getMethod() + " is not allowed on " + request.getRequestURI(), null, "method_not_allowed", null));
+        write(response, ContainerErrors.methodNotAllowed(request.getMethod(), request.getRequestURI()));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
@@ -64,6 +57,20 @@ final class ErrorRendering {
     void badMultipart(MultipartException e, HttpServletResponse response) throws IOException {
         write(response, ApiException.invalid("The multipart/form-data body could not be parsed: "
                 + rootMessage(e), null, "invalid_multipart"));
+    }
+
+    /** The container could not decode the query string (or a form body): a {@code %} not followed by two hex digits, or not UTF-8. */
+    @ExceptionHandler(InvalidParameterException.class)
+    void undecodableParameters(InvalidParameterException e, HttpServletResponse response) throws IOException {
+        write(response, ApiException.invalid("The query string could not be decoded: every '%' must start a percent-encoded "
+                + "UTF-8 byte such as %20.", null, "invalid_query_string"));
+    }
+
+    /** The container refuses a multipart file name holding a NUL character. */
+    @ExceptionHandler(InvalidFileNameException.class)
+    void badFileName(InvalidFileNameException e, HttpServletResponse response) throws IOException {
+        write(response, ApiException.invalid("The multipart/form-data body could not be parsed: a file name contains a NUL "
+                + "character.", null, "invalid_multipart"));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -111,7 +118,7 @@ final class ErrorRendering {
             // honour this header and answer at once instead of retrying in vain.
             response.setHeader("x-should-retry", "false");
         }
-        byte[] body = json.writeValueAsBytes(new ErrorBody(new ErrorBody.Detail(e.getMessage(), e.type(), e.param(), e.code())));
+        byte[] body = ContainerErrors.body(e);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }

@@ -1,6 +1,6 @@
 package dev.vidgate.api;
 
-import dev.vidgate.common.ApiException;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,7 +10,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
 
-/** Errors raised outside Spring MVC (by the servlet container) still answer in the OpenAI envelope. */
+/**
+ * Errors raised outside Spring MVC (by the servlet container) still answer in the OpenAI envelope.
+ * {@code /error} itself is no route: asked for directly, it answers 404 like any unknown path.
+ */
 @RestController
 final class FallbackErrorController implements ErrorController {
     private final ErrorRendering errors;
@@ -21,15 +24,14 @@ final class FallbackErrorController implements ErrorController {
 
     @RequestMapping("/error")
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getDispatcherType() != DispatcherType.ERROR) {
+            errors.write(response, ContainerErrors.noRoute(request.getMethod(), request.getRequestURI()));
+            return;
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i && i >= 400 ? i : 500;
-        String message = switch (status) {
-            case 400 -> "The request could not be understood.";
-            case 404 -> "Invalid URL.";
-            case 413 -> "The request body is too large.";
-            default -> status >= 500 ? "The server had an error while processing your request." : "The request was rejected.";
-        };
-        String type = status >= 500 ? "server_error" : "invalid_request_error";
-        errors.write(response, new ApiException(status, type, message, null, null, null));
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        errors.write(response, ContainerErrors.forStatus(status, request.getMethod(), uri instanceof String s ? s : null,
+                request.getHeader("Transfer-Encoding") != null));
     }
 }

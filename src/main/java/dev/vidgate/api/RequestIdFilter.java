@@ -10,23 +10,23 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.concurrent.ThreadLocalRandom;
 
-/** Gives every response an {@code x-request-id} header, errors included. */
+/**
+ * Gives every response an {@code x-request-id} header, errors included: also those the container
+ * refused before any filter ran (TRACE, for one) and then sent to the error page.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 final class RequestIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        var random = ThreadLocalRandom.current();
-        response.setHeader("x-request-id", "req_" + Long.toHexString(random.nextLong() | Long.MIN_VALUE)
-                + Long.toHexString(random.nextLong() | Long.MIN_VALUE));
+        RequestIds.ensure(response);
         chain.doFilter(request, response);
     }
 
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
-        return true;
+        return false;
     }
 }

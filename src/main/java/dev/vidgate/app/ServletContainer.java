@@ -1,5 +1,8 @@
 package dev.vidgate.app;
 
+import dev.vidgate.api.ContainerErrors;
+import dev.vidgate.api.RequestIds;
+import dev.vidgate.common.ApiException;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -8,12 +11,12 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Tomcat settings the API depends on: an encoded {@code /} in a path reaches the routes (and is
  * answered there as an unknown id) instead of being refused by the container, and the few errors the
- * container answers itself come in the OpenAI JSON envelope rather than an HTML page.
+ * container answers itself come in the OpenAI JSON envelope with an {@code x-request-id}, rather than an
+ * HTML page.
  */
 @Component
 class ServletContainer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
@@ -24,20 +27,27 @@ class ServletContainer implements WebServerFactoryCustomizer<TomcatServletWebSer
         factory.addContextCustomizers(context -> context.getParent().getPipeline().addValve(new JsonErrorReportValve()));
     }
 
-    /** Renders container-level errors (bad request lines, rejected URIs) as the OpenAI error envelope. */
+    /**
+     * Renders the errors the container answers itself (malformed request lines and headers, rejected URIs,
+     * {@code HTTP/1.2}, unsupported transfer codings, {@code CONNECT}) as the OpenAI error envelope with an
+     * {@code x-request-id}, mapped as {@link ContainerErrors} says: a client's mistake is a 4xx.
+     */
     static final class JsonErrorReportValve extends ErrorReportValve {
         @Override
         protected void report(Request request, Response response, Throwable throwable) {
             int status = response.getStatus();
             if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) return;
-            String type = status >= 500 ? "server_error" : "invalid_request_error";
-            String message = status >= 500 ? "The server had an error while processing your request."
-                    : "The request could not be understood (HTTP " + status + ").";
-            String body = "{\"error\":{\"message\":\"" + message + "\",\"type\":\"" + type + "\",\"param\":null,\"code\":null}}";
+            ApiException error = ContainerErrors.forStatus(status, request.getMethod(), request.getRequestURI(),
+                    request.getHeader("Transfer-Encoding") != null);
             try {
+                RequestIds.ensure(response);
+                response.setStatus(error.status());
+                if (error.status() == 405 && response.getHeader("Allow") == null) {
+                    response.setHeader("Allow", ContainerErrors.ALLOWED_METHODS);
+                }
                 response.setContentType("application/json");
                 response.setCharacterEncoding("UTF-8");
-                response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+                response.getOutputStream().write(ContainerErrors.body(error));
                 response.finishResponse();
             } catch (IOException | IllegalStateException ignored) {
                 // the client is gone; nothing more to say

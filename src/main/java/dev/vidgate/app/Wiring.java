@@ -1,6 +1,7 @@
 package dev.vidgate.app;
 
 import dev.vidgate.api.ApiSettings;
+import dev.vidgate.api.CorsSettings;
 import dev.vidgate.cluster.DatabaseCorrectedClock;
 import dev.vidgate.cluster.DutyLeases;
 import dev.vidgate.cluster.PeriodicDuties;
@@ -218,6 +219,11 @@ class Wiring {
     @Bean
     ApiSettings apiSettings(VidgateProperties props) {
         return new ApiSettings(props.pollAfter(), props.adminKey(), props.storage().contentRedirectTtl());
+    }
+
+    @Bean
+    CorsSettings corsSettings(CorsProperties cors) {
+        return new CorsSettings(cors.allowedOrigins());
     }
 
     @Bean

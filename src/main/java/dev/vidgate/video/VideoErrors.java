@@ -30,6 +30,11 @@ public final class VideoErrors {
                 "The model '" + clip(model) + "' does not exist or you do not have access to it.", "model", "model_not_found", null);
     }
 
+    public static ApiException emptyModel() {
+        return ApiException.invalid("Invalid 'model': expected a model name such as sora-2, but got an empty string.", "model",
+                "invalid_value");
+    }
+
     public static ApiException wrongType(String field, String expected, String got) {
         return ApiException.invalid("Invalid type for '" + field + "': expected " + expected + ", but got " + got + " instead.",
                 field, "invalid_type");

@@ -66,7 +66,8 @@ public final class VideoService {
 
     public Video create(Principal who, CreateVideoRequest request) {
         String prompt = validPrompt(request.prompt());
-        String modelName = request.model() == null || request.model().isBlank() ? policy.defaultModel() : request.model().trim();
+        String modelName = request.model() == null ? policy.defaultModel() : request.model();
+        if (modelName.isEmpty()) throw VideoErrors.emptyModel();
         ModelSpec model = catalog.find(modelName).orElseThrow(() -> VideoErrors.unknownModel(modelName));
         if (!who.mayUse(model.name())) throw TenancyErrors.modelNotAllowed(who, modelName);
         int seconds = validSeconds(request.seconds());
@@ -192,8 +193,8 @@ public final class VideoService {
 
     private int validSeconds(String seconds) {
         if (seconds == null) return policy.defaultSeconds();
-        if (!VideoPolicy.ALLOWED_SECONDS.contains(seconds.trim())) throw VideoErrors.invalidSeconds();
-        return Integer.parseInt(seconds.trim());
+        if (!VideoPolicy.ALLOWED_SECONDS.contains(seconds)) throw VideoErrors.invalidSeconds();
+        return Integer.parseInt(seconds);
     }
 
     private VideoSize validSize(String size, ModelSpec model) {

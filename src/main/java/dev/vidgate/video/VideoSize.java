@@ -3,7 +3,7 @@ package dev.vidgate.video;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Output frame size in pixels, written {@code WxH} on the wire. */
+/** Output frame size in pixels, written {@code WxH} on the wire (exactly: ASCII digits, no spaces). */
 public record VideoSize(int width, int height) {
     private static final Pattern WIRE = Pattern.compile("([1-9][0-9]{0,4})x([1-9][0-9]{0,4})");
 
@@ -13,7 +13,7 @@ public record VideoSize(int width, int height) {
 
     public static Optional<VideoSize> parse(String wire) {
         if (wire == null) return Optional.empty();
-        var m = WIRE.matcher(wire.trim());
+        var m = WIRE.matcher(wire);
         if (!m.matches()) return Optional.empty();
         return Optional.of(new VideoSize(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
     }

@@ -1,5 +1,6 @@
 package dev.vidgate.api.admin;
 
+import dev.vidgate.api.TextFields;
 import dev.vidgate.common.ApiException;
 import dev.vidgate.common.Change;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,7 +15,8 @@ import java.util.Set;
 
 /**
  * Reading admin request bodies strictly: amounts and limits are JSON integers (never strings or
- * fractions), a field that is absent is left alone and {@code null} clears it.
+ * fractions), text holds no control characters ({@link TextFields}), a field that is absent is left
+ * alone and {@code null} clears it.
  */
 final class AdminRequests {
     private static final int MAX_BODY = 64 * 1024;
@@ -42,7 +44,7 @@ final class AdminRequests {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) return null;
         if (!node.isString()) throw wrongType(field, "a string", node);
-        return node.asString();
+        return TextFields.singleLine(node.asString(), field);
     }
 
     static Change<String> textChange(JsonNode body, String field) {
@@ -111,7 +113,7 @@ final class AdminRequests {
         Set<String> values = new LinkedHashSet<>();
         for (JsonNode item : node) {
             if (!item.isString()) throw wrongType(field, "an array of strings", node);
-            values.add(item.asString());
+            values.add(TextFields.singleLine(item.asString(), field));
         }
         return Change.to(values);
     }

@@ -12,13 +12,14 @@ import java.util.Objects;
  * @param readTimeout          total time allowed for the request and the whole response once connected
  *                             (so a server dripping one byte at a time cannot hold the request open)
  * @param allowPrivateNetworks fetch from loopback, private, link-local and similar addresses; for tests only
+ * @param allowPlainHttp       fetch {@code http://} URLs too (otherwise only {@code https://}); for tests only, no setting turns it on
  */
 public record RemoteFetchPolicy(boolean enabled, long maxBytes, Duration connectTimeout, Duration readTimeout,
-                                boolean allowPrivateNetworks) {
+                                boolean allowPrivateNetworks, boolean allowPlainHttp) {
 
-    /** Disabled; 25 MiB, 5 s connect, 20 s read, public addresses only when enabled. */
-    public static final RemoteFetchPolicy DEFAULTS =
-            new RemoteFetchPolicy(false, ReferenceLimits.DEFAULT_MAX_BYTES, Duration.ofSeconds(5), Duration.ofSeconds(20), false);
+    /** Disabled; 25 MiB, 5 s connect, 20 s read, https and public addresses only when enabled. */
+    public static final RemoteFetchPolicy DEFAULTS = new RemoteFetchPolicy(false, ReferenceLimits.DEFAULT_MAX_BYTES,
+            Duration.ofSeconds(5), Duration.ofSeconds(20), false, false);
 
     public RemoteFetchPolicy {
         Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -35,18 +36,22 @@ public record RemoteFetchPolicy(boolean enabled, long maxBytes, Duration connect
     }
 
     public RemoteFetchPolicy withEnabled(boolean value) {
-        return new RemoteFetchPolicy(value, maxBytes, connectTimeout, readTimeout, allowPrivateNetworks);
+        return new RemoteFetchPolicy(value, maxBytes, connectTimeout, readTimeout, allowPrivateNetworks, allowPlainHttp);
     }
 
     public RemoteFetchPolicy withMaxBytes(long value) {
-        return new RemoteFetchPolicy(enabled, value, connectTimeout, readTimeout, allowPrivateNetworks);
+        return new RemoteFetchPolicy(enabled, value, connectTimeout, readTimeout, allowPrivateNetworks, allowPlainHttp);
     }
 
     public RemoteFetchPolicy withTimeouts(Duration connect, Duration read) {
-        return new RemoteFetchPolicy(enabled, maxBytes, connect, read, allowPrivateNetworks);
+        return new RemoteFetchPolicy(enabled, maxBytes, connect, read, allowPrivateNetworks, allowPlainHttp);
     }
 
     public RemoteFetchPolicy withAllowPrivateNetworks(boolean value) {
-        return new RemoteFetchPolicy(enabled, maxBytes, connectTimeout, readTimeout, value);
+        return new RemoteFetchPolicy(enabled, maxBytes, connectTimeout, readTimeout, value, allowPlainHttp);
+    }
+
+    public RemoteFetchPolicy withAllowPlainHttp(boolean value) {
+        return new RemoteFetchPolicy(enabled, maxBytes, connectTimeout, readTimeout, allowPrivateNetworks, value);
     }
 }

@@ -30,7 +30,8 @@ import javax.net.ssl.SSLSocket;
  *
  * <p>Server-side request forgery is the threat, so this deliberately does not use a general HTTP client:
  * <ul>
- *   <li>Only {@code http} and {@code https} URLs without credentials; off unless the policy enables it.</li>
+ *   <li>Only {@code https} URLs without credentials ({@code http} only where a test's policy allows it); off
+ *       unless the policy enables it.</li>
  *   <li>The host is resolved once, every resolved address is checked (loopback, private, link-local,
  *       CGNAT, multicast, unspecified, reserved and documentation ranges are refused, as are IPv6 forms that
  *       embed such an IPv4 address), and the socket is connected to exactly the checked address. There is no
@@ -75,6 +76,9 @@ public final class RemoteImageFetcher {
                     "Remote input_reference URLs are disabled on this server; send the image as a data URL or a multipart file");
         }
         Target target = parse(url);
+        if (!target.https() && !policy.allowPlainHttp()) {
+            throw ReferenceErrors.remote(URL_PARAM + " must be an https URL; plain http is not fetched");
+        }
         InetAddress[] addresses = resolve(target.host());
         if (!policy.allowPrivateNetworks()) {
             for (InetAddress address : addresses) {

@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RemoteImageFetcherTest {
     private static final RemoteFetchPolicy LOCAL_TESTING = RemoteFetchPolicy.enabledDefaults()
             .withAllowPrivateNetworks(true)
+            .withAllowPlainHttp(true)
             .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5));
 
     private HttpServer server;
@@ -92,7 +93,7 @@ class RemoteImageFetcherTest {
         "http://2130706433/",
     })
     void loopbackPrivateAndLinkLocalAddressesAreRefused(String url) {
-        var fetcher = new RemoteImageFetcher(RemoteFetchPolicy.enabledDefaults());
+        var fetcher = new RemoteImageFetcher(RemoteFetchPolicy.enabledDefaults().withAllowPlainHttp(true));
         assertRefused(() -> fetcher.fetch(url), 400,
                 "input_reference.image_url points to a private, loopback or link-local address; only public addresses are fetched");
     }
@@ -126,6 +127,16 @@ class RemoteImageFetcherTest {
         var fetcher = new RemoteImageFetcher(RemoteFetchPolicy.enabledDefaults());
         assertRefused(() -> fetcher.fetch(url), 400,
                 "input_reference.image_url must be a data URL (data:image/png;base64,...) or an https URL");
+    }
+
+    @Test
+    void aPlainHttpUrlIsRefusedSayingHttpsIsRequiredUnlessATestAllowsIt() {
+        assertThat(RemoteFetchPolicy.DEFAULTS.allowPlainHttp()).isFalse();
+        var fetcher = new RemoteImageFetcher(RemoteFetchPolicy.enabledDefaults(),
+                host -> new InetAddress[] {address("93.184.215.14")});
+        for (String url : new String[] {"http://images.example/a.png", "HTTP://images.example:8080/a.png"}) {
+            assertRefused(() -> fetcher.fetch(url), 400, "input_reference.image_url must be an https URL; plain http is not fetched");
+        }
     }
 
     @Test
