@@ -27,6 +27,7 @@ import dev.vidgate.tenancy.CachingAuthenticator;
 import dev.vidgate.tenancy.Gatekeeper;
 import dev.vidgate.tenancy.RequestRateLimiter;
 import dev.vidgate.tenancy.Tenants;
+import dev.vidgate.tenancy.WrongKeyThrottle;
 import dev.vidgate.tenancy.KeyPolicy;
 import dev.vidgate.tenancy.KeyStore;
 import dev.vidgate.tenancy.jdbc.JdbcKeyStore;
@@ -108,8 +109,14 @@ class Wiring {
     }
 
     @Bean
-    Gatekeeper gatekeeper(CachingAuthenticator authenticator, InstantSource clock) {
-        return new Gatekeeper(authenticator, new RequestRateLimiter(clock), clock);
+    Gatekeeper gatekeeper(CachingAuthenticator authenticator, WrongKeyThrottle wrongKeys, InstantSource clock) {
+        return new Gatekeeper(authenticator, new RequestRateLimiter(clock), wrongKeys, clock);
+    }
+
+    /** One throttle for wrong user and admin keys alike. */
+    @Bean
+    WrongKeyThrottle wrongKeyThrottle(AuthProperties auth, InstantSource clock) {
+        return new WrongKeyThrottle(clock, auth.maxFailures(), auth.failureWindow());
     }
 
     @Bean

@@ -14,7 +14,8 @@ import java.util.Optional;
  *
  * <p>Only keys that exist are remembered, in a bounded cache (least recently used ones leave first):
  * unknown secrets are looked up every time, so a stream of wrong keys can neither push the real keys
- * out nor keep a key made a moment later from working.
+ * out nor keep a key made a moment later from working. How often one address may try a wrong key is
+ * {@link WrongKeyThrottle}'s business.
  */
 public final class CachingAuthenticator {
     private static final int MAX_ENTRIES = 10_000;

@@ -35,6 +35,8 @@ class CachingAuthenticatorTest {
 
     @Test
     void aFloodOfUnknownKeysDoesNotPushAValidKeyOutOfTheCache() {
+        // The flood takes seconds of real time: a long time to live keeps the valid key from simply expiring.
+        authenticator = new CachingAuthenticator(keys, clock, Duration.ofHours(1));
         CreatedKey valid = keys.create(new KeySpec("acme", "ci", null, 2));
         assertThat(authenticator.authenticate(valid.secret())).isPresent();
         keys.updateKey(valid.keyId(), KeyChanges.none().withDisabled(true));
