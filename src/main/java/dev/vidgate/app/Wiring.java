@@ -13,6 +13,7 @@ import dev.vidgate.billing.PriceBook;
 import dev.vidgate.billing.jdbc.JdbcLedger;
 import dev.vidgate.billing.jdbc.JdbcPriceBook;
 import dev.vidgate.engine.EngineRegistry;
+import dev.vidgate.engine.builtin.BuiltinEngine;
 import dev.vidgate.jobs.Dispatcher;
 import dev.vidgate.jobs.DispatcherSettings;
 import dev.vidgate.jobs.ExpirySweeper;
@@ -69,11 +70,17 @@ class Wiring {
         return new JdbcDutyLeases(jdbc);
     }
 
+    /** Files untouched this long are what a crash left behind, not a write in progress. */
+    private static final Duration STRAY_AFTER = Duration.ofHours(1);
+
     @Bean(destroyMethod = "close")
     PeriodicDuties periodicDuties(DutyLeases leases, InstantSource clock, NodeIdentity node, ExpirySweeper sweeper,
-                                  Billing billing, VidgateProperties props) {
+                                  Billing billing, BuiltinEngine builtin, VidgateProperties props) {
         return new PeriodicDuties(leases, clock, node.id(), List.of(
                 new PeriodicDuties.Duty("expiry-sweep", props.expirySweepInterval(), sweeper::sweepOnce),
+                new PeriodicDuties.Duty("stray-upload-sweep", Duration.ofHours(1), sweeper::sweepStrayFiles),
+                PeriodicDuties.Duty.onEveryNode("render-scratch-sweep", Duration.ofMinutes(10),
+                        () -> builtin.deleteStrayFiles(clock.instant().minus(STRAY_AFTER))),
                 new PeriodicDuties.Duty("ledger-reconciliation", Duration.ofMinutes(10), billing::reconcileAndReport)));
     }
 
@@ -168,7 +175,7 @@ class Wiring {
 
     @Bean
     ExpirySweeper expirySweeper(JobStore jobs, ContentStore content, InstantSource clock) {
-        return new ExpirySweeper(jobs, content, clock);
+        return new ExpirySweeper(jobs, content, clock, STRAY_AFTER);
     }
 
     @Bean

@@ -17,6 +17,7 @@ final class VideoBuilder {
     private Instant createdAt = Instant.parse("2026-11-01T10:00:00Z");
     private String idempotencyKey;
     private String engine = "builtin";
+    private boolean hasReference;
 
     static VideoBuilder aVideo() {
         return new VideoBuilder();
@@ -47,8 +48,14 @@ final class VideoBuilder {
         return this;
     }
 
+    /** A job whose reference image was uploaded (stored under its {@code referenceKey}). */
+    VideoBuilder withReference() {
+        this.hasReference = true;
+        return this;
+    }
+
     NewVideo build() {
-        return new NewVideo(id, tenantId, keyId, "sora-2", "standard", prompt, new VideoSize(1280, 720), 4, false, null,
+        return new NewVideo(id, tenantId, keyId, "sora-2", "standard", prompt, new VideoSize(1280, 720), 4, hasReference, null,
                 engine, createdAt, idempotencyKey);
     }
 }
