@@ -94,7 +94,8 @@ public final class PeriodicDuties implements AutoCloseable {
             try {
                 leases.release(duty.name(), node);
             } catch (RuntimeException e) {
-                log.warn("could not release duty {}; another node takes it when its lease runs out", duty.name(), e);
+                // the database is away: nothing to fix here, so no stack trace
+                log.warn("could not release duty {} ({}); another node takes it when its lease runs out", duty.name(), e.getMessage());
             }
         }
     }
