@@ -9,8 +9,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Resolves the caller of every {@code /v1} request from {@code Authorization: Bearer <key>} or
- * {@code api-key: <key>}, lets the {@link Gatekeeper} admit it (enabled, not expired, within its rate),
- * and stores it as a request attribute for the routes.
+ * {@code api-key: <key>}, lets the {@link Gatekeeper} admit it (the client address not throttled for wrong
+ * keys; the key enabled, not expired, within its rate), and stores it as a request attribute for the routes.
  */
 public final class Authentication implements HandlerInterceptor {
     static final String PRINCIPAL = Authentication.class.getName() + ".principal";
@@ -28,7 +28,7 @@ public final class Authentication implements HandlerInterceptor {
             throw ApiException.unauthorized("You didn't provide an API key. You need to provide your API key in an "
                     + "Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).");
         }
-        request.setAttribute(PRINCIPAL, gatekeeper.admit(secret));
+        request.setAttribute(PRINCIPAL, gatekeeper.admit(secret, request.getRemoteAddr()));
         return true;
     }
 

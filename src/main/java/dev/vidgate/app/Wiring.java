@@ -16,6 +16,7 @@ import dev.vidgate.billing.jdbc.JdbcPriceBook;
 import dev.vidgate.engine.EngineRegistry;
 import dev.vidgate.health.StorageHealth;
 import dev.vidgate.health.jdbc.JdbcWriteProbe;
+import dev.vidgate.engine.builtin.BuiltinEngine;
 import dev.vidgate.jobs.Dispatcher;
 import dev.vidgate.jobs.DispatcherSettings;
 import dev.vidgate.jobs.ExpirySweeper;
@@ -31,6 +32,7 @@ import dev.vidgate.tenancy.CachingAuthenticator;
 import dev.vidgate.tenancy.Gatekeeper;
 import dev.vidgate.tenancy.RequestRateLimiter;
 import dev.vidgate.tenancy.Tenants;
+import dev.vidgate.tenancy.WrongKeyThrottle;
 import dev.vidgate.tenancy.KeyPolicy;
 import dev.vidgate.tenancy.KeyStore;
 import dev.vidgate.tenancy.jdbc.JdbcKeyStore;
@@ -77,11 +79,17 @@ class Wiring {
         return new JdbcDutyLeases(jdbc);
     }
 
+    /** Files untouched this long are what a crash left behind, not a write in progress. */
+    private static final Duration STRAY_AFTER = Duration.ofHours(1);
+
     @Bean(destroyMethod = "close")
     PeriodicDuties periodicDuties(DutyLeases leases, InstantSource clock, NodeIdentity node, ExpirySweeper sweeper,
-                                  Billing billing, VidgateProperties props) {
+                                  Billing billing, BuiltinEngine builtin, VidgateProperties props) {
         return new PeriodicDuties(leases, clock, node.id(), List.of(
                 new PeriodicDuties.Duty("expiry-sweep", props.expirySweepInterval(), sweeper::sweepOnce),
+                new PeriodicDuties.Duty("stray-upload-sweep", Duration.ofHours(1), sweeper::sweepStrayFiles),
+                PeriodicDuties.Duty.onEveryNode("render-scratch-sweep", Duration.ofMinutes(10),
+                        () -> builtin.deleteStrayFiles(clock.instant().minus(STRAY_AFTER))),
                 new PeriodicDuties.Duty("ledger-reconciliation", Duration.ofMinutes(10), billing::reconcileAndReport)));
     }
 
@@ -117,8 +125,14 @@ class Wiring {
     }
 
     @Bean
-    Gatekeeper gatekeeper(CachingAuthenticator authenticator, InstantSource clock) {
-        return new Gatekeeper(authenticator, new RequestRateLimiter(clock), clock);
+    Gatekeeper gatekeeper(CachingAuthenticator authenticator, WrongKeyThrottle wrongKeys, InstantSource clock) {
+        return new Gatekeeper(authenticator, new RequestRateLimiter(clock), wrongKeys, clock);
+    }
+
+    /** One throttle for wrong user and admin keys alike. */
+    @Bean
+    WrongKeyThrottle wrongKeyThrottle(AuthProperties auth, InstantSource clock) {
+        return new WrongKeyThrottle(clock, auth.maxFailures(), auth.failureWindow());
     }
 
     @Bean
@@ -194,7 +208,7 @@ class Wiring {
 
     @Bean
     ExpirySweeper expirySweeper(JobStore jobs, ContentStore content, InstantSource clock) {
-        return new ExpirySweeper(jobs, content, clock);
+        return new ExpirySweeper(jobs, content, clock, STRAY_AFTER);
     }
 
     /** Reference checks run on one thread per core, each within {@code vidgate.reference.decode-timeout}. */

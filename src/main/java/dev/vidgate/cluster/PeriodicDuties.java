@@ -12,18 +12,31 @@ import java.util.Objects;
 /**
  * Runs each periodic duty on whichever node holds its {@link DutyLeases lease}: every node tries at
  * each interval, one wins and runs the duty, and if that node dies another takes over once the lease
- * (three intervals) runs out. Each loop catches everything, logs it with the duty's name, and never
- * dies.
+ * (three intervals) runs out; a duty about a node's own things runs on every node. Each loop catches
+ * everything, logs it with the duty's name, and never dies.
  */
 public final class PeriodicDuties implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PeriodicDuties.class);
 
-    /** A named task to run every {@code every}; returns how many items it handled, for the log. */
-    public record Duty(String name, Duration every, Task task) {
+    /**
+     * A named task to run every {@code every}; returns how many items it handled, for the log. A duty of
+     * {@code everyNode} is about this node's own things (its local files) and runs on every node, without a lease.
+     */
+    public record Duty(String name, Duration every, Task task, boolean everyNode) {
         public Duty {
             Objects.requireNonNull(name, "name");
             if (every == null || every.isNegative() || every.isZero()) throw new IllegalArgumentException("every must be positive");
             Objects.requireNonNull(task, "task");
+        }
+
+        /** A duty that one node at a time runs. */
+        public Duty(String name, Duration every, Task task) {
+            this(name, every, task, false);
+        }
+
+        /** A duty that every node runs for itself. */
+        public static Duty onEveryNode(String name, Duration every, Task task) {
+            return new Duty(name, every, task, true);
         }
     }
 
@@ -52,7 +65,7 @@ public final class PeriodicDuties implements AutoCloseable {
 
     /** One round of {@code duty} on this node: runs it if this node holds (or takes) its lease; false otherwise. */
     public boolean runOnceIfHeld(Duty duty) {
-        if (!leases.tryHold(duty.name(), node, clock.instant(), duty.every().multipliedBy(3))) return false;
+        if (!duty.everyNode() && !leases.tryHold(duty.name(), node, clock.instant(), duty.every().multipliedBy(3))) return false;
         int handled = duty.task().run();
         if (handled > 0) log.info("duty {}: handled {} item(s)", duty.name(), handled);
         return true;
@@ -77,10 +90,12 @@ public final class PeriodicDuties implements AutoCloseable {
         loops.forEach(Thread::interrupt);
         loops.clear();
         for (Duty duty : duties) {
+            if (duty.everyNode()) continue;
             try {
                 leases.release(duty.name(), node);
             } catch (RuntimeException e) {
-                log.warn("could not release duty {}; another node takes it when its lease runs out", duty.name(), e);
+                // the database is away: nothing to fix here, so no stack trace
+                log.warn("could not release duty {} ({}); another node takes it when its lease runs out", duty.name(), e.getMessage());
             }
         }
     }

@@ -7,10 +7,39 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 
 /** File-system helpers shared by the adapters that keep files (content store, render scratch). */
 public final class FileTrees {
     private FileTrees() {}
+
+    /**
+     * When {@code path} or anything below it was last modified (without following symbolic links); entries
+     * that vanish meanwhile are skipped. A missing {@code path} throws {@link NoSuchFileException}.
+     */
+    public static Instant lastModified(Path path) throws IOException {
+        Instant[] newest = {Instant.MIN};
+        Files.walkFileTree(path, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                return visitFile(d, attrs);
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                Instant modified = attrs.lastModifiedTime().toInstant();
+                if (modified.isAfter(newest[0])) newest[0] = modified;
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException && !file.equals(path)) return FileVisitResult.CONTINUE;
+                throw e;
+            }
+        });
+        return newest[0];
+    }
 
     /**
      * Deletes {@code dir} and everything below it, without following symbolic links. Entries that

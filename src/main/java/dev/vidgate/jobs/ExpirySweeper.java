@@ -7,41 +7,71 @@ import dev.vidgate.video.Video;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
+import java.util.function.Supplier;
 
-/** Deletes the content of videos past their {@code expires_at}; the job records stay. */
+/**
+ * Deletes the files jobs leave: the content of videos past their {@code expires_at}, and the reference image
+ * and any partial output of failed and cancelled jobs, which nothing reads again (the job records stay); and,
+ * less often, what uploads cut short by a crash left in the content store.
+ */
 public final class ExpirySweeper {
     private static final Logger log = LoggerFactory.getLogger(ExpirySweeper.class);
+    private static final int BATCH = 500;
 
     private final JobStore jobs;
     private final ContentStore content;
     private final InstantSource clock;
+    private final Duration strayAfter;
 
-    public ExpirySweeper(JobStore jobs, ContentStore content, InstantSource clock) {
+    /** @param strayAfter how long a temporary file must have been left untouched before it counts as stray */
+    public ExpirySweeper(JobStore jobs, ContentStore content, InstantSource clock, Duration strayAfter) {
         this.jobs = jobs;
         this.content = content;
         this.clock = clock;
+        this.strayAfter = strayAfter;
     }
 
-    /** One pass; returns how many videos' content it expired. Never throws. */
+    /** One pass over expired, failed and cancelled jobs; returns how many jobs' files it deleted. Never throws. */
     public int sweepOnce() {
-        int expired = 0;
+        return sweep("expiry", () -> jobs.findExpired(clock.instant(), BATCH))
+                + sweep("sweep of failed and cancelled jobs", () -> jobs.findEndedUnswept(BATCH));
+    }
+
+    /** Deletes the content store's stray temporary files; returns how many. Never throws. */
+    public int sweepStrayFiles() {
         try {
-            for (Video video : jobs.findExpired(clock.instant(), 500)) {
+            return content.deleteStrayUploads(clock.instant().minus(strayAfter));
+        } catch (RuntimeException e) {
+            log.warn("sweep of stray temporary files failed; it is tried again on the next sweep", e);
+            return 0;
+        }
+    }
+
+    private int sweep(String what, Supplier<List<Video>> due) {
+        int swept = 0;
+        try {
+            for (Video video : due.get()) {
                 try {
                     // Mark first: from then on nobody is offered the content, so deleting it is safe.
                     if (jobs.markContentExpired(video)) {
-                        for (Variant v : Variant.values()) content.delete(video.storageKey(v));
-                        content.delete(video.referenceKey());
-                        expired++;
+                        deleteFiles(video);
+                        swept++;
                     }
                 } catch (RuntimeException e) {
-                    log.warn("expiry of job {} failed; it is tried again on the next sweep", video.id(), e);
+                    log.warn("{} of job {} failed; it is tried again on the next sweep", what, video.id(), e);
                 }
             }
         } catch (RuntimeException e) {
-            log.warn("expiry sweep failed; it is tried again on the next sweep", e);
+            log.warn("{} failed; it is tried again on the next sweep", what, e);
         }
-        return expired;
+        return swept;
+    }
+
+    private void deleteFiles(Video video) {
+        for (Variant v : Variant.values()) content.delete(video.storageKey(v));
+        content.delete(video.referenceKey());
     }
 }

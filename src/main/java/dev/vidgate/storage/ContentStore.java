@@ -3,6 +3,7 @@ package dev.vidgate.storage;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -49,4 +50,13 @@ public interface ContentStore {
      * given headers; empty if this store cannot make one. Does not check that the object exists.
      */
     Optional<URI> presignedUrl(String key, Duration ttl, String contentType, String contentDisposition);
+
+    /**
+     * Deletes what puts interrupted by a crash left behind and last touched before {@code olderThan} (a put in
+     * progress keeps touching its own, so it is kept); answers how many it deleted. A store whose service
+     * cleans up by itself (S3: a bucket lifecycle rule aborting incomplete multipart uploads) has nothing to do.
+     */
+    default int deleteStrayUploads(Instant olderThan) {
+        return 0;
+    }
 }

@@ -3,25 +3,40 @@ package dev.vidgate.tenancy;
 import dev.vidgate.common.ApiException;
 
 import java.time.InstantSource;
+import java.util.Optional;
 
 /**
- * Admits a request by its secret: the key must exist, be enabled, belong to an enabled tenant, not be
- * expired, and be within its requests per minute. Every refusal names the key only masked.
+ * Admits a request by its secret: the client address must not be throttled for wrong keys, and the key
+ * must exist, be enabled, belong to an enabled tenant, not be expired, and be within its requests per
+ * minute. Every refusal names the key only masked.
  */
 public final class Gatekeeper {
     private final CachingAuthenticator authenticator;
     private final RequestRateLimiter rateLimiter;
+    private final WrongKeyThrottle wrongKeys;
     private final InstantSource clock;
 
-    public Gatekeeper(CachingAuthenticator authenticator, RequestRateLimiter rateLimiter, InstantSource clock) {
+    public Gatekeeper(CachingAuthenticator authenticator, RequestRateLimiter rateLimiter, WrongKeyThrottle wrongKeys,
+                      InstantSource clock) {
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
+        this.wrongKeys = wrongKeys;
         this.clock = clock;
     }
 
-    public Principal admit(String secret) {
-        Principal p = authenticator.authenticate(secret).orElseThrow(() -> TenancyErrors.rejected(
-                "Incorrect API key provided: " + Secrets.mask(secret) + ". Check the key, or ask the operator of this Vidgate server for one."));
+    /**
+     * The key's principal, if {@code clientAddress} is not {@link WrongKeyThrottle throttled} for wrong keys
+     * and the key is admitted; an unknown key counts against the address.
+     */
+    public Principal admit(String secret, String clientAddress) {
+        wrongKeys.refuseIfBlocked(clientAddress);
+        Optional<Principal> found = authenticator.authenticate(secret);
+        if (found.isEmpty()) {
+            wrongKeys.recordFailure(clientAddress);
+            throw TenancyErrors.rejected("Incorrect API key provided: " + Secrets.mask(secret)
+                    + ". Check the key, or ask the operator of this Vidgate server for one.");
+        }
+        Principal p = found.get();
         if (p.keyDisabled()) {
             throw TenancyErrors.rejected("The API key " + Secrets.mask(secret) + " has been disabled. Ask the operator of this Vidgate server for a working key.");
         }

@@ -12,11 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * each node counts on its own (a key may reach its limit once per node).
  */
 public final class RequestRateLimiter {
-    private static final int WINDOW_SECONDS = 60;
+    private static final Duration WINDOW = Duration.ofMinutes(1);
     private static final int MAX_KEYS = 100_000;
 
     private final InstantSource clock;
-    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, SlidingWindow> windows = new ConcurrentHashMap<>();
 
     public RequestRateLimiter(InstantSource clock) {
         this.clock = clock;
@@ -28,44 +28,11 @@ public final class RequestRateLimiter {
      */
     public Optional<Refusal> tryAcquire(String keyId, int limit) {
         if (windows.size() >= MAX_KEYS && !windows.containsKey(keyId)) windows.clear();
-        return windows.computeIfAbsent(keyId, k -> new Window()).tryAcquire(clock.millis(), limit);
+        SlidingWindow window = windows.computeIfAbsent(keyId, k -> new SlidingWindow(WINDOW));
+        long now = clock.millis();
+        return window.tryAdd(now, limit).map(retryAfter -> new Refusal(window.used(now), retryAfter));
     }
 
     /** A refused request: how many were made in the window, and when the next one would be allowed. */
     public record Refusal(int used, Duration retryAfter) {}
-
-    private static final class Window {
-        private final long[] second = new long[WINDOW_SECONDS];
-        private final int[] count = new int[WINDOW_SECONDS];
-
-        synchronized Optional<Refusal> tryAcquire(long nowMillis, int limit) {
-            long now = Math.floorDiv(nowMillis, 1000);
-            int used = 0;
-            for (int i = 0; i < WINDOW_SECONDS; i++) {
-                if (second[i] > now - WINDOW_SECONDS) used += count[i];
-            }
-            if (used < limit) {
-                int slot = (int) Math.floorMod(now, WINDOW_SECONDS);
-                if (second[slot] != now) {
-                    second[slot] = now;
-                    count[slot] = 0;
-                }
-                count[slot]++;
-                return Optional.empty();
-            }
-            return Optional.of(new Refusal(used, Duration.ofMillis(millisUntilRoom(now, nowMillis, used, limit))));
-        }
-
-        /** Oldest buckets leave the window first; wait until enough of them left for one more request. */
-        private long millisUntilRoom(long now, long nowMillis, int used, int limit) {
-            int remaining = used;
-            for (long s = now - WINDOW_SECONDS + 1; s <= now; s++) {
-                int slot = (int) Math.floorMod(s, WINDOW_SECONDS);
-                if (second[slot] != s) continue;
-                remaining -= count[slot];
-                if (remaining < limit) return Math.max(1, (s + WINDOW_SECONDS) * 1000 - nowMillis);
-            }
-            return WINDOW_SECONDS * 1000L;
-        }
-    }
 }

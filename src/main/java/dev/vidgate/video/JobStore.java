@@ -100,7 +100,13 @@ public interface JobStore {
     /** Completed jobs whose content expired at or before {@code now} and is not yet marked expired. */
     List<Video> findExpired(Instant now, int limit);
 
-    /** Marks a completed job's content as expired; CAS on version. */
+    /**
+     * Failed and cancelled jobs whose files are not yet marked deleted ({@link #markContentExpired}): nothing
+     * reads their reference image or any partial output again.
+     */
+    List<Video> findEndedUnswept(int limit);
+
+    /** Marks a completed job's content as expired, or a failed or cancelled job's files as deleted; CAS on version. */
     boolean markContentExpired(Video current);
 
     /** Removes a finished job's record; CAS on version. */

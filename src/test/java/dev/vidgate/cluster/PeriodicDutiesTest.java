@@ -44,6 +44,20 @@ class PeriodicDutiesTest {
     }
 
     @Test
+    void aDutyAboutANodesOwnFilesRunsOnEveryNode() {
+        AtomicInteger localA = new AtomicInteger();
+        AtomicInteger localB = new AtomicInteger();
+        var scratchA = PeriodicDuties.Duty.onEveryNode("scratch", Duration.ofMinutes(1), localA::incrementAndGet);
+        var scratchB = PeriodicDuties.Duty.onEveryNode("scratch", Duration.ofMinutes(1), localB::incrementAndGet);
+        for (int round = 0; round < 3; round++) {
+            assertThat(nodeA.runOnceIfHeld(scratchA)).isTrue();
+            assertThat(nodeB.runOnceIfHeld(scratchB)).isTrue();
+        }
+        assertThat(localA).hasValue(3);
+        assertThat(localB).hasValue(3);
+    }
+
+    @Test
     void aNodeThatShutsDownHandsItsDutiesOverAtOnce() {
         nodeA.runOnceIfHeld(onA);
         nodeA.close();

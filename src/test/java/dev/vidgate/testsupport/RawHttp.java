@@ -14,13 +14,35 @@ import java.util.UUID;
 /** Plain HTTP for the cases an SDK never sends: hand-made bodies, odd headers, broken input. */
 public final class RawHttp {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final java.util.Map<String, HttpClient> CLIENTS_BY_ADDRESS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final String baseUrl;
     private final String apiKey;
+    private final HttpClient client;
 
     public RawHttp(String baseUrl, String apiKey) {
+        this(baseUrl, apiKey, CLIENT);
+    }
+
+    private RawHttp(String baseUrl, String apiKey, HttpClient client) {
         this.baseUrl = baseUrl;
         this.apiKey = apiKey;
+        this.client = client;
+    }
+
+    /**
+     * A client connecting from another local address, such as {@code 127.0.0.2} (any of 127/8 reaches a
+     * server on 127.0.0.1): to the server it is another client address.
+     */
+    public static RawHttp from(String localAddress, String baseUrl, String apiKey) {
+        return new RawHttp(baseUrl, apiKey, CLIENTS_BY_ADDRESS.computeIfAbsent(localAddress, address -> {
+            try {
+                return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                        .localAddress(java.net.InetAddress.getByName(address)).build();
+            } catch (java.net.UnknownHostException e) {
+                throw new IllegalArgumentException(e);
+            }
+        }));
     }
 
     public HttpResponse<String> get(String path, String... headers) {
@@ -29,7 +51,7 @@ public final class RawHttp {
 
     public HttpResponse<byte[]> getBytes(String path, String... headers) {
         try {
-            return CLIENT.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return client.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -61,9 +83,9 @@ public final class RawHttp {
         return b;
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
+    private HttpResponse<String> send(HttpRequest request) {
         try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -222,6 +222,31 @@ public abstract class JobStoreContract {
     }
 
     @Test
+    void failedAndCancelledJobsAreFoundOnceForTheirFilesToBeDeletedWhileOtherJobsAreNot() {
+        Video cancelled = store.cancel(store.insert(aVideo().withReference().build(), T0), T0).orElseThrow();
+        store.insert(aVideo().withReference().build(), T0);
+        Video failed = store.fail(store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow(), new VideoError("render_failed", "bad"), T0)
+                .orElseThrow();
+        store.insert(aVideo().build(), T0);
+        Video completed = store.complete(store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow(), 4, T0, T0.plusSeconds(100))
+                .orElseThrow();
+        store.insert(aVideo().build(), T0);
+        Video running = store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
+        Video queued = store.insert(aVideo().build(), T0);
+
+        List<Video> ended = store.findEndedUnswept(10);
+        assertThat(ended).extracting(Video::id).containsExactlyInAnyOrder(cancelled.id(), failed.id());
+        for (Video v : ended) assertThat(store.markContentExpired(v)).isTrue();
+        assertThat(store.findEndedUnswept(10)).isEmpty();
+        assertThat(store.findById(cancelled.id()).orElseThrow().status()).isEqualTo(VideoStatus.CANCELLED);
+        assertThat(store.findById(failed.id()).orElseThrow().contentExpired()).isTrue();
+        assertThat(store.markContentExpired(running)).isFalse();
+        assertThat(store.markContentExpired(queued)).isFalse();
+        assertThat(store.findById(completed.id()).orElseThrow().contentExpired()).isFalse();
+        assertThat(store.findEndedUnswept(1)).isEmpty();
+    }
+
+    @Test
     void onlyFinishedJobsAreDeleted() {
         Video queued = store.insert(aVideo().build(), T0);
         assertThat(store.delete(queued)).isFalse();

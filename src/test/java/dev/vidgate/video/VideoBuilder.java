@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Test data: a queued job with sensible defaults; change only what a test is about. */
-final class VideoBuilder {
+public final class VideoBuilder {
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
     private String id = String.format("video_%032x", SEQUENCE.incrementAndGet());
@@ -15,38 +15,45 @@ final class VideoBuilder {
     private Instant createdAt = Instant.parse("2026-11-01T10:00:00Z");
     private String idempotencyKey;
     private String engine = "builtin";
+    private boolean hasReference;
 
-    static VideoBuilder aVideo() {
+    public static VideoBuilder aVideo() {
         return new VideoBuilder();
     }
 
-    VideoBuilder tenant(String tenantId) {
+    public VideoBuilder tenant(String tenantId) {
         this.tenantId = tenantId;
         return this;
     }
 
-    VideoBuilder key(String keyId) {
+    public VideoBuilder key(String keyId) {
         this.keyId = keyId;
         return this;
     }
 
-    VideoBuilder createdAt(Instant createdAt) {
+    public VideoBuilder createdAt(Instant createdAt) {
         this.createdAt = createdAt;
         return this;
     }
 
-    VideoBuilder idempotencyKey(String idempotencyKey) {
+    public VideoBuilder idempotencyKey(String idempotencyKey) {
         this.idempotencyKey = idempotencyKey;
         return this;
     }
 
-    VideoBuilder engine(String engine) {
+    public VideoBuilder engine(String engine) {
         this.engine = engine;
         return this;
     }
 
-    NewVideo build() {
-        return new NewVideo(id, tenantId, keyId, "sora-2", "standard", prompt, new VideoSize(1280, 720), 4, false, null,
+    /** A job whose reference image was uploaded (stored under its {@code referenceKey}). */
+    public VideoBuilder withReference() {
+        this.hasReference = true;
+        return this;
+    }
+
+    public NewVideo build() {
+        return new NewVideo(id, tenantId, keyId, "sora-2", "standard", prompt, new VideoSize(1280, 720), 4, hasReference, null,
                 engine, createdAt, idempotencyKey);
     }
 }

@@ -1,6 +1,7 @@
 package dev.vidgate.api.admin;
 
 import dev.vidgate.api.ApiSettings;
+import dev.vidgate.tenancy.WrongKeyThrottle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -11,14 +12,16 @@ import tools.jackson.databind.ObjectMapper;
 @Configuration(proxyBeanMethods = false)
 public class AdminModule implements WebMvcConfigurer {
     private final ApiSettings settings;
+    private final WrongKeyThrottle wrongKeys;
 
-    public AdminModule(ApiSettings settings) {
+    public AdminModule(ApiSettings settings, WrongKeyThrottle wrongKeys) {
         this.settings = settings;
+        this.wrongKeys = wrongKeys;
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AdminAuthentication(settings.adminKey())).addPathPatterns("/admin/**");
+        registry.addInterceptor(new AdminAuthentication(settings.adminKey(), wrongKeys)).addPathPatterns("/admin/**");
     }
 
     @Bean

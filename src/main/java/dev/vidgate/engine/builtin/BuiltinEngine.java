@@ -2,6 +2,7 @@ package dev.vidgate.engine.builtin;
 
 import dev.vidgate.engine.Engine;
 import dev.vidgate.engine.EngineStatus;
+import dev.vidgate.common.FileTrees;
 import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.video.Variant;
 import org.bytedeco.javacv.FrameRecorder;
@@ -10,9 +11,12 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -163,6 +167,43 @@ public final class BuiltinEngine implements Engine, AutoCloseable {
                 log.warn("job {}: could not delete its files", handle, e);
             }
         }
+    }
+
+    /**
+     * Deletes what no render of this engine owns in the work directory and was last modified before
+     * {@code olderThan}: the folders a crash left behind, or of jobs that went on on another node. Answers
+     * how many it deleted.
+     */
+    public int deleteStrayFiles(Instant olderThan) {
+        int deleted = 0;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(workDir)) {
+            for (Path entry : entries) {
+                if (deleteIfStray(entry, olderThan)) {
+                    deleted++;
+                    log.info("deleted the stray render files {}", entry.getFileName());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not sweep the work directory " + workDir, e);
+        }
+        return deleted;
+    }
+
+    private boolean deleteIfStray(Path entry, Instant olderThan) throws IOException {
+        try {
+            if (isOwned(entry) || !FileTrees.lastModified(entry).isBefore(olderThan)) return false;
+            synchronized (lifecycle) { // a start() registers its job under this lock before writing anything
+                if (isOwned(entry)) return false;
+                FileTrees.deleteTree(entry);
+                return true;
+            }
+        } catch (NoSuchFileException gone) {
+            return false; // deleted meanwhile
+        }
+    }
+
+    private boolean isOwned(Path entry) {
+        return jobs.values().stream().anyMatch(job -> job.files().dir().equals(entry));
     }
 
     /** Stops all renders (their partial files are deleted) and the worker threads. */

@@ -22,6 +22,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,7 +33,8 @@ import java.util.UUID;
  *
  * <p>{@link #put} streams into {@code .tmp-<uuid>} in the target's directory, forces it to disk, then renames it
  * over the target with {@code ATOMIC_MOVE}: readers see the old file or the new one, never a partial one, and a
- * reader that already opened the old file keeps reading it whole. A failed put deletes its temporary file.
+ * reader that already opened the old file keeps reading it whole. A failed put deletes its temporary file; one
+ * cut short by a crash is left for {@link #deleteStrayUploads}.
  * {@link #open} of a missing key throws {@link StorageException} ({@code no object <key>}).
  */
 public final class FileSystemContentStore implements ContentStore {
@@ -178,6 +180,33 @@ public final class FileSystemContentStore implements ContentStore {
     public Optional<URI> presignedUrl(String key, Duration ttl, String contentType, String contentDisposition) {
         StorageKeys.validate(key);
         return Optional.empty();
+    }
+
+    /** Deletes the {@code .tmp-} files that puts cut short by a crash left, once last modified before {@code olderThan}. */
+    @Override
+    public int deleteStrayUploads(Instant olderThan) {
+        int[] deleted = {0};
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    if (attributes.isRegularFile() && file.getFileName().toString().startsWith(TEMP_PREFIX)
+                            && attributes.lastModifiedTime().toInstant().isBefore(olderThan) && Files.deleteIfExists(file)) {
+                        deleted[0]++;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) return FileVisitResult.CONTINUE; // deleted meanwhile
+                    throw e;
+                }
+            });
+        } catch (IOException e) {
+            throw new StorageException("could not sweep temporary files under " + root, e);
+        }
+        return deleted[0];
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -285,9 +285,15 @@ public final class JdbcJobStore implements JobStore {
     }
 
     @Override
+    public List<Video> findEndedUnswept(int limit) {
+        return jdbc.query(SELECT + "WHERE status IN ('FAILED', 'CANCELLED') AND content_expired = FALSE ORDER BY seq LIMIT ?",
+                VideoRowMapper.INSTANCE, limit);
+    }
+
+    @Override
     public boolean markContentExpired(Video current) {
-        return jdbc.update("UPDATE videos SET content_expired = TRUE, version = version + 1 WHERE id = ? AND version = ? AND status = 'COMPLETED'",
-                current.id(), current.version()) == 1;
+        return jdbc.update("UPDATE videos SET content_expired = TRUE, version = version + 1 WHERE id = ? AND version = ? "
+                + "AND status IN ('COMPLETED', 'FAILED', 'CANCELLED')", current.id(), current.version()) == 1;
     }
 
     @Override

@@ -3,9 +3,14 @@ package dev.vidgate.video.reference;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.util.regex.Pattern;
 
 /** Which addresses a remote reference may be fetched from: the SSRF guard of {@link RemoteImageFetcher}. */
 final class PublicAddresses {
+    private static final Pattern NUMBER = Pattern.compile("[0-9]+|0[xX][0-9a-fA-F]*");
+    private static final Pattern DOTTED_QUAD =
+            Pattern.compile("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])");
+
     private PublicAddresses() {}
 
     /**
@@ -41,6 +46,31 @@ final class PublicAddresses {
         if (first == 0x20 && second == 0x01 && (b[2] & 0xFF) == 0x0D && (b[3] & 0xFF) == 0xB8) return false; // 2001:db8::/32
         if (first == 0x20 && second == 0x02) return isPublicV4(b, 2); // 2002::/16 6to4
         return true;
+    }
+
+    /**
+     * Whether a URL host is an IPv4 address written in any form but the canonical dotted quad
+     * ({@code 127.0.0.1}): octal or leading zeros ({@code 0177.0.0.1}), hex ({@code 0x7f.1}), fewer or more
+     * than four parts ({@code 127.1}), one integer ({@code 2130706433}), a trailing dot, or such a form
+     * embedded in an IPv6 literal ({@code [::ffff:0177.0.0.1]}). libc, curl and browsers read these
+     * differently from Java (which reads {@code 0177} as decimal 177), so they are refused rather than
+     * guessed at. As in the WHATWG URL standard, a host whose last label is a number (digits, or
+     * {@code 0x} and hex digits) is an IPv4 literal, however it is written; any other host is a name.
+     */
+    static boolean isNonCanonicalIpv4Literal(String host) {
+        if (host.startsWith("[")) {
+            int lastColon = host.lastIndexOf(':');
+            String tail = host.substring(lastColon + 1, host.endsWith("]") ? host.length() - 1 : host.length());
+            return tail.indexOf('.') >= 0 && !isCanonicalDottedQuad(tail);
+        }
+        String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        String last = name.substring(name.lastIndexOf('.') + 1);
+        if (!NUMBER.matcher(last).matches()) return false;
+        return name.length() != host.length() || !isCanonicalDottedQuad(name);
+    }
+
+    private static boolean isCanonicalDottedQuad(String s) {
+        return DOTTED_QUAD.matcher(s).matches();
     }
 
     private static boolean isNat64(byte[] b) {

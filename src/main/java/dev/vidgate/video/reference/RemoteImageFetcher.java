@@ -37,6 +37,9 @@ import javax.net.ssl.SSLSocket;
  *       embed such an IPv4 address), and the socket is connected to exactly the checked address. There is no
  *       second lookup, so DNS rebinding between the check and the connect is impossible. For https the TLS
  *       layer still uses the host name (SNI and certificate host-name verification).</li>
+ *   <li>An IPv4 literal must be a canonical dotted quad: octal, hex, short ({@code 127.1}), single-integer and
+ *       trailing-dot spellings, which other parsers read differently from Java, are refused like private
+ *       addresses, before any lookup.</li>
  *   <li>One HTTP/1.1 GET, {@code Connection: close}; redirects are refused, not followed.</li>
  *   <li>The body is read in a bounded way: a {@code Content-Length} above the limit is refused before
  *       reading, and a streamed (chunked or close-delimited) body is cut off as soon as it passes the limit.</li>
@@ -82,10 +85,7 @@ public final class RemoteImageFetcher {
         InetAddress[] addresses = resolve(target.host());
         if (!policy.allowPrivateNetworks()) {
             for (InetAddress address : addresses) {
-                if (!PublicAddresses.isPublic(address)) {
-                    throw ReferenceErrors.remote(URL_PARAM
-                            + " points to a private, loopback or link-local address; only public addresses are fetched");
-                }
+                if (!PublicAddresses.isPublic(address)) throw notPublic();
             }
         }
         try (Socket socket = connect(addresses, target)) {
@@ -124,6 +124,9 @@ public final class RemoteImageFetcher {
         if (!scheme.equals("http") && !scheme.equals("https")) throw ReferenceErrors.malformedUrl();
         if (uri.getRawUserInfo() != null) throw ReferenceErrors.remote(URL_PARAM + " must not contain credentials");
         String host = uri.getHost();
+        // java.net.URI leaves the host out of authorities such as 0x7f.1 or 127.0.0.1. (registry-based)
+        String literal = host != null ? host : hostOf(uri.getRawAuthority());
+        if (literal != null && PublicAddresses.isNonCanonicalIpv4Literal(literal)) throw notPublic();
         if (host == null || host.isEmpty()) throw ReferenceErrors.malformedUrl();
         boolean https = scheme.equals("https");
         int defaultPort = https ? 443 : 80;
@@ -133,6 +136,18 @@ public final class RemoteImageFetcher {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         if (uri.getRawQuery() != null) path += "?" + uri.getRawQuery();
         return new Target(https, bareHost, port, hostHeader, path);
+    }
+
+    /** The host part of a raw authority ({@code user@host:port}), or null without one. */
+    private static String hostOf(String authority) {
+        if (authority == null) return null;
+        String hostAndPort = authority.substring(authority.lastIndexOf('@') + 1);
+        return hostAndPort.replaceFirst(":[0-9]*$", "");
+    }
+
+    /** Every address refused by the SSRF guard, and every IPv4 literal it will not guess at, gets this one answer. */
+    private static ApiException notPublic() {
+        return ReferenceErrors.remote(URL_PARAM + " points to a private, loopback or link-local address; only public addresses are fetched");
     }
 
     private InetAddress[] resolve(String host) {

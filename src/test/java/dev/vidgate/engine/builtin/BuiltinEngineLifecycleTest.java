@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -96,6 +97,26 @@ class BuiltinEngineLifecycleTest {
         assertFalse(Files.exists(workDir.resolve("video_cancel")), "partial files must be deleted");
         engine.cancel(handle); // cancelling again is a no-op
         assertEquals(status, engine.check(request, handle));
+    }
+
+    @Test
+    void strayJobFoldersAreDeletedOnceOldWhileARenderInProgressKeepsItsFiles() throws Exception {
+        BuiltinEngine engine = engine(1);
+        Path crashed = Files.createDirectories(workDir.resolve("video_crashed"));
+        Files.write(crashed.resolve("video.mp4.part"), new byte[100]);
+        GenerationRequest request = request("video_in_progress", HD, 12, "a long drive through the desert");
+        String handle = engine.start(request);
+        new EngineAwait(engine, request, handle)
+                .until(s -> s instanceof EngineStatus.Running r && r.progress() >= 1, Duration.ofSeconds(60));
+
+        assertEquals(0, engine.deleteStrayFiles(Instant.now().minus(Duration.ofHours(1))), "nothing is an hour old yet");
+        assertTrue(Files.exists(crashed));
+        // As if an hour had passed: every file is old now, but the render in progress owns its folder.
+        assertEquals(1, engine.deleteStrayFiles(Instant.now().plus(Duration.ofHours(1))));
+        assertFalse(Files.exists(crashed));
+        assertTrue(Files.exists(workDir.resolve("video_in_progress")));
+        assertInstanceOf(EngineStatus.Running.class, engine.check(request, handle));
+        engine.cancel(handle);
     }
 
     @Test

@@ -98,6 +98,53 @@ class RemoteImageFetcherTest {
                 "input_reference.image_url points to a private, loopback or link-local address; only public addresses are fetched");
     }
 
+    /**
+     * Spellings of IPv4 addresses that libc, curl and browsers read differently from Java (octal, hex, fewer
+     * than four parts, one integer, leading zeros, a trailing dot): none is guessed at, all are refused
+     * before any lookup or connection. The short connect timeout only matters when one slips through.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "http://0177.0.0.1/a.png",
+        "http://0177.0.0.1:8080/a.png",
+        "http://0x7f.0.0.1/",
+        "http://0X7F.0.0.1/",
+        "http://0x7f.1/",
+        "http://0x7f000001/",
+        "http://017700000001/",
+        "http://127.1/",
+        "http://0177.1/",
+        "http://127.0.1/",
+        "http://2130706433/",
+        "http://127.0.0.1./",
+        "http://127.000.000.001/",
+        "http://00000127.0.0.1/",
+        "http://127.0.0.01/",
+        "http://010.8.8.8/",
+        "http://08.8.8.8/",
+        "http://0/",
+        "http://1.2.3.4.5/",
+        "http://256.0.0.1/",
+        "http://example.0x7f/",
+        "http://[::ffff:0177.0.0.1]/",
+    })
+    void ipv4LiteralsInAnyButTheCanonicalDottedQuadAreRefused(String url) {
+        var fetcher = new RemoteImageFetcher(RemoteFetchPolicy.enabledDefaults().withTimeouts(Duration.ofMillis(500), Duration.ofSeconds(1)),
+                host -> {
+                    throw new AssertionError("looked up " + host);
+                });
+        assertRefused(() -> fetcher.fetch(url), 400,
+                "input_reference.image_url points to a private, loopback or link-local address; only public addresses are fetched");
+    }
+
+    @Test
+    void canonicalDottedQuadsAndHostNamesAreNotMistakenForOddLiterals() {
+        for (String host : new String[] {"8.8.8.8", "93.184.215.14", "0.0.0.0", "255.255.255.255", "example.com", "cafe.be",
+                "dead.beef", "1e100.net", "0x7f.example", "images.example.", "[2606:4700::1111]", "[::ffff:8.8.8.8]"}) {
+            assertThat(PublicAddresses.isNonCanonicalIpv4Literal(host)).as(host).isFalse();
+        }
+    }
+
     @Test
     void aHostNameResolvingToAPrivateAddressIsRefused() {
         var fetcher = new RemoteImageFetcher(RemoteFetchPolicy.enabledDefaults(),
