@@ -73,7 +73,7 @@ public final class VideoService {
         int seconds = validSeconds(request.seconds());
         VideoSize size = validSize(request.size(), model);
         if (request.referenceImage() != null) {
-            references.check(request.referenceImage(), size);
+            references.check(request.referenceImage(), size.width(), size.height());
         }
         return enqueue(who, new Draft(modelName, model, prompt, size, seconds, request.referenceImage(), null), request.idempotencyKey());
     }

@@ -3,7 +3,6 @@ package dev.vidgate.video.reference;
 import dev.vidgate.media.BoundedImageWork;
 import dev.vidgate.media.EncodedImage;
 import dev.vidgate.media.UnreadableImageException;
-import dev.vidgate.video.VideoSize;
 
 import java.util.Objects;
 
@@ -35,33 +34,31 @@ public final class ReferenceImages {
         this.work = Objects.requireNonNull(work, "work");
     }
 
-    /** {@link #validate(byte[], VideoSize, ReferenceLimits)} on the pool, within the time limit. */
-    public ReferenceImage check(byte[] bytes, VideoSize expected) {
-        Objects.requireNonNull(expected, "expected");
+    /** {@link #validate(byte[], int, int, ReferenceLimits)} on the pool, within the time limit. */
+    public ReferenceImage check(byte[] bytes, int width, int height) {
         if (bytes == null || bytes.length == 0) throw ReferenceErrors.invalidFormat();
         if (bytes.length > limits.maxBytes()) throw ReferenceErrors.tooLarge(limits.maxBytes());
         try {
-            return work.call(() -> validate(bytes, expected, limits));
+            return work.call(() -> validate(bytes, width, height, limits));
         } catch (UnreadableImageException e) {
             throw ReferenceErrors.invalidFormat();
         }
     }
 
     /**
-     * Checks {@code bytes} as a reference image for a video of size {@code expected}, on the calling thread.
+     * Checks {@code bytes} as a reference image for a video of {@code width} x {@code height} pixels, on the calling thread.
      *
      * @throws dev.vidgate.common.ApiException 413 {@code file_too_large}; 400 {@code invalid_file_format} with the
      *     seed message {@code Invalid file format}; 400 {@code invalid_value} with the seed message
      *     {@code Inpaint image must match the requested width and height}
      */
-    public static ReferenceImage validate(byte[] bytes, VideoSize expected, ReferenceLimits limits) {
-        Objects.requireNonNull(expected, "expected");
+    public static ReferenceImage validate(byte[] bytes, int width, int height, ReferenceLimits limits) {
         Objects.requireNonNull(limits, "limits");
         if (bytes == null || bytes.length == 0) throw ReferenceErrors.invalidFormat();
         if (bytes.length > limits.maxBytes()) throw ReferenceErrors.tooLarge(limits.maxBytes());
         try {
             EncodedImage image = EncodedImage.open(bytes, limits.maxPixels(), limits.maxSide());
-            if (image.width() != expected.width() || image.height() != expected.height()) throw ReferenceErrors.sizeMismatch();
+            if (image.width() != width || image.height() != height) throw ReferenceErrors.sizeMismatch();
             image.decode();
             return new ReferenceImage(image.format(), image.width(), image.height(), bytes);
         } catch (UnreadableImageException e) {

@@ -64,7 +64,7 @@ class ReferenceAgreementTest {
         for (var sample : samples().entrySet()) {
             dev.vidgate.video.reference.ReferenceImage checked;
             try {
-                checked = ReferenceImages.validate(sample.getValue(), SIZE, ReferenceLimits.DEFAULTS);
+                checked = ReferenceImages.validate(sample.getValue(), SIZE.width(), SIZE.height(), ReferenceLimits.DEFAULTS);
             } catch (ApiException refused) {
                 continue; // the property is about what the API lets through
             }

@@ -26,7 +26,7 @@ class ReferenceImagesTest {
     @Test
     void aPngOfTheRequestedSizeIsAccepted() {
         byte[] png = TestImages.png(1280, 720);
-        ReferenceImage image = ReferenceImages.validate(png, LANDSCAPE, LIMITS);
+        ReferenceImage image = ReferenceImages.validate(png, LANDSCAPE.width(), LANDSCAPE.height(), LIMITS);
         assertThat(image.format()).isEqualTo(ImageFormat.PNG);
         assertThat(image.width()).isEqualTo(1280);
         assertThat(image.height()).isEqualTo(720);
@@ -35,7 +35,7 @@ class ReferenceImagesTest {
 
     @Test
     void aJpegOfTheRequestedSizeIsAccepted() {
-        ReferenceImage image = ReferenceImages.validate(TestImages.jpeg(1280, 720), LANDSCAPE, LIMITS);
+        ReferenceImage image = ReferenceImages.validate(TestImages.jpeg(1280, 720), LANDSCAPE.width(), LANDSCAPE.height(), LIMITS);
         assertThat(image.format()).isEqualTo(ImageFormat.JPEG);
         assertThat(image.width()).isEqualTo(1280);
         assertThat(image.height()).isEqualTo(720);
@@ -43,7 +43,7 @@ class ReferenceImagesTest {
 
     @Test
     void aLosslessWebpOfTheRequestedSizeIsAccepted() {
-        ReferenceImage image = ReferenceImages.validate(TestImages.losslessWebp(1280, 720), LANDSCAPE, LIMITS);
+        ReferenceImage image = ReferenceImages.validate(TestImages.losslessWebp(1280, 720), LANDSCAPE.width(), LANDSCAPE.height(), LIMITS);
         assertThat(image.format()).isEqualTo(ImageFormat.WEBP);
         assertThat(image.width()).isEqualTo(1280);
         assertThat(image.height()).isEqualTo(720);
@@ -65,7 +65,7 @@ class ReferenceImagesTest {
         // Clients label the part application/octet-stream or lie in the data URL: only the bytes count.
         String dataUrl = "data:image/gif;base64," + java.util.Base64.getEncoder().encodeToString(TestImages.png(64, 36));
         byte[] bytes = DataUrls.decode(dataUrl, LIMITS.maxBytes());
-        assertThat(ReferenceImages.validate(bytes, SMALL, LIMITS).format()).isEqualTo(ImageFormat.PNG);
+        assertThat(ReferenceImages.validate(bytes, SMALL.width(), SMALL.height(), LIMITS).format()).isEqualTo(ImageFormat.PNG);
     }
 
     // ---- EXIF orientation and CMYK ----
@@ -77,17 +77,17 @@ class ReferenceImagesTest {
     @Test
     void theRequestedSizeIsComparedWithThePictureUpright() {
         byte[] sideways = ReferencePictures.sidewaysJpeg(PHOTO, 6); // 90x160 stored, 160x90 upright
-        ReferenceImage image = ReferenceImages.validate(sideways, PHOTO_LANDSCAPE, ReferenceLimits.DEFAULTS);
+        ReferenceImage image = ReferenceImages.validate(sideways, PHOTO_LANDSCAPE.width(), PHOTO_LANDSCAPE.height(), ReferenceLimits.DEFAULTS);
         assertThat(image.width()).isEqualTo(160);
         assertThat(image.height()).isEqualTo(90);
-        ReferenceImagesTest.assertMismatch(() -> ReferenceImages.validate(sideways, PHOTO_PORTRAIT, ReferenceLimits.DEFAULTS));
+        ReferenceImagesTest.assertMismatch(() -> ReferenceImages.validate(sideways, PHOTO_PORTRAIT.width(), PHOTO_PORTRAIT.height(), ReferenceLimits.DEFAULTS));
     }
 
     @Test
     void cmykAndYcckJpegsPassValidation() {
-        assertThat(ReferenceImages.validate(ReferencePictures.adobeJpeg(PHOTO, false), PHOTO_LANDSCAPE, ReferenceLimits.DEFAULTS).format())
+        assertThat(ReferenceImages.validate(ReferencePictures.adobeJpeg(PHOTO, false), PHOTO_LANDSCAPE.width(), PHOTO_LANDSCAPE.height(), ReferenceLimits.DEFAULTS).format())
                 .isEqualTo(ImageFormat.JPEG);
-        assertThat(ReferenceImages.validate(ReferencePictures.adobeJpeg(PHOTO, true), PHOTO_LANDSCAPE, ReferenceLimits.DEFAULTS).format())
+        assertThat(ReferenceImages.validate(ReferencePictures.adobeJpeg(PHOTO, true), PHOTO_LANDSCAPE.width(), PHOTO_LANDSCAPE.height(), ReferenceLimits.DEFAULTS).format())
                 .isEqualTo(ImageFormat.JPEG);
     }
 
@@ -95,17 +95,17 @@ class ReferenceImagesTest {
 
     @Test
     void aPngOfAnotherSizeIsRejectedWithTheSeedMessage() {
-        assertMismatch(() -> ReferenceImages.validate(TestImages.png(720, 1280), LANDSCAPE, LIMITS));
+        assertMismatch(() -> ReferenceImages.validate(TestImages.png(720, 1280), LANDSCAPE.width(), LANDSCAPE.height(), LIMITS));
     }
 
     @Test
     void aJpegOfAnotherSizeIsRejectedWithTheSeedMessage() {
-        assertMismatch(() -> ReferenceImages.validate(TestImages.jpeg(1281, 720), LANDSCAPE, LIMITS));
+        assertMismatch(() -> ReferenceImages.validate(TestImages.jpeg(1281, 720), LANDSCAPE.width(), LANDSCAPE.height(), LIMITS));
     }
 
     @Test
     void aWebpOfAnotherSizeIsRejectedWithTheSeedMessage() {
-        assertMismatch(() -> ReferenceImages.validate(TestImages.losslessWebp(1280, 721), LANDSCAPE, LIMITS));
+        assertMismatch(() -> ReferenceImages.validate(TestImages.losslessWebp(1280, 721), LANDSCAPE.width(), LANDSCAPE.height(), LIMITS));
     }
 
     // ---- decompression bombs ----
@@ -115,13 +115,13 @@ class ReferenceImagesTest {
         // 50000x50000 RGB would be 7.5 GB decoded; the file is a few hundred bytes.
         byte[] bomb = TestImages.handMadePng(50_000, 50_000, TestImages.zlibZeros(1 << 20));
         assertThat(bomb.length).isLessThan(4096);
-        assertInvalidFormat(() -> ReferenceImages.validate(bomb, LANDSCAPE, LIMITS));
+        assertInvalidFormat(() -> ReferenceImages.validate(bomb, LANDSCAPE.width(), LANDSCAPE.height(), LIMITS));
     }
 
     @Test
     void aJpegDeclaring50000By50000PixelsIsRejectedWithoutBeingDecoded() {
         byte[] bomb = withJpegFrameSize(TestImages.jpeg(64, 36), 50_000, 50_000);
-        assertInvalidFormat(() -> ReferenceImages.validate(bomb, LANDSCAPE, LIMITS));
+        assertInvalidFormat(() -> ReferenceImages.validate(bomb, LANDSCAPE.width(), LANDSCAPE.height(), LIMITS));
     }
 
     @Test
@@ -129,25 +129,25 @@ class ReferenceImagesTest {
         // Pixel data takes zero bits here, so decoding it would really allocate a gigabyte.
         byte[] bomb = TestImages.losslessWebp(16_384, 16_384);
         assertThat(bomb.length).isLessThan(64);
-        assertInvalidFormat(() -> ReferenceImages.validate(bomb, LANDSCAPE, LIMITS));
+        assertInvalidFormat(() -> ReferenceImages.validate(bomb, LANDSCAPE.width(), LANDSCAPE.height(), LIMITS));
     }
 
     @Test
     void theSideLimitAppliesEvenWhenThePixelCountIsSmall() {
         var limits = new ReferenceLimits(LIMITS.maxBytes(), LIMITS.maxPixels(), 1000);
-        assertInvalidFormat(() -> ReferenceImages.validate(TestImages.png(1280, 720), LANDSCAPE, limits));
+        assertInvalidFormat(() -> ReferenceImages.validate(TestImages.png(1280, 720), LANDSCAPE.width(), LANDSCAPE.height(), limits));
     }
 
     @Test
     void thePixelLimitIsCheckedBeforeTheRequestedSize() {
         var limits = new ReferenceLimits(LIMITS.maxBytes(), 1000, LIMITS.maxSide());
-        assertInvalidFormat(() -> ReferenceImages.validate(TestImages.png(720, 1280), LANDSCAPE, limits));
+        assertInvalidFormat(() -> ReferenceImages.validate(TestImages.png(720, 1280), LANDSCAPE.width(), LANDSCAPE.height(), limits));
     }
 
     @Test
     void aPngOfTheRightDeclaredSizeButTooLittleDataIsRejected() {
         byte[] starved = TestImages.handMadePng(1280, 720, TestImages.zlibZeros(100));
-        assertInvalidFormat(() -> ReferenceImages.validate(starved, LANDSCAPE, LIMITS));
+        assertInvalidFormat(() -> ReferenceImages.validate(starved, LANDSCAPE.width(), LANDSCAPE.height(), LIMITS));
     }
 
     // ---- bounded work (issue 18) ----
@@ -157,7 +157,7 @@ class ReferenceImagesTest {
     void theFortyEightByteWebpOfIssue18IsRefusedInMilliseconds(int width, int height) {
         byte[] bomb = WebpFiles.canvasWithGarbage(width, height);
         assertThat(bomb).hasSize(48);
-        Duration cpu = cpuTimeOf(() -> assertInvalidFormat(() -> ReferenceImages.validate(bomb, new VideoSize(width, height), LIMITS)));
+        Duration cpu = cpuTimeOf(() -> assertInvalidFormat(() -> ReferenceImages.validate(bomb, width, height, LIMITS)));
         System.out.printf("48-byte WebP bomb at %dx%d refused after %d ms of CPU%n", width, height, cpu.toMillis());
         assertThat(cpu).isLessThan(Duration.ofMillis(300));
     }
@@ -166,7 +166,7 @@ class ReferenceImagesTest {
     void aLosslessWebpWhosePixelsTakeNoBitsIsAcceptedWithoutBurningACore() {
         // a valid 30-byte picture: the decoder reaches the end of its data at once and must not pay for that per pixel
         byte[] webp = TestImages.losslessWebp(1920, 1080);
-        Duration cpu = cpuTimeOf(() -> ReferenceImages.validate(webp, new VideoSize(1920, 1080), LIMITS));
+        Duration cpu = cpuTimeOf(() -> ReferenceImages.validate(webp, 1920, 1080, LIMITS));
         System.out.printf("30-byte lossless WebP at 1920x1080 accepted after %d ms of CPU%n", cpu.toMillis());
         assertThat(cpu).isLessThan(Duration.ofMillis(1000));
     }
@@ -183,67 +183,67 @@ class ReferenceImagesTest {
     @Test
     void aTruncatedPngIsRejected() {
         byte[] png = TestImages.png(1280, 720);
-        assertInvalidFormat(() -> ReferenceImages.validate(Arrays.copyOf(png, png.length / 2), LANDSCAPE, LIMITS));
+        assertInvalidFormat(() -> ReferenceImages.validate(Arrays.copyOf(png, png.length / 2), LANDSCAPE.width(), LANDSCAPE.height(), LIMITS));
     }
 
     @Test
     void aPngMissingOnlyItsEndChunkIsRejected() {
         byte[] png = TestImages.png(1280, 720);
-        assertInvalidFormat(() -> ReferenceImages.validate(Arrays.copyOf(png, png.length - 12), LANDSCAPE, LIMITS));
+        assertInvalidFormat(() -> ReferenceImages.validate(Arrays.copyOf(png, png.length - 12), LANDSCAPE.width(), LANDSCAPE.height(), LIMITS));
     }
 
     @Test
     void aPngWithGarbageImageDataIsRejected() {
         byte[] garbage = new byte[64];
         Arrays.fill(garbage, (byte) 0xFF);
-        assertInvalidFormat(() -> ReferenceImages.validate(TestImages.handMadePng(64, 36, garbage), SMALL, LIMITS));
+        assertInvalidFormat(() -> ReferenceImages.validate(TestImages.handMadePng(64, 36, garbage), SMALL.width(), SMALL.height(), LIMITS));
     }
 
     @Test
     void aTruncatedJpegIsRejected() {
         byte[] jpeg = TestImages.jpeg(1280, 720);
-        assertInvalidFormat(() -> ReferenceImages.validate(Arrays.copyOf(jpeg, jpeg.length / 2), LANDSCAPE, LIMITS));
+        assertInvalidFormat(() -> ReferenceImages.validate(Arrays.copyOf(jpeg, jpeg.length / 2), LANDSCAPE.width(), LANDSCAPE.height(), LIMITS));
     }
 
     @Test
     void aJpegCutJustBeforeItsEndMarkerIsRejected() {
         byte[] jpeg = TestImages.jpeg(1280, 720);
-        assertInvalidFormat(() -> ReferenceImages.validate(Arrays.copyOf(jpeg, jpeg.length - 200), LANDSCAPE, LIMITS));
+        assertInvalidFormat(() -> ReferenceImages.validate(Arrays.copyOf(jpeg, jpeg.length - 200), LANDSCAPE.width(), LANDSCAPE.height(), LIMITS));
     }
 
     @Test
     void aJpegHeaderAloneIsRejected() {
         byte[] jpeg = TestImages.jpeg(64, 36);
-        assertInvalidFormat(() -> ReferenceImages.validate(Arrays.copyOf(jpeg, 20), SMALL, LIMITS));
+        assertInvalidFormat(() -> ReferenceImages.validate(Arrays.copyOf(jpeg, 20), SMALL.width(), SMALL.height(), LIMITS));
     }
 
     @Test
     void aTruncatedWebpIsRejected() {
         byte[] webp = TestImages.losslessWebp(1280, 720);
-        assertInvalidFormat(() -> ReferenceImages.validate(Arrays.copyOf(webp, webp.length - 4), LANDSCAPE, LIMITS));
-        assertInvalidFormat(() -> ReferenceImages.validate(Arrays.copyOf(webp, 16), LANDSCAPE, LIMITS));
+        assertInvalidFormat(() -> ReferenceImages.validate(Arrays.copyOf(webp, webp.length - 4), LANDSCAPE.width(), LANDSCAPE.height(), LIMITS));
+        assertInvalidFormat(() -> ReferenceImages.validate(Arrays.copyOf(webp, 16), LANDSCAPE.width(), LANDSCAPE.height(), LIMITS));
     }
 
     @Test
     void aGifIsRejected() {
-        assertInvalidFormat(() -> ReferenceImages.validate(TestImages.gif(64, 36), SMALL, LIMITS));
+        assertInvalidFormat(() -> ReferenceImages.validate(TestImages.gif(64, 36), SMALL.width(), SMALL.height(), LIMITS));
     }
 
     @Test
     void aTextFileIsRejected() {
         byte[] text = "this is not an image\n".getBytes(StandardCharsets.UTF_8);
-        assertInvalidFormat(() -> ReferenceImages.validate(text, SMALL, LIMITS));
+        assertInvalidFormat(() -> ReferenceImages.validate(text, SMALL.width(), SMALL.height(), LIMITS));
     }
 
     @Test
     void anEmptyFileIsRejected() {
-        assertInvalidFormat(() -> ReferenceImages.validate(new byte[0], SMALL, LIMITS));
+        assertInvalidFormat(() -> ReferenceImages.validate(new byte[0], SMALL.width(), SMALL.height(), LIMITS));
     }
 
     @Test
     void magicBytesFollowedByNothingUsefulAreRejected() {
-        assertInvalidFormat(() -> ReferenceImages.validate(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, SMALL, LIMITS));
-        assertInvalidFormat(() -> ReferenceImages.validate("RIFF\4\0\0\0WEBP".getBytes(StandardCharsets.ISO_8859_1), SMALL, LIMITS));
+        assertInvalidFormat(() -> ReferenceImages.validate(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, SMALL.width(), SMALL.height(), LIMITS));
+        assertInvalidFormat(() -> ReferenceImages.validate("RIFF\4\0\0\0WEBP".getBytes(StandardCharsets.ISO_8859_1), SMALL.width(), SMALL.height(), LIMITS));
     }
 
     // ---- byte size ----
@@ -252,7 +252,7 @@ class ReferenceImagesTest {
     void aFileOverTheByteLimitIsRefusedWith413NamingTheLimit() {
         byte[] big = new byte[(int) ReferenceLimits.DEFAULT_MAX_BYTES + 1];
         big[0] = (byte) 0x89;
-        assertThatThrownBy(() -> ReferenceImages.validate(big, LANDSCAPE, LIMITS))
+        assertThatThrownBy(() -> ReferenceImages.validate(big, LANDSCAPE.width(), LANDSCAPE.height(), LIMITS))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(413);
                     assertThat(e.getMessage()).isEqualTo("input_reference is larger than the 25 MiB limit");
@@ -264,7 +264,7 @@ class ReferenceImagesTest {
     @Test
     void aSmallerConfiguredByteLimitIsNamedInTheMessage() {
         var limits = new ReferenceLimits(1024, LIMITS.maxPixels(), LIMITS.maxSide());
-        assertThatThrownBy(() -> ReferenceImages.validate(TestImages.png(64, 36), SMALL, limits))
+        assertThatThrownBy(() -> ReferenceImages.validate(TestImages.png(64, 36), SMALL.width(), SMALL.height(), limits))
                 .isInstanceOf(ApiException.class)
                 .hasMessage("input_reference is larger than the 1 KiB limit");
     }

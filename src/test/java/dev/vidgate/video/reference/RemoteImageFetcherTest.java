@@ -8,7 +8,6 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.vidgate.common.ApiException;
 import dev.vidgate.media.ImageFormat;
-import dev.vidgate.video.VideoSize;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -214,7 +213,7 @@ class RemoteImageFetcherTest {
         });
         byte[] fetched = new RemoteImageFetcher(LOCAL_TESTING).fetch(base + "/a.png?v=1");
         assertThat(fetched).isEqualTo(png);
-        assertThat(ReferenceImages.validate(fetched, new VideoSize(64, 36), ReferenceLimits.DEFAULTS).format())
+        assertThat(ReferenceImages.validate(fetched, 64, 36, ReferenceLimits.DEFAULTS).format())
                 .isEqualTo(ImageFormat.PNG);
     }
 
