@@ -49,6 +49,20 @@ class FoundByFuzzingTest {
         }
     }
 
+    @Test
+    void anAdminBodyThatEndsBeforeItsContentLengthIsAClientErrorAndLogsNoError() {
+        Draft cutShort = new Draft("POST", "/admin/v1/tenants").header("Authorization", "Bearer " + TestServer.ADMIN_KEY)
+                .header("Content-Type", "application/json").header("Content-Length", "100");
+        cutShort.body = Draft.Raw.of(null, "{\"name\":");
+        try (LogCapture log = new LogCapture()) {
+            Answer answer = send(cutShort);
+            assertThat(answer.status()).as(answer.bodyText()).isEqualTo(400);
+            assertThat(Verdicts.isEnvelope(answer)).as(answer.bodyText()).isTrue();
+            assertThat(answer.header("x-request-id")).isPresent();
+            assertThat(log.since(0)).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.ERROR) || e.getThrowableProxy() != null);
+        }
+    }
+
     private static Answer send(Draft d) {
         return Wire.exchange(server.port(), d.render(server.port()), HostileRequests.ANSWER_TIMEOUT);
     }
