@@ -28,8 +28,9 @@ final class HostileRequests {
         for (Mutation m : mutations) {
             for (Route r : routes) {
                 if (!m.appliesTo().test(r)) continue;
-                for (int i = 0; i < m.samples(); i++) {
-                    Variant v = m.variants().get(random.nextInt(m.variants().size()));
+                int n = m.samples() == Mutations.EVERY ? m.variants().size() : m.samples();
+                for (int i = 0; i < n; i++) {
+                    Variant v = m.samples() == Mutations.EVERY ? m.variants().get(i) : m.variants().get(random.nextInt(m.variants().size()));
                     Draft d = r.draft().copy();
                     v.bend().apply(d, r, random);
                     String summary = r.name() + " | " + m.name() + (v.note().isEmpty() ? "" : ": " + Verdicts.clip(v.note(), 50));

@@ -33,6 +33,9 @@ final class Mutations {
         void apply(Draft d, Route r, Random random);
     }
 
+    /** {@code samples} of a mutation that sends every one of its variants to every route it applies to. */
+    static final int EVERY = 0;
+
     record Mutation(String name, Predicate<Route> appliesTo, int samples, List<Variant> variants) {}
 
     static final List<String> HOSTILE_TEXT = List.of("nul\u0000inside", "\u0000", "bell\u0007 esc\u001b[31m", "del\u007f",
@@ -84,7 +87,7 @@ final class Mutations {
                 new Mutation("bad-key", any, 1, badKeys()),
                 new Mutation("content-type", post, 1, contentTypes()),
                 new Mutation("broken-multipart", post, 1, Framing.brokenMultiparts()),
-                new Mutation("hostile-filename", post, 1, values(List.of("a\u0000.png", "\u0000", "..\\..\\win.ini", "../../etc/passwd",
+                new Mutation("hostile-filename", creates, EVERY, values(List.of("a\u0000.png", "\u0000", "..\\..\\win.ini", "../../etc/passwd",
                         "\u001b[2J.png", "a\r\nX-Injected: 1.png", "n".repeat(5000) + ".png", "quote\".png", "\u202egnp.exe", ""),
                         (d, r, x, v) -> referenceFile(d, v, "image/png", Images.png(720, 1280)))),
                 new Mutation("accept", any, 1, values(List.of("application/xml", "text/html", "image/*", "application/json;q=0", ";;;",
