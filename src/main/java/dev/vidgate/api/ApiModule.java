@@ -4,6 +4,8 @@ import dev.vidgate.tenancy.Gatekeeper;
 import dev.vidgate.video.reference.RemoteImageFetcher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.ObjectMapper;
@@ -21,6 +23,12 @@ public class ApiModule implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new Authentication(gatekeeper)).addPathPatterns("/v1/**", "/openai/v1/**");
         registry.addInterceptor(new QueryParameters()).addPathPatterns("/**");
+    }
+
+    /** Every answer is JSON, as OpenAI's are: an {@code Accept} header the API cannot meet, or cannot parse, changes nothing. */
+    @Override
+    public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
+        configurer.ignoreAcceptHeader(true).defaultContentType(MediaType.APPLICATION_JSON);
     }
 
     @Bean

@@ -9,7 +9,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.zip.CRC32;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
 
 /** Test images made in code: recognisable content (gradient, shapes) of an exact size, and hostile files. */
 public final class Images {
@@ -46,6 +49,21 @@ public final class Images {
         chunk(out, "IDAT", new byte[]{0x78, (byte) 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01});
         chunk(out, "IEND", new byte[0]);
         return out.toByteArray();
+    }
+
+    /**
+     * A 48-byte WebP whose VP8X header declares {@code width x height} over a 10-byte garbage VP8L bitstream:
+     * a decoder that trusts the header and decodes the bitstream stalls on it.
+     */
+    public static byte[] webpDeclaring(int width, int height) {
+        ByteBuffer b = ByteBuffer.allocate(48).order(ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes(US_ASCII)).putInt(40).put("WEBP".getBytes(US_ASCII));
+        b.put("VP8X".getBytes(US_ASCII)).putInt(10).putInt(0);
+        b.put((byte) (width - 1)).put((byte) ((width - 1) >> 8)).put((byte) ((width - 1) >> 16));
+        b.put((byte) (height - 1)).put((byte) ((height - 1) >> 8)).put((byte) ((height - 1) >> 16));
+        b.put("VP8L".getBytes(US_ASCII)).putInt(10);
+        b.put(new byte[]{0x2F, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x1F, (byte) 0xDE, (byte) 0xAD, (byte) 0xBE, (byte) 0xEF, 0x00});
+        return b.array();
     }
 
     private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {

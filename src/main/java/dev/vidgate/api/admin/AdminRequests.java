@@ -27,8 +27,14 @@ final class AdminRequests {
         this.json = json;
     }
 
-    JsonNode body(HttpServletRequest request) throws IOException {
-        byte[] bytes = request.getInputStream().readNBytes(MAX_BODY + 1);
+    JsonNode body(HttpServletRequest request) {
+        byte[] bytes;
+        try {
+            bytes = request.getInputStream().readNBytes(MAX_BODY + 1);
+        } catch (IOException e) {
+            // the body ended before its Content-Length or its last chunk: the client's doing
+            throw ApiException.invalid("The request body could not be read completely.", null, "invalid_body");
+        }
         if (bytes.length > MAX_BODY) throw ApiException.tooLarge("An admin request body is at most 64 KiB.", null);
         if (bytes.length == 0) return json.createObjectNode();
         try {
