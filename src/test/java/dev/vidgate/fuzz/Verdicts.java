@@ -34,6 +34,9 @@ final class Verdicts {
         List<String> problems = new ArrayList<>();
         if (answer.failure() != null) {
             problems.add(answer.failure());
+        } else if (answer.isHttp09()) {
+            // No status line and no headers (so no x-request-id) is what HTTP/0.9 is; the body must still be the envelope.
+            if (!isEnvelopeJson(answer)) problems.add("an HTTP/0.9 answer that is not the error envelope: " + clip(answer.bodyText(), 60));
         } else {
             if (answer.status() >= 500) problems.add("5xx");
             if (answer.header("x-request-id").isEmpty()) problems.add("no x-request-id");
@@ -46,7 +49,10 @@ final class Verdicts {
     }
 
     static boolean isEnvelope(Answer answer) {
-        if (!answer.header("Content-Type").orElse("").startsWith("application/json")) return false;
+        return answer.header("Content-Type").orElse("").startsWith("application/json") && isEnvelopeJson(answer);
+    }
+
+    private static boolean isEnvelopeJson(Answer answer) {
         try {
             JsonNode error = JSON.readTree(answer.body()).get("error");
             return error != null && error.isObject() && error.path("message").isString() && !error.path("message").asString().isBlank()

@@ -35,7 +35,22 @@ final class Wire {
         static Answer none(String failure) {
             return new Answer(0, List.of(), new byte[0], failure);
         }
+
+        /**
+         * An HTTP/0.9 answer: the body alone, no status line and no headers. The server gives one to a request
+         * line without a readable version (HTTP/0.9's form), as that protocol defines.
+         */
+        static Answer http09(byte[] body) {
+            return new Answer(HTTP_09, List.of(), body, null);
+        }
+
+        boolean isHttp09() {
+            return status == HTTP_09;
+        }
     }
+
+    /** The status an {@link Answer#http09} carries in place of one. */
+    static final int HTTP_09 = 9;
 
     static Answer exchange(int port, byte[] request, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -66,8 +81,7 @@ final class Wire {
                 if (n < 0) {
                     Answer answer = parse(received.toByteArray(), true);
                     if (answer != null) return answer;
-                    return Answer.none(received.size() == 0 ? "connection closed without an answer"
-                            : "an answer without a status line: " + Verdicts.clip(received.toString(StandardCharsets.ISO_8859_1), 60));
+                    return received.size() == 0 ? Answer.none("connection closed without an answer") : Answer.http09(received.toByteArray());
                 }
                 received.write(buffer, 0, n);
                 Answer answer = parse(received.toByteArray(), false);
