@@ -1,0 +1,77 @@
+package dev.vidgate.testsupport;
+
+import dev.vidgate.video.NewVideo;
+import dev.vidgate.video.VideoSize;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Test data: a {@link NewVideo} to insert, with sensible defaults (tenant {@code ten_a}, key {@code key_a},
+ * sora-2 720p for 4 seconds on the built-in engine); change only what a test is about.
+ */
+public final class VideoBuilder {
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    private final String id = String.format("video_%032x", SEQUENCE.incrementAndGet());
+    private String tenantId = "ten_a";
+    private String keyId = "key_a";
+    private String model = "sora-2";
+    private VideoSize size = new VideoSize(1280, 720);
+    private int seconds = 4;
+    private String prompt = "a calm sea at dawn";
+    private Instant createdAt = Instant.parse("2026-11-01T10:00:00Z");
+    private String idempotencyKey;
+    private String engine = "builtin";
+
+    private VideoBuilder() {}
+
+    public static VideoBuilder aVideo() {
+        return new VideoBuilder();
+    }
+
+    public VideoBuilder tenant(String tenantId) {
+        this.tenantId = tenantId;
+        return this;
+    }
+
+    public VideoBuilder key(String keyId) {
+        this.keyId = keyId;
+        return this;
+    }
+
+    public VideoBuilder model(String model, int width, int height) {
+        this.model = model;
+        this.size = new VideoSize(width, height);
+        return this;
+    }
+
+    public VideoBuilder seconds(int seconds) {
+        this.seconds = seconds;
+        return this;
+    }
+
+    public VideoBuilder prompt(String prompt) {
+        this.prompt = prompt;
+        return this;
+    }
+
+    public VideoBuilder createdAt(Instant createdAt) {
+        this.createdAt = createdAt;
+        return this;
+    }
+
+    public VideoBuilder idempotencyKey(String idempotencyKey) {
+        this.idempotencyKey = idempotencyKey;
+        return this;
+    }
+
+    public VideoBuilder engine(String engine) {
+        this.engine = engine;
+        return this;
+    }
+
+    public NewVideo build() {
+        return new NewVideo(id, tenantId, keyId, model, "standard", prompt, size, seconds, false, null, engine, createdAt, idempotencyKey);
+    }
+}
