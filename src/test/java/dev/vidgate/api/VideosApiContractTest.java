@@ -3,7 +3,7 @@ package dev.vidgate.api;
 import dev.vidgate.testsupport.RawHttp;
 import dev.vidgate.testsupport.RawHttp.Multipart;
 import dev.vidgate.testsupport.TestServer;
-import dev.vidgate.testsupport.Images;
+import dev.vidgate.testsupport.media.TestImages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class VideosApiContractTest {
     @Test
     void aReferenceImageOfTheWrongSizeGetsTheSeedMessage() {
         var r = http.postMultipart("/v1/videos", new Multipart().text("prompt", "p").text("size", "1280x720")
-                .file("input_reference", "ref.png", "image/png", Images.png(640, 360)));
+                .file("input_reference", "ref.png", "image/png", TestImages.png(640, 360)));
         assertError(r, 400, "Inpaint image must match the requested width and height", "input_reference", "invalid_value");
     }
 
@@ -71,7 +71,7 @@ class VideosApiContractTest {
 
     @Test
     void twoReferenceFilesAreRejected() {
-        byte[] png = Images.png(720, 1280);
+        byte[] png = TestImages.png(720, 1280);
         var r = http.postMultipart("/v1/videos", new Multipart().text("prompt", "p")
                 .file("input_reference", "a.png", "image/png", png).file("input_reference", "b.png", "image/png", png));
         assertError(r, 400, "Only one input_reference file is allowed", "input_reference", "invalid_value");
@@ -89,7 +89,7 @@ class VideosApiContractTest {
 
     @Test
     void aJavaSdkStyleMultipartWithoutFilenameAndWithTextPlainPartsIsAccepted() {
-        byte[] png = Images.png(1280, 720);
+        byte[] png = TestImages.png(1280, 720);
         var r = http.postMultipart("/v1/videos", new Multipart()
                 .utf8Text("prompt", "猫が歩く — a cat walks").utf8Text("size", "1280x720").utf8Text("seconds", "4")
                 .file("input_reference", null, "application/octet-stream", png));
@@ -101,7 +101,7 @@ class VideosApiContractTest {
 
     @Test
     void theImageFormatComesFromItsBytesNotFromTheLabelOrName() {
-        byte[] jpeg = Images.jpeg(1280, 720);
+        byte[] jpeg = TestImages.jpeg(1280, 720);
         var r = http.postMultipart("/v1/videos", new Multipart().text("prompt", "p").text("size", "1280x720")
                 .file("input_reference", "picture.png", "image/png", jpeg));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -109,7 +109,7 @@ class VideosApiContractTest {
 
     @Test
     void bracketKeysCarryADataUrlReferenceInMultipartAndJsonTakesTheSameObject() {
-        String dataUrl = "data:image/png;base64," + Base64.getEncoder().encodeToString(Images.png(1280, 720));
+        String dataUrl = "data:image/png;base64," + Base64.getEncoder().encodeToString(TestImages.png(1280, 720));
         var multipart = http.postMultipart("/v1/videos", new Multipart().text("prompt", "p").text("size", "1280x720")
                 .text("input_reference[image_url]", dataUrl));
         assertThat(multipart.statusCode()).as(multipart.body()).isEqualTo(200);
@@ -233,11 +233,11 @@ class VideosApiContractTest {
     @Test
     void aDecompressionBombAndATruncatedImageAreInvalidFiles() {
         var bomb = http.postMultipart("/v1/videos", new Multipart().text("prompt", "p").text("size", "1280x720")
-                .file("input_reference", "bomb.png", "image/png", Images.pngDeclaring(50_000, 50_000)));
+                .file("input_reference", "bomb.png", "image/png", TestImages.handMadePng(50_000, 50_000, TestImages.zlibZeros(0))));
         assertThat(bomb.statusCode()).isEqualTo(400);
         assertThat(json(bomb).get("error").get("param").asString()).isEqualTo("input_reference");
 
-        byte[] png = Images.png(1280, 720);
+        byte[] png = TestImages.png(1280, 720);
         byte[] truncated = java.util.Arrays.copyOf(png, png.length / 2);
         assertError(http.postMultipart("/v1/videos", new Multipart().text("prompt", "p").text("size", "1280x720")
                 .file("input_reference", "t.png", "image/png", truncated)), 400, "Invalid file format", "input_reference", "invalid_file_format");

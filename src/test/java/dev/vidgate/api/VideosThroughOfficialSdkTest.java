@@ -13,7 +13,7 @@ import com.openai.models.videos.VideoSize;
 import dev.vidgate.testsupport.RawHttp;
 import dev.vidgate.testsupport.TestServer;
 import dev.vidgate.testsupport.media.Mp4Probe;
-import dev.vidgate.testsupport.Images;
+import dev.vidgate.testsupport.media.TestImages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,7 +88,7 @@ class VideosThroughOfficialSdkTest {
 
     @Test
     void aReferenceImageSentByTheSdkBecomesTheFirstFrame() throws Exception {
-        byte[] png = Images.png(720, 1280);
+        byte[] png = TestImages.png(720, 1280);
         Video created = sdk.videos().create(VideoCreateParams.builder()
                 .prompt("The cat starts walking slowly towards the camera")
                 .size(VideoSize._720X1280).inputReference(png).build());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vidgate.common.ApiException;
+import dev.vidgate.testsupport.media.TestImages;
 import dev.vidgate.video.VideoSize;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.vidgate.common.ApiException;
+import dev.vidgate.testsupport.media.TestImages;
 import dev.vidgate.video.VideoSize;
 import java.io.IOException;
 import java.io.OutputStream;
