@@ -22,7 +22,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
-import static dev.vidgate.api.AdminCalls.ok;
+import static dev.vidgate.testsupport.ApiCalls.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -143,7 +143,7 @@ class QuotasThroughOfficialSdkTest {
         VideoCreateParams slow = VideoCreateParams.builder().model("sora-2-pro").prompt("a long pan over a city")
                 .seconds(VideoSeconds._12).size(VideoSize.of("1920x1080")).build();
         Video running = sdk.videos().create(slow);
-        awaitStatus(sdk, running.id(), "in_progress");
+        SdkClients.awaitStatus(sdk, running.id(), Duration.ofSeconds(60), "in_progress");
 
         Video second = sdk.videos().create(slow);
         Video third = sdk.videos().create(slow);
@@ -161,13 +161,5 @@ class QuotasThroughOfficialSdkTest {
     /** The SDK has no cancel call; clients send it as plain HTTP. */
     private static String cancel(String secret, String id) {
         return ok(new RawHttp(server.baseUrl(), secret).post("/v1/videos/" + id + "/cancel", null, new byte[0])).get("status").asString();
-    }
-
-    private static void awaitStatus(OpenAIClient sdk, String id, String status) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (!sdk.videos().retrieve(id).status().asString().equals(status)) {
-            if (Instant.now().isAfter(deadline)) throw new AssertionError(id + " never became " + status);
-            Thread.sleep(50);
-        }
     }
 }

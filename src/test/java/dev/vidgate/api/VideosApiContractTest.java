@@ -1,5 +1,6 @@
 package dev.vidgate.api;
 
+import dev.vidgate.testsupport.ApiCalls;
 import dev.vidgate.testsupport.RawHttp;
 import dev.vidgate.testsupport.RawHttp.Multipart;
 import dev.vidgate.testsupport.TestServer;
@@ -9,20 +10,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 
+import static dev.vidgate.testsupport.ApiAssertions.assertError;
+import static dev.vidgate.testsupport.ApiAssertions.assertRequestId;
+import static dev.vidgate.testsupport.ApiCalls.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** SPEC sections 1 to 6 over raw HTTP: every seed error row, the multipart quirks of real clients, and bad input. */
 class VideosApiContractTest {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     @TempDir
     static Path dataDir;
     static TestServer server;
@@ -169,8 +167,8 @@ class VideosApiContractTest {
                 .get("id").asString();
         var r = http.get("/v1/videos/" + id);
         assertThat(r.headers().firstValue("openai-poll-after-ms")).contains("200");
-        assertThat(r.headers().firstValue("x-request-id")).isPresent();
-        assertThat(http.get("/v1/videos/video_00000000000000000000000000000000").headers().firstValue("x-request-id")).isPresent();
+        assertRequestId(r);
+        assertRequestId(http.get("/v1/videos/video_00000000000000000000000000000000"));
         assertError(http.delete("/v1/videos/" + id), 400, null, "video_id", "invalid_state");
         assertThat(http.post("/v1/videos/" + id + "/cancel", null, new byte[0]).statusCode()).isEqualTo(200);
     }
@@ -264,9 +262,9 @@ class VideosApiContractTest {
     // ---- content ----
 
     @Test
-    void contentIsServedWithLengthAndRangesAndUnknownVariantsAreRejected() throws Exception {
+    void contentIsServedWithLengthAndRangesAndUnknownVariantsAreRejected() {
         String id = json(http.postJson("/v1/videos", "{\"prompt\":\"ranges\",\"size\":\"1280x720\"}")).get("id").asString();
-        awaitCompleted(id);
+        ApiCalls.awaitCompleted(http, id);
         var whole = http.getBytes("/v1/videos/" + id + "/content", "Accept", "application/binary");
         assertThat(whole.statusCode()).isEqualTo(200);
         assertThat(whole.headers().firstValue("Content-Type")).contains("video/mp4");
@@ -298,35 +296,5 @@ class VideosApiContractTest {
                 .get("id").asString();
         assertError(http.postJson("/v1/videos/" + id + "/remix", "{\"prompt\":\"again\"}"), 400, null, "video_id", "invalid_state");
         http.post("/v1/videos/" + id + "/cancel", null, new byte[0]);
-    }
-
-    private static void awaitCompleted(String id) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            String status = json(http.get("/v1/videos/" + id)).get("status").asString();
-            if (status.equals("completed")) return;
-            assertThat(status).isIn("queued", "in_progress");
-            Thread.sleep(200);
-        }
-        throw new AssertionError("not completed in time: " + id);
-    }
-
-    static JsonNode json(HttpResponse<String> r) {
-        return JSON.readTree(r.body());
-    }
-
-    static void assertError(HttpResponse<String> r, int status, String message, String param, String code) {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
-        JsonNode error = json(r).get("error");
-        assertThat(error).as(r.body()).isNotNull();
-        assertThat(error.get("message").asString()).isNotBlank();
-        assertThat(error.get("type").asString()).isNotBlank();
-        assertThat(error.has("param")).isTrue();
-        assertThat(error.has("code")).isTrue();
-        if (message != null) assertThat(error.get("message").asString()).isEqualTo(message);
-        if (param != null) assertThat(error.get("param").asString()).isEqualTo(param);
-        if (code != null) assertThat(error.get("code").asString()).isEqualTo(code);
-        assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 }
