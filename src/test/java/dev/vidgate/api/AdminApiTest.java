@@ -5,18 +5,15 @@ import dev.vidgate.testsupport.ApiCalls;
 import dev.vidgate.testsupport.RawHttp;
 import dev.vidgate.testsupport.TestClock;
 import dev.vidgate.testsupport.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.vidgate.testsupport.TestServerExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 
 import static dev.vidgate.testsupport.ApiAssertions.assertError;
 import static dev.vidgate.testsupport.ApiCalls.json;
@@ -25,24 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The admin API over raw HTTP: tenants, keys, money, prices, usage, the ledger and jobs, and every bad input a clear 4xx. */
 class AdminApiTest {
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-    static AdminCalls admin;
-    static RawHttp http;
-    static TestClock clock = new TestClock();
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dataDir, clock, Map.of());
-        admin = new AdminCalls(server);
-        http = admin.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    static final TestClock clock = new TestClock();
+    @RegisterExtension
+    static final TestServerExtension server = TestServerExtension.h2().clock(clock);
+    static final AdminCalls admin = new AdminCalls(server.http(TestServer.ADMIN_KEY));
+    static final RawHttp http = admin.http();
 
     @Test
     void tenantsAreMadeListedShownAndChangedAndBadNamesAndDuplicatesAreClearErrors() {

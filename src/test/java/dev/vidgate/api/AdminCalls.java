@@ -11,7 +11,12 @@ final class AdminCalls {
     private final RawHttp http;
 
     AdminCalls(TestServer server) {
-        this.http = new RawHttp(server.baseUrl(), TestServer.ADMIN_KEY);
+        this(new RawHttp(server.baseUrl(), TestServer.ADMIN_KEY));
+    }
+
+    /** Calls through {@code http}, which must carry the admin key. */
+    AdminCalls(RawHttp http) {
+        this.http = http;
     }
 
     RawHttp http() {

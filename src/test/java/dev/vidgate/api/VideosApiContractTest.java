@@ -4,14 +4,12 @@ import dev.vidgate.testsupport.ApiCalls;
 import dev.vidgate.testsupport.RawHttp;
 import dev.vidgate.testsupport.RawHttp.Multipart;
 import dev.vidgate.testsupport.TestServer;
+import dev.vidgate.testsupport.TestServerExtension;
 import dev.vidgate.testsupport.media.TestImages;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
-import java.nio.file.Path;
 import java.util.Base64;
 
 import static dev.vidgate.testsupport.ApiAssertions.assertError;
@@ -21,21 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** SPEC sections 1 to 6 over raw HTTP: every seed error row, the multipart quirks of real clients, and bad input. */
 class VideosApiContractTest {
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-    static RawHttp http;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dataDir);
-        http = new RawHttp(server.baseUrl(), TestServer.API_KEY);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServerExtension server = TestServerExtension.h2();
+    static final RawHttp http = server.http();
 
     // ---- the seed error rows, word for word ----
 

@@ -10,15 +10,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Plain HTTP for the cases an SDK never sends: hand-made bodies, odd headers, broken input. */
 public final class RawHttp {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final String baseUrl;
+    private final Supplier<String> baseUrl;
     private final String apiKey;
 
     public RawHttp(String baseUrl, String apiKey) {
+        this(() -> baseUrl, apiKey);
+    }
+
+    /** A client of a server whose address is known only later (asked at each call), such as one a JUnit extension starts. */
+    public RawHttp(Supplier<String> baseUrl, String apiKey) {
         this.baseUrl = baseUrl;
         this.apiKey = apiKey;
     }
@@ -55,7 +61,7 @@ public final class RawHttp {
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
-        var b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
+        var b = HttpRequest.newBuilder(URI.create(baseUrl.get() + path)).timeout(Duration.ofSeconds(60));
         if (apiKey != null) b.header("Authorization", "Bearer " + apiKey);
         for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
         return b;
