@@ -1,48 +1,32 @@
 package dev.vidgate.api;
 
 import dev.vidgate.billing.Money;
+import dev.vidgate.testsupport.ApiCalls;
 import dev.vidgate.testsupport.RawHttp;
 import dev.vidgate.testsupport.TestClock;
 import dev.vidgate.testsupport.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.vidgate.testsupport.TestServerExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 
-import static dev.vidgate.api.AdminCalls.json;
-import static dev.vidgate.api.AdminCalls.ok;
-import static dev.vidgate.api.VideosApiContractTest.assertError;
+import static dev.vidgate.testsupport.ApiAssertions.assertError;
+import static dev.vidgate.testsupport.ApiCalls.json;
+import static dev.vidgate.testsupport.ApiCalls.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The admin API over raw HTTP: tenants, keys, money, prices, usage, the ledger and jobs, and every bad input a clear 4xx. */
 class AdminApiTest {
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-    static AdminCalls admin;
-    static RawHttp http;
-    static TestClock clock = new TestClock();
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dataDir, clock, Map.of());
-        admin = new AdminCalls(server);
-        http = admin.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    static final TestClock clock = new TestClock();
+    @RegisterExtension
+    static final TestServerExtension server = TestServerExtension.h2().clock(clock);
+    static final AdminCalls admin = new AdminCalls(server.http(TestServer.ADMIN_KEY));
+    static final RawHttp http = admin.http();
 
     @Test
     void tenantsAreMadeListedShownAndChangedAndBadNamesAndDuplicatesAreClearErrors() {
@@ -233,7 +217,7 @@ class AdminApiTest {
         String done = ok(user.postJson("/v1/videos", "{\"prompt\":\"billed\",\"seconds\":\"4\"}")).get("id").asString();
         String cancelled = ok(user.postJson("/v1/videos", "{\"prompt\":\"free\",\"seconds\":\"8\"}")).get("id").asString();
         ok(user.post("/v1/videos/" + cancelled + "/cancel", null, new byte[0]));
-        awaitCompleted(user, done);
+        ApiCalls.awaitCompleted(user, done);
 
         String today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
         JsonNode usage = ok(http.get("/admin/v1/usage?tenant=stark&from=" + today + "&to=" + today));
@@ -284,13 +268,5 @@ class AdminApiTest {
         assertError(asUser.postJson("/admin/v1/tenants/default/topups", "{\"amount\":5,\"reason\":\"free money\"}"), 401, null, null,
                 "invalid_api_key");
         assertError(new RawHttp(server.baseUrl(), null).get("/admin/v1/tenants"), 401, null, null, "invalid_api_key");
-    }
-
-    private static void awaitCompleted(RawHttp user, String id) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (!json(user.get("/v1/videos/" + id)).get("status").asString().equals("completed")) {
-            if (Instant.now().isAfter(deadline)) throw new AssertionError(id + " did not complete");
-            Thread.sleep(100);
-        }
     }
 }

@@ -3,20 +3,20 @@ package dev.vidgate.api;
 import dev.vidgate.testsupport.RawHttp;
 import dev.vidgate.testsupport.TestServer;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.net.http.HttpResponse;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.vidgate.testsupport.ApiCalls.ok;
 
 /** Test setup through the admin API, the way an operator makes tenants and keys. */
 final class AdminCalls {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final RawHttp http;
 
     AdminCalls(TestServer server) {
-        this.http = new RawHttp(server.baseUrl(), TestServer.ADMIN_KEY);
+        this(new RawHttp(server.baseUrl(), TestServer.ADMIN_KEY));
+    }
+
+    /** Calls through {@code http}, which must carry the admin key. */
+    AdminCalls(RawHttp http) {
+        this.http = http;
     }
 
     RawHttp http() {
@@ -50,14 +50,5 @@ final class AdminCalls {
 
     JsonNode account(String tenant) {
         return ok(http.get("/admin/v1/tenants/" + tenant)).get("account");
-    }
-
-    static JsonNode json(HttpResponse<String> r) {
-        return JSON.readTree(r.body());
-    }
-
-    static JsonNode ok(HttpResponse<String> r) {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return json(r);
     }
 }

@@ -4,7 +4,7 @@ import dev.vidgate.testsupport.RawHttp;
 import dev.vidgate.testsupport.RawHttp.Multipart;
 import dev.vidgate.testsupport.TestClock;
 import dev.vidgate.testsupport.TestServer;
-import dev.vidgate.testsupport.Images;
+import dev.vidgate.testsupport.media.TestImages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 
-import static dev.vidgate.api.VideosApiContractTest.assertError;
+import static dev.vidgate.testsupport.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -87,7 +87,7 @@ abstract class ControlCharactersContract {
     @Test
     void aNulInAMultipartFileNameIsRefused(CapturedOutput log) {
         var r = http.postMultipart("/v1/videos", new Multipart().text("prompt", "p")
-                .file("input_reference", "a\u0000b.png", "image/png", Images.png(720, 1280)));
+                .file("input_reference", "a\u0000b.png", "image/png", TestImages.png(720, 1280)));
         assertError(r, 400, null, null, "invalid_multipart");
         assertThat(log.getOut()).doesNotContain(" ERROR ");
     }

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import static dev.vidgate.api.VideosApiContractTest.assertError;
+import static dev.vidgate.testsupport.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Browsers on the origins the operator lists ({@code vidgate.cors.allowed-origins}) may call the API; others are refused cleanly. */

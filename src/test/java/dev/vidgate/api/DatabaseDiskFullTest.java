@@ -14,8 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import static dev.vidgate.api.AdminCalls.json;
-import static dev.vidgate.api.AdminCalls.ok;
+import static dev.vidgate.testsupport.ApiCalls.json;
+import static dev.vidgate.testsupport.ApiCalls.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

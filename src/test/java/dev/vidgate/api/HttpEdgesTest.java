@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.nio.file.Path;
 import java.util.Map;
 
-import static dev.vidgate.api.VideosApiContractTest.assertError;
+import static dev.vidgate.testsupport.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

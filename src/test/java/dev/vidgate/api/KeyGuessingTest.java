@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import static dev.vidgate.api.VideosApiContractTest.assertError;
-import static dev.vidgate.api.VideosApiContractTest.json;
+import static dev.vidgate.testsupport.ApiAssertions.assertError;
+import static dev.vidgate.testsupport.ApiCalls.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

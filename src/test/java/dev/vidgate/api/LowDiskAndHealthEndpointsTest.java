@@ -10,8 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.Map;
 
-import static dev.vidgate.api.AdminCalls.json;
-import static dev.vidgate.api.AdminCalls.ok;
+import static dev.vidgate.testsupport.ApiCalls.json;
+import static dev.vidgate.testsupport.ApiCalls.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Below the low-disk watermark creates answer 507 and the node is not ready; the health endpoints need no key. */

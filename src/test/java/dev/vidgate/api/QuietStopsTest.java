@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import static dev.vidgate.api.VideosApiContractTest.json;
+import static dev.vidgate.testsupport.ApiCalls.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

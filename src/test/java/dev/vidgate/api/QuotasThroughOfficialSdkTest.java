@@ -7,22 +7,18 @@ import com.openai.models.videos.Video;
 import com.openai.models.videos.VideoCreateParams;
 import com.openai.models.videos.VideoSeconds;
 import com.openai.models.videos.VideoSize;
-import dev.vidgate.testsupport.RawHttp;
 import dev.vidgate.testsupport.TestClock;
 import dev.vidgate.testsupport.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.vidgate.testsupport.TestServerExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 
-import static dev.vidgate.api.AdminCalls.ok;
+import static dev.vidgate.testsupport.ApiCalls.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,27 +31,15 @@ class QuotasThroughOfficialSdkTest {
     private static final VideoCreateParams FOUR_SECONDS = VideoCreateParams.builder().model("sora-2").prompt("a quiet harbour at dusk")
             .seconds(VideoSeconds._4).size(VideoSize._1280X720).build();
 
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-    static AdminCalls admin;
-    static TestClock clock = new TestClock();
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dataDir, clock, Map.of());
-        admin = new AdminCalls(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    static final TestClock clock = new TestClock();
+    @RegisterExtension
+    static final TestServerExtension server = TestServerExtension.h2().clock(clock);
+    static final AdminCalls admin = new AdminCalls(server.http(TestServer.ADMIN_KEY));
 
     @Test
     void aCreateTheBalanceCannotCoverIsRefusedAsInsufficientQuotaWithoutRetriesAndCreatesNothing() {
         String secret = admin.fundedKey("poor", 300_000, "");
-        OpenAIClient sdk = SdkClients.retrying(server, secret, 2);
+        OpenAIClient sdk = SdkClients.retrying(server.server(), secret, 2);
 
         assertThatThrownBy(() -> sdk.videos().create(FOUR_SECONDS)).isInstanceOfSatisfying(RateLimitException.class, e -> {
             assertThat(e.statusCode()).isEqualTo(429);
@@ -71,14 +55,14 @@ class QuotasThroughOfficialSdkTest {
     @Test
     void aTopUpLetsTheCreateThroughAndTheCompletedJobIsBilledForItsSeconds() throws Exception {
         String secret = admin.fundedKey("exact", 400_000, "");
-        OpenAIClient sdk = SdkClients.client(server, secret);
+        OpenAIClient sdk = SdkClients.client(server.server(), secret);
 
         Video created = sdk.videos().create(FOUR_SECONDS);
         assertThat(admin.account("exact").get("held").asLong()).isEqualTo(400_000);
         Video done = SdkClients.awaitFinished(sdk, created.id(), Duration.ofSeconds(120));
         assertThat(done.status().asString()).isEqualTo("completed");
 
-        JsonNode usage = ok(new RawHttp(server.baseUrl(), secret).get("/v1/usage"));
+        JsonNode usage = ok(server.http(secret).get("/v1/usage"));
         assertThat(usage.get("seconds").asLong()).isEqualTo(4);
         assertThat(usage.get("jobs").asLong()).isEqualTo(1);
         assertThat(usage.get("credits").asLong()).isEqualTo(400_000);
@@ -90,7 +74,7 @@ class QuotasThroughOfficialSdkTest {
     @Test
     void aCancelledJobCostsNothing() {
         String secret = admin.fundedKey("fickle", 10_000_000, "");
-        OpenAIClient sdk = SdkClients.client(server, secret);
+        OpenAIClient sdk = SdkClients.client(server.server(), secret);
         Video created = sdk.videos().create(VideoCreateParams.builder().model("sora-2-pro").prompt("a long pan")
                 .seconds(VideoSeconds._12).size(VideoSize.of("1920x1080")).build());
         assertThat(admin.account("fickle").get("balance").asLong()).isEqualTo(10_000_000 - 12 * 700_000);
@@ -103,7 +87,7 @@ class QuotasThroughOfficialSdkTest {
     @Test
     void aKeyOverItsRequestsPerMinuteIsToldWhenToRetryAndTheSdksOwnRetryThenGetsItsAnswer() {
         String secret = admin.fundedKey("chatty", 0, "\"requests_per_minute\":3");
-        OpenAIClient once = SdkClients.client(server, secret);
+        OpenAIClient once = SdkClients.client(server.server(), secret);
         Instant start = clock.instant();
         for (int i = 0; i < 3; i++) once.videos().list();
         // Just before the first of the three leaves the one-minute window.
@@ -115,7 +99,7 @@ class QuotasThroughOfficialSdkTest {
             assertThat(Integer.parseInt(e.headers().values("retry-after").getFirst())).isBetween(1, 2);
         });
         long began = System.nanoTime();
-        OpenAIClient retrying = SdkClients.retrying(server, secret, 2);
+        OpenAIClient retrying = SdkClients.retrying(server.server(), secret, 2);
         assertThat(retrying.videos().list().data()).isEmpty();
         assertThat(Duration.ofNanos(System.nanoTime() - began)).as("the SDK waited as told").isGreaterThan(Duration.ofMillis(900));
     }
@@ -123,7 +107,7 @@ class QuotasThroughOfficialSdkTest {
     @Test
     void aModelOutsideTheKeysAllowListIsForbidden() {
         String secret = admin.fundedKey("narrow", 10_000_000, "\"allowed_models\":[\"sora-2\"]");
-        OpenAIClient sdk = SdkClients.client(server, secret);
+        OpenAIClient sdk = SdkClients.client(server.server(), secret);
         assertThatThrownBy(() -> sdk.videos().create(VideoCreateParams.builder().model("sora-2-pro").prompt("p").build()))
                 .isInstanceOfSatisfying(PermissionDeniedException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(403);
@@ -139,11 +123,11 @@ class QuotasThroughOfficialSdkTest {
     @Test
     void jobsBeyondTheKeysConcurrencyWaitQueuedUpToItsQueueCapAndThenAreTurnedAway() throws Exception {
         String secret = admin.fundedKey("busy", 100_000_000, "\"max_concurrent\":1,\"max_queued\":2");
-        OpenAIClient sdk = SdkClients.client(server, secret);
+        OpenAIClient sdk = SdkClients.client(server.server(), secret);
         VideoCreateParams slow = VideoCreateParams.builder().model("sora-2-pro").prompt("a long pan over a city")
                 .seconds(VideoSeconds._12).size(VideoSize.of("1920x1080")).build();
         Video running = sdk.videos().create(slow);
-        awaitStatus(sdk, running.id(), "in_progress");
+        SdkClients.awaitStatus(sdk, running.id(), Duration.ofSeconds(60), "in_progress");
 
         Video second = sdk.videos().create(slow);
         Video third = sdk.videos().create(slow);
@@ -160,14 +144,6 @@ class QuotasThroughOfficialSdkTest {
 
     /** The SDK has no cancel call; clients send it as plain HTTP. */
     private static String cancel(String secret, String id) {
-        return ok(new RawHttp(server.baseUrl(), secret).post("/v1/videos/" + id + "/cancel", null, new byte[0])).get("status").asString();
-    }
-
-    private static void awaitStatus(OpenAIClient sdk, String id, String status) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (!sdk.videos().retrieve(id).status().asString().equals(status)) {
-            if (Instant.now().isAfter(deadline)) throw new AssertionError(id + " never became " + status);
-            Thread.sleep(50);
-        }
+        return ok(server.http(secret).post("/v1/videos/" + id + "/cancel", null, new byte[0])).get("status").asString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.vidgate.api;
 
+import dev.vidgate.testsupport.ApiCalls;
 import dev.vidgate.testsupport.RawHttp;
 import dev.vidgate.testsupport.RawHttp.Multipart;
 import dev.vidgate.testsupport.TestServer;
@@ -16,13 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.image.BufferedImage;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.nio.file.Path;
 import java.util.Arrays;
 
-import static dev.vidgate.api.VideosApiContractTest.assertError;
-import static dev.vidgate.api.VideosApiContractTest.json;
+import static dev.vidgate.testsupport.ApiAssertions.assertError;
+import static dev.vidgate.testsupport.ApiCalls.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -63,11 +63,7 @@ class ReferenceUploadsTest {
     private static BufferedImage firstFrameOf(HttpResponse<String> created) throws InterruptedException {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
         String id = json(created).get("id").asString();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (!json(http.get("/v1/videos/" + id)).get("status").asString().equals("completed")) {
-            assertThat(Instant.now()).as("render of " + id).isBefore(deadline);
-            Thread.sleep(200);
-        }
+        ApiCalls.awaitCompleted(http, id);
         return Mp4Probe.of(http.getBytes("/v1/videos/" + id + "/content").body()).frame(0);
     }
 

@@ -11,6 +11,7 @@ import com.openai.models.videos.VideoSize;
 import dev.vidgate.testsupport.RawHttp;
 import dev.vidgate.testsupport.TestClock;
 import dev.vidgate.testsupport.TestServer;
+import dev.vidgate.testsupport.Waits;
 import dev.vidgate.testsupport.NodeProcess;
 import dev.vidgate.testsupport.media.Mp4Probe;
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -141,12 +143,8 @@ class RelayChainTest {
         return m.group(1);
     }
 
-    private static void awaitAtB(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for: " + what).isLessThan(deadline);
-            Thread.sleep(100);
-        }
+    private static void awaitAtB(String what, Callable<Boolean> condition) {
+        Waits.await(what, Duration.ofSeconds(60), Duration.ofMillis(100)).until(condition);
     }
 
     private static byte[] download(String id, VideoDownloadContentParams.Variant variant) throws Exception {

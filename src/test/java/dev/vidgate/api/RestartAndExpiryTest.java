@@ -6,6 +6,8 @@ import com.openai.models.videos.VideoCreateParams;
 import com.openai.models.videos.VideoSeconds;
 import com.openai.models.videos.VideoSize;
 import dev.vidgate.jobs.ExpirySweeper;
+import dev.vidgate.testsupport.ApiAssertions;
+import dev.vidgate.testsupport.ApiCalls;
 import dev.vidgate.testsupport.RawHttp;
 import dev.vidgate.testsupport.TestClock;
 import dev.vidgate.testsupport.TestServer;
@@ -15,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +35,8 @@ class RestartAndExpiryTest {
 
             id = sdk.videos().create(VideoCreateParams.builder().model("sora-2-pro").prompt("a long pan over a city")
                     .seconds(VideoSeconds._12).size(VideoSize.of("1920x1080")).build()).id();
-            awaitRendering(sdk, id);
+            ApiCalls.awaitVideo(id, Duration.ofSeconds(60), () -> sdk.videos().retrieve(id), v -> v.status().asString(),
+                    v -> v.status().asString().equals("in_progress") && v.progress() > 0);
         }
 
         try (TestServer second = TestServer.start(dataDir)) {
@@ -68,7 +70,7 @@ class RestartAndExpiryTest {
             clock.advance(Duration.ofMinutes(2));
             assertThat(server.bean(ExpirySweeper.class).sweepOnce()).isEqualTo(1);
             var expired = http.get("/v1/videos/" + id + "/content");
-            VideosApiContractTest.assertError(expired, 404, null, "video_id", "video_expired");
+            ApiAssertions.assertError(expired, 404, null, "video_id", "video_expired");
             assertThat(expired.body()).contains("expired");
             assertThat(http.get("/v1/videos/" + id + "/content?variant=thumbnail").statusCode()).isEqualTo(404);
             var record = http.get("/v1/videos/" + id);
@@ -76,16 +78,5 @@ class RestartAndExpiryTest {
             assertThat(record.body()).contains("\"status\":\"completed\"");
             assertThat(dataDir.resolve("content/videos/" + id + "/video.mp4")).doesNotExist();
         }
-    }
-
-    private static void awaitRendering(OpenAIClient sdk, String id) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            Video v = sdk.videos().retrieve(id);
-            if (v.status().asString().equals("in_progress") && v.progress() > 0) return;
-            assertThat(v.status().asString()).isIn("queued", "in_progress");
-            Thread.sleep(50);
-        }
-        throw new AssertionError("never started rendering: " + id);
     }
 }

@@ -11,11 +11,11 @@ import dev.vidgate.video.JobStore;
 import dev.vidgate.testsupport.S3ProxyServer;
 import dev.vidgate.testsupport.TestClock;
 import dev.vidgate.testsupport.TestServer;
+import dev.vidgate.testsupport.Waits;
 import dev.vidgate.testsupport.media.Mp4Probe;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -89,12 +89,9 @@ class S3OutageTest {
     }
 
     /** Waits (polling the job store) until the job's first attempt failed and it is queued again. */
-    private void awaitRequeued(String id) throws InterruptedException {
+    private void awaitRequeued(String id) {
         JobStore jobs = server.bean(JobStore.class);
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (jobs.findById(id).filter(v -> v.attempts() >= 1 && v.status() == dev.vidgate.video.VideoStatus.QUEUED).isEmpty()) {
-            if (Instant.now().isAfter(deadline)) throw new AssertionError("job " + id + " was not retried");
-            Thread.sleep(100);
-        }
+        Waits.await("job " + id + " retried", Duration.ofSeconds(120), Duration.ofMillis(100))
+                .until(() -> jobs.findById(id).filter(v -> v.attempts() >= 1 && v.status() == dev.vidgate.video.VideoStatus.QUEUED).isPresent());
     }
 }

@@ -3,10 +3,11 @@ package dev.vidgate.api;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.models.videos.Video;
+import dev.vidgate.testsupport.ApiCalls;
 import dev.vidgate.testsupport.TestServer;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Set;
 
 /** The official OpenAI Java SDK pointed at a test server, and polling the way its users poll. */
 public final class SdkClients {
@@ -36,14 +37,14 @@ public final class SdkClients {
     }
 
     /** Retrieves until the video is finished (completed, failed or cancelled), for at most {@code limit}. */
-    public static Video awaitFinished(OpenAIClient client, String id, Duration limit) throws InterruptedException {
-        Instant deadline = Instant.now().plus(limit);
-        while (true) {
-            Video v = client.videos().retrieve(id);
-            String status = v.status().asString();
-            if (status.equals("completed") || status.equals("failed") || status.equals("cancelled")) return v;
-            if (Instant.now().isAfter(deadline)) throw new AssertionError("video " + id + " still " + status + " after " + limit);
-            Thread.sleep(200);
-        }
+    public static Video awaitFinished(OpenAIClient client, String id, Duration limit) {
+        return awaitStatus(client, id, limit, "completed", "failed", "cancelled");
+    }
+
+    /** Retrieves until the video has one of {@code statuses}, for at most {@code limit}; another end fails at once. */
+    public static Video awaitStatus(OpenAIClient client, String id, Duration limit, String... statuses) {
+        Set<String> wanted = Set.of(statuses);
+        return ApiCalls.awaitVideo(id, limit, () -> client.videos().retrieve(id), v -> v.status().asString(),
+                v -> wanted.contains(v.status().asString()));
     }
 }

@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import static dev.vidgate.api.AdminCalls.ok;
+import static dev.vidgate.testsupport.ApiCalls.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,50 +1,34 @@
 package dev.vidgate.api;
 
+import dev.vidgate.testsupport.ApiCalls;
 import dev.vidgate.testsupport.RawHttp;
 import dev.vidgate.testsupport.RawHttp.Multipart;
 import dev.vidgate.testsupport.TestServer;
-import dev.vidgate.testsupport.Images;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.vidgate.testsupport.TestServerExtension;
+import dev.vidgate.testsupport.media.TestImages;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 
+import static dev.vidgate.testsupport.ApiAssertions.assertError;
+import static dev.vidgate.testsupport.ApiAssertions.assertRequestId;
+import static dev.vidgate.testsupport.ApiCalls.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** SPEC sections 1 to 6 over raw HTTP: every seed error row, the multipart quirks of real clients, and bad input. */
 class VideosApiContractTest {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-    static RawHttp http;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dataDir);
-        http = new RawHttp(server.baseUrl(), TestServer.API_KEY);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServerExtension server = TestServerExtension.h2();
+    static final RawHttp http = server.http();
 
     // ---- the seed error rows, word for word ----
 
     @Test
     void aReferenceImageOfTheWrongSizeGetsTheSeedMessage() {
         var r = http.postMultipart("/v1/videos", new Multipart().text("prompt", "p").text("size", "1280x720")
-                .file("input_reference", "ref.png", "image/png", Images.png(640, 360)));
+                .file("input_reference", "ref.png", "image/png", TestImages.png(640, 360)));
         assertError(r, 400, "Inpaint image must match the requested width and height", "input_reference", "invalid_value");
     }
 
@@ -71,7 +55,7 @@ class VideosApiContractTest {
 
     @Test
     void twoReferenceFilesAreRejected() {
-        byte[] png = Images.png(720, 1280);
+        byte[] png = TestImages.png(720, 1280);
         var r = http.postMultipart("/v1/videos", new Multipart().text("prompt", "p")
                 .file("input_reference", "a.png", "image/png", png).file("input_reference", "b.png", "image/png", png));
         assertError(r, 400, "Only one input_reference file is allowed", "input_reference", "invalid_value");
@@ -89,7 +73,7 @@ class VideosApiContractTest {
 
     @Test
     void aJavaSdkStyleMultipartWithoutFilenameAndWithTextPlainPartsIsAccepted() {
-        byte[] png = Images.png(1280, 720);
+        byte[] png = TestImages.png(1280, 720);
         var r = http.postMultipart("/v1/videos", new Multipart()
                 .utf8Text("prompt", "猫が歩く — a cat walks").utf8Text("size", "1280x720").utf8Text("seconds", "4")
                 .file("input_reference", null, "application/octet-stream", png));
@@ -101,7 +85,7 @@ class VideosApiContractTest {
 
     @Test
     void theImageFormatComesFromItsBytesNotFromTheLabelOrName() {
-        byte[] jpeg = Images.jpeg(1280, 720);
+        byte[] jpeg = TestImages.jpeg(1280, 720);
         var r = http.postMultipart("/v1/videos", new Multipart().text("prompt", "p").text("size", "1280x720")
                 .file("input_reference", "picture.png", "image/png", jpeg));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -109,7 +93,7 @@ class VideosApiContractTest {
 
     @Test
     void bracketKeysCarryADataUrlReferenceInMultipartAndJsonTakesTheSameObject() {
-        String dataUrl = "data:image/png;base64," + Base64.getEncoder().encodeToString(Images.png(1280, 720));
+        String dataUrl = "data:image/png;base64," + Base64.getEncoder().encodeToString(TestImages.png(1280, 720));
         var multipart = http.postMultipart("/v1/videos", new Multipart().text("prompt", "p").text("size", "1280x720")
                 .text("input_reference[image_url]", dataUrl));
         assertThat(multipart.statusCode()).as(multipart.body()).isEqualTo(200);
@@ -169,8 +153,8 @@ class VideosApiContractTest {
                 .get("id").asString();
         var r = http.get("/v1/videos/" + id);
         assertThat(r.headers().firstValue("openai-poll-after-ms")).contains("200");
-        assertThat(r.headers().firstValue("x-request-id")).isPresent();
-        assertThat(http.get("/v1/videos/video_00000000000000000000000000000000").headers().firstValue("x-request-id")).isPresent();
+        assertRequestId(r);
+        assertRequestId(http.get("/v1/videos/video_00000000000000000000000000000000"));
         assertError(http.delete("/v1/videos/" + id), 400, null, "video_id", "invalid_state");
         assertThat(http.post("/v1/videos/" + id + "/cancel", null, new byte[0]).statusCode()).isEqualTo(200);
     }
@@ -233,11 +217,11 @@ class VideosApiContractTest {
     @Test
     void aDecompressionBombAndATruncatedImageAreInvalidFiles() {
         var bomb = http.postMultipart("/v1/videos", new Multipart().text("prompt", "p").text("size", "1280x720")
-                .file("input_reference", "bomb.png", "image/png", Images.pngDeclaring(50_000, 50_000)));
+                .file("input_reference", "bomb.png", "image/png", TestImages.handMadePng(50_000, 50_000, TestImages.zlibZeros(0))));
         assertThat(bomb.statusCode()).isEqualTo(400);
         assertThat(json(bomb).get("error").get("param").asString()).isEqualTo("input_reference");
 
-        byte[] png = Images.png(1280, 720);
+        byte[] png = TestImages.png(1280, 720);
         byte[] truncated = java.util.Arrays.copyOf(png, png.length / 2);
         assertError(http.postMultipart("/v1/videos", new Multipart().text("prompt", "p").text("size", "1280x720")
                 .file("input_reference", "t.png", "image/png", truncated)), 400, "Invalid file format", "input_reference", "invalid_file_format");
@@ -264,9 +248,9 @@ class VideosApiContractTest {
     // ---- content ----
 
     @Test
-    void contentIsServedWithLengthAndRangesAndUnknownVariantsAreRejected() throws Exception {
+    void contentIsServedWithLengthAndRangesAndUnknownVariantsAreRejected() {
         String id = json(http.postJson("/v1/videos", "{\"prompt\":\"ranges\",\"size\":\"1280x720\"}")).get("id").asString();
-        awaitCompleted(id);
+        ApiCalls.awaitCompleted(http, id);
         var whole = http.getBytes("/v1/videos/" + id + "/content", "Accept", "application/binary");
         assertThat(whole.statusCode()).isEqualTo(200);
         assertThat(whole.headers().firstValue("Content-Type")).contains("video/mp4");
@@ -298,35 +282,5 @@ class VideosApiContractTest {
                 .get("id").asString();
         assertError(http.postJson("/v1/videos/" + id + "/remix", "{\"prompt\":\"again\"}"), 400, null, "video_id", "invalid_state");
         http.post("/v1/videos/" + id + "/cancel", null, new byte[0]);
-    }
-
-    private static void awaitCompleted(String id) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            String status = json(http.get("/v1/videos/" + id)).get("status").asString();
-            if (status.equals("completed")) return;
-            assertThat(status).isIn("queued", "in_progress");
-            Thread.sleep(200);
-        }
-        throw new AssertionError("not completed in time: " + id);
-    }
-
-    static JsonNode json(HttpResponse<String> r) {
-        return JSON.readTree(r.body());
-    }
-
-    static void assertError(HttpResponse<String> r, int status, String message, String param, String code) {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
-        JsonNode error = json(r).get("error");
-        assertThat(error).as(r.body()).isNotNull();
-        assertThat(error.get("message").asString()).isNotBlank();
-        assertThat(error.get("type").asString()).isNotBlank();
-        assertThat(error.has("param")).isTrue();
-        assertThat(error.has("code")).isTrue();
-        if (message != null) assertThat(error.get("message").asString()).isEqualTo(message);
-        if (param != null) assertThat(error.get("param").asString()).isEqualTo(param);
-        if (code != null) assertThat(error.get("code").asString()).isEqualTo(code);
-        assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 }

@@ -12,18 +12,17 @@ import com.openai.models.videos.VideoSeconds;
 import com.openai.models.videos.VideoSize;
 import dev.vidgate.testsupport.RawHttp;
 import dev.vidgate.testsupport.TestServer;
+import dev.vidgate.testsupport.TestServerExtension;
 import dev.vidgate.testsupport.media.Mp4Probe;
-import dev.vidgate.testsupport.Images;
-import org.junit.jupiter.api.AfterAll;
+import dev.vidgate.testsupport.media.TestImages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,22 +32,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The official {@code com.openai:openai-java} SDK drives the whole API over real HTTP. */
 class VideosThroughOfficialSdkTest {
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
+    @RegisterExtension
+    static final TestServerExtension server = TestServerExtension.h2();
+    static final RawHttp http = server.http();
     static OpenAIClient sdk;
-    static RawHttp http;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start(dataDir);
-        sdk = SdkClients.client(server, TestServer.API_KEY);
-        http = new RawHttp(server.baseUrl(), TestServer.API_KEY);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void connect() {
+        sdk = SdkClients.client(server.server(), TestServer.API_KEY);
     }
 
     @Test
@@ -88,7 +79,7 @@ class VideosThroughOfficialSdkTest {
 
     @Test
     void aReferenceImageSentByTheSdkBecomesTheFirstFrame() throws Exception {
-        byte[] png = Images.png(720, 1280);
+        byte[] png = TestImages.png(720, 1280);
         Video created = sdk.videos().create(VideoCreateParams.builder()
                 .prompt("The cat starts walking slowly towards the camera")
                 .size(VideoSize._720X1280).inputReference(png).build());

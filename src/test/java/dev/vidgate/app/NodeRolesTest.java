@@ -8,6 +8,7 @@ import dev.vidgate.jobs.Dispatcher;
 import dev.vidgate.testsupport.TestClock;
 import dev.vidgate.testsupport.TestDatabases;
 import dev.vidgate.testsupport.TestServer;
+import dev.vidgate.testsupport.Waits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,8 +38,8 @@ class NodeRolesTest {
         try (TestServer api = TestServer.start(shared, new TestClock(), node(url, "node-api", "api"))) {
             OpenAIClient sdk = SdkClients.client(api, TestServer.API_KEY);
             String id = sdk.videos().create(VideoCreateParams.builder().prompt("waves at dusk").build()).id();
-            Thread.sleep(1500);
-            assertThat(sdk.videos().retrieve(id).status().asString()).isEqualTo("queued");
+            Waits.await("the job staying queued without a worker", Duration.ofSeconds(10), Duration.ofMillis(250))
+                    .during(Duration.ofMillis(1500)).until(() -> sdk.videos().retrieve(id).status().asString().equals("queued"));
             assertThat(api.bean(Dispatcher.class).runningCount()).isZero();
 
             try (TestServer worker = TestServer.start(shared, new TestClock(), node(url, "node-worker", "worker"))) {

@@ -6,11 +6,13 @@ import com.openai.models.videos.VideoSeconds;
 import dev.vidgate.api.SdkClients;
 import dev.vidgate.testsupport.NodeProcess;
 import dev.vidgate.testsupport.TestDatabases;
+import dev.vidgate.testsupport.Waits;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +44,7 @@ public final class ClusterBenchmark {
                             .seconds(VideoSeconds._4).build()).id());
                 }
                 JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url, "postgres", "postgres"));
-                while (count(jdbc) < jobs) Thread.sleep(100);
+                Waits.await(jobs + " jobs completed", Duration.ofHours(1), Duration.ofMillis(100)).until(() -> count(jdbc) >= jobs);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 System.out.printf("%-6d %10.1f %12.1f%n", n, seconds, jobs * 60 / seconds);
             }

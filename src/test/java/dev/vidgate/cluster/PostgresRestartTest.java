@@ -7,6 +7,7 @@ import dev.vidgate.api.SdkClients;
 import dev.vidgate.testsupport.RawHttp;
 import dev.vidgate.testsupport.TestClock;
 import dev.vidgate.testsupport.TestServer;
+import dev.vidgate.testsupport.Waits;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,16 +29,12 @@ class PostgresRestartTest {
     }
 
     /** The pool reconnects within seconds of the database's return; until then 503 is the right answer. */
-    private static void awaitServing(RawHttp http, String path) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        int status;
-        do {
-            status = http.get(path).statusCode();
-            assertThat(status).isIn(200, 503);
-            if (status == 200) return;
-            Thread.sleep(200);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("still answering " + status + " 30 s after the database came back");
+    private static void awaitServing(RawHttp http, String path) {
+        Waits.await("answering 200 after the database came back", Duration.ofSeconds(30), Duration.ofMillis(200))
+                .until(() -> http.get(path).statusCode(), status -> {
+                    assertThat(status).isIn(200, 503);
+                    return status == 200;
+                });
     }
 
     @Test
@@ -60,15 +57,18 @@ class PostgresRestartTest {
                 ids.add(sdk.videos().create(VideoCreateParams.builder().prompt("restart " + i)
                         .seconds(com.openai.models.videos.VideoSeconds._8).build()).id());
             }
-            Thread.sleep(500); // let rendering start
+            Waits.await("rendering started", Duration.ofSeconds(60), Duration.ofMillis(50))
+                    .until(() -> !sdk.videos().retrieve(ids.getFirst()).status().asString().equals("queued"));
 
             pg.close();
-            var duringOutage = new RawHttp(server.baseUrl(), TestServer.API_KEY).get("/v1/videos/" + ids.getFirst());
+            var http = new RawHttp(server.baseUrl(), TestServer.API_KEY);
+            var duringOutage = http.get("/v1/videos/" + ids.getFirst());
             assertThat(duringOutage.statusCode()).isEqualTo(503);
             assertThat(duringOutage.body()).contains("\"type\":\"server_error\"").doesNotContain("Exception");
-            Thread.sleep(2000);
+            Waits.await("503 answers while the database is away for 2 s", Duration.ofSeconds(15), Duration.ofMillis(250))
+                    .during(Duration.ofSeconds(2)).until(() -> http.get("/v1/videos/" + ids.getFirst()).statusCode() == 503);
             pg = startPostgres(pgData, port);
-            awaitServing(new RawHttp(server.baseUrl(), TestServer.API_KEY), "/v1/videos/" + ids.getFirst());
+            awaitServing(http, "/v1/videos/" + ids.getFirst());
 
             for (String id : ids) {
                 Video done = SdkClients.awaitFinished(sdk, id, Duration.ofSeconds(180));

@@ -4,9 +4,7 @@ import dev.vidgate.cluster.jdbc.JdbcDatabaseTime;
 import dev.vidgate.video.JobStore;
 import dev.vidgate.video.jdbc.JdbcJobStore;
 import dev.vidgate.testsupport.TestDatabases;
-import dev.vidgate.video.NewVideo;
 import dev.vidgate.video.Video;
-import dev.vidgate.video.VideoSize;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,6 +17,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Set;
 
+import static dev.vidgate.testsupport.VideoBuilder.aVideo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Nodes whose clocks disagree by minutes, sharing one PostgreSQL: leases are judged in the database's time. */
@@ -49,8 +48,7 @@ class SkewedNodeClocksTest {
     }
 
     private Video queuedJob() {
-        return store.insert(new NewVideo(String.format("video_%032x", System.nanoTime()), "ten_a", "key_a", "sora-2", "standard",
-                "a calm sea", new VideoSize(1280, 720), 4, false, null, "builtin", Instant.now(), null), Instant.now());
+        return store.insert(aVideo().prompt("a calm sea").createdAt(Instant.now()).build(), Instant.now());
     }
 
     @Test

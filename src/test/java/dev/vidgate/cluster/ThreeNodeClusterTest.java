@@ -12,6 +12,7 @@ import dev.vidgate.testsupport.NodeProcess;
 import dev.vidgate.testsupport.RawHttp;
 import dev.vidgate.testsupport.S3ProxyServer;
 import dev.vidgate.testsupport.TestDatabases;
+import dev.vidgate.testsupport.Waits;
 import dev.vidgate.testsupport.media.Mp4Probe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -117,19 +119,17 @@ class ThreeNodeClusterTest {
     }
 
     /** Waits until one of {@code candidates} has a job in progress and returns it. */
-    private static NodeProcess awaitNodeRendering(String url, NodeProcess... candidates) throws InterruptedException {
+    private static NodeProcess awaitNodeRendering(String url, NodeProcess... candidates) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource(url));
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (Instant.now().isBefore(deadline)) {
+        return Waits.await("a node rendering after 10 completions", Duration.ofSeconds(120), Duration.ofMillis(50)).until(() -> {
             Integer completed = jdbc.queryForObject("SELECT COUNT(*) FROM videos WHERE status = 'COMPLETED'", Integer.class);
             for (NodeProcess node : candidates) {
                 Integer running = jdbc.queryForObject("SELECT COUNT(*) FROM videos WHERE status = 'IN_PROGRESS' AND lease_owner = ?",
                         Integer.class, node.name());
                 if (completed != null && completed >= 10 && running != null && running > 0) return node;
             }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no node was rendering after 10 completions");
+            return null;
+        }, Objects::nonNull);
     }
 
     /** The most attempts open at one instant; an attempt still open counts until now. */

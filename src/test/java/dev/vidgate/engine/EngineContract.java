@@ -1,5 +1,6 @@
 package dev.vidgate.engine;
 
+import dev.vidgate.testsupport.Waits;
 import dev.vidgate.video.Variant;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,6 @@ import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The {@link Engine} port's contract, one test per promise of its Javadoc. Every adapter runs it
@@ -204,10 +204,7 @@ public abstract class EngineContract {
 
     /** Checks until the status is no longer Running; collects the progress seen. */
     protected final EngineStatus awaitEnd(GenerationRequest request, String handle, List<Integer> progress) {
-        return awaitStatus(request, handle, s -> {
-            if (s instanceof EngineStatus.Running r) progress.add(r.progress());
-            return !(s instanceof EngineStatus.Running);
-        });
+        return Waits.engineEnd(engine(), request, handle, timeout(), progress);
     }
 
     protected final EngineStatus.Done done(GenerationRequest request, String handle) {
@@ -217,18 +214,7 @@ public abstract class EngineContract {
     }
 
     protected final EngineStatus awaitStatus(GenerationRequest request, String handle, Predicate<EngineStatus> wanted) {
-        long deadline = System.nanoTime() + timeout().toNanos();
-        while (true) {
-            EngineStatus status = engine().check(request, handle);
-            if (wanted.test(status)) return status;
-            if (System.nanoTime() > deadline) return fail("no expected status for " + handle + " in " + timeout() + "; last " + status);
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return fail("interrupted");
-            }
-        }
+        return Waits.engineStatus(engine(), request, handle, timeout(), wanted);
     }
 
     protected static byte[] read(EngineOutput output, Variant variant) throws IOException {

@@ -4,7 +4,8 @@ import dev.vidgate.fuzz.Draft.Form;
 import dev.vidgate.fuzz.Draft.Json;
 import dev.vidgate.fuzz.Draft.Raw;
 import dev.vidgate.fuzz.Routes.Route;
-import dev.vidgate.testsupport.Images;
+import dev.vidgate.testsupport.media.TestImages;
+import dev.vidgate.testsupport.media.WebpFiles;
 import dev.vidgate.testsupport.TestServer;
 
 import java.net.URLEncoder;
@@ -89,25 +90,25 @@ final class Mutations {
                 new Mutation("broken-multipart", post, 1, Framing.brokenMultiparts()),
                 new Mutation("hostile-filename", creates, EVERY, values(List.of("a\u0000.png", "\u0000", "..\\..\\win.ini", "../../etc/passwd",
                         "\u001b[2J.png", "a\r\nX-Injected: 1.png", "n".repeat(5000) + ".png", "quote\".png", "\u202egnp.exe", ""),
-                        (d, r, x, v) -> referenceFile(d, v, "image/png", Images.png(720, 1280)))),
+                        (d, r, x, v) -> referenceFile(d, v, "image/png", TestImages.png(720, 1280)))),
                 new Mutation("accept", any, 1, values(List.of("application/xml", "text/html", "image/*", "application/json;q=0", ";;;",
                         "*/*;q=abc", "text/event-stream"), (d, r, x, v) -> d.header("Accept", v))),
                 new Mutation("range", get, 1, values(List.of("bytes=abc", "bytes=5-1", "bytes=0-1,2-3", "bytes=-0",
                         "bytes=99999999999999999999-", "items=0-1", "bytes=", "bytes=0-0,-1", "bytes=--1"), (d, r, x, v) -> d.header("Range", v))),
                 new Mutation("odd-headers", any, 1, oddHeaders()),
-                new Mutation("png-bomb", creates, 1, List.of(reference("sora-2", "1280x720", Images.pngDeclaring(50_000, 50_000)),
-                        reference("sora-2", "1280x720", Images.pngDeclaring(1280, 720)))),
+                new Mutation("png-bomb", creates, 1, List.of(reference("sora-2", "1280x720", TestImages.handMadePng(50_000, 50_000, TestImages.zlibZeros(0))),
+                        reference("sora-2", "1280x720", TestImages.handMadePng(1280, 720, TestImages.zlibZeros(0))))),
                 new Mutation("truncated-image", creates, 1, List.of(reference("sora-2", "1280x720",
-                        Arrays.copyOf(Images.png(1280, 720), 2000)))),
+                        Arrays.copyOf(TestImages.png(1280, 720), 2000)))),
                 new Mutation("not-an-image", creates, 1, List.of(reference("sora-2", "720x1280", "GIF89a not really".getBytes()),
                         reference("sora-2", "720x1280", new byte[0]), reference("sora-2", "720x1280", "RIFF\0\0\0\0WEBP".getBytes()))),
                 new Mutation("hostile-image-url", creates, 2, values(List.of("data:image/png;base64,!!!notbase64", "data:;base64,",
                         "file:///etc/passwd", "http://169.254.169.254/latest/meta-data/", "javascript:alert(1)", "data:image/png,raw",
-                        "https://127.0.0.1:1/x.png", "data:image/webp;base64," + Base64.getEncoder().encodeToString(Arrays.copyOf(Images.webpDeclaring(720, 1280), 30)),
+                        "https://127.0.0.1:1/x.png", "data:image/webp;base64," + Base64.getEncoder().encodeToString(Arrays.copyOf(WebpFiles.canvasWithGarbage(720, 1280), 30)),
                         "data:image/png;base64," + "A".repeat(100_001)), (d, r, x, v) -> imageUrl(d, v))),
                 // last: on a server that decodes them, they stall request threads for good
-                new Mutation("webp-bomb-1280x720", creates, 1, List.of(reference("sora-2", "1280x720", Images.webpDeclaring(1280, 720)))),
-                new Mutation("webp-bomb-1920x1080", creates, 1, List.of(reference("sora-2-pro", "1920x1080", Images.webpDeclaring(1920, 1080)))));
+                new Mutation("webp-bomb-1280x720", creates, 1, List.of(reference("sora-2", "1280x720", WebpFiles.canvasWithGarbage(1280, 720)))),
+                new Mutation("webp-bomb-1920x1080", creates, 1, List.of(reference("sora-2-pro", "1920x1080", WebpFiles.canvasWithGarbage(1920, 1080)))));
     }
 
     /** Variants made of plain values, each applied the same way. */

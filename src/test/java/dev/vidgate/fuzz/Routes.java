@@ -2,7 +2,7 @@ package dev.vidgate.fuzz;
 
 import dev.vidgate.fuzz.Draft.Form;
 import dev.vidgate.fuzz.Draft.Json;
-import dev.vidgate.testsupport.Images;
+import dev.vidgate.testsupport.media.TestImages;
 import dev.vidgate.testsupport.TestServer;
 
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ final class Routes {
     }
 
     static List<Route> all(Fixture f) {
-        byte[] reference = Images.png(720, 1280);
+        byte[] reference = TestImages.png(720, 1280);
         List<Route> routes = new ArrayList<>();
         // ---- /v1 (the API key) ----
         routes.add(user("create-json", post("/v1/videos", Json.of("prompt", jsonString("a lighthouse in fog"),

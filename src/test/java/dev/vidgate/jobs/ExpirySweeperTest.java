@@ -25,7 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
-import static dev.vidgate.video.VideoBuilder.aVideo;
+import static dev.vidgate.testsupport.VideoBuilder.aVideo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Retention covers every file a job leaves, on the real file-system store and job store (H2), moved by a test clock. */

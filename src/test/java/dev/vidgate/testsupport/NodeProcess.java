@@ -62,23 +62,17 @@ public final class NodeProcess implements AutoCloseable {
      */
     private void awaitReady(String bootstrapKey, Duration limit) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
+        Waits.await("node " + name + " answering (log: " + log + ")", limit, Duration.ofMillis(200)).until(() -> {
             if (!process.isAlive()) throw new IllegalStateException("node " + name + " exited at start; see " + log);
             try {
                 var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/v1/videos"));
                 if (bootstrapKey != null) request.header("Authorization", "Bearer " + bootstrapKey);
                 int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (bootstrapKey == null || status == 200) return;
-                sleep(200);
+                return bootstrapKey == null || status == 200;
             } catch (IOException notYet) {
-                sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+                return false;
             }
-        }
-        throw new IllegalStateException("node " + name + " did not answer within " + limit + "; see " + log);
+        });
     }
 
     public String name() {
@@ -128,14 +122,6 @@ public final class NodeProcess implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

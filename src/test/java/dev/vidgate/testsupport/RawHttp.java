@@ -10,21 +10,27 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Plain HTTP for the cases an SDK never sends: hand-made bodies, odd headers, broken input. */
 public final class RawHttp {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final java.util.Map<String, HttpClient> CLIENTS_BY_ADDRESS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private final String baseUrl;
+    private final Supplier<String> baseUrl;
     private final String apiKey;
     private final HttpClient client;
 
     public RawHttp(String baseUrl, String apiKey) {
+        this(() -> baseUrl, apiKey, CLIENT);
+    }
+
+    /** A client of a server whose address is known only later (asked at each call), such as one a JUnit extension starts. */
+    public RawHttp(Supplier<String> baseUrl, String apiKey) {
         this(baseUrl, apiKey, CLIENT);
     }
 
-    private RawHttp(String baseUrl, String apiKey, HttpClient client) {
+    private RawHttp(Supplier<String> baseUrl, String apiKey, HttpClient client) {
         this.baseUrl = baseUrl;
         this.apiKey = apiKey;
         this.client = client;
@@ -35,7 +41,7 @@ public final class RawHttp {
      * server on 127.0.0.1): to the server it is another client address.
      */
     public static RawHttp from(String localAddress, String baseUrl, String apiKey) {
-        return new RawHttp(baseUrl, apiKey, CLIENTS_BY_ADDRESS.computeIfAbsent(localAddress, address -> {
+        return new RawHttp(() -> baseUrl, apiKey, CLIENTS_BY_ADDRESS.computeIfAbsent(localAddress, address -> {
             try {
                 return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                         .localAddress(java.net.InetAddress.getByName(address)).build();
@@ -77,7 +83,7 @@ public final class RawHttp {
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
-        var b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
+        var b = HttpRequest.newBuilder(URI.create(baseUrl.get() + path)).timeout(Duration.ofSeconds(60));
         if (apiKey != null) b.header("Authorization", "Bearer " + apiKey);
         for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
         return b;

@@ -21,7 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import static dev.vidgate.video.VideoBuilder.aVideo;
+import static dev.vidgate.testsupport.VideoBuilder.aVideo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The {@link JobStore} contract; every adapter's test extends this and supplies a fresh database. */

@@ -41,7 +41,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static dev.vidgate.billing.JobBuilder.aJob;
+import static dev.vidgate.testsupport.VideoBuilder.aVideo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -92,7 +92,8 @@ public abstract class ConcurrentBillingContract {
         for (int i = 0; i < 200; i++) {
             String[] owner = keyOf.get(i % keyOf.size());
             boolean pro = i % 5 == 0;
-            NewVideo job = (pro ? aJob(owner[0], owner[1]).model("sora-2-pro", 1920, 1080) : aJob(owner[0], owner[1]))
+            var builder = aVideo().tenant(owner[0]).key(owner[1]);
+            NewVideo job = (pro ? builder.model("sora-2-pro", 1920, 1080) : builder)
                     .seconds(new int[]{4, 8, 12}[i % 3]).createdAt(TODAY).build();
             creates.add(pool.submit(() -> {
                 try {

@@ -2,6 +2,7 @@ package dev.vidgate.engine.builtin;
 
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
+import dev.vidgate.testsupport.Waits;
 import dev.vidgate.testsupport.media.Mp4Probe;
 import dev.vidgate.testsupport.media.TestImages;
 import dev.vidgate.video.Variant;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -61,7 +63,7 @@ class BuiltinEngineLifecycleTest {
         String handle = engine.start(request);
         assertEquals("video_background", handle);
         assertInstanceOf(EngineStatus.Running.class, engine.check(request, handle));
-        EngineAwait.done(engine, request, handle);
+        Waits.engineDone(engine, request, handle);
     }
 
     @Test
@@ -69,9 +71,8 @@ class BuiltinEngineLifecycleTest {
         BuiltinEngine engine = engine(1);
         GenerationRequest request = request("video_progress", HD, 8, "fireflies over a pond");
         String handle = engine.start(request);
-        EngineAwait await = new EngineAwait(engine, request, handle);
-        assertInstanceOf(EngineStatus.Done.class, await.terminal());
-        List<Integer> progress = await.progress();
+        List<Integer> progress = new ArrayList<>();
+        assertInstanceOf(EngineStatus.Done.class, Waits.engineEnd(engine, request, handle, Waits.RENDER, progress));
         for (int i = 1; i < progress.size(); i++) {
             assertTrue(progress.get(i) >= progress.get(i - 1), "progress went down: " + progress);
         }
@@ -85,8 +86,7 @@ class BuiltinEngineLifecycleTest {
         BuiltinEngine engine = engine(1);
         GenerationRequest request = request("video_cancel", HD, 12, "an endless staircase");
         String handle = engine.start(request);
-        new EngineAwait(engine, request, handle)
-                .until(s -> s instanceof EngineStatus.Running r && r.progress() >= 5, Duration.ofSeconds(60));
+        Waits.engineStatus(engine, request, handle, Duration.ofSeconds(60), s -> s instanceof EngineStatus.Running r && r.progress() >= 5);
 
         engine.cancel(handle);
 
@@ -106,8 +106,7 @@ class BuiltinEngineLifecycleTest {
         Files.write(crashed.resolve("video.mp4.part"), new byte[100]);
         GenerationRequest request = request("video_in_progress", HD, 12, "a long drive through the desert");
         String handle = engine.start(request);
-        new EngineAwait(engine, request, handle)
-                .until(s -> s instanceof EngineStatus.Running r && r.progress() >= 1, Duration.ofSeconds(60));
+        Waits.engineStatus(engine, request, handle, Duration.ofSeconds(60), s -> s instanceof EngineStatus.Running r && r.progress() >= 1);
 
         assertEquals(0, engine.deleteStrayFiles(Instant.now().minus(Duration.ofHours(1))), "nothing is an hour old yet");
         assertTrue(Files.exists(crashed));
@@ -128,31 +127,29 @@ class BuiltinEngineLifecycleTest {
         engine.start(queued);
         engine.cancel("video_queued");
         assertInstanceOf(EngineStatus.Failed.class, engine.check(queued, "video_queued"));
-        EngineAwait.done(engine, first, "video_first");
+        Waits.engineDone(engine, first, "video_first");
         assertInstanceOf(EngineStatus.Failed.class, engine.check(queued, "video_queued"));
         assertFalse(Files.exists(workDir.resolve("video_queued")));
     }
 
     @Test
-    void rendersBeyondTheConcurrencyLimitWaitTheirTurn() throws InterruptedException {
+    void rendersBeyondTheConcurrencyLimitWaitTheirTurn() {
         BuiltinEngine engine = engine(1);
         GenerationRequest first = request("video_a", HD, 4, "first in line");
         GenerationRequest second = request("video_b", HD, 4, "second in line");
         engine.start(first);
         engine.start(second);
-        long deadline = System.nanoTime() + EngineAwait.DEFAULT_TIMEOUT.toNanos();
-        while (true) {
+        Waits.await("both renders, one after the other", Waits.RENDER, Duration.ofMillis(5)).until(() -> {
             // read the second before the first: if the second has moved, the first must be finished already
             EngineStatus b = engine.check(second, "video_b");
             EngineStatus a = engine.check(first, "video_a");
             if (b instanceof EngineStatus.Running rb && rb.progress() > 0 || b instanceof EngineStatus.Done) {
                 assertInstanceOf(EngineStatus.Done.class, a, "the second render started while the first was running");
             }
-            if (b instanceof EngineStatus.Done) break;
+            if (b instanceof EngineStatus.Done) return true;
             assertInstanceOf(EngineStatus.Running.class, b);
-            assertTrue(System.nanoTime() < deadline, "renders did not finish in time");
-            Thread.sleep(5);
-        }
+            return false;
+        });
     }
 
     @Test
@@ -176,7 +173,7 @@ class BuiltinEngineLifecycleTest {
         assertInstanceOf(EngineStatus.Lost.class, restarted.check(request, "video_restart"));
 
         String handle = restarted.start(request);
-        EngineAwait.done(restarted, request, handle);
+        Waits.engineDone(restarted, request, handle);
         try (var files = Files.list(leftovers)) {
             assertEquals(List.of("spritesheet.jpg", "thumbnail.webp", "video.mp4"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
@@ -190,7 +187,7 @@ class BuiltinEngineLifecycleTest {
         BuiltinEngine engine = engine(1);
         GenerationRequest request = request("video_release", SMALL, 1, "a paper boat");
         String handle = engine.start(request);
-        EngineAwait.done(engine, request, handle);
+        Waits.engineDone(engine, request, handle);
         assertTrue(Files.exists(workDir.resolve("video_release").resolve(Variant.VIDEO.fileName())));
         engine.cancel(handle); // cancelling a finished render is a no-op
         assertInstanceOf(EngineStatus.Done.class, engine.check(request, handle));
@@ -209,7 +206,7 @@ class BuiltinEngineLifecycleTest {
         for (byte[] reference : List.of(corrupt, "not an image at all".getBytes(StandardCharsets.UTF_8), new byte[0])) {
             GenerationRequest request = new GenerationRequest("video_corrupt", "sora-2", SMALL, 2, "animate this", reference);
             String handle = engine.start(request);
-            EngineStatus.Failed failed = assertInstanceOf(EngineStatus.Failed.class, new EngineAwait(engine, request, handle).terminal());
+            EngineStatus.Failed failed = assertInstanceOf(EngineStatus.Failed.class, Waits.engineEnd(engine, request, handle));
             assertEquals("render_failed", failed.code());
             assertFalse(failed.retryable());
             assertTrue(failed.message().contains("reference image"), failed.message());
@@ -225,7 +222,7 @@ class BuiltinEngineLifecycleTest {
         GenerationRequest again = request("video_again", SMALL, 2, "waves rolling onto the shore at golden hour, pan left");
         for (GenerationRequest r : List.of(first, between, again)) {
             engine.start(r);
-            EngineAwait.done(engine, r, r.jobId());
+            Waits.engineDone(engine, r, r.jobId());
         }
 
         assertArrayEquals(Files.readAllBytes(workDir.resolve("video_fresh").resolve("video.mp4")),
@@ -239,7 +236,7 @@ class BuiltinEngineLifecycleTest {
         GenerationRequest two = request("video_same_2", SMALL, 2, "a red kite over green hills");
         GenerationRequest other = request("video_other", SMALL, 2, "a blue submarine in deep water");
         for (GenerationRequest r : List.of(one, two, other)) engine.start(r);
-        for (GenerationRequest r : List.of(one, two, other)) EngineAwait.done(engine, r, r.jobId());
+        for (GenerationRequest r : List.of(one, two, other)) Waits.engineDone(engine, r, r.jobId());
 
         Path mp4One = workDir.resolve("video_same_1").resolve("video.mp4");
         Path mp4Two = workDir.resolve("video_same_2").resolve("video.mp4");
@@ -254,9 +251,9 @@ class BuiltinEngineLifecycleTest {
     void restartingAFinishedHandleRendersItAfresh() {
         BuiltinEngine engine = engine(1);
         GenerationRequest request = request("video_again", SMALL, 1, "a lantern");
-        EngineAwait.done(engine, request, engine.start(request));
+        Waits.engineDone(engine, request, engine.start(request));
         String handle = engine.start(request);
-        EngineAwait.done(engine, request, handle);
+        Waits.engineDone(engine, request, handle);
         assertTrue(Files.exists(workDir.resolve("video_again").resolve("video.mp4")));
     }
 
@@ -265,7 +262,7 @@ class BuiltinEngineLifecycleTest {
         BuiltinEngine engine = engine(1);
         GenerationRequest request = request("../escape/..", SMALL, 1, "a locked door");
         String handle = engine.start(request);
-        EngineAwait.done(engine, request, handle);
+        Waits.engineDone(engine, request, handle);
         assertFalse(Files.exists(workDir.getParent().resolve("escape")));
         try (var dirs = Files.list(workDir)) {
             assertEquals(1, dirs.count());

@@ -2,6 +2,7 @@ package dev.vidgate.engine.builtin;
 
 import dev.vidgate.engine.EngineOutput;
 import dev.vidgate.engine.GenerationRequest;
+import dev.vidgate.testsupport.Waits;
 import dev.vidgate.testsupport.media.Mp4Probe;
 import dev.vidgate.testsupport.media.TestImages;
 import dev.vidgate.video.Variant;
@@ -55,7 +56,7 @@ class BuiltinEngineMediaTest {
 
     private static Rendered render(GenerationRequest request) {
         String handle = engine.start(request);
-        EngineOutput output = EngineAwait.done(engine, request, handle).output();
+        EngineOutput output = Waits.engineDone(engine, request, handle).output();
         Path mp4 = workDir.resolve(request.jobId()).resolve(Variant.VIDEO.fileName());
         return new Rendered(request, output, mp4, Mp4Probe.of(mp4));
     }

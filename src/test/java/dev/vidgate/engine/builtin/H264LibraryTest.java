@@ -1,6 +1,7 @@
 package dev.vidgate.engine.builtin;
 
 import dev.vidgate.engine.GenerationRequest;
+import dev.vidgate.testsupport.Waits;
 import dev.vidgate.testsupport.media.Mp4Probe;
 import dev.vidgate.video.Variant;
 import dev.vidgate.video.VideoSize;
@@ -70,7 +71,7 @@ class H264LibraryTest {
     private static Mp4Probe render(GenerationRequest request, H264Library library, Path workDir) {
         try (BuiltinEngine engine = new BuiltinEngine(workDir, 1, 1, library)) {
             String handle = engine.start(request);
-            EngineAwait.done(engine, request, handle);
+            Waits.engineDone(engine, request, handle);
             return Mp4Probe.of(workDir.resolve(request.jobId()).resolve(Variant.VIDEO.fileName()));
         }
     }

@@ -2,6 +2,7 @@ package dev.vidgate.engine.builtin;
 
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
+import dev.vidgate.testsupport.Waits;
 import dev.vidgate.testsupport.media.Motion;
 import dev.vidgate.testsupport.media.Mp4Probe;
 import dev.vidgate.testsupport.media.ReferencePictures;
@@ -65,12 +66,12 @@ class RemixTest {
             GenerationRequest unreadable = Clips.prompt("push in").remixing(new GenerationRequest.RemixSource("video_gone", "builtin",
                     "video_gone", "x", () -> { throw new IOException("storage is down"); })).request();
             EngineStatus.Failed failed = assertInstanceOf(EngineStatus.Failed.class,
-                    new EngineAwait(engine, unreadable, engine.start(unreadable)).terminal());
+                    Waits.engineEnd(engine, unreadable, engine.start(unreadable)));
             assertTrue(failed.retryable(), failed.toString());
 
             GenerationRequest garbage = Clips.prompt("push in").remixing(new GenerationRequest.RemixSource("video_bad", "builtin",
                     "video_bad", "x", () -> new ByteArrayInputStream("not an mp4".getBytes()))).request();
-            EngineStatus.Failed bad = assertInstanceOf(EngineStatus.Failed.class, new EngineAwait(engine, garbage, engine.start(garbage)).terminal());
+            EngineStatus.Failed bad = assertInstanceOf(EngineStatus.Failed.class, Waits.engineEnd(engine, garbage, engine.start(garbage)));
             assertFalse(bad.retryable(), bad.toString());
         }
     }

@@ -2,6 +2,7 @@ package dev.vidgate.engine.builtin;
 
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
+import dev.vidgate.testsupport.Waits;
 import dev.vidgate.testsupport.media.Mp4Probe;
 import dev.vidgate.testsupport.media.TestImages;
 import dev.vidgate.video.VideoSize;
@@ -91,17 +92,14 @@ public final class RenderBenchmark {
         engine.release("clip");
     }
 
-    private static long time(BuiltinEngine engine, GenerationRequest request) throws InterruptedException {
+    private static long time(BuiltinEngine engine, GenerationRequest request) {
         long start = System.nanoTime();
         String handle = engine.start(request);
-        long deadline = start + Duration.ofMinutes(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            EngineStatus status = engine.check(request, handle);
-            if (status instanceof EngineStatus.Done) return System.nanoTime() - start;
-            if (!(status instanceof EngineStatus.Running)) throw new IllegalStateException(request.jobId() + ": " + status);
-            Thread.sleep(2);
-        }
-        throw new IllegalStateException(request.jobId() + " did not finish");
+        EngineStatus status = Waits.await(request.jobId(), Duration.ofMinutes(10), Duration.ofMillis(2))
+                .until(() -> engine.check(request, handle), s -> !(s instanceof EngineStatus.Running));
+        long took = System.nanoTime() - start;
+        if (!(status instanceof EngineStatus.Done)) throw new IllegalStateException(request.jobId() + ": " + status);
+        return took;
     }
 
     private static long processCpu() {

@@ -4,6 +4,7 @@ import dev.vidgate.engine.EngineOutput;
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.testsupport.TestClock;
+import dev.vidgate.testsupport.Waits;
 import dev.vidgate.video.Variant;
 import dev.vidgate.video.VideoSize;
 
@@ -19,9 +20,8 @@ import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-/** Test fixture: a relay engine with fast polling over fake upstreams, a test clock, and waiting helpers. */
+/** Test fixture: a relay engine with fast polling over fake upstreams, a test clock, and waits (on {@link Waits}). */
 final class RelayFixture implements AutoCloseable {
     static final VideoSize SIZE = new VideoSize(320, 180);
 
@@ -74,23 +74,13 @@ final class RelayFixture implements AutoCloseable {
     }
 
     EngineStatus awaitEnd(GenerationRequest request, String handle, List<Integer> progress) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            EngineStatus status = engine.check(request, handle);
-            if (!(status instanceof EngineStatus.Running running)) return status;
-            progress.add(running.progress());
-            if (System.nanoTime() > deadline) return fail("still running: " + handle);
-            pause(10);
-        }
+        return Waits.engineEnd(engine, request, handle, Duration.ofSeconds(60), progress);
     }
 
     /** Waits until {@code handle} reports progress of at least {@code progress} (the upstream has been polled). */
     void awaitProgress(GenerationRequest request, String handle, int progress) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!(engine.check(request, handle) instanceof EngineStatus.Running r && r.progress() >= progress)) {
-            if (System.nanoTime() > deadline) fail("no progress " + progress + " for " + handle + ": " + engine.check(request, handle));
-            pause(10);
-        }
+        Waits.engineStatus(engine, request, handle, Duration.ofSeconds(30),
+                status -> status instanceof EngineStatus.Running r && r.progress() >= progress);
     }
 
     /** Starts {@code request} and waits until the upstream has been polled about it once. */
@@ -124,11 +114,7 @@ final class RelayFixture implements AutoCloseable {
 
     /** Waits until no poll, download or upstream call runs any more. */
     void awaitIdle() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (engine.activeTasks() > 0) {
-            if (System.nanoTime() > deadline) fail(engine.activeTasks() + " relay tasks still running");
-            pause(10);
-        }
+        Waits.await("no relay task running", Duration.ofSeconds(15), Waits.ENGINE_POLL).until(() -> engine.activeTasks() == 0);
     }
 
     /** Files left in the relay's scratch folder. */
@@ -137,15 +123,6 @@ final class RelayFixture implements AutoCloseable {
             return files.filter(Files::isRegularFile).count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.vidgate.engine.relay;
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.engine.relay.FakeUpstream.Route;
+import dev.vidgate.testsupport.Waits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +54,8 @@ class RelayPollingFaultsTest {
             String handle = relay.engine.start(request);
             relay.awaitProgress(request, handle, 20);
             int polls = upstream.job(upstreamId(handle)).polls;
-            while (upstream.job(upstreamId(handle)).polls < polls + 3) RelayFixture.pause(10);
+            Waits.await("three more polls", Duration.ofSeconds(30), Waits.ENGINE_POLL)
+                    .until(() -> upstream.job(upstreamId(handle)).polls >= polls + 3);
             assertThat(relay.engine.check(request, handle)).isInstanceOf(EngineStatus.Running.class);
 
             relay.clock.advance(Duration.ofMinutes(11));
@@ -143,7 +145,8 @@ class RelayPollingFaultsTest {
             String handle = relay.startPolled(request);
             upstream.failAlways(Route.RETRIEVE, Fault.status(503));
             int seen = upstream.seen(Route.RETRIEVE).size();
-            while (upstream.seen(Route.RETRIEVE).size() < seen + 2) RelayFixture.pause(10);
+            Waits.await("two more polls", Duration.ofSeconds(30), Waits.ENGINE_POLL)
+                    .until(() -> upstream.seen(Route.RETRIEVE).size() >= seen + 2);
             relay.clock.advance(Duration.ofMinutes(11));
             assertThat(relay.awaitFailure(request, handle, "upstream_unreachable").retryable()).isTrue();
         }

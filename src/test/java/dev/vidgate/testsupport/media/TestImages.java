@@ -22,9 +22,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_WEBP;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
@@ -34,8 +37,9 @@ import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 /**
  * Test-data builder: deterministic, recognisable pictures (two-axis colour gradient, circles, a
  * rounded rectangle, a triangle, stripes and a checkerboard patch) of any size, as a
- * {@link BufferedImage} or encoded PNG / JPEG / WebP bytes. The same size and seed always give the
- * same pixels.
+ * {@link BufferedImage} or encoded PNG / JPEG / WebP / GIF bytes. The same size and seed always give the
+ * same pixels. Also hostile files made byte by byte: PNGs with any IHDR and IDAT, and lossless WebPs
+ * that declare a huge picture in a few bytes.
  */
 public final class TestImages {
     static {
@@ -106,13 +110,7 @@ public final class TestImages {
     }
 
     public static byte[] png(BufferedImage image) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(image, "png", out)) throw new IllegalStateException("no PNG writer");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return write(image, "png");
     }
 
     public static byte[] jpeg(int width, int height) {
@@ -183,5 +181,63 @@ public final class TestImages {
                 }
             }
         }
+    }
+
+    /** A GIF, a format the API does not take. */
+    public static byte[] gif(int width, int height) {
+        return write(image(width, height), "gif");
+    }
+
+    private static byte[] write(BufferedImage image, String format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(image, format, out)) throw new IllegalStateException("no writer for " + format);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * A PNG built by hand: a valid IHDR declaring {@code width x height} (8-bit RGB), one IDAT holding
+     * {@code idatPayload} as is, and IEND. With a tiny payload this is the classic decompression-bomb shape.
+     */
+    public static byte[] handMadePng(int width, int height, byte[] idatPayload) {
+        var out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        ByteBuffer ihdr = ByteBuffer.allocate(13).order(ByteOrder.BIG_ENDIAN);
+        ihdr.putInt(width).putInt(height).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        chunk(out, "IHDR", ihdr.array());
+        chunk(out, "IDAT", idatPayload);
+        chunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
+    }
+
+    /** A zlib stream of {@code rawBytes} zero bytes: a few hundred bytes that inflate to a lot. */
+    public static byte[] zlibZeros(int rawBytes) {
+        var deflater = new Deflater(9);
+        deflater.setInput(new byte[rawBytes]);
+        deflater.finish();
+        var out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        while (!deflater.finished()) out.write(buffer, 0, deflater.deflate(buffer));
+        deflater.end();
+        return out.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+        out.writeBytes(typeBytes);
+        out.writeBytes(data);
+        var crc = new CRC32();
+        crc.update(typeBytes);
+        crc.update(data);
+        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
+    /** See {@link WebpFiles#losslessWebp}. */
+    public static byte[] losslessWebp(int width, int height) {
+        return WebpFiles.losslessWebp(width, height);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vidgate.common.ApiException;
 import dev.vidgate.media.ImageFormat;
 import dev.vidgate.testsupport.media.ReferencePictures;
+import dev.vidgate.testsupport.media.TestImages;
 import dev.vidgate.video.VideoSize;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

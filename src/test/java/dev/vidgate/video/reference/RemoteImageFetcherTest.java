@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.vidgate.common.ApiException;
 import dev.vidgate.media.ImageFormat;
+import dev.vidgate.testsupport.media.TestImages;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

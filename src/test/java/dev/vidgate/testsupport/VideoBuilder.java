@@ -1,21 +1,31 @@
-package dev.vidgate.video;
+package dev.vidgate.testsupport;
 
+import dev.vidgate.video.NewVideo;
+import dev.vidgate.video.VideoSize;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Test data: a queued job with sensible defaults; change only what a test is about. */
+/**
+ * Test data: a {@link NewVideo} to insert, with sensible defaults (tenant {@code ten_a}, key {@code key_a},
+ * sora-2 720p for 4 seconds on the built-in engine); change only what a test is about.
+ */
 public final class VideoBuilder {
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
-    private String id = String.format("video_%032x", SEQUENCE.incrementAndGet());
+    private final String id = String.format("video_%032x", SEQUENCE.incrementAndGet());
     private String tenantId = "ten_a";
     private String keyId = "key_a";
+    private String model = "sora-2";
+    private VideoSize size = new VideoSize(1280, 720);
+    private int seconds = 4;
     private String prompt = "a calm sea at dawn";
     private Instant createdAt = Instant.parse("2026-11-01T10:00:00Z");
     private String idempotencyKey;
     private String engine = "builtin";
     private boolean hasReference;
+
+    private VideoBuilder() {}
 
     public static VideoBuilder aVideo() {
         return new VideoBuilder();
@@ -28,6 +38,22 @@ public final class VideoBuilder {
 
     public VideoBuilder key(String keyId) {
         this.keyId = keyId;
+        return this;
+    }
+
+    public VideoBuilder model(String model, int width, int height) {
+        this.model = model;
+        this.size = new VideoSize(width, height);
+        return this;
+    }
+
+    public VideoBuilder seconds(int seconds) {
+        this.seconds = seconds;
+        return this;
+    }
+
+    public VideoBuilder prompt(String prompt) {
+        this.prompt = prompt;
         return this;
     }
 
@@ -46,14 +72,14 @@ public final class VideoBuilder {
         return this;
     }
 
-    /** A job whose reference image was uploaded (stored under its {@code referenceKey}). */
+    /** A job with an uploaded reference image (stored under its {@code Video#referenceKey()}). */
     public VideoBuilder withReference() {
         this.hasReference = true;
         return this;
     }
 
     public NewVideo build() {
-        return new NewVideo(id, tenantId, keyId, "sora-2", "standard", prompt, new VideoSize(1280, 720), 4, hasReference, null,
-                engine, createdAt, idempotencyKey);
+        return new NewVideo(id, tenantId, keyId, model, "standard", prompt, size, seconds, hasReference, null, engine, createdAt,
+                idempotencyKey);
     }
 }
