@@ -1,5 +1,6 @@
 package dev.vidgate.engine.builtin;
 
+import dev.vidgate.engine.builtin.frame.ClipFormat;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avutil.AVChannelLayout;
 import org.bytedeco.ffmpeg.avutil.AVRational;

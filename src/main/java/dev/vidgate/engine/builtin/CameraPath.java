@@ -1,6 +1,7 @@
 package dev.vidgate.engine.builtin;
 
 import dev.vidgate.engine.builtin.PromptDirection.MoveKind;
+import dev.vidgate.engine.builtin.frame.ClipFormat;
 
 import java.util.List;
 

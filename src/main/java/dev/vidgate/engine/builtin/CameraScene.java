@@ -1,5 +1,9 @@
 package dev.vidgate.engine.builtin;
 
+import dev.vidgate.engine.builtin.frame.ClipFormat;
+import dev.vidgate.engine.builtin.frame.FrameBuffer;
+import dev.vidgate.engine.builtin.frame.FrameSource;
+
 /**
  * A text-to-video scene: it paints itself at a time, seen through that frame's camera. Subclasses hold
  * only read-only state (frames are painted by several threads at once).

@@ -2,6 +2,7 @@ package dev.vidgate.engine.builtin;
 
 import dev.vidgate.engine.builtin.LayeredScene.Plane;
 import dev.vidgate.engine.builtin.PromptDirection.TimeOfDay;
+import dev.vidgate.engine.builtin.frame.FrameBuffer;
 
 import java.awt.Color;
 import java.awt.Graphics2D;

@@ -1,5 +1,7 @@
 package dev.vidgate.engine.builtin;
 
+import dev.vidgate.engine.builtin.frame.FinishPass;
+
 /**
  * Drifting fog: two layers of soft noise sliding past each other at different speeds over a haze that
  * thickens towards the lower middle of the frame. Each frame gets a coarse density grid (one value per

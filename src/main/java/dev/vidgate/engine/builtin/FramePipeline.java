@@ -1,5 +1,7 @@
 package dev.vidgate.engine.builtin;
 
+import dev.vidgate.engine.builtin.frame.FrameBuffer;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

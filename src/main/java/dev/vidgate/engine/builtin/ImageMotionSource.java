@@ -1,5 +1,9 @@
 package dev.vidgate.engine.builtin;
 
+import dev.vidgate.engine.builtin.frame.FrameBuffer;
+import dev.vidgate.engine.builtin.frame.FrameSource;
+import dev.vidgate.engine.builtin.frame.Resampler;
+
 /**
  * Image-to-video frames: the reference picture seen through the prompt's {@link CameraPath}. Frame 0
  * is the picture pixel for pixel; later frames are resampled with sub-pixel precision (see

@@ -1,7 +1,11 @@
 package dev.vidgate.engine.builtin;
 
-import dev.vidgate.engine.builtin.Grade.Cast;
 import dev.vidgate.engine.builtin.PromptDirection.Look;
+import dev.vidgate.engine.builtin.frame.ClipFormat;
+import dev.vidgate.engine.builtin.frame.FinishPass;
+import dev.vidgate.engine.builtin.frame.FrameBuffer;
+import dev.vidgate.engine.builtin.frame.Grade.Cast;
+import dev.vidgate.engine.builtin.frame.Grade;
 
 import java.util.Random;
 

@@ -1,5 +1,6 @@
 package dev.vidgate.engine.builtin;
 
+import dev.vidgate.engine.builtin.frame.ClipFormat;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;

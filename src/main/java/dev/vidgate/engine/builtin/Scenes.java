@@ -3,6 +3,7 @@ package dev.vidgate.engine.builtin;
 import dev.vidgate.engine.builtin.PromptDirection.Look;
 import dev.vidgate.engine.builtin.PromptDirection.SceneKind;
 import dev.vidgate.engine.builtin.PromptDirection.TimeOfDay;
+import dev.vidgate.engine.builtin.frame.FrameSource;
 
 import java.util.Random;
 

@@ -1,6 +1,7 @@
 package dev.vidgate.engine.builtin;
 
 import dev.vidgate.engine.builtin.PromptDirection.TimeOfDay;
+import dev.vidgate.engine.builtin.frame.FrameBuffer;
 
 import java.util.Random;
 

@@ -2,6 +2,9 @@ package dev.vidgate.engine.builtin;
 
 import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.engine.builtin.PromptDirection.MoveKind;
+import dev.vidgate.engine.builtin.frame.ClipFormat;
+import dev.vidgate.engine.builtin.frame.FrameBuffer;
+import dev.vidgate.engine.builtin.frame.FrameSource;
 
 import java.util.List;
 

@@ -1,6 +1,8 @@
 package dev.vidgate.engine.builtin;
 
 import dev.vidgate.engine.builtin.PromptDirection.TimeOfDay;
+import dev.vidgate.engine.builtin.frame.FrameBuffer;
+import dev.vidgate.engine.builtin.frame.Resampler;
 
 import java.awt.Color;
 import java.util.Random;

@@ -1,5 +1,7 @@
 package dev.vidgate.engine.builtin;
 
+import dev.vidgate.engine.builtin.frame.ClipFormat;
+import dev.vidgate.engine.builtin.frame.YuvPlanes;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacv.FrameRecorder;

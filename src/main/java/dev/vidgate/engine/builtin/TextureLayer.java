@@ -1,5 +1,8 @@
 package dev.vidgate.engine.builtin;
 
+import dev.vidgate.engine.builtin.frame.FrameBuffer;
+import dev.vidgate.engine.builtin.frame.Resampler;
+
 /**
  * A picture placed in the world of a scene at some depth, drawn through the camera: near layers
  * (depth 1) move fully with the camera, far ones less, which gives parallax. The texture wraps around

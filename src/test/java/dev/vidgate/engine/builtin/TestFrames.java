@@ -1,5 +1,7 @@
 package dev.vidgate.engine.builtin;
 
+import dev.vidgate.engine.builtin.frame.YuvPlanes;
+
 /**
  * Builds YUV 4:2:0 test frames (laid out as {@link YuvPlanes} says): a soft diagonal gradient with a
  * bright disc moving steadily to the right, optionally with per-frame noise, which no encoder can predict.

@@ -1,5 +1,6 @@
 package dev.vidgate.engine.builtin;
 
+import dev.vidgate.engine.builtin.frame.ClipFormat;
 import dev.vidgate.testsupport.media.Mp4Probe;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.junit.jupiter.api.Test;

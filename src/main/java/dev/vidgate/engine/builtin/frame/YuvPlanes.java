@@ -1,4 +1,4 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.frame;
 
 /**
  * Where the planes of a {@code width x height} frame's YUV 4:2:0 buffer lie: Y ({@code width} bytes a
@@ -6,21 +6,21 @@ package dev.vidgate.engine.builtin;
  * up), with no padding. The one place that layout is spelt out; {@link FrameBuffer} sizes its buffer
  * by it, {@link FinishPass} fills it, {@link H264Encoder} and {@link PlanesToRgb} read it.
  */
-record YuvPlanes(int width, int height) {
-    YuvPlanes {
+public record YuvPlanes(int width, int height) {
+    public YuvPlanes {
         if (width <= 0 || height <= 0) throw new IllegalArgumentException("the size " + width + "x" + height + " is not positive");
     }
 
-    int chromaWidth() { return (width + 1) / 2; }
+    public int chromaWidth() { return (width + 1) / 2; }
 
-    int chromaHeight() { return (height + 1) / 2; }
+    public int chromaHeight() { return (height + 1) / 2; }
 
     /** Where the U plane starts. */
-    int u() { return width * height; }
+    public int u() { return width * height; }
 
     /** Where the V plane starts. */
-    int v() { return u() + chromaWidth() * chromaHeight(); }
+    public int v() { return u() + chromaWidth() * chromaHeight(); }
 
     /** The bytes of all three planes. */
-    int size() { return v() + chromaWidth() * chromaHeight(); }
+    public int size() { return v() + chromaWidth() * chromaHeight(); }
 }

@@ -1,4 +1,4 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.frame;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
@@ -12,11 +12,11 @@ import java.awt.image.WritableRaster;
  * frame's YUV 4:2:0 planes for the encoder, and scratch rows for whoever renders into it (a frame is
  * rendered by one thread at a time, so its scratch needs no locking).
  */
-final class FrameBuffer {
+public final class FrameBuffer {
     private static final int[] MASKS = {0x00FF0000, 0x0000FF00, 0x000000FF};
     /** Scratch slots of {@link Resampler}'s vertical blend. */
-    static final int BLEND = 4;
-    static final int BLEND_OTHER = 5;
+    public static final int BLEND = 4;
+    public static final int BLEND_OTHER = 5;
     /** Scratch slots of {@link Resampler#upscaleHalf}'s left and right neighbours. */
     static final int LEFT = 6;
     static final int RIGHT = 7;
@@ -39,7 +39,7 @@ final class FrameBuffer {
     /** Whether the picture is still only in {@link #half()}, waiting to be scaled up (see {@link #pictureIsInHalf}). */
     private boolean pictureInHalf;
 
-    FrameBuffer(int width, int height) {
+    public FrameBuffer(int width, int height) {
         this.width = width;
         this.height = height;
         this.pixels = new int[Math.multiplyExact(width, height)];
@@ -50,24 +50,24 @@ final class FrameBuffer {
         this.image = new BufferedImage(new DirectColorModel(24, MASKS[0], MASKS[1], MASKS[2]), raster, false, null);
     }
 
-    int width() { return width; }
+    public int width() { return width; }
 
-    int height() { return height; }
+    public int height() { return height; }
 
     /** The pixels, {@code 0x00RRGGBB}, index {@code y * width + x}. */
-    int[] pixels() { return pixels; }
+    public int[] pixels() { return pixels; }
 
     /** The frame as YUV 4:2:0 planes laid out as {@link #planes()} says, filled by {@link FinishPass}. */
-    byte[] yuv() { return yuv; }
+    public byte[] yuv() { return yuv; }
 
     /** Where the planes lie in {@link #yuv()}. */
-    YuvPlanes planes() { return planes; }
+    public YuvPlanes planes() { return planes; }
 
     /** A TYPE_INT_RGB image backed by {@link #pixels()}. */
-    BufferedImage image() { return image; }
+    public BufferedImage image() { return image; }
 
     /** A buffer of half the width and height (rounded up), for soft layers drawn at lower resolution. */
-    FrameBuffer half() {
+    public FrameBuffer half() {
         if (half == null) half = new FrameBuffer(halfSide(width), halfSide(height));
         return half;
     }
@@ -79,7 +79,7 @@ final class FrameBuffer {
      * pixels after this calls {@link #scaleUpPicture} first. A frame that is not exactly twice its half
      * (only the tiniest, whose half is clamped to two pixels) is scaled up at once instead.
      */
-    void pictureIsInHalf() {
+    public void pictureIsInHalf() {
         pictureInHalf = true;
         if (width != 2 * half.width() || height != 2 * half.height()) scaleUpPicture();
     }
@@ -89,24 +89,24 @@ final class FrameBuffer {
     }
 
     /** Forgets any earlier frame's {@link #pictureIsInHalf}: called before a frame is drawn into this buffer. */
-    void startPicture() {
+    public void startPicture() {
         pictureInHalf = false;
     }
 
     /** If the picture is still in {@link #half()}, scales it up into {@link #pixels()}. */
-    void scaleUpPicture() {
+    public void scaleUpPicture() {
         if (!pictureInHalf) return;
         Resampler.upscaleHalf(half, half.height(), this, height);
         pictureInHalf = false;
     }
 
     /** The width or height of {@link #half()} for a frame side of {@code side} pixels. */
-    static int halfSide(int side) {
+    public static int halfSide(int side) {
         return Math.max(2, (side + 1) / 2);
     }
 
     /** Scratch array {@code n} (0..12) of at least {@code length} ints; contents are undefined. */
-    int[] scratch(int n, int length) {
+    public int[] scratch(int n, int length) {
         if (scratch[n] == null || scratch[n].length < length) scratch[n] = new int[length];
         return scratch[n];
     }

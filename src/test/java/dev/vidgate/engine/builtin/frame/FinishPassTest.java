@@ -1,4 +1,4 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.frame;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.frame;
 
 /**
  * Bilinear resampling of one output row from a source picture, in 16.16 fixed point with 8-bit blend
@@ -8,13 +8,13 @@ package dev.vidgate.engine.builtin;
  *
  * <p>Coordinates outside the source are clamped to its edge.
  */
-final class Resampler {
-    static final int ONE = 1 << 16;
+public final class Resampler {
+    public static final int ONE = 1 << 16;
 
     private Resampler() {}
 
     /** Converts a pixel coordinate to 16.16 fixed point, rounding to the nearest 1/65536. */
-    static int fixed(double v) {
+    public static int fixed(double v) {
         return (int) Math.round(v * ONE);
     }
 
@@ -28,8 +28,8 @@ final class Resampler {
      * first: a loop whose arrays all use the same index is one the JIT vectorises (with two offsets into
      * one array it cannot rule out overlap, and runs four times slower).
      */
-    static void copyRow(int[] src, int srcWidth, int srcHeight, int sy, int xStart, int xStep,
-                        int[] out, int outOffset, int count, int[] blend, int[] other) {
+    public static void copyRow(int[] src, int srcWidth, int srcHeight, int sy, int xStart, int xStep,
+                               int[] out, int outOffset, int count, int[] blend, int[] other) {
         int y0 = sy >> 16;
         int fy = (sy >>> 8) & 0xFF;
         if (y0 < 0) {
@@ -120,8 +120,8 @@ final class Resampler {
      * compositing). Rows above or below the texture leave {@code out} unchanged. {@code blend} and
      * {@code other} are scratch, at least {@link #spanNeeded} long.
      */
-    static void overRowWrapped(int[] src, int srcWidth, int srcHeight, int sy, long xStart, int xStep,
-                               int[] out, int outOffset, int count, int[] blend, int[] other) {
+    public static void overRowWrapped(int[] src, int srcWidth, int srcHeight, int sy, long xStart, int xStep,
+                                      int[] out, int outOffset, int count, int[] blend, int[] other) {
         int y0 = sy >> 16;
         int fy = (sy >>> 8) & 0xFF;
         if (y0 < 0 || y0 >= srcHeight) return;
@@ -167,7 +167,7 @@ final class Resampler {
     }
 
     /** Texels of a source row that {@code count} output pixels {@code xStep} apart may touch. */
-    static int spanNeeded(int count, int xStep) {
+    public static int spanNeeded(int count, int xStep) {
         return (int) (((long) xStep * (count - 1)) >> 16) + 3;
     }
 
@@ -187,7 +187,7 @@ final class Resampler {
      * Scales rows {@code 0..halfRows-1} of {@code half} (a {@link FrameBuffer#half()}) up into rows
      * {@code 0..toRow-1} of {@code frame}, bilinearly: soft layers drawn at half resolution cost a quarter.
      */
-    static void upscaleHalf(FrameBuffer half, int halfRows, FrameBuffer frame, int toRow) {
+    public static void upscaleHalf(FrameBuffer half, int halfRows, FrameBuffer frame, int toRow) {
         int w = frame.width();
         int h = frame.height();
         int rows = Math.max(1, Math.min(halfRows, half.height()));

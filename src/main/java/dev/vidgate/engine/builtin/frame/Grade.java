@@ -1,4 +1,4 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.frame;
 
 /**
  * A colour grade, defined on the encoder's YUV so that applying it costs one table look-up per pixel:
@@ -25,13 +25,13 @@ package dev.vidgate.engine.builtin;
  * @param vignette   how much the corners darken, 0..1
  * @param letterbox  height of each black bar (top and bottom) as a fraction of the frame height, 0..0.5
  */
-record Grade(double exposure, double contrast, double lift, double saturation, Cast shadows, Cast highlights,
-             double topLight, Cast topCast, double bottomLight, Cast bottomCast, Cast leftWash, Cast rightWash,
-             double vignette, double letterbox) {
+public record Grade(double exposure, double contrast, double lift, double saturation, Cast shadows, Cast highlights,
+                    double topLight, Cast topCast, double bottomLight, Cast bottomCast, Cast leftWash, Cast rightWash,
+                    double vignette, double letterbox) {
 
     /** A shift of the chroma channels, in 8-bit steps. */
-    record Cast(double u, double v) {
-        static final Cast NONE = new Cast(0, 0);
+    public record Cast(double u, double v) {
+        public static final Cast NONE = new Cast(0, 0);
 
         Cast plus(Cast o) { return new Cast(u + o.u, v + o.v); }
 
@@ -40,35 +40,35 @@ record Grade(double exposure, double contrast, double lift, double saturation, C
         boolean isNone() { return u == 0 && v == 0; }
     }
 
-    static final Grade NEUTRAL = new Grade(1, 1, 0, 1, Cast.NONE, Cast.NONE, 1, Cast.NONE, 1, Cast.NONE, Cast.NONE, Cast.NONE, 0, 0);
+    public static final Grade NEUTRAL = new Grade(1, 1, 0, 1, Cast.NONE, Cast.NONE, 1, Cast.NONE, 1, Cast.NONE, Cast.NONE, Cast.NONE, 0, 0);
 
     /** A grade from the main controls: no gradients, wash or bars. */
-    static Grade of(double exposure, double contrast, double lift, double saturation, Cast shadows, Cast highlights, double vignette) {
+    public static Grade of(double exposure, double contrast, double lift, double saturation, Cast shadows, Cast highlights, double vignette) {
         return new Grade(exposure, contrast, lift, saturation, shadows, highlights, 1, Cast.NONE, 1, Cast.NONE, Cast.NONE, Cast.NONE,
                 vignette, 0);
     }
 
-    static Cast cast(double u, double v) {
+    public static Cast cast(double u, double v) {
         return new Cast(u, v);
     }
 
-    Grade withGradient(double topLight, Cast topCast, double bottomLight, Cast bottomCast) {
+    public Grade withGradient(double topLight, Cast topCast, double bottomLight, Cast bottomCast) {
         return new Grade(exposure, contrast, lift, saturation, shadows, highlights, topLight, topCast, bottomLight, bottomCast,
                 leftWash, rightWash, vignette, letterbox);
     }
 
-    Grade withWash(Cast left, Cast right) {
+    public Grade withWash(Cast left, Cast right) {
         return new Grade(exposure, contrast, lift, saturation, shadows, highlights, topLight, topCast, bottomLight, bottomCast,
                 left, right, vignette, letterbox);
     }
 
-    Grade withLetterbox(double bar) {
+    public Grade withLetterbox(double bar) {
         return new Grade(exposure, contrast, lift, saturation, shadows, highlights, topLight, topCast, bottomLight, bottomCast,
                 leftWash, rightWash, vignette, bar);
     }
 
     /** An exposure change on top of this grade (flicker). */
-    Grade brighter(double factor) {
+    public Grade brighter(double factor) {
         return new Grade(exposure * factor, contrast, lift * factor, saturation, shadows, highlights, topLight, topCast, bottomLight,
                 bottomCast, leftWash, rightWash, vignette, letterbox);
     }
@@ -77,7 +77,7 @@ record Grade(double exposure, double contrast, double lift, double saturation, C
      * This grade followed by {@code next}: multipliers multiply, casts add (scaled by the next saturation,
      * so black and white stays grey), the stronger vignette and taller bars win.
      */
-    Grade then(Grade next) {
+    public Grade then(Grade next) {
         double s = next.saturation;
         return new Grade(exposure * next.exposure, contrast * next.contrast, lift * next.exposure + next.lift, saturation * s,
                 shadows.times(s).plus(next.shadows), highlights.times(s).plus(next.highlights),
@@ -87,7 +87,7 @@ record Grade(double exposure, double contrast, double lift, double saturation, C
     }
 
     /** The grade at {@code strength} (0 = neutral, 1 = this grade), for fading a look in. */
-    Grade scaled(double strength) {
+    public Grade scaled(double strength) {
         if (strength >= 1) return this;
         double s = Math.max(0, strength);
         return new Grade(lerp(1, exposure, s), lerp(1, contrast, s), lift * s, lerp(1, saturation, s), shadows.times(s),
@@ -95,7 +95,7 @@ record Grade(double exposure, double contrast, double lift, double saturation, C
                 leftWash.times(s), rightWash.times(s), vignette * s, letterbox * s);
     }
 
-    boolean isNeutral() {
+    public boolean isNeutral() {
         return exposure == 1 && contrast == 1 && lift == 0 && saturation == 1 && shadows.isNone() && highlights.isNone()
                 && topLight == 1 && topCast.isNone() && bottomLight == 1 && bottomCast.isNone() && leftWash.isNone()
                 && rightWash.isNone() && vignette == 0 && letterbox == 0;

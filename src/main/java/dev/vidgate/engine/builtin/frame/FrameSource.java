@@ -1,11 +1,11 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.frame;
 
 /**
  * Produces the frames of one clip, one at a time, into a caller-owned {@link FrameBuffer}, so memory
  * does not grow with clip length. Frames are a pure function of the request and the index: rendering
  * the same index twice gives the same pixels.
  */
-interface FrameSource {
+public interface FrameSource {
 
     int width();
 

@@ -1,4 +1,4 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.frame;
 
 /**
  * The last step of every frame: convert the rendered colours to the encoder's YUV 4:2:0 (BT.601,
@@ -9,11 +9,11 @@ package dev.vidgate.engine.builtin;
  * chroma sample as it is, and only the luma is scaled up to full resolution before it is graded.
  * The planes are then the frame as the video shows it; the frame's pixels may be stale.
  */
-final class FinishPass {
+public final class FinishPass {
     private FinishPass() {}
 
     /** Fog for one frame: a colour and a density 0..256 per pixel, filled one row at a time. */
-    interface FogRows {
+    public interface FogRows {
         int colour();
 
         void density(int y, int[] out);
@@ -26,7 +26,7 @@ final class FinishPass {
      * index. The few steps that cannot be (pairing neighbouring columns for chroma, table look-ups) are
      * short loops of their own that fill arrays for the vectorised ones.
      */
-    static void apply(FrameBuffer frame, Grade grade, FogRows fog) {
+    public static void apply(FrameBuffer frame, Grade grade, FogRows fog) {
         boolean fromHalf = frame.isPictureInHalf();
         FrameBuffer half = fromHalf ? frame.half() : null;
         YuvPlanes planes = frame.planes();
