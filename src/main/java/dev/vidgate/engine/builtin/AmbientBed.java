@@ -1,6 +1,7 @@
 package dev.vidgate.engine.builtin;
 
-import dev.vidgate.engine.builtin.PromptDirection.Ambience;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.Ambience;
+import dev.vidgate.engine.builtin.prompt.PromptDirection;
 
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -1,7 +1,8 @@
 package dev.vidgate.engine.builtin;
 
-import dev.vidgate.engine.builtin.PromptDirection.MoveKind;
 import dev.vidgate.engine.builtin.frame.ClipFormat;
+import dev.vidgate.engine.builtin.prompt.CameraMove;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.MoveKind;
 
 import java.util.List;
 

@@ -1,8 +1,9 @@
 package dev.vidgate.engine.builtin;
 
 import dev.vidgate.engine.builtin.LayeredScene.Plane;
-import dev.vidgate.engine.builtin.PromptDirection.TimeOfDay;
 import dev.vidgate.engine.builtin.frame.FrameBuffer;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.TimeOfDay;
+import dev.vidgate.engine.builtin.prompt.PromptDirection;
 
 import java.awt.Color;
 import java.awt.Graphics2D;

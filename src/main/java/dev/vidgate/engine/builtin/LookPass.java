@@ -1,11 +1,12 @@
 package dev.vidgate.engine.builtin;
 
-import dev.vidgate.engine.builtin.PromptDirection.Look;
 import dev.vidgate.engine.builtin.frame.ClipFormat;
 import dev.vidgate.engine.builtin.frame.FinishPass;
 import dev.vidgate.engine.builtin.frame.FrameBuffer;
 import dev.vidgate.engine.builtin.frame.Grade.Cast;
 import dev.vidgate.engine.builtin.frame.Grade;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.Look;
+import dev.vidgate.engine.builtin.prompt.PromptDirection;
 
 import java.util.Random;
 

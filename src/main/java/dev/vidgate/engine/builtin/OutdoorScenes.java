@@ -2,8 +2,9 @@ package dev.vidgate.engine.builtin;
 
 import dev.vidgate.engine.builtin.LayeredScene.Extra;
 import dev.vidgate.engine.builtin.LayeredScene.Plane;
-import dev.vidgate.engine.builtin.PromptDirection.Look;
-import dev.vidgate.engine.builtin.PromptDirection.TimeOfDay;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.Look;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.TimeOfDay;
+import dev.vidgate.engine.builtin.prompt.PromptDirection;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,10 @@
 package dev.vidgate.engine.builtin;
 
-import dev.vidgate.engine.builtin.PromptDirection.Look;
-import dev.vidgate.engine.builtin.PromptDirection.SceneKind;
-import dev.vidgate.engine.builtin.PromptDirection.TimeOfDay;
 import dev.vidgate.engine.builtin.frame.FrameSource;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.Look;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.SceneKind;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.TimeOfDay;
+import dev.vidgate.engine.builtin.prompt.PromptDirection;
 
 import java.util.Random;
 

@@ -1,7 +1,8 @@
 package dev.vidgate.engine.builtin;
 
-import dev.vidgate.engine.builtin.PromptDirection.TimeOfDay;
 import dev.vidgate.engine.builtin.frame.FrameBuffer;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.TimeOfDay;
+import dev.vidgate.engine.builtin.prompt.PromptDirection;
 
 import java.util.Random;
 

@@ -1,6 +1,6 @@
 package dev.vidgate.engine.builtin;
 
-import dev.vidgate.engine.builtin.PromptDirection.TimeOfDay;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.TimeOfDay;
 import dev.vidgate.engine.builtin.frame.FrameBuffer;
 import dev.vidgate.engine.builtin.frame.Resampler;
 

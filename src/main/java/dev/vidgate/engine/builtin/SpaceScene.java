@@ -2,6 +2,7 @@ package dev.vidgate.engine.builtin;
 
 import dev.vidgate.engine.builtin.frame.FrameBuffer;
 import dev.vidgate.engine.builtin.frame.Resampler;
+import dev.vidgate.engine.builtin.prompt.PromptDirection;
 
 import java.awt.Color;
 import java.util.Random;

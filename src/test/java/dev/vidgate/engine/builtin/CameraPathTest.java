@@ -1,6 +1,7 @@
 package dev.vidgate.engine.builtin;
 
-import dev.vidgate.engine.builtin.PromptDirection.MoveKind;
+import dev.vidgate.engine.builtin.prompt.CameraMove;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.MoveKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -1,6 +1,8 @@
 package dev.vidgate.engine.builtin;
 
-import dev.vidgate.engine.builtin.PromptDirection.Ambience;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.Ambience;
+import dev.vidgate.engine.builtin.prompt.PromptReader;
+import dev.vidgate.engine.builtin.prompt.PromptSeed;
 import dev.vidgate.testsupport.media.Loudness;
 import dev.vidgate.testsupport.media.Mp4Probe;
 import org.junit.jupiter.api.Test;

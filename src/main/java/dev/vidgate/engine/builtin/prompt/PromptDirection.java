@@ -1,4 +1,4 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.prompt;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -18,24 +18,24 @@ import java.util.Set;
  * @param time    the time of day the prompt names, or null
  * @param pace    how lively the scene's own motion is (1 normal; slower or faster words change it)
  */
-record PromptDirection(List<CameraMove> moves, Set<Look> looks, SceneKind scene, Set<Ambience> sounds, boolean silent,
-                       double hue, TimeOfDay time, double pace) {
+public record PromptDirection(List<CameraMove> moves, Set<Look> looks, SceneKind scene, Set<Ambience> sounds, boolean silent,
+                              double hue, TimeOfDay time, double pace) {
 
-    PromptDirection {
+    public PromptDirection {
         moves = List.copyOf(moves);
         looks = looks.isEmpty() ? EnumSet.noneOf(Look.class) : EnumSet.copyOf(looks);
         sounds = sounds.isEmpty() ? EnumSet.noneOf(Ambience.class) : EnumSet.copyOf(sounds);
     }
 
-    boolean has(Look look) { return looks.contains(look); }
+    public boolean has(Look look) { return looks.contains(look); }
 
-    boolean hasHue() { return !Double.isNaN(hue); }
+    public boolean hasHue() { return !Double.isNaN(hue); }
 
     /** Anything the vocabulary can recognise; implemented by the enums below. */
     sealed interface Meaning permits MoveKind, Pace, Look, SceneKind, Ambience, Connector, Tint, TimeOfDay {}
 
     /** A camera move. "Left" and "right" are where the camera turns, so the picture slides the other way. */
-    enum MoveKind implements Meaning { PUSH_IN, PULL_OUT, PAN_LEFT, PAN_RIGHT, TILT_UP, TILT_DOWN, ORBIT, DOLLY_IN, DOLLY_OUT, STATIC }
+    public enum MoveKind implements Meaning { PUSH_IN, PULL_OUT, PAN_LEFT, PAN_RIGHT, TILT_UP, TILT_DOWN, ORBIT, DOLLY_IN, DOLLY_OUT, STATIC }
 
     /** Words that change how far and how fast a move goes. */
     enum Pace implements Meaning {
@@ -46,11 +46,11 @@ record PromptDirection(List<CameraMove> moves, Set<Look> looks, SceneKind scene,
         Pace(double factor) { this.factor = factor; }
     }
 
-    enum Look implements Meaning { GOLDEN_HOUR, SUNSET, NIGHT, FOG, RAIN, SNOW, NEON, BLACK_AND_WHITE, CINEMATIC, FLICKER }
+    public enum Look implements Meaning { GOLDEN_HOUR, SUNSET, NIGHT, FOG, RAIN, SNOW, NEON, BLACK_AND_WHITE, CINEMATIC, FLICKER }
 
-    enum SceneKind implements Meaning { SEA, SKY, CITY, FOREST, FIRE, SPACE, ABSTRACT }
+    public enum SceneKind implements Meaning { SEA, SKY, CITY, FOREST, FIRE, SPACE, ABSTRACT }
 
-    enum Ambience implements Meaning { WAVES, WIND, RAIN, FIRE, CITY, BIRDS, MUSIC }
+    public enum Ambience implements Meaning { WAVES, WIND, RAIN, FIRE, CITY, BIRDS, MUSIC }
 
     /** Words that structure a prompt rather than describe it. */
     enum Connector implements Meaning { THEN, TOGETHER, NOT, SILENCE }
@@ -64,5 +64,5 @@ record PromptDirection(List<CameraMove> moves, Set<Look> looks, SceneKind scene,
         Tint(double hue) { this.hue = hue; }
     }
 
-    enum TimeOfDay implements Meaning { DAWN, DAY, GOLDEN, SUNSET, NIGHT }
+    public enum TimeOfDay implements Meaning { DAWN, DAY, GOLDEN, SUNSET, NIGHT }
 }

@@ -1,14 +1,14 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.prompt;
 
-import dev.vidgate.engine.builtin.PromptDirection.Ambience;
-import dev.vidgate.engine.builtin.PromptDirection.Connector;
-import dev.vidgate.engine.builtin.PromptDirection.Look;
-import dev.vidgate.engine.builtin.PromptDirection.Meaning;
-import dev.vidgate.engine.builtin.PromptDirection.MoveKind;
-import dev.vidgate.engine.builtin.PromptDirection.Pace;
-import dev.vidgate.engine.builtin.PromptDirection.SceneKind;
-import dev.vidgate.engine.builtin.PromptDirection.Tint;
-import dev.vidgate.engine.builtin.PromptDirection.TimeOfDay;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.Ambience;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.Connector;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.Look;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.Meaning;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.MoveKind;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.Pace;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.SceneKind;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.Tint;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.TimeOfDay;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,14 +1,14 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.prompt;
 
-import dev.vidgate.engine.builtin.PromptDirection.Ambience;
-import dev.vidgate.engine.builtin.PromptDirection.Connector;
-import dev.vidgate.engine.builtin.PromptDirection.Look;
-import dev.vidgate.engine.builtin.PromptDirection.Meaning;
-import dev.vidgate.engine.builtin.PromptDirection.MoveKind;
-import dev.vidgate.engine.builtin.PromptDirection.Pace;
-import dev.vidgate.engine.builtin.PromptDirection.SceneKind;
-import dev.vidgate.engine.builtin.PromptDirection.Tint;
-import dev.vidgate.engine.builtin.PromptDirection.TimeOfDay;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.Ambience;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.Connector;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.Look;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.Meaning;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.MoveKind;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.Pace;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.SceneKind;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.Tint;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.TimeOfDay;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ import java.util.Set;
  * nearest move in the same sentence, or the whole clip when there is no move. "no", "without", "没有"
  * cancel the look, sound or scene right after them. The first scene word decides the scene.
  */
-final class PromptReader {
+public final class PromptReader {
     /** How many words after "no" still count as negated ("no heavy rain"). */
     private static final int NEGATION_REACH = 3;
     /** How many words after "and", "while"... a move still starts together with the previous one. */
@@ -41,7 +41,7 @@ final class PromptReader {
 
     private record PlacedMove(MoveKind kind, int step, int position, int sentence) {}
 
-    static PromptDirection read(String prompt) {
+    public static PromptDirection read(String prompt) {
         Reading reading = new Reading();
         for (Match m : scan(prompt == null ? "" : prompt)) reading.take(m);
         return reading.direction();

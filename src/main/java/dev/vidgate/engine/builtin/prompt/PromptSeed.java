@@ -1,4 +1,4 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.prompt;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -6,11 +6,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /** Derives stable random seeds from a prompt, so the same prompt always yields the same clip. */
-final class PromptSeed {
+public final class PromptSeed {
     private PromptSeed() {}
 
     /** A 64-bit seed from the SHA-256 of the prompt text and a purpose label. */
-    static long of(String prompt, String purpose) {
+    public static long of(String prompt, String purpose) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(purpose.getBytes(StandardCharsets.UTF_8));

@@ -1,10 +1,10 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.prompt;
 
-import dev.vidgate.engine.builtin.PromptDirection.Ambience;
-import dev.vidgate.engine.builtin.PromptDirection.Look;
-import dev.vidgate.engine.builtin.PromptDirection.MoveKind;
-import dev.vidgate.engine.builtin.PromptDirection.SceneKind;
-import dev.vidgate.engine.builtin.PromptDirection.TimeOfDay;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.Ambience;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.Look;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.MoveKind;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.SceneKind;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.TimeOfDay;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
