@@ -1,5 +1,6 @@
 package dev.vidgate.engine.builtin;
 
+import dev.vidgate.engine.builtin.encode.FfmpegSupport;
 import dev.vidgate.video.reference.ExifOrientation;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;

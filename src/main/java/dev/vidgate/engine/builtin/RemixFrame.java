@@ -1,6 +1,7 @@
 package dev.vidgate.engine.builtin;
 
 import dev.vidgate.engine.GenerationRequest;
+import dev.vidgate.engine.builtin.encode.FfmpegSupport;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;

@@ -12,7 +12,7 @@ import java.util.function.Predicate;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** Polls {@link Engine#check} until a condition holds, with a hard deadline; records progress seen. */
-final class EngineAwait {
+public final class EngineAwait {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
     private static final long POLL_MILLIS = 10;
 
@@ -59,7 +59,7 @@ final class EngineAwait {
         return seen.stream().filter(s -> s instanceof EngineStatus.Running).map(s -> ((EngineStatus.Running) s).progress()).toList();
     }
 
-    static EngineStatus.Done done(Engine engine, GenerationRequest request, String handle) {
+    public static EngineStatus.Done done(Engine engine, GenerationRequest request, String handle) {
         EngineStatus status = new EngineAwait(engine, request, handle).terminal();
         if (status instanceof EngineStatus.Done done) return done;
         return fail("expected Done for " + handle + ", got " + status);

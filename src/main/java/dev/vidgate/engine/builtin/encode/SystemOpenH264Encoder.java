@@ -1,4 +1,4 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.encode;
 
 import dev.vidgate.engine.builtin.frame.ClipFormat;
 import dev.vidgate.engine.builtin.frame.YuvPlanes;

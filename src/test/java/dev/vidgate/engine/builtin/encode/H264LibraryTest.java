@@ -1,6 +1,8 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.encode;
 
 import dev.vidgate.engine.GenerationRequest;
+import dev.vidgate.engine.builtin.BuiltinEngine;
+import dev.vidgate.engine.builtin.EngineAwait;
 import dev.vidgate.testsupport.media.Mp4Probe;
 import dev.vidgate.video.Variant;
 import dev.vidgate.video.VideoSize;

@@ -1,4 +1,4 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.encode;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;

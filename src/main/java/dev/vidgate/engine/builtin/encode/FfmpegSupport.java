@@ -1,4 +1,4 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.encode;
 
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_INFO;
@@ -6,7 +6,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_log_get_level;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 
 /** One-time FFmpeg setup shared by the writers. */
-final class FfmpegSupport {
+public final class FfmpegSupport {
     private static volatile boolean initialised;
 
     private FfmpegSupport() {}
@@ -15,7 +15,7 @@ final class FfmpegSupport {
      * Quiets FFmpeg's per-stream informational chatter on stderr (encoder banners, statistics).
      * A level somebody else chose explicitly is left alone.
      */
-    static void init() {
+    public static void init() {
         if (initialised) return;
         synchronized (FfmpegSupport.class) {
             if (initialised) return;

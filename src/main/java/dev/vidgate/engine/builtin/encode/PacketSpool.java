@@ -1,4 +1,4 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.encode;
 
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.javacpp.BytePointer;
@@ -16,14 +16,14 @@ import java.nio.file.Path;
  * Encoded packets parked in a file until the muxer takes them: each record holds the timestamps (in
  * the encoder's time base), the key-frame flag and the bytes. Memory stays flat however long the clip.
  */
-final class PacketSpool implements AutoCloseable {
+public final class PacketSpool implements AutoCloseable {
     /** One packet read back. */
     record Packet(long pts, long dts, long duration, boolean key, byte[] data) {}
 
     private final DataOutputStream out;
     private byte[] copy = new byte[64 * 1024];
 
-    PacketSpool(Path file) throws IOException {
+    public PacketSpool(Path file) throws IOException {
         this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 256 * 1024));
     }
 

@@ -1,4 +1,4 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.encode;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -30,7 +30,7 @@ public enum H264Library {
     }
 
     /** The encoders this choice gives here; {@link #SYSTEM} without the library is an {@link IllegalStateException}. */
-    VideoEncoder.Factory encoders() {
+    public VideoEncoder.Factory encoders() {
         return this == BUNDLED ? H264Encoder.BUNDLED : encoders(SystemOpenH264.find());
     }
 

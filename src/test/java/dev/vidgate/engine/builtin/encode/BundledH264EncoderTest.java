@@ -1,4 +1,4 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.encode;
 
 /** The contract on the OpenH264 bundled with FFmpeg. */
 class BundledH264EncoderTest extends VideoEncoderContract {

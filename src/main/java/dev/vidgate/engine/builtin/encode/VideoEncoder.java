@@ -1,4 +1,4 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.encode;
 
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.javacv.FrameRecorder;
@@ -19,7 +19,7 @@ import org.bytedeco.javacv.FrameRecorder;
  *       {@link java.io.UncheckedIOException}.</li>
  * </ul>
  */
-interface VideoEncoder extends AutoCloseable {
+public interface VideoEncoder extends AutoCloseable {
     void encode(byte[] yuv420p, boolean keyFrame) throws FrameRecorder.Exception;
 
     AVCodecParameters finish() throws FrameRecorder.Exception;

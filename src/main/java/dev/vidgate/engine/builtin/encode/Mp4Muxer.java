@@ -1,4 +1,4 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.encode;
 
 import dev.vidgate.engine.builtin.frame.ClipFormat;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
@@ -39,7 +39,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
  * and the AAC track, interleaved by time, with {@code moov} at the front ({@code +faststart}) so browsers
  * play it while it downloads. The result depends only on the packets, never on thread timing.
  */
-final class Mp4Muxer {
+public final class Mp4Muxer {
     private static final AVRational VIDEO_TIME = new AVRational().num(1).den(ClipFormat.FPS);
     private static final AVRational AUDIO_TIME = new AVRational().num(1).den(ClipFormat.SAMPLE_RATE);
 
@@ -50,7 +50,7 @@ final class Mp4Muxer {
      * @param segments the video spools, in clip order
      * @param audio    parameters of the audio track
      */
-    static void write(Path file, AVCodecParameters video, List<Path> segments, AVCodecParameters audio, Path audioSpool)
+    public static void write(Path file, AVCodecParameters video, List<Path> segments, AVCodecParameters audio, Path audioSpool)
             throws IOException {
         FfmpegSupport.init();
         AVFormatContext out = new AVFormatContext(null);

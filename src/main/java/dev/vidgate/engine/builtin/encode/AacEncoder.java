@@ -1,4 +1,4 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.encode;
 
 import dev.vidgate.engine.builtin.frame.ClipFormat;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
@@ -25,7 +25,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
  * years for that reason), and it takes about 90 ms instead of 230 ms of CPU for a 12 s clip, time the
  * video encoders, which run at the same time, can use.
  */
-final class AacEncoder extends SpoolingEncoder {
+public final class AacEncoder extends SpoolingEncoder {
     private static final int BITRATE = 128_000;
     private static final Map<String, String> OPTIONS = Map.of("aac_coder", "fast");
 
@@ -35,7 +35,7 @@ final class AacEncoder extends SpoolingEncoder {
     private int buffered;
     private long pts;
 
-    AacEncoder(PacketSpool spool) throws FrameRecorder.Exception {
+    public AacEncoder(PacketSpool spool) throws FrameRecorder.Exception {
         this(open(), spool);
     }
 
@@ -66,7 +66,7 @@ final class AacEncoder extends SpoolingEncoder {
     }
 
     /** Encodes {@code frames} stereo sample pairs from interleaved floats in [-1, 1]. */
-    void encode(float[] interleaved, int frames) throws FrameRecorder.Exception {
+    public void encode(float[] interleaved, int frames) throws FrameRecorder.Exception {
         for (int i = 0; i < frames; i++) {
             left[buffered] = interleaved[2 * i];
             right[buffered] = interleaved[2 * i + 1];

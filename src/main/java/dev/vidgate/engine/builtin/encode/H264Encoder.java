@@ -1,4 +1,4 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.encode;
 
 import dev.vidgate.engine.builtin.frame.ClipFormat;
 import dev.vidgate.engine.builtin.frame.YuvPlanes;
@@ -29,7 +29,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
  * encoders play back to back as one stream; each encoder runs on a single thread, because OpenH264's
  * own threading balances slices by measured time and would make the bytes differ from run to run.
  */
-final class H264Encoder extends SpoolingEncoder implements VideoEncoder {
+public final class H264Encoder extends SpoolingEncoder implements VideoEncoder {
     /** Opens FFmpeg's OpenH264 encoder, the one bundled with the FFmpeg build (always there). */
     static final VideoEncoder.Factory BUNDLED = new VideoEncoder.Factory() {
         @Override
@@ -44,7 +44,7 @@ final class H264Encoder extends SpoolingEncoder implements VideoEncoder {
     };
 
     /** Frames between key frames (two seconds); segments start on multiples of it. */
-    static final int GOP = 2 * ClipFormat.FPS;
+    public static final int GOP = 2 * ClipFormat.FPS;
     /** Bits per pixel per frame; ~5.3 Mbit/s at 1280x720, enough for frame 0 to match its source closely. */
     private static final double BITS_PER_PIXEL = 0.24;
     private static final int MIN_BITRATE = 1_000_000;
@@ -111,7 +111,7 @@ final class H264Encoder extends SpoolingEncoder implements VideoEncoder {
         return context;
     }
 
-    static int bitrate(int width, int height) {
+    public static int bitrate(int width, int height) {
         return (int) Math.max(MIN_BITRATE, Math.min(50_000_000, BITS_PER_PIXEL * width * height * ClipFormat.FPS));
     }
 
