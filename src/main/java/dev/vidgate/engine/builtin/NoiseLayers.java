@@ -1,5 +1,8 @@
 package dev.vidgate.engine.builtin;
 
+import dev.vidgate.engine.builtin.scene.CameraPath;
+import dev.vidgate.engine.builtin.scene.Noise;
+
 import java.util.Random;
 
 /** The noise-based voices of the ambient bed: surf, wind, rain, fire and city. */

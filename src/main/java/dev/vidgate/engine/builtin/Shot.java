@@ -9,6 +9,10 @@ import dev.vidgate.engine.builtin.prompt.PromptDirection.MoveKind;
 import dev.vidgate.engine.builtin.prompt.PromptDirection;
 import dev.vidgate.engine.builtin.prompt.PromptReader;
 import dev.vidgate.engine.builtin.prompt.PromptSeed;
+import dev.vidgate.engine.builtin.scene.CameraPath;
+import dev.vidgate.engine.builtin.scene.CameraScene;
+import dev.vidgate.engine.builtin.scene.LookPass;
+import dev.vidgate.engine.builtin.scene.Scenes;
 
 import java.util.List;
 

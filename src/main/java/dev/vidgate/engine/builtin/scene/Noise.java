@@ -1,4 +1,4 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.scene;
 
 import java.util.Random;
 
@@ -6,7 +6,7 @@ import java.util.Random;
  * Seeded, tileable fractal value noise: the raw material of clouds, fog, waves, flames and nebulae.
  * Values are 0..1; the texture wraps around in both directions, so it can scroll forever.
  */
-final class Noise {
+public final class Noise {
     private Noise() {}
 
     /**
@@ -91,7 +91,7 @@ final class Noise {
     }
 
     /** A smooth 1-D value in 0..1 for time {@code t} (seconds), for flicker and gusts. */
-    static double wobble(double t, long seed) {
+    public static double wobble(double t, long seed) {
         double sum = 0;
         double weight = 0;
         double f = 1;

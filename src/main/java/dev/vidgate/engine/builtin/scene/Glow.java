@@ -1,4 +1,4 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.scene;
 
 /**
  * Soft round light (sun glow, bokeh, lamps, embers) screen-blended onto a frame with sub-pixel

@@ -1,4 +1,4 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.scene;
 
 import dev.vidgate.engine.builtin.frame.ClipFormat;
 import dev.vidgate.engine.builtin.frame.FrameBuffer;
@@ -8,7 +8,7 @@ import dev.vidgate.engine.builtin.frame.FrameSource;
  * A text-to-video scene: it paints itself at a time, seen through that frame's camera. Subclasses hold
  * only read-only state (frames are painted by several threads at once).
  */
-abstract class CameraScene implements FrameSource {
+public abstract class CameraScene implements FrameSource {
     protected final int width;
     protected final int height;
     private final CameraPath path;

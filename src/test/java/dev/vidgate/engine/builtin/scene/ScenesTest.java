@@ -1,5 +1,6 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.scene;
 
+import dev.vidgate.engine.builtin.Clips;
 import dev.vidgate.engine.builtin.encode.H264Encoder;
 import dev.vidgate.testsupport.media.Mp4Probe;
 import org.junit.jupiter.api.Test;

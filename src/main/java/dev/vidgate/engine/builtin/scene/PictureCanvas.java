@@ -1,4 +1,4 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.scene;
 
 /**
  * A picture with a margin around it for the camera to look into: a one-pixel edge always (so bilinear
@@ -6,16 +6,16 @@ package dev.vidgate.engine.builtin;
  * the picture at its edges and fades, with distance, into a blurred and darkened copy, so the picture
  * continues without a hard seam and the eye stays on the original.
  */
-final class PictureCanvas {
+public final class PictureCanvas {
     private static final int SHRINK = 4;
     private static final double DARKEN = 0.45;
 
-    final int[] pixels;
-    final int width;
-    final int height;
+    public final int[] pixels;
+    public final int width;
+    public final int height;
     /** Where the picture's top-left pixel sits in the canvas. */
-    final int padX;
-    final int padY;
+    public final int padX;
+    public final int padY;
 
     private PictureCanvas(int[] pixels, int width, int height, int padX, int padY) {
         this.pixels = pixels;
@@ -30,7 +30,7 @@ final class PictureCanvas {
      * @param reachX  how far the camera looks horizontally (0.5 = the picture's edge), see {@link CameraPath#reach()}
      * @param reachY  the same vertically
      */
-    static PictureCanvas around(int[] picture, int w, int h, double reachX, double reachY) {
+    public static PictureCanvas around(int[] picture, int w, int h, double reachX, double reachY) {
         int padX = (int) Math.ceil(Math.max(0, reachX - 0.5) * w) + 2;
         int padY = (int) Math.ceil(Math.max(0, reachY - 0.5) * h) + 2;
         int cw = w + 2 * padX;

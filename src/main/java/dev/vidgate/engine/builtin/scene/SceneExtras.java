@@ -1,6 +1,6 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.scene;
 
-import dev.vidgate.engine.builtin.LayeredScene.Extra;
+import dev.vidgate.engine.builtin.scene.LayeredScene.Extra;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

@@ -1,4 +1,4 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.scene;
 
 /**
  * A square, power-of-two, wrapping greyscale texture (values 0..255) with mip levels: each level is the

@@ -1,4 +1,4 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.scene;
 
 import dev.vidgate.engine.builtin.frame.ClipFormat;
 import dev.vidgate.engine.builtin.frame.FinishPass;
@@ -18,7 +18,7 @@ import java.util.Random;
  * reference, and the grade, bars and weather fade in from there. Text-to-video scenes paint golden
  * hour, sunset and night into the scene itself, so those grades are applied lightly on top.
  */
-final class LookPass {
+public final class LookPass {
     /** Order in which looks compose: light first, weather, style, and black and white last. */
     private static final Look[] ORDER = {Look.GOLDEN_HOUR, Look.SUNSET, Look.NIGHT, Look.FOG, Look.RAIN, Look.SNOW,
             Look.NEON, Look.CINEMATIC, Look.FLICKER, Look.BLACK_AND_WHITE};
@@ -39,7 +39,7 @@ final class LookPass {
      * @param fadeIn        start from the untouched picture and let the look develop (image-to-video)
      * @param sceneLit      the scene already shows the time of day (text-to-video)
      */
-    LookPass(PromptDirection direction, int width, int height, int frames, boolean fadeIn, boolean sceneLit, long seed) {
+    public LookPass(PromptDirection direction, int width, int height, int frames, boolean fadeIn, boolean sceneLit, long seed) {
         Random random = new Random(seed);
         Grade g = Grade.NEUTRAL;
         for (Look look : ORDER) {
@@ -60,13 +60,13 @@ final class LookPass {
     }
 
     /** The first frame at which the look has fully developed (0 when it does not fade in or there is no look). */
-    int settledFrame() {
+    public int settledFrame() {
         boolean anything = !grade.isNeutral() || rain != null || snow != null || fog != null || flicker > 0;
         return anything && fadeSeconds > 0 ? (int) Math.ceil(fadeSeconds * ClipFormat.FPS) : 0;
     }
 
     /** Applies the looks to the rendered frame {@code index} and converts it for the encoder. */
-    void apply(int index, FrameBuffer frame) {
+    public void apply(int index, FrameBuffer frame) {
         double t = index / (double) ClipFormat.FPS;
         double strength = fadeSeconds <= 0 ? 1 : CameraPath.smoothstep(Math.min(1, t / fadeSeconds));
         Grade g = grade.scaled(strength);

@@ -1,5 +1,6 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.scene;
 
+import dev.vidgate.engine.builtin.Clips;
 import dev.vidgate.testsupport.media.Mp4Probe;
 import dev.vidgate.testsupport.media.ReferencePictures;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the look: each changes the picture visibly, the moving ones keep changing it over time, and frame 0
  * is still the reference (the look develops over the first second).
  */
-class LooksTest {
+public class LooksTest {
     private static final BufferedImage PICTURE = ReferencePictures.textured(320, 180, 11);
 
     @TempDir
@@ -104,7 +105,7 @@ class LooksTest {
     }
 
     /** Mean spread between a pixel's largest and smallest channel. */
-    static double colourfulness(BufferedImage image) {
+    public static double colourfulness(BufferedImage image) {
         return meanOver(image, (r, g, b) -> Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)));
     }
 

@@ -1,6 +1,6 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.scene;
 
-import dev.vidgate.engine.builtin.LayeredScene.Plane;
+import dev.vidgate.engine.builtin.scene.LayeredScene.Plane;
 import dev.vidgate.engine.builtin.frame.FrameBuffer;
 import dev.vidgate.engine.builtin.prompt.PromptDirection.TimeOfDay;
 import dev.vidgate.engine.builtin.prompt.PromptDirection;

@@ -1,4 +1,4 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.scene;
 
 import dev.vidgate.engine.builtin.frame.FrameSource;
 import dev.vidgate.engine.builtin.prompt.PromptDirection.Look;
@@ -9,10 +9,10 @@ import dev.vidgate.engine.builtin.prompt.PromptDirection;
 import java.util.Random;
 
 /** Chooses the procedural scene of a text-to-video clip from the prompt's scene words. */
-final class Scenes {
+public final class Scenes {
     private Scenes() {}
 
-    static FrameSource create(PromptDirection direction, int width, int height, CameraPath path, long seed) {
+    public static FrameSource create(PromptDirection direction, int width, int height, CameraPath path, long seed) {
         Random random = new Random(seed);
         TimeOfDay time = timeOf(direction, random);
         return switch (direction.scene()) {
@@ -39,7 +39,7 @@ final class Scenes {
     }
 
     /** Whether the scene paints golden hour, sunset and night itself (so the grade can stay light). */
-    static boolean paintsTimeOfDay(SceneKind scene) {
+    public static boolean paintsTimeOfDay(SceneKind scene) {
         return scene != SceneKind.ABSTRACT;
     }
 }

@@ -1,7 +1,7 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.scene;
 
-import dev.vidgate.engine.builtin.LayeredScene.Extra;
-import dev.vidgate.engine.builtin.LayeredScene.Plane;
+import dev.vidgate.engine.builtin.scene.LayeredScene.Extra;
+import dev.vidgate.engine.builtin.scene.LayeredScene.Plane;
 import dev.vidgate.engine.builtin.prompt.PromptDirection.Look;
 import dev.vidgate.engine.builtin.prompt.PromptDirection.TimeOfDay;
 import dev.vidgate.engine.builtin.prompt.PromptDirection;

@@ -1,4 +1,4 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.scene;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

@@ -1,4 +1,4 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.scene;
 
 import dev.vidgate.engine.builtin.frame.ClipFormat;
 import dev.vidgate.engine.builtin.prompt.CameraMove;
@@ -16,7 +16,7 @@ import java.util.List;
  * frame keeps the right edge in place and slides everything else left. A pull-out does reach beyond
  * the picture; the image source fills that margin (see {@link ImageMotionSource}).
  */
-final class CameraPath {
+public final class CameraPath {
     /** Amplitudes of a normal (strength 1) move of {@value #REFERENCE_SECONDS} seconds. */
     private static final double PUSH = 0.20;
     private static final double PULL = 0.17;
@@ -43,7 +43,7 @@ final class CameraPath {
      * @param frames   frames in the clip
      * @param coverage zoom in as needed to keep pans and sways inside the picture (image-to-video)
      */
-    CameraPath(List<CameraMove> moves, int frames, boolean coverage) {
+    public CameraPath(List<CameraMove> moves, int frames, boolean coverage) {
         this.moves = List.copyOf(moves);
         this.frames = Math.max(1, frames);
         this.seconds = this.frames / (double) ClipFormat.FPS;
@@ -52,7 +52,7 @@ final class CameraPath {
     }
 
     /** The camera at frame {@code index}; frame 0 is always {@link CameraView#IDENTITY}. */
-    CameraView view(int index) {
+    public CameraView view(int index) {
         if (index <= 0 || steps == 0 || frames == 1) return CameraView.IDENTITY;
         double u = Math.min(1, index / (double) (frames - 1));
         double logZoom = 0;
@@ -107,7 +107,7 @@ final class CameraPath {
     }
 
     /** The largest horizontal and vertical reach of any frame (0.5 = the picture's edges). */
-    double[] reach() {
+    public double[] reach() {
         double x = 0.5;
         double y = 0.5;
         for (int i = 0; i < frames; i++) {
@@ -122,7 +122,7 @@ final class CameraPath {
         return v < 0 ? 0 : Math.min(1, v);
     }
 
-    static double smoothstep(double t) {
+    public static double smoothstep(double t) {
         return t * t * (3 - 2 * t);
     }
 }

@@ -1,4 +1,4 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.scene;
 
 /**
  * Where the camera looks in one frame, relative to the first frame. Output and source positions are
@@ -16,7 +16,7 @@ package dev.vidgate.engine.builtin;
  * @param shear       extra horizontal shift per unit of height, so near (lower) rows move more: parallax
  * @param perspective extra zoom per unit of height, so lower rows grow faster: a dolly's depth
  */
-record CameraView(double zoom, double offsetX, double offsetY, double shear, double perspective) {
+public record CameraView(double zoom, double offsetX, double offsetY, double shear, double perspective) {
     static final CameraView IDENTITY = new CameraView(1, 0, 0, 0, 0);
 
     /**
@@ -29,7 +29,7 @@ record CameraView(double zoom, double offsetX, double offsetY, double shear, dou
     }
 
     /** The horizontal magnification of the row at {@code y} (centre-based fraction of the height). */
-    double rowZoom(double y) {
+    public double rowZoom(double y) {
         return zoom * (1 + perspective * y);
     }
 
