@@ -1,6 +1,7 @@
 package dev.vidgate.engine.builtin;
 
 import dev.vidgate.engine.GenerationRequest;
+import dev.vidgate.engine.builtin.audio.AmbientBed;
 import dev.vidgate.engine.builtin.encode.AacEncoder;
 import dev.vidgate.engine.builtin.encode.H264Encoder;
 import dev.vidgate.engine.builtin.encode.Mp4Muxer;

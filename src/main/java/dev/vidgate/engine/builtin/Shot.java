@@ -1,6 +1,7 @@
 package dev.vidgate.engine.builtin;
 
 import dev.vidgate.engine.GenerationRequest;
+import dev.vidgate.engine.builtin.audio.AmbientBed;
 import dev.vidgate.engine.builtin.frame.ClipFormat;
 import dev.vidgate.engine.builtin.frame.FrameBuffer;
 import dev.vidgate.engine.builtin.frame.FrameSource;

@@ -1,4 +1,4 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.audio;
 
 /**
  * One voice of the ambient bed (surf, wind, rain...). It keeps only oscillator and filter state, adds

@@ -1,4 +1,4 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.audio;
 
 import dev.vidgate.engine.builtin.scene.CameraPath;
 import dev.vidgate.engine.builtin.scene.Noise;

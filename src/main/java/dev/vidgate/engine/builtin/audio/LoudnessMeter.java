@@ -1,4 +1,4 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.audio;
 
 /**
  * Integrated loudness of a 48 kHz stereo signal, in LUFS, as ITU-R BS.1770-4 defines it: K-weighting

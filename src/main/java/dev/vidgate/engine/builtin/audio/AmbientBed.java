@@ -1,4 +1,4 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.audio;
 
 import dev.vidgate.engine.builtin.prompt.PromptDirection.Ambience;
 import dev.vidgate.engine.builtin.prompt.PromptDirection;
@@ -19,7 +19,7 @@ import java.util.Set;
  * <p>The loudness is measured, not guessed: the bed is synthesised once in advance through a
  * {@link LoudnessMeter} (deterministically, so the second run is identical) and the gain set from that.
  */
-final class AmbientBed {
+public final class AmbientBed {
     static final double TARGET_LUFS = -20;
     /** Leading layer first: the order in which present sounds take the lead. */
     private static final Ambience[] LEAD = {Ambience.RAIN, Ambience.WAVES, Ambience.FIRE, Ambience.CITY, Ambience.BIRDS,
@@ -68,7 +68,7 @@ final class AmbientBed {
     }
 
     /** @param totalSamples length of the bed, in samples per channel */
-    AmbientBed(PromptDirection direction, long seed, int rate, long totalSamples) {
+    public AmbientBed(PromptDirection direction, long seed, int rate, long totalSamples) {
         this.rate = rate;
         this.total = totalSamples;
         this.fadeIn = Math.min((long) (0.8 * rate), totalSamples / 4);
@@ -150,7 +150,7 @@ final class AmbientBed {
      * Writes the next {@code frames} stereo sample pairs into {@code interleaved} (left, right, ...) and
      * returns how many were written: fewer at the end of the bed, 0 once it is over.
      */
-    int next(float[] interleaved, int frames) {
+    public int next(float[] interleaved, int frames) {
         int written = 0;
         while (written < frames && position < total) {
             int n = (int) Math.min(Math.min(CHUNK, frames - written), total - position);

@@ -1,5 +1,6 @@
-package dev.vidgate.engine.builtin;
+package dev.vidgate.engine.builtin.audio;
 
+import dev.vidgate.engine.builtin.Clips;
 import dev.vidgate.engine.builtin.prompt.PromptDirection.Ambience;
 import dev.vidgate.engine.builtin.prompt.PromptReader;
 import dev.vidgate.engine.builtin.prompt.PromptSeed;
