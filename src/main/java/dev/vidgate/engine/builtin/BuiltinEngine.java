@@ -5,6 +5,7 @@ import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.engine.builtin.encode.H264Library;
 import dev.vidgate.engine.builtin.encode.VideoEncoder;
+import dev.vidgate.engine.builtin.prompt.PromptReader;
 import dev.vidgate.video.Variant;
 import org.bytedeco.javacv.FrameRecorder;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package dev.vidgate.engine.builtin;
 
+import dev.vidgate.engine.builtin.frame.FinishPass;
 import dev.vidgate.engine.builtin.frame.YuvPlanes;
 
 /**

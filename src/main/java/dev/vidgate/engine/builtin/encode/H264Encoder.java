@@ -1,6 +1,7 @@
 package dev.vidgate.engine.builtin.encode;
 
 import dev.vidgate.engine.builtin.frame.ClipFormat;
+import dev.vidgate.engine.builtin.frame.FinishPass;
 import dev.vidgate.engine.builtin.frame.YuvPlanes;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avutil.AVRational;

@@ -1,5 +1,6 @@
 package dev.vidgate.engine.builtin.encode;
 
+import dev.vidgate.engine.builtin.frame.YuvPlanes;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.javacv.FrameRecorder;
 

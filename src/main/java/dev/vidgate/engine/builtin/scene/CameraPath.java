@@ -14,7 +14,8 @@ import java.util.List;
  * <p>A pan, tilt or sway on a picture that fills the frame would show what is beyond its edges, so the
  * path zooms in just enough to keep the view inside the picture ("coverage"): a pan right from the first
  * frame keeps the right edge in place and slides everything else left. A pull-out does reach beyond
- * the picture; the image source fills that margin (see {@link ImageMotionSource}).
+ * the picture; the image source fills that margin (see
+ * {@link dev.vidgate.engine.builtin.ImageMotionSource ImageMotionSource}).
  */
 public final class CameraPath {
     /** Amplitudes of a normal (strength 1) move of {@value #REFERENCE_SECONDS} seconds. */

@@ -1,5 +1,6 @@
 package dev.vidgate.engine.builtin.scene;
 
+import dev.vidgate.engine.builtin.frame.FinishPass;
 import dev.vidgate.engine.builtin.frame.FrameBuffer;
 import dev.vidgate.engine.builtin.prompt.PromptDirection.TimeOfDay;
 import dev.vidgate.engine.builtin.prompt.PromptDirection;
