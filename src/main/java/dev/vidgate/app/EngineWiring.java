@@ -3,7 +3,7 @@ package dev.vidgate.app;
 import dev.vidgate.engine.Engine;
 import dev.vidgate.engine.EngineRegistry;
 import dev.vidgate.engine.builtin.BuiltinEngine;
-import dev.vidgate.engine.builtin.H264Library;
+import dev.vidgate.engine.builtin.encode.H264Library;
 import dev.vidgate.engine.relay.RelayEngine;
 import dev.vidgate.engine.relay.RelaySettings;
 import dev.vidgate.video.ModelCatalog;

@@ -1,6 +1,6 @@
 package dev.vidgate.app;
 
-import dev.vidgate.engine.builtin.H264Library;
+import dev.vidgate.engine.builtin.encode.H264Library;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

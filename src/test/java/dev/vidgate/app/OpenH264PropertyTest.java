@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vidgate.engine.builtin.H264Library;
+import dev.vidgate.engine.builtin.encode.H264Library;
 import dev.vidgate.testsupport.TestClock;
 import dev.vidgate.testsupport.TestServer;
 import java.nio.file.Path;

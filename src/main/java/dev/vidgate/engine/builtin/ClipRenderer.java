@@ -1,6 +1,14 @@
 package dev.vidgate.engine.builtin;
 
 import dev.vidgate.engine.GenerationRequest;
+import dev.vidgate.engine.builtin.audio.AmbientBed;
+import dev.vidgate.engine.builtin.encode.AacEncoder;
+import dev.vidgate.engine.builtin.encode.H264Encoder;
+import dev.vidgate.engine.builtin.encode.Mp4Muxer;
+import dev.vidgate.engine.builtin.encode.PacketSpool;
+import dev.vidgate.engine.builtin.encode.VideoEncoder;
+import dev.vidgate.engine.builtin.frame.ClipFormat;
+import dev.vidgate.engine.builtin.frame.FrameBuffer;
 import dev.vidgate.video.Variant;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 

@@ -1,5 +1,7 @@
 package dev.vidgate.engine.builtin;
 
+import dev.vidgate.engine.builtin.frame.FrameBuffer;
+
 import java.lang.ref.SoftReference;
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -1,5 +1,8 @@
 package dev.vidgate.engine.builtin;
 
+import dev.vidgate.engine.builtin.frame.FrameBuffer;
+import dev.vidgate.engine.builtin.frame.FrameSource;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,12 @@
 package dev.vidgate.engine.builtin;
 
+import dev.vidgate.engine.builtin.frame.FrameBuffer;
+import dev.vidgate.engine.builtin.frame.FrameSource;
+import dev.vidgate.engine.builtin.frame.Resampler;
+import dev.vidgate.engine.builtin.scene.CameraPath;
+import dev.vidgate.engine.builtin.scene.CameraView;
+import dev.vidgate.engine.builtin.scene.PictureCanvas;
+
 /**
  * Image-to-video frames: the reference picture seen through the prompt's {@link CameraPath}. Frame 0
  * is the picture pixel for pixel; later frames are resampled with sub-pixel precision (see

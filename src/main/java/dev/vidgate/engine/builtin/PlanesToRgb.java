@@ -1,5 +1,8 @@
 package dev.vidgate.engine.builtin;
 
+import dev.vidgate.engine.builtin.frame.FinishPass;
+import dev.vidgate.engine.builtin.frame.YuvPlanes;
+
 /**
  * The encoder's YUV 4:2:0 planes (BT.601, limited range; see {@link FinishPass}) back to packed
  * {@code 0x00RRGGBB} colours, for the preview images: what the video shows, looks included. The planes

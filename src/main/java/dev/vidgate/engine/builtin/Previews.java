@@ -1,5 +1,6 @@
 package dev.vidgate.engine.builtin;
 
+import dev.vidgate.engine.builtin.frame.FrameBuffer;
 import dev.vidgate.engine.media.WebpWriter;
 
 import javax.imageio.IIOImage;

@@ -1,7 +1,19 @@
 package dev.vidgate.engine.builtin;
 
 import dev.vidgate.engine.GenerationRequest;
-import dev.vidgate.engine.builtin.PromptDirection.MoveKind;
+import dev.vidgate.engine.builtin.audio.AmbientBed;
+import dev.vidgate.engine.builtin.frame.ClipFormat;
+import dev.vidgate.engine.builtin.frame.FrameBuffer;
+import dev.vidgate.engine.builtin.frame.FrameSource;
+import dev.vidgate.engine.builtin.prompt.CameraMove;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.MoveKind;
+import dev.vidgate.engine.builtin.prompt.PromptDirection;
+import dev.vidgate.engine.builtin.prompt.PromptReader;
+import dev.vidgate.engine.builtin.prompt.PromptSeed;
+import dev.vidgate.engine.builtin.scene.CameraPath;
+import dev.vidgate.engine.builtin.scene.CameraScene;
+import dev.vidgate.engine.builtin.scene.LookPass;
+import dev.vidgate.engine.builtin.scene.Scenes;
 
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package dev.vidgate.engine.builtin;
 
 import dev.vidgate.engine.GenerationRequest;
+import dev.vidgate.engine.builtin.encode.H264Library;
 import dev.vidgate.testsupport.media.Mp4Probe;
 import dev.vidgate.testsupport.media.TestImages;
 import dev.vidgate.video.Variant;
@@ -20,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Mp4Probe mp4 = Clips.prompt("pan right").from(picture).render(dir);
  * }</pre>
  */
-final class Clips {
+public final class Clips {
     private static final AtomicInteger IDS = new AtomicInteger();
     /** Shared by every clip the tests render, so renders also run on buffers an earlier clip drew into. */
     private static final FrameBufferPool BUFFERS = new FrameBufferPool(2 * ClipRenderer.BUFFERS_PER_RENDER);
@@ -36,23 +37,23 @@ final class Clips {
         this.prompt = prompt;
     }
 
-    static Clips prompt(String prompt) {
+    public static Clips prompt(String prompt) {
         return new Clips(prompt);
     }
 
-    Clips size(int width, int height) {
+    public Clips size(int width, int height) {
         this.width = width;
         this.height = height;
         return this;
     }
 
-    Clips seconds(int seconds) {
+    public Clips seconds(int seconds) {
         this.seconds = seconds;
         return this;
     }
 
     /** Image-to-video from this picture (as a PNG). */
-    Clips from(BufferedImage picture) {
+    public Clips from(BufferedImage picture) {
         this.reference = TestImages.png(picture);
         return this;
     }
@@ -74,7 +75,7 @@ final class Clips {
     }
 
     /** Renders into {@code dir} and returns the MP4's path. */
-    Path renderFile(Path dir) {
+    public Path renderFile(Path dir) {
         GenerationRequest request = request();
         JobFiles files = JobFiles.of(dir, request.jobId());
         try {
@@ -86,7 +87,7 @@ final class Clips {
     }
 
     /** Renders into {@code dir} and decodes the MP4. */
-    Mp4Probe render(Path dir) {
+    public Mp4Probe render(Path dir) {
         return Mp4Probe.of(renderFile(dir));
     }
 }

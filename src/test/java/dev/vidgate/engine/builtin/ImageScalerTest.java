@@ -1,5 +1,6 @@
 package dev.vidgate.engine.builtin;
 
+import dev.vidgate.engine.builtin.frame.FrameBuffer;
 import dev.vidgate.testsupport.media.TestImages;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,7 @@ package dev.vidgate.engine.builtin;
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.testsupport.Waits;
+import dev.vidgate.engine.builtin.scene.LooksTest;
 import dev.vidgate.testsupport.media.Motion;
 import dev.vidgate.testsupport.media.Mp4Probe;
 import dev.vidgate.testsupport.media.ReferencePictures;

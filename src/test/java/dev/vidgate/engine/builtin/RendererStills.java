@@ -1,6 +1,8 @@
 package dev.vidgate.engine.builtin;
 
 import dev.vidgate.engine.GenerationRequest;
+import dev.vidgate.engine.builtin.frame.ClipFormat;
+import dev.vidgate.engine.builtin.frame.FrameBuffer;
 import dev.vidgate.testsupport.media.TestImages;
 import dev.vidgate.video.VideoSize;
 
