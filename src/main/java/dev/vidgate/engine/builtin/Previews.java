@@ -1,7 +1,7 @@
 package dev.vidgate.engine.builtin;
 
 import dev.vidgate.engine.builtin.frame.FrameBuffer;
-import dev.vidgate.engine.media.WebpWriter;
+import dev.vidgate.media.WebpWriter;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;

@@ -2,7 +2,7 @@ package dev.vidgate.engine.relay;
 
 import dev.vidgate.common.FileTrees;
 import dev.vidgate.engine.EngineStatus;
-import dev.vidgate.engine.media.Mp4Stills;
+import dev.vidgate.media.Mp4Stills;
 import dev.vidgate.engine.relay.UpstreamException.Kind;
 import dev.vidgate.video.Variant;
 import org.slf4j.Logger;

@@ -5,7 +5,7 @@ import dev.vidgate.engine.ChannelStatus;
 import dev.vidgate.engine.Engine;
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
-import dev.vidgate.engine.media.Mp4Stills;
+import dev.vidgate.media.Mp4Stills;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.vidgate.engine.media;
+package dev.vidgate.media;
 
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;

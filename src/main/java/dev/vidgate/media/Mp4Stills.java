@@ -1,4 +1,4 @@
-package dev.vidgate.engine.media;
+package dev.vidgate.media;
 
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
