@@ -2,14 +2,12 @@ package dev.vidgate.api;
 
 import dev.vidgate.testsupport.RawHttp;
 import dev.vidgate.testsupport.TestServer;
+import dev.vidgate.testsupport.TestServerExtension;
 import dev.vidgate.testsupport.media.WebpFiles;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,19 +29,8 @@ class ReferenceBombStreamTest {
     private static final int BOMBERS = 8;
     private static final int BOMBS_EACH = 6;
 
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServerExtension server = TestServerExtension.h2();
 
     @Test
     void eightClientsSendingWebpBombsLeaveAnotherClientsListFast() throws Exception {

@@ -3,13 +3,11 @@ package dev.vidgate.fuzz;
 import ch.qos.logback.classic.Level;
 import dev.vidgate.fuzz.Wire.Answer;
 import dev.vidgate.testsupport.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.vidgate.testsupport.TestServerExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,19 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FoundByFuzzingTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @TempDir
-    static Path dataDir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServerExtension server = TestServerExtension.h2();
 
     @Test
     void anAcceptHeaderTheApiCannotMeetOrCannotParseStillGetsJsonAndLogsNoError() {

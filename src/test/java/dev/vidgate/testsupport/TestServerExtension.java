@@ -59,6 +59,10 @@ public final class TestServerExtension implements BeforeAllCallback, AfterAllCal
         return server().baseUrl();
     }
 
+    public int port() {
+        return server().port();
+    }
+
     public TestClock clock() {
         return clock;
     }
