@@ -196,6 +196,9 @@ public final class ScriptedEngine implements Engine {
 
     /** Renditions with the right magic numbers: an MP4 ftyp box, a WebP, a JPEG sprite sheet of a few tens of KiB. */
     private static final class Output implements EngineOutput {
+        /** Larger than the room a {@link NearlyFullContentStore} leaves, so that a full disk fails it part way. */
+        private static final byte[] SPRITESHEET = TestImages.jpeg(640, 360);
+
         private final int seconds;
         private final Runnable whileStored;
         private final AtomicBoolean opened = new AtomicBoolean();
@@ -216,7 +219,7 @@ public final class ScriptedEngine implements Engine {
             return new ByteArrayInputStream(switch (variant) {
                 case VIDEO -> ftyp();
                 case THUMBNAIL -> TestImages.losslessWebp(64, 36);
-                case SPRITESHEET -> TestImages.jpeg(640, 360);
+                case SPRITESHEET -> SPRITESHEET.clone();
             });
         }
 
