@@ -59,7 +59,7 @@ public final class ScriptedEngine implements Engine {
 
     /** The next start of {@code jobId} gets a handle whose every check throws, as an engine with a bug would. */
     public synchronized ScriptedEngine crashing(String jobId) {
-        scripts.computeIfAbsent(jobId, id -> new ArrayDeque<>()).add(new Script(List.of(), new IllegalStateException("engine bug")));
+        scripts.computeIfAbsent(jobId, id -> new ArrayDeque<>()).add(new Script(List.of(new EngineStatus.Running(0)), new IllegalStateException("engine bug")));
         return this;
     }
 
