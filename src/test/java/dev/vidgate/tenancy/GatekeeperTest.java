@@ -17,8 +17,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
+import static dev.vidgate.testsupport.ApiAssertions.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Who gets in, on the real key store (H2) and a test clock: wrong keys, disabled and expired keys, request rates. */
 class GatekeeperTest {
@@ -55,10 +55,10 @@ class GatekeeperTest {
         CreatedKey key = keys.create(new KeySpec("acme", "main", null, 1));
         for (int i = 0; i < WRONG_KEYS_PER_WINDOW; i++) {
             String wrong = "sk-vg-wrong-" + i;
-            assertThat(refused(() -> gatekeeper.admit(wrong, CLIENT)).status()).isEqualTo(401);
+            assertThat(refusal(() -> gatekeeper.admit(wrong, CLIENT)).status()).isEqualTo(401);
         }
 
-        ApiException throttled = refused(() -> gatekeeper.admit(key.secret(), CLIENT));
+        ApiException throttled = refusal(() -> gatekeeper.admit(key.secret(), CLIENT));
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.retryAfterSeconds()).isBetween(1L, WRONG_KEY_WINDOW.toSeconds());
         assertThat(gatekeeper.admit(key.secret(), "198.51.100.1").keyId()).as("another address").isEqualTo(key.keyId());
@@ -76,7 +76,7 @@ class GatekeeperTest {
         assertThat(gatekeeper.admit(key.secret(), CLIENT).keyId()).as("remembered for the cache's ttl").isEqualTo(key.keyId());
         clock.advance(CACHE_TTL);
 
-        ApiException refusal = refused(() -> gatekeeper.admit(key.secret(), CLIENT));
+        ApiException refusal = refusal(() -> gatekeeper.admit(key.secret(), CLIENT));
         assertThat(refusal.status()).isEqualTo(401);
         assertThat(refusal.getMessage()).contains("has been disabled").doesNotContain(key.secret());
     }
@@ -86,7 +86,7 @@ class GatekeeperTest {
         CreatedKey key = keys.create(new KeySpec("acme", "main", null, 1));
         keys.updateTenant(key.tenantId(), new TenantChanges(Change.keep(), Change.to(true)));
 
-        assertThat(refused(() -> gatekeeper.admit(key.secret(), CLIENT)).getMessage()).contains("account", "is disabled");
+        assertThat(refusal(() -> gatekeeper.admit(key.secret(), CLIENT)).getMessage()).contains("account", "is disabled");
     }
 
     @Test
@@ -97,7 +97,7 @@ class GatekeeperTest {
 
         clock.advance(Duration.ofHours(1));
 
-        ApiException refusal = refused(() -> gatekeeper.admit(key.secret(), CLIENT));
+        ApiException refusal = refusal(() -> gatekeeper.admit(key.secret(), CLIENT));
         assertThat(refusal.status()).isEqualTo(401);
         assertThat(refusal.getMessage()).contains("expired at " + expiry);
     }
@@ -109,7 +109,7 @@ class GatekeeperTest {
         gatekeeper.admit(limited.secret(), CLIENT);
         gatekeeper.admit(limited.secret(), CLIENT);
 
-        ApiException refusal = refused(() -> gatekeeper.admit(limited.secret(), CLIENT));
+        ApiException refusal = refusal(() -> gatekeeper.admit(limited.secret(), CLIENT));
         assertThat(refusal).extracting(ApiException::status, ApiException::code).containsExactly(429, "rate_limit_exceeded");
         assertThat(refusal.retryAfterSeconds()).isBetween(1L, 60L);
         assertThat(gatekeeper.admit(other.secret(), CLIENT).keyId()).isEqualTo(other.keyId());
@@ -118,9 +118,4 @@ class GatekeeperTest {
         assertThat(gatekeeper.admit(limited.secret(), CLIENT).keyId()).isEqualTo(limited.keyId());
     }
 
-    private static ApiException refused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-        ApiException e = catchThrowableOfType(ApiException.class, call);
-        assertThat(e).as("refused").isNotNull();
-        return e;
-    }
 }

@@ -28,8 +28,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import static dev.vidgate.testsupport.ApiAssertions.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The use cases of the videos API on the real job store, ledger (H2) and file store: what is checked before a job
@@ -121,7 +121,7 @@ class VideoServiceTest {
         db.keys().createTenant("broke", null);
         Principal broke = db.keys().authenticate(db.keys().create(new KeySpec("broke", "k", null, 1)).secret()).orElseThrow();
 
-        ApiException refusal = catchThrowableOfType(ApiException.class,
+        ApiException refusal = refusal(
                 () -> service.create(broke, new CreateVideoRequest(PROMPT, null, null, "1280x720", TestImages.png(1280, 720), null)));
 
         assertThat(refusal.code()).isEqualTo("insufficient_quota");
@@ -153,7 +153,7 @@ class VideoServiceTest {
     @Test
     void onlyACompletedVideoOfOnesOwnTenantIsRemixedAndTheRemixKeepsItsModelSizeAndLength() {
         Video source = service.create(acme, request(PROMPT, null, "8", "1280x720"));
-        assertThat(refused(() -> service.remix(acme, source.id(), CreateVideoRequest.remix("at night", null))).code())
+        assertThat(refusal(() -> service.remix(acme, source.id(), CreateVideoRequest.remix("at night", null))).code())
                 .isEqualTo("invalid_state");
         complete(source);
 
@@ -164,7 +164,7 @@ class VideoServiceTest {
                 .containsExactly("sora-2", new VideoSize(1280, 720), 8, "at night");
         assertThat(db.moneyOf(remix)).containsExactly(MovementKind.HOLD);
         Principal stranger = otherTenant();
-        assertThat(refused(() -> service.remix(stranger, source.id(), CreateVideoRequest.remix("mine now", null))).status())
+        assertThat(refusal(() -> service.remix(stranger, source.id(), CreateVideoRequest.remix("mine now", null))).status())
                 .isEqualTo(404);
     }
 
@@ -185,7 +185,7 @@ class VideoServiceTest {
         Video job = service.create(acme, request(PROMPT, null, null, null));
         complete(job);
 
-        assertThat(refused(() -> service.cancel(acme, job.id())).getMessage()).contains("already completed");
+        assertThat(refusal(() -> service.cancel(acme, job.id())).getMessage()).contains("already completed");
         assertThat(service.get(acme, job.id()).status()).isEqualTo(VideoStatus.COMPLETED);
         assertThat(db.moneyOf(job)).containsExactly(MovementKind.HOLD, MovementKind.SETTLE);
     }
@@ -193,16 +193,16 @@ class VideoServiceTest {
     @Test
     void onlyAFinishedJobIsDeletedWithItsFilesAndItsEngineIsTold() throws IOException {
         Video job = service.create(acme, request(PROMPT, null, null, null));
-        assertThat(refused(() -> service.delete(acme, job.id())).code()).isEqualTo("invalid_state");
+        assertThat(refusal(() -> service.delete(acme, job.id())).code()).isEqualTo("invalid_state");
         Video completed = complete(job);
         for (Variant v : Variant.values()) content.put(job.storageKey(v), new ByteArrayInputStream(new byte[]{1}));
 
         service.delete(acme, job.id());
 
-        assertThat(refused(() -> service.get(acme, job.id())).status()).isEqualTo(404);
+        assertThat(refusal(() -> service.get(acme, job.id())).status()).isEqualTo(404);
         assertThat(storedFiles()).isEmpty();
         assertThat(deleted).containsExactly(completed);
-        assertThat(refused(() -> service.delete(otherTenant(), job.id())).status()).isEqualTo(404);
+        assertThat(refusal(() -> service.delete(otherTenant(), job.id())).status()).isEqualTo(404);
     }
 
     private Video complete(Video job) {
@@ -225,14 +225,9 @@ class VideoServiceTest {
     }
 
     private ApiException refused(Principal who, CreateVideoRequest request) {
-        return refused(() -> service.create(who, request));
+        return refusal(() -> service.create(who, request));
     }
 
-    private static ApiException refused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-        ApiException e = catchThrowableOfType(ApiException.class, call);
-        assertThat(e).as("refused").isNotNull();
-        return e;
-    }
 
     private List<Path> storedFiles() throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
