@@ -20,6 +20,7 @@ import dev.vidgate.engine.builtin.BuiltinEngine;
 import dev.vidgate.jobs.Dispatcher;
 import dev.vidgate.jobs.DispatcherSettings;
 import dev.vidgate.jobs.ExpirySweeper;
+import dev.vidgate.jobs.Pacer;
 import dev.vidgate.video.JobStore;
 import dev.vidgate.video.jdbc.JdbcJobStore;
 import dev.vidgate.media.BoundedImageWork;
@@ -203,7 +204,7 @@ class Wiring {
                           VidgateProperties props, NodeIdentity node, StorageHealth storage) {
         var settings = new DispatcherSettings(node.id(), props.lease(), Duration.ofSeconds(2), props.maxAttempts(),
                 props.storage().retryDelay());
-        return new Dispatcher(jobs, engines, content, clock, settings, props.retention(), storage);
+        return new Dispatcher(jobs, engines, content, clock, Pacer.SLEEP, settings, props.retention(), storage);
     }
 
     @Bean

@@ -7,7 +7,8 @@ import java.util.List;
  * A generation engine: the built-in offline renderer or a remote provider.
  *
  * <p>Contract, shared by every adapter and checked for each by the abstract {@code EngineContract} test
- * (run by {@code BuiltinEngineContractTest} and {@code RelayEngineContractTest}):
+ * (run by {@code BuiltinEngineContractTest}, {@code RelayEngineContractTest} and the tests' scripted fake,
+ * {@code ScriptedEngineContractTest}):
  * <ul>
  *   <li>{@link #start} returns quickly (it never blocks for the length of a generation) with a
  *       handle, a short string the caller persists with the job. Generation proceeds in the

@@ -39,6 +39,7 @@ public final class Dispatcher implements AutoCloseable {
     private final JobStore jobs;
     private final EngineRegistry engines;
     private final InstantSource clock;
+    private final Pacer pacer;
     private final DispatcherSettings settings;
     private final StorageHealth storage;
     private final JobRunner runner;
@@ -52,14 +53,15 @@ public final class Dispatcher implements AutoCloseable {
     private Instant nextHeartbeat = Instant.MIN;
     private Thread loop;
 
-    public Dispatcher(JobStore jobs, EngineRegistry engines, ContentStore content, InstantSource clock,
+    public Dispatcher(JobStore jobs, EngineRegistry engines, ContentStore content, InstantSource clock, Pacer pacer,
                       DispatcherSettings settings, Duration retention, StorageHealth storage) {
         this.jobs = jobs;
         this.engines = engines;
         this.clock = clock;
+        this.pacer = pacer;
         this.settings = settings;
         this.storage = storage;
-        this.runner = new JobRunner(jobs, content, clock, settings, retention, storage);
+        this.runner = new JobRunner(jobs, content, clock, pacer, settings, retention, storage);
         for (Engine engine : engines.all()) room.put(engine.name(), new Semaphore(engine.capacity()));
     }
 
@@ -98,7 +100,7 @@ public final class Dispatcher implements AutoCloseable {
                 return;
             } catch (Throwable t) {
                 log.error("dispatcher loop error; continuing", t);
-                sleepQuietly(settings.claimInterval());
+                pauseQuietly(settings.claimInterval());
             }
         }
     }
@@ -180,9 +182,9 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private static void sleepQuietly(Duration d) {
+    private void pauseQuietly(Duration d) {
         try {
-            Thread.sleep(d);
+            pacer.pause(d);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

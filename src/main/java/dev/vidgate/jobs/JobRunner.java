@@ -32,16 +32,18 @@ final class JobRunner {
     private final JobStore jobs;
     private final ContentStore content;
     private final InstantSource clock;
+    private final Pacer pacer;
     private final DispatcherSettings settings;
     private final Duration retention;
     private final StorageHealth storage;
 
-    JobRunner(JobStore jobs, ContentStore content, InstantSource clock, DispatcherSettings settings, Duration retention,
+    JobRunner(JobStore jobs, ContentStore content, InstantSource clock, Pacer pacer, DispatcherSettings settings, Duration retention,
               StorageHealth storage) {
         this.storage = storage;
         this.jobs = jobs;
         this.content = content;
         this.clock = clock;
+        this.pacer = pacer;
         this.settings = settings;
         this.retention = retention;
     }
@@ -85,7 +87,7 @@ final class JobRunner {
                     handle = start(engine, request, claimed);
                 }
             }
-            Thread.sleep(engine.checkInterval());
+            pacer.pause(engine.checkInterval());
         }
     }
 
@@ -185,7 +187,7 @@ final class JobRunner {
                 if (!clock.instant().plus(pause).isBefore(giveUp)) throw e;
                 log.warn("job {}: could not {} ({}); retrying in {} ms", job.id(), what, e.getMessage(), pause.toMillis());
                 try {
-                    Thread.sleep(pause);
+                    pacer.pause(pause);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;

@@ -1,5 +1,6 @@
 package dev.vidgate.fuzz;
 
+import dev.vidgate.testsupport.LogCapture;
 import ch.qos.logback.classic.Level;
 import dev.vidgate.fuzz.Wire.Answer;
 import dev.vidgate.testsupport.TestServer;

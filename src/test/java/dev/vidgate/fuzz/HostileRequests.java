@@ -1,5 +1,6 @@
 package dev.vidgate.fuzz;
 
+import dev.vidgate.testsupport.LogCapture;
 import dev.vidgate.fuzz.Mutations.Mutation;
 import dev.vidgate.fuzz.Mutations.Variant;
 import dev.vidgate.fuzz.Routes.Route;

@@ -1,5 +1,6 @@
 package dev.vidgate.fuzz;
 
+import dev.vidgate.testsupport.LogCapture;
 import dev.vidgate.fuzz.Routes.Fixture;
 import dev.vidgate.fuzz.Verdicts.Failure;
 import dev.vidgate.testsupport.RawHttp;

@@ -1,5 +1,7 @@
 package dev.vidgate.testsupport;
 
+import dev.vidgate.common.ApiException;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
@@ -7,9 +9,16 @@ import java.net.http.HttpResponse;
 import static dev.vidgate.testsupport.ApiCalls.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What every answer of the API promises: the OpenAI error envelope, and a request id. */
+/** What every answer of the API promises: the OpenAI error envelope, and a request id; and the refusals of its use cases. */
 public final class ApiAssertions {
     private ApiAssertions() {}
+
+    /** The {@link ApiException} that {@code call} refuses with; fails if it throws none. */
+    public static ApiException refusal(ThrowingCallable call) {
+        ApiException e = org.assertj.core.api.Assertions.catchThrowableOfType(ApiException.class, call);
+        assertThat(e).as("refused").isNotNull();
+        return e;
+    }
 
     /**
      * An error answer: {@code status}, JSON, and the OpenAI envelope with every member present and no

@@ -23,6 +23,11 @@ public final class NearlyFullContentStore implements ContentStore {
     private final ContentStore disk;
     private volatile boolean full;
 
+    /** A store on {@code disk} that is not full until {@link #fill}. */
+    public static NearlyFullContentStore over(ContentStore disk) {
+        return new NearlyFullContentStore(disk);
+    }
+
     private NearlyFullContentStore(ContentStore disk) {
         this.disk = disk;
     }

@@ -1,0 +1,157 @@
+package dev.vidgate.jobs;
+
+import dev.vidgate.engine.EngineRegistry;
+import dev.vidgate.health.StorageHealth;
+import dev.vidgate.storage.fs.FileSystemContentStore;
+import dev.vidgate.testsupport.BilledJobs;
+import dev.vidgate.testsupport.LogCapture;
+import dev.vidgate.testsupport.ScriptedEngine;
+import dev.vidgate.testsupport.TestClock;
+import dev.vidgate.testsupport.TestPacer;
+import dev.vidgate.testsupport.Waits;
+import dev.vidgate.video.Video;
+import dev.vidgate.video.VideoStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import static dev.vidgate.engine.EngineStatus.Running;
+import static dev.vidgate.testsupport.ScriptedEngine.done;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dispatcher's loop on the real job store and ledger (H2), with scripted engines and a test pacer that holds
+ * the runners in their pauses when a test needs them to stay running. The claim interval is a minute, so a test
+ * that passes within seconds shows the loop was woken rather than waiting for it.
+ */
+class DispatcherTest {
+    private static final Duration LEASE = Duration.ofMinutes(3);
+    private static final Duration CLAIM_INTERVAL = Duration.ofMinutes(1);
+    private static final Duration SOON = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+
+    private final TestClock clock = new TestClock();
+    private final TestPacer pacer = new TestPacer(clock);
+    private final ScriptedEngine builtin = new ScriptedEngine("builtin", 2);
+    private final ScriptedEngine other = new ScriptedEngine("other", 1);
+    private final StorageHealth storage = new StorageHealth(List.of(), 0, List.of(), Duration.ofSeconds(5),
+            StorageHealth.FreeSpace.OF_FILE_SYSTEM);
+    private final LogCapture log = new LogCapture();
+    private BilledJobs db;
+    private Dispatcher dispatcher;
+
+    @BeforeEach
+    void setUp() {
+        db = BilledJobs.onFreshH2(clock);
+        var settings = new DispatcherSettings("worker-a", LEASE, CLAIM_INTERVAL, 3);
+        dispatcher = new Dispatcher(db.jobs(), new EngineRegistry(Map.of("builtin", builtin, "other", other)),
+                new FileSystemContentStore(dir), clock, pacer, settings, Duration.ofHours(24), storage);
+    }
+
+    @AfterEach
+    void tearDown() {
+        pacer.release();
+        dispatcher.close();
+        log.close();
+    }
+
+    @Test
+    void anEngineIsGivenNoMoreJobsAtOnceThanItsCapacityAndTheRestFollowAsRoomFreesUp() {
+        pacer.hold();
+        builtin.byDefault(new Running(10), done(4));
+        List<Video> jobs = new ArrayList<>();
+        for (int i = 0; i < 5; i++) jobs.add(db.queued(db.aJob()));
+        dispatcher.start();
+        await("two runners in their pauses", () -> pacer.waiting() == 2);
+
+        // A job of another engine is claimed by a later pass of the loop, which still leaves the full engine alone.
+        Video elsewhere = db.queued(db.aJob().engine("other"));
+        dispatcher.wake();
+        await("the other engine's job started", () -> other.started().size() == 1);
+        assertThat(builtin.started()).hasSize(2);
+        assertThat(jobs).filteredOn(j -> db.current(j).status() == VideoStatus.QUEUED).hasSize(3);
+
+        pacer.release();
+        jobs.add(elsewhere);
+        await("every job completed", () -> jobs.stream().allMatch(j -> db.current(j).status() == VideoStatus.COMPLETED));
+        assertThat(builtin.started()).hasSize(5);
+        assertThat(builtin.mostHeldAtOnce()).isEqualTo(2);
+    }
+
+    @Test
+    void aNewJobStartsAtOnceWhenTheLoopIsWokenInsteadOfAtTheNextClaimInterval() {
+        dispatcher.start();
+        await("the loop waits out its claim interval", () -> Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("dispatcher") && t.getState() == Thread.State.TIMED_WAITING));
+        Video job = db.queued(db.aJob());
+
+        dispatcher.wake();
+
+        await("the job completed", () -> db.current(job).status() == VideoStatus.COMPLETED);
+    }
+
+    @Test
+    void whileStorageCannotWriteNoJobIsClaimedAndOnceAProbeSucceedsTheJobsRunAgain() {
+        storage.writeFailed("content store", new IOException("No space left on device"));
+        dispatcher.start();
+        Video job = db.queued(db.aJob());
+        dispatcher.wake();
+
+        Waits.await("the job stays queued", SOON, Duration.ofMillis(20)).during(Duration.ofMillis(500))
+                .until(() -> db.current(job).status() == VideoStatus.QUEUED);
+        assertThat(builtin.started()).isEmpty();
+
+        storage.probeNow();
+        dispatcher.wake();
+        await("the job completed", () -> db.current(job).status() == VideoStatus.COMPLETED);
+    }
+
+    @Test
+    void aRunThatCrashesIsLoggedWithItsJobIdAndQueuedAgainWhileTheLoopGoesOn() {
+        Video crashing = db.queued(db.aJob());
+        Video next = db.queued(db.aJob());
+        builtin.crashing(crashing.id());
+
+        dispatcher.start();
+
+        await("both jobs completed", () -> db.current(crashing).status() == VideoStatus.COMPLETED
+                && db.current(next).status() == VideoStatus.COMPLETED);
+        assertThat(log.saw("job " + crashing.id() + " crashed")).isTrue();
+        assertThat(db.current(crashing).attempts()).isEqualTo(2);
+        assertThat(db.current(next).attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aJobCancelledWhileItRunsIsStoppedAtTheNextHeartbeatAndItsEngineWorkIsCancelled() {
+        pacer.hold();
+        builtin.byDefault(new Running(10));
+        Video job = db.queued(db.aJob());
+        dispatcher.start();
+        await("the runner in its pause", () -> pacer.waiting() == 1);
+
+        db.jobs().cancel(db.current(job), clock.instant()).orElseThrow();
+        clock.advance(CLAIM_INTERVAL);
+        dispatcher.wake();
+        await("the heartbeat noticed", () -> log.saw("job " + job.id() + " is no longer ours"));
+        pacer.release();
+
+        await("the runner stopped", () -> dispatcher.runningCount() == 0);
+        assertThat(builtin.cancelled()).hasSize(1);
+        assertThat(db.current(job).status()).isEqualTo(VideoStatus.CANCELLED);
+    }
+
+    private static void await(String what, Callable<Boolean> condition) {
+        Waits.await(what, SOON, Duration.ofMillis(20)).until(condition);
+    }
+}
