@@ -146,7 +146,12 @@ public final class Dispatcher implements AutoCloseable {
                 jobs.fail(job, new VideoError("engine_unavailable", "No engine named '" + job.engine() + "' is configured."), clock.instant());
                 return;
             }
-            runner.run(job, engine.get(), control);
+            try {
+                runner.run(job, engine.get(), control);
+            } catch (RuntimeException | Error crash) {
+                cancelEngineWork(job, engine.get());
+                throw crash;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.info("job {} interrupted by shutdown; it resumes when a node claims it again", job.id());
@@ -157,6 +162,18 @@ public final class Dispatcher implements AutoCloseable {
             runningJobs.remove(job.id());
             permit.release();
             wake();
+        }
+    }
+
+    /**
+     * A crashed run's engine work is cancelled: the retry starts afresh (a requeue forgets the handle), so nothing
+     * would ever stop or release it.
+     */
+    private void cancelEngineWork(Video job, Engine engine) {
+        try {
+            jobs.findById(job.id()).map(Video::engineHandle).ifPresent(engine::cancel);
+        } catch (RuntimeException e) {
+            log.warn("job {}: could not cancel the engine work of its crashed run: {}", job.id(), e.toString());
         }
     }
 

@@ -118,7 +118,7 @@ class DispatcherTest {
     }
 
     @Test
-    void aRunThatCrashesIsLoggedWithItsJobIdAndQueuedAgainWhileTheLoopGoesOn() {
+    void aRunThatCrashesIsLoggedWithItsJobIdItsEngineWorkCancelledAndItIsQueuedAgainWhileTheLoopGoesOn() {
         Video crashing = db.queued(db.aJob());
         Video next = db.queued(db.aJob());
         builtin.crashing(crashing.id());
@@ -130,6 +130,8 @@ class DispatcherTest {
         assertThat(log.saw("job " + crashing.id() + " crashed")).isTrue();
         assertThat(db.current(crashing).attempts()).isEqualTo(2);
         assertThat(db.current(next).attempts()).isEqualTo(1);
+        // the crashed attempt's engine work is not left running: the retry starts afresh
+        assertThat(builtin.cancelled()).hasSize(1);
     }
 
     @Test
