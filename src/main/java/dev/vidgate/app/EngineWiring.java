@@ -36,11 +36,13 @@ class EngineWiring {
     }
 
     @Bean(destroyMethod = "close")
-    Relay relay(VidgateProperties props, InstantSource clock, ModelCatalog catalog) {
+    Relay relay(VidgateProperties props, InstantSource clock, ModelCatalog catalog, RelayMeters meters) {
         RelayProperties relay = props.relay();
         if (relay == null || !relay.configured()) return new Relay(null);
         RelaySettings settings = relay.toSettings(props.dataDir().resolve("relay"), System::getenv, catalog);
-        return new Relay(new RelayEngine(settings, clock));
+        RelayEngine engine = new RelayEngine(settings, clock, meters);
+        meters.watchCircuits(engine);
+        return new Relay(engine);
     }
 
     @Bean

@@ -16,11 +16,13 @@ import java.util.stream.Collectors;
 /**
  * What this node does: serve the API, run jobs, or both ({@code vidgate.roles}, env
  * {@code VIDGATE_ROLES}, default {@code api,worker}). A node without the {@code api} role opens no
- * HTTP port, which has to be decided before the application context exists: hence an environment
- * post-processor, registered in {@code META-INF/spring.factories}.
+ * API port; it serves the actuator (health, metrics) on {@code management.server.port} when that is set, and
+ * opens no port at all otherwise. That has to be decided before the application context exists: hence an
+ * environment post-processor, registered in {@code META-INF/spring.factories}.
  */
 public final class NodeRoles implements EnvironmentPostProcessor, Ordered {
     static final String KEY = "vidgate.roles";
+    static final String MANAGEMENT_PORT = "management.server.port";
 
     enum Role { API, WORKER }
 
@@ -45,8 +47,10 @@ public final class NodeRoles implements EnvironmentPostProcessor, Ordered {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Set<Role> roles = parse(environment.getProperty(KEY));
         if (!roles.contains(Role.API)) {
-            environment.getPropertySources().addFirst(new MapPropertySource("vidgate-roles",
-                    Map.of("spring.main.web-application-type", "none")));
+            // Only the management server listens, when there is one: the API's port stays shut (-1).
+            Map<String, Object> noApi = environment.containsProperty(MANAGEMENT_PORT)
+                    ? Map.of("server.port", "-1") : Map.of("spring.main.web-application-type", "none");
+            environment.getPropertySources().addFirst(new MapPropertySource("vidgate-roles", noApi));
         }
     }
 

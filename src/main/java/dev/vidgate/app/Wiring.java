@@ -85,19 +85,25 @@ class Wiring {
 
     @Bean(destroyMethod = "close")
     PeriodicDuties periodicDuties(DutyLeases leases, InstantSource clock, NodeIdentity node, ExpirySweeper sweeper,
-                                  Billing billing, BuiltinEngine builtin, VidgateProperties props) {
+                                  Billing billing, BuiltinEngine builtin, VidgateProperties props, MetricsProperties metrics,
+                                  JobGauges jobGauges, MetricsWiring.LedgerDiscrepancies discrepancies, JobMeters loopErrors) {
         return new PeriodicDuties(leases, clock, node.id(), List.of(
                 new PeriodicDuties.Duty("expiry-sweep", props.expirySweepInterval(), sweeper::sweepOnce),
                 new PeriodicDuties.Duty("stray-upload-sweep", Duration.ofHours(1), sweeper::sweepStrayFiles),
                 PeriodicDuties.Duty.onEveryNode("render-scratch-sweep", Duration.ofMinutes(10),
                         () -> builtin.deleteStrayFiles(clock.instant().minus(STRAY_AFTER))),
-                new PeriodicDuties.Duty("ledger-reconciliation", Duration.ofMinutes(10), billing::reconcileAndReport)));
+                new PeriodicDuties.Duty("ledger-reconciliation", Duration.ofMinutes(10),
+                        () -> discrepancies.record(billing.reconcileAndReport())),
+                PeriodicDuties.Duty.onEveryNode("job-gauges", metrics.refreshInterval(), jobGauges::refresh)), loopErrors);
     }
 
-    /** Every job's money moves in the job store's own transactions, through the billing hook. */
+    /**
+     * Every job's money moves in the job store's own transactions, through the billing hook; the job meters count each
+     * final change there too, once, whichever node or request made it.
+     */
     @Bean
-    JobStore jobStore(JdbcTemplate jdbc, TransactionTemplate tx, BillingHook billing) {
-        return new JdbcJobStore(jdbc, tx, billing);
+    JobStore jobStore(JdbcTemplate jdbc, TransactionTemplate tx, BillingHook billing, JobMeters meters) {
+        return new JdbcJobStore(jdbc, tx, billing.andThen(meters));
     }
 
     @Bean
@@ -201,10 +207,10 @@ class Wiring {
 
     @Bean(destroyMethod = "close")
     Dispatcher dispatcher(JobStore jobs, EngineRegistry engines, ContentStore content, InstantSource clock,
-                          VidgateProperties props, NodeIdentity node, StorageHealth storage) {
+                          VidgateProperties props, NodeIdentity node, StorageHealth storage, JobMeters meters) {
         var settings = new DispatcherSettings(node.id(), props.lease(), Duration.ofSeconds(2), props.maxAttempts(),
                 props.storage().retryDelay());
-        return new Dispatcher(jobs, engines, content, clock, Pacer.SLEEP, settings, props.retention(), storage);
+        return new Dispatcher(jobs, engines, content, clock, Pacer.SLEEP, settings, props.retention(), storage, meters);
     }
 
     @Bean

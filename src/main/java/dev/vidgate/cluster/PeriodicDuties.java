@@ -1,5 +1,6 @@
 package dev.vidgate.cluster;
 
+import dev.vidgate.common.LoopErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,9 +50,16 @@ public final class PeriodicDuties implements AutoCloseable {
     private final InstantSource clock;
     private final String node;
     private final List<Duty> duties;
+    private final LoopErrors errors;
     private final List<Thread> loops = new ArrayList<>();
 
     public PeriodicDuties(DutyLeases leases, InstantSource clock, String node, List<Duty> duties) {
+        this(leases, clock, node, duties, LoopErrors.NONE);
+    }
+
+    /** As above; {@code errors} hears of each failed run, named after its duty. */
+    public PeriodicDuties(DutyLeases leases, InstantSource clock, String node, List<Duty> duties, LoopErrors errors) {
+        this.errors = errors;
         this.leases = leases;
         this.clock = clock;
         this.node = node;
@@ -80,6 +88,7 @@ public final class PeriodicDuties implements AutoCloseable {
                 return;
             } catch (Throwable t) {
                 log.error("duty {} failed; it runs again in {}", duty.name(), duty.every(), t);
+                errors.caught(duty.name());
             }
         }
     }

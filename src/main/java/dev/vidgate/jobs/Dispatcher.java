@@ -43,6 +43,7 @@ public final class Dispatcher implements AutoCloseable {
     private final DispatcherSettings settings;
     private final StorageHealth storage;
     private final JobRunner runner;
+    private final JobMetrics metrics;
     private final Map<String, Semaphore> room = new HashMap<>();
     private final Map<String, JobControl> runningJobs = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("job-", 0).factory());
@@ -54,13 +55,14 @@ public final class Dispatcher implements AutoCloseable {
     private Thread loop;
 
     public Dispatcher(JobStore jobs, EngineRegistry engines, ContentStore content, InstantSource clock, Pacer pacer,
-                      DispatcherSettings settings, Duration retention, StorageHealth storage) {
+                      DispatcherSettings settings, Duration retention, StorageHealth storage, JobMetrics metrics) {
         this.jobs = jobs;
         this.engines = engines;
         this.clock = clock;
         this.pacer = pacer;
         this.settings = settings;
         this.storage = storage;
+        this.metrics = metrics;
         this.runner = new JobRunner(jobs, content, clock, pacer, settings, retention, storage);
         for (Engine engine : engines.all()) room.put(engine.name(), new Semaphore(engine.capacity()));
     }
@@ -100,6 +102,7 @@ public final class Dispatcher implements AutoCloseable {
                 return;
             } catch (Throwable t) {
                 log.error("dispatcher loop error; continuing", t);
+                metrics.caught("dispatcher");
                 pauseQuietly(settings.claimInterval());
             }
         }
@@ -130,6 +133,7 @@ public final class Dispatcher implements AutoCloseable {
             Optional<Video> claimed = jobs.claimNext(settings.workerId(), clock.instant(), settings.lease(), withRoom);
             if (claimed.isEmpty()) return;
             Video job = claimed.get();
+            metrics.claimed(job);
             // Only this loop acquires, so the permit seen above is still there.
             Semaphore permit = room.get(job.engine());
             permit.acquireUninterruptibly();
@@ -157,6 +161,7 @@ public final class Dispatcher implements AutoCloseable {
             log.info("job {} interrupted by shutdown; it resumes when a node claims it again", job.id());
         } catch (Throwable t) {
             log.error("job {} crashed", job.id(), t);
+            metrics.caught("job");
             recoverFromCrash(job, t);
         } finally {
             runningJobs.remove(job.id());

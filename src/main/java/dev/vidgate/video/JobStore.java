@@ -117,4 +117,10 @@ public interface JobStore {
 
     /** How many jobs of this API key are claimed (in progress) right now. */
     int countInProgress(String keyId);
+
+    /**
+     * The unfinished (queued and in-progress) jobs, counted per state, engine and API key; finished jobs are not
+     * read, so the cost follows the jobs in flight, not the history.
+     */
+    List<ActiveJobs> countActive();
 }

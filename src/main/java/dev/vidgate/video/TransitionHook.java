@@ -22,6 +22,24 @@ public interface TransitionHook {
      */
     void finished(Video before, Video after);
 
+    /** This hook, then {@code next}, in the same transaction. */
+    default TransitionHook andThen(TransitionHook next) {
+        TransitionHook first = this;
+        return new TransitionHook() {
+            @Override
+            public void created(Video created) {
+                first.created(created);
+                next.created(created);
+            }
+
+            @Override
+            public void finished(Video before, Video after) {
+                first.finished(before, after);
+                next.finished(before, after);
+            }
+        };
+    }
+
     /** Does nothing: the default when billing is not wired. */
     TransitionHook NONE = new TransitionHook() {
         @Override public void created(Video created) {}

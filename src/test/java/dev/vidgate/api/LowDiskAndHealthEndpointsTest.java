@@ -59,8 +59,10 @@ class LowDiskAndHealthEndpointsTest {
         assertThat(json(readiness).get("components").get("storage").get("status").asString()).isEqualTo("UP");
         assertThat(json(readiness).get("components").get("db").get("status").asString()).isEqualTo("UP");
         assertThat(anonymous.get("/actuator/health").statusCode()).isEqualTo(200);
+        var admin = new RawHttp(server.baseUrl(), TestServer.ADMIN_KEY);
         for (String path : new String[] {"/actuator", "/actuator/env", "/actuator/beans"}) {
-            var hidden = anonymous.get(path);
+            assertThat(json(anonymous.get(path)).get("error").get("code").asString()).as(path).isEqualTo("invalid_api_key");
+            var hidden = admin.get(path);
             assertThat(hidden.statusCode()).as(path).isEqualTo(404);
             assertThat(hidden.headers().firstValue("x-request-id")).isPresent();
             assertThat(json(hidden).get("error").get("code").asString()).isEqualTo("not_found");

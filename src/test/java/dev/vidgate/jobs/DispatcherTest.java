@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static dev.vidgate.engine.EngineStatus.Running;
 import static dev.vidgate.testsupport.ScriptedEngine.done;
@@ -48,6 +49,7 @@ class DispatcherTest {
     private final StorageHealth storage = new StorageHealth(List.of(), 0, List.of(), Duration.ofSeconds(5),
             StorageHealth.FreeSpace.OF_FILE_SYSTEM);
     private final LogCapture log = new LogCapture();
+    private final RecordingMetrics metrics = new RecordingMetrics();
     private BilledJobs db;
     private Dispatcher dispatcher;
 
@@ -56,7 +58,7 @@ class DispatcherTest {
         db = BilledJobs.onFreshH2(clock);
         var settings = new DispatcherSettings("worker-a", LEASE, CLAIM_INTERVAL, 3);
         dispatcher = new Dispatcher(db.jobs(), new EngineRegistry(Map.of("builtin", builtin, "other", other)),
-                new FileSystemContentStore(dir), clock, pacer, settings, Duration.ofHours(24), storage);
+                new FileSystemContentStore(dir), clock, pacer, settings, Duration.ofHours(24), storage, metrics);
     }
 
     @AfterEach
@@ -132,6 +134,8 @@ class DispatcherTest {
         assertThat(db.current(next).attempts()).isEqualTo(1);
         // the crashed attempt's engine work is not left running: the retry starts afresh
         assertThat(builtin.cancelled()).hasSize(1);
+        assertThat(metrics.caught).containsExactly("job");
+        assertThat(metrics.claimed).hasSize(3);
     }
 
     @Test
@@ -151,6 +155,16 @@ class DispatcherTest {
         await("the runner stopped", () -> dispatcher.runningCount() == 0);
         assertThat(builtin.cancelled()).hasSize(1);
         assertThat(db.current(job).status()).isEqualTo(VideoStatus.CANCELLED);
+    }
+
+    /** Remembers what the dispatcher told the metrics. */
+    private static final class RecordingMetrics implements JobMetrics {
+        final List<String> claimed = new CopyOnWriteArrayList<>();
+        final List<String> caught = new CopyOnWriteArrayList<>();
+
+        @Override public void claimed(Video job) { claimed.add(job.id()); }
+
+        @Override public void caught(String loop) { caught.add(loop); }
     }
 
     private static void await(String what, Callable<Boolean> condition) {

@@ -56,6 +56,11 @@ public final class TestServer implements AutoCloseable {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
+    /** The port of the separate management server ({@code management.server.port}), or -1 when there is none. */
+    public int managementPort() {
+        return context.getEnvironment().getProperty("local.management.port", Integer.class, -1);
+    }
+
     /** False for a node started without the {@code api} role. */
     public boolean isWebServer() {
         return context instanceof WebServerApplicationContext;

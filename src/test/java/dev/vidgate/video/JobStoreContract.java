@@ -286,6 +286,21 @@ public abstract class JobStoreContract {
     }
 
     @Test
+    void activeJobsAreCountedPerStateEngineAndKeyAndFinishedOnesNotAtAll() {
+        for (int i = 0; i < 3; i++) store.insert(aVideo().build(), T0);
+        store.insert(aVideo().tenant("ten_b").key("key_b").build(), T0);
+        store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
+        // Fair claims: key_b runs nothing yet, so its job goes second; it finishes.
+        Video finished = store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
+        assertThat(finished.keyId()).isEqualTo("key_b");
+        store.complete(finished, 4, T0, T0.plusSeconds(100));
+
+        assertThat(store.countActive()).containsExactlyInAnyOrder(
+                new ActiveJobs(VideoStatus.QUEUED, "builtin", "key_a", 2),
+                new ActiveJobs(VideoStatus.IN_PROGRESS, "builtin", "key_a", 1));
+    }
+
+    @Test
     void aCompletedJobRecordsTheSecondsItsEngineDelivered() {
         store.insert(aVideo().build(), T0);
         Video claimed = store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();

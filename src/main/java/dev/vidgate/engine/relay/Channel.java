@@ -30,7 +30,8 @@ final class Channel implements AutoCloseable {
     private final DelayQueue<TrackedJob> due = new DelayQueue<>();
     private final UpstreamClient client;
 
-    Channel(ChannelSettings settings, RelaySettings relay, ObjectMapper json, Watchdog watchdog, InstantSource clock) {
+    Channel(ChannelSettings settings, RelaySettings relay, ObjectMapper json, Watchdog watchdog, InstantSource clock,
+            RelayMetrics metrics) {
         this.settings = settings;
         this.clock = clock;
         this.limiter = new RateLimiter(settings.requestsPerSecond());
@@ -40,12 +41,14 @@ final class Channel implements AutoCloseable {
             @Override
             public void succeeded(long nanos) {
                 stats.record(true, nanos);
+                metrics.request(settings.name(), true, nanos);
                 breaker.success();
             }
 
             @Override
             public void failed(long nanos, UpstreamException cause) {
                 stats.record(false, nanos);
+                metrics.request(settings.name(), false, nanos);
                 stats.lastError(cause.getMessage(), clock.instant());
                 breaker.failure(cause.getMessage());
             }

@@ -1,5 +1,6 @@
 package dev.vidgate.engine.relay;
 
+import dev.vidgate.common.LoopErrors;
 import dev.vidgate.engine.EngineStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +39,12 @@ final class Poller implements AutoCloseable {
     private final List<Thread> loops = new ArrayList<>();
     private final AtomicInteger activeTasks = new AtomicInteger();
     private volatile boolean running = true;
+    private final LoopErrors errors;
 
     /** @param cancelUpstream asked to stop an upstream job the relay gave up on (past its deadline) */
-    Poller(RelaySettings settings, InstantSource clock, Downloader downloader, Consumer<TrackedJob> cancelUpstream) {
+    Poller(RelaySettings settings, InstantSource clock, Downloader downloader, Consumer<TrackedJob> cancelUpstream,
+           LoopErrors errors) {
+        this.errors = errors;
         this.settings = settings;
         this.clock = clock;
         this.downloader = downloader;
@@ -77,6 +81,7 @@ final class Poller implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 } catch (Throwable t) {
                     log.error("job {}: {} failed unexpectedly", jobId, what, t);
+                    errors.caught("relay-task");
                 } finally {
                     activeTasks.decrementAndGet();
                 }
@@ -110,6 +115,7 @@ final class Poller implements AutoCloseable {
                 return;
             } catch (Throwable t) {
                 log.error("channel {}: poll loop error; continuing", channel.name(), t);
+                errors.caught("relay-poll");
             }
         }
     }

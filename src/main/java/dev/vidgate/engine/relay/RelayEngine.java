@@ -58,20 +58,31 @@ public final class RelayEngine implements Engine, AutoCloseable {
     private final AtomicLong failedStarts = new AtomicLong();
     private final Thread housekeeping;
     private final int capacity;
+    private final RelayMetrics metrics;
 
     public RelayEngine(RelaySettings settings, InstantSource clock) {
-        this(settings, clock, RandomGenerator.getDefault());
+        this(settings, clock, RelayMetrics.NONE);
+    }
+
+    /** As above; {@code metrics} hears of every upstream request and every error a relay loop carries on from. */
+    public RelayEngine(RelaySettings settings, InstantSource clock, RelayMetrics metrics) {
+        this(settings, clock, RandomGenerator.getDefault(), metrics);
     }
 
     RelayEngine(RelaySettings settings, InstantSource clock, RandomGenerator random) {
+        this(settings, clock, random, RelayMetrics.NONE);
+    }
+
+    private RelayEngine(RelaySettings settings, InstantSource clock, RandomGenerator random, RelayMetrics metrics) {
         this.settings = settings;
         this.clock = clock;
+        this.metrics = metrics;
         ObjectMapper json = JsonMapper.builder().build();
-        for (ChannelSettings c : settings.channels()) channels.put(c.name(), new Channel(c, settings, json, watchdog, clock));
+        for (ChannelSettings c : settings.channels()) channels.put(c.name(), new Channel(c, settings, json, watchdog, clock, metrics));
         this.capacity = (int) Math.min(Integer.MAX_VALUE, settings.channels().stream().mapToLong(ChannelSettings::maxInFlight).sum());
         emptyWorkDir(settings.workDir());
         this.submitter = new Submitter(settings, new ChannelRouter(List.copyOf(channels.values()), random), clock);
-        this.poller = new Poller(settings, clock, new Downloader(settings, clock), this::cancelUpstream);
+        this.poller = new Poller(settings, clock, new Downloader(settings, clock), this::cancelUpstream, metrics);
         poller.start(channels.values());
         this.housekeeping = Thread.ofVirtual().name("relay-housekeeping").start(this::housekeep);
         for (Channel c : channels.values()) {
@@ -291,6 +302,7 @@ public final class RelayEngine implements Engine, AutoCloseable {
                 return;
             } catch (Throwable t) {
                 log.error("relay housekeeping error; continuing", t);
+                metrics.caught("relay-housekeeping");
             }
         }
     }

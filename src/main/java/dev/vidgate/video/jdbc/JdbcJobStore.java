@@ -1,5 +1,6 @@
 package dev.vidgate.video.jdbc;
 
+import dev.vidgate.video.ActiveJobs;
 import dev.vidgate.video.JobAttempt;
 import dev.vidgate.video.JobStore;
 import dev.vidgate.video.TransitionHook;
@@ -318,6 +319,13 @@ public final class JdbcJobStore implements JobStore {
     public int countInProgress(String keyId) {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM videos WHERE key_id = ? AND status = 'IN_PROGRESS'", Integer.class, keyId);
         return n == null ? 0 : n;
+    }
+
+    @Override
+    public List<ActiveJobs> countActive() {
+        return jdbc.query("SELECT status, engine, key_id, COUNT(*) FROM videos WHERE status IN ('QUEUED', 'IN_PROGRESS') "
+                        + "GROUP BY status, engine, key_id",
+                (rs, row) -> new ActiveJobs(VideoStatus.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getLong(4)));
     }
 
     private Optional<Video> one(String sql, Object... args) {
