@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ThreeNodeClusterTest {
     private static final String API_KEY = ClusterNodes.API_KEY;
-    private static final int JOBS = 60;
+    private static final int JOBS = 30;
 
     private ClusterNodes cluster;
     private S3ProxyServer s3;
@@ -55,7 +55,7 @@ class ThreeNodeClusterTest {
     }
 
     @Test
-    void sixtyJobsOnThreeNodesSurviveASigkilledNodeAndRunExactlyOnceWithinTheKeyLimit(@TempDir Path root) throws Exception {
+    void thirtyJobsOnThreeNodesSurviveASigkilledNodeAndRunExactlyOnceWithinTheKeyLimit(@TempDir Path root) throws Exception {
         String url = TestDatabases.freshPostgresUrl();
         s3 = S3ProxyServer.start();
         String bucket = s3.createBucket();
