@@ -27,6 +27,10 @@ class ModelLimitsAtCreateTest {
         user = new RawHttp(server.baseUrl(), admin.fundedKey("studio", FUNDS, ""));
     }
 
+    private static void assertRefused(String json, String message, String param, String code) {
+        assertError(user.postJson("/v1/videos", json), 400, message, param, code);
+    }
+
     private static void assertNothingHeldOrStored() {
         assertThat(admin.account("studio").get("balance").asLong()).isEqualTo(FUNDS);
         assertThat(ok(user.get("/v1/videos")).get("data")).isEmpty();
@@ -34,34 +38,36 @@ class ModelLimitsAtCreateTest {
 
     @Test
     void aDurationTheModelCannotMakeIs400NamingItsDurations() {
-        assertError(user.postJson("/v1/videos", "{\"prompt\":\"p\",\"model\":\"veo-3.1-generate-001\",\"seconds\":\"12\"}"), 400,
+        assertRefused("{\"prompt\":\"p\",\"model\":\"veo-3.1-generate-001\",\"seconds\":\"12\"}",
                 "seconds must be one of \"4\", \"6\", \"8\" for veo-3.1-generate-001", "seconds", "invalid_value");
-        assertError(user.postJson("/v1/videos", "{\"prompt\":\"p\",\"model\":\"kling-v2-6\",\"seconds\":\"4\"}"), 400,
+        assertRefused("{\"prompt\":\"p\",\"model\":\"kling-v2-6\",\"seconds\":\"4\"}",
                 "seconds must be one of \"5\", \"10\" for kling-v2-6", "seconds", "invalid_value");
         assertNothingHeldOrStored();
     }
 
     @Test
     void aSizeTheModelCannotMakeIs400InvalidValueNamingItsSizes() {
-        assertError(user.postJson("/v1/videos", "{\"prompt\":\"p\",\"model\":\"kling-v2-1-master\",\"size\":\"1280x720\",\"seconds\":\"5\"}"),
-                400, "Invalid parameter: size must be one of 1920x1080, 1080x1920, or 1080x1080 for kling-v2-1-master", "size", "invalid_value");
+        assertRefused("{\"prompt\":\"p\",\"model\":\"kling-v2-1-master\",\"size\":\"1280x720\",\"seconds\":\"5\"}",
+                "Invalid parameter: size must be one of 1920x1080, 1080x1920, or 1080x1080 for kling-v2-1-master", "size", "invalid_value");
         assertNothingHeldOrStored();
     }
 
     @Test
-    void aReferenceImageOnAModelWithoutAFirstFrameIs400BeforeTheImageIsRead() {
-        var form = new Multipart().text("prompt", "p").text("model", "seedance-1-0-lite-t2v-250428").text("size", "1280x720")
-                .text("seconds", "5").file("input_reference", "ref.png", "image/png", TestImages.png(1280, 720));
-        assertError(user.postMultipart("/v1/videos", form), 400,
-                "Invalid parameter: seedance-1-0-lite-t2v-250428 takes no input_reference (its inputs: text)", "input_reference", "invalid_value");
+    void aReferenceImageOnAModelWithoutAFirstFrameIs400BeforeTheImageIsDecoded() {
+        for (byte[] image : new byte[][]{TestImages.png(1280, 720), "not an image at all".getBytes()}) {
+            var form = new Multipart().text("prompt", "p").text("model", "seedance-1-0-lite-t2v-250428").text("size", "1280x720")
+                    .text("seconds", "5").file("input_reference", "ref.png", "image/png", image);
+            assertError(user.postMultipart("/v1/videos", form), 400, "Invalid parameter: seedance-1-0-lite-t2v-250428 takes no "
+                    + "input_reference (its inputs: text)", "input_reference", "invalid_value");
+        }
         assertNothingHeldOrStored();
     }
 
     @Test
     void theSoraModelsKeepTheSeedsMessagesAndCodes() {
-        assertError(user.postJson("/v1/videos", "{\"prompt\":\"p\",\"model\":\"sora-2-pro\",\"seconds\":\"6\"}"), 400,
+        assertRefused("{\"prompt\":\"p\",\"model\":\"sora-2-pro\",\"seconds\":\"6\"}",
                 "seconds must be one of \"4\", \"8\", \"12\"", "seconds", "invalid_value");
-        assertError(user.postJson("/v1/videos", "{\"prompt\":\"p\",\"model\":\"sora-2\",\"size\":\"1920x1080\"}"), 400,
+        assertRefused("{\"prompt\":\"p\",\"model\":\"sora-2\",\"size\":\"1920x1080\"}",
                 "Invalid parameter: size must be 720x1280 or 1280x720", "size", "invalid_parameter");
         assertNothingHeldOrStored();
     }
