@@ -22,7 +22,8 @@ public record BillingProperties(Map<String, Map<String, Long>> prices) {
         prices.forEach((model, byResolution) -> byResolution.forEach((resolution, price) -> {
             String key = "vidgate.billing.prices." + model + "." + resolution;
             if (!RESOLUTION.matcher(resolution).matches()) {
-                throw new IllegalArgumentException(key + ": the resolution must look like 720p, 1080p or 4k (a resolution tier of the model)");
+                throw new IllegalArgumentException(key + ": the resolution must look like 720p, 1080p or 4k (a resolution tier of the model)"
+                        + (resolution.contains(".") ? "; a model id with dots goes in brackets, as in vidgate.billing.prices[veo-3.1-generate-001].720p" : ""));
             }
             if (price == null || price < 0 || price > Money.MAX_PRICE_PER_SECOND) {
                 throw new IllegalArgumentException(key + " must be a whole number of micro-credits per second from 0 to "
