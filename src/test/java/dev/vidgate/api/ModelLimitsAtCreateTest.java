@@ -42,6 +42,8 @@ class ModelLimitsAtCreateTest {
                 "seconds must be one of \"4\", \"6\", \"8\" for veo-3.1-generate-001", "seconds", "invalid_value");
         assertRefused("{\"prompt\":\"p\",\"model\":\"kling-v2-6\",\"seconds\":\"4\"}",
                 "seconds must be one of \"5\", \"10\" for kling-v2-6", "seconds", "invalid_value");
+        assertRefused("{\"prompt\":\"p\",\"model\":\"kling-v2-6\",\"seconds\":5}",
+                "seconds must be one of \"5\", \"10\" for kling-v2-6", "seconds", "invalid_value");
         assertNothingHeldOrStored();
     }
 
