@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -70,14 +71,14 @@ public record ModelProperties(List<Entry> models) {
     private static ModelSpec build(String key, int i, Entry e, ModelSpec base, String engine) {
         require(base != null || (e.sizes() != null && e.durations() != null), key + "sizes and " + key
                 + "durations are required for a new model (" + e.id() + ")");
-        Capabilities can0 = base == null ? null : base.can();
-        List<Format> formats = e.sizes() == null ? can0.formats() : parsed(e.sizes(), key + "sizes", ModelProperties::format);
-        List<Integer> durations = e.durations() == null ? can0.durations() : e.durations();
+        Capabilities old = base == null ? null : base.can();
+        List<Format> formats = e.sizes() == null ? old.formats() : parsed(e.sizes(), key + "sizes", ModelProperties::format);
+        List<Integer> durations = e.durations() == null ? old.durations() : e.durations();
         require(!durations.isEmpty() && durations.stream().allMatch(d -> d != null && d >= 1 && d <= 600),
                 key + "durations must list whole seconds from 1 to 600, such as 4,8,12");
-        var inputs = e.inputs() == null ? (can0 == null ? java.util.Set.of(Input.TEXT) : can0.inputs())
+        var inputs = e.inputs() == null ? (old == null ? Set.of(Input.TEXT) : old.inputs())
                 : new LinkedHashSet<>(parsed(e.inputs(), key + "inputs", s -> Input.parse(s).orElse(null)));
-        Audio audio = e.audio() == null ? (can0 == null ? Audio.NONE : can0.audio())
+        Audio audio = e.audio() == null ? (old == null ? Audio.NONE : old.audio())
                 : Audio.parse(e.audio().trim()).orElseThrow(() -> new IllegalArgumentException(key + "audio must be always, optional or none"));
         Capabilities can;
         try {

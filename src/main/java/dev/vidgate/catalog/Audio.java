@@ -1,6 +1,7 @@
 package dev.vidgate.catalog;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Whether a model's videos carry sound: always, when asked ({@code generate_audio}), or never. */
@@ -8,7 +9,7 @@ public enum Audio {
     ALWAYS, OPTIONAL, NONE;
 
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<Audio> parse(String wire) {

@@ -1,9 +1,12 @@
 package dev.vidgate.catalog;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import static dev.vidgate.catalog.Input.FIRST_FRAME;
 import static dev.vidgate.catalog.Input.LAST_FRAME;
@@ -80,7 +83,7 @@ final class DefaultModels {
                     Format.of(tier * 4 / 3, tier, "4:3", p), Format.of(tier, tier * 4 / 3, "3:4", p),
                     Format.of(tier, tier, "1:1", p), Format.of(tier * 7 / 3, tier, "21:9", p)));
         }
-        List<Integer> durations = java.util.stream.IntStream.rangeClosed(2, 12).boxed().toList();
+        List<Integer> durations = IntStream.rangeClosed(2, 12).boxed().toList();
         return List.of(
                 new ModelSpec("seedance-1-0-pro-250528", List.of(), "bytedance", 1748390400L, "high",
                         new Capabilities(formats, durations, Set.of(TEXT, FIRST_FRAME), Audio.NONE),
@@ -112,7 +115,7 @@ final class DefaultModels {
     }
 
     private static List<Format> formats(int[][] sizes) {
-        return java.util.Arrays.stream(sizes).map(s -> Format.of(new VideoSize(s[0], s[1]))).toList();
+        return Arrays.stream(sizes).map(s -> Format.of(new VideoSize(s[0], s[1]))).toList();
     }
 
     private static Pricing tokens(long perThousand) {
@@ -120,7 +123,7 @@ final class DefaultModels {
     }
 
     private static Map<String, Long> ordered(Object... tierThenPrice) {
-        var map = new java.util.LinkedHashMap<String, Long>();
+        var map = new LinkedHashMap<String, Long>();
         for (int i = 0; i < tierThenPrice.length; i += 2) map.put((String) tierThenPrice[i], (Long) tierThenPrice[i + 1]);
         return map;
     }

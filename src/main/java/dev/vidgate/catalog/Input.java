@@ -1,6 +1,7 @@
 package dev.vidgate.catalog;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /** What a model can start from besides nothing. */
@@ -9,7 +10,7 @@ public enum Input {
 
     /** {@code text}, {@code first_frame}, {@code last_frame}, {@code reference_images}. */
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<Input> parse(String wire) {

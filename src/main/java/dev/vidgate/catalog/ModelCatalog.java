@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The models this gateway serves: their capabilities, default prices and engines. */
 public record ModelCatalog(List<ModelSpec> models) {
@@ -50,6 +51,6 @@ public record ModelCatalog(List<ModelSpec> models) {
     }
 
     private static List<String> concat(String first, List<String> rest) {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(first), rest.stream()).toList();
+        return Stream.concat(Stream.of(first), rest.stream()).toList();
     }
 }

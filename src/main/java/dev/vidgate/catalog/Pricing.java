@@ -1,5 +1,6 @@
 package dev.vidgate.catalog;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,7 +13,7 @@ public record Pricing(PriceUnit unit, Map<String, Long> prices) {
     static final int TOKEN_FPS = 24;
 
     public Pricing {
-        prices = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(prices));
+        prices = Collections.unmodifiableMap(new LinkedHashMap<>(prices));
     }
 
     public static Pricing perSecond(Map<String, Long> prices) {
@@ -27,16 +28,12 @@ public record Pricing(PriceUnit unit, Map<String, Long> prices) {
     public long perSecond(long unitPrice, VideoSize size, int seconds) {
         return switch (unit) {
             case SECOND -> unitPrice;
-            case CLIP -> ceilDiv(unitPrice, seconds);
-            case THOUSAND_TOKENS -> ceilDiv(unitPrice * tokensPerSecond(size), 1000);
+            case CLIP -> Math.ceilDiv(unitPrice, seconds);
+            case THOUSAND_TOKENS -> Math.ceilDiv(unitPrice * tokensPerSecond(size), 1000);
         };
     }
 
     static long tokensPerSecond(VideoSize size) {
-        return ceilDiv((long) size.width() * size.height() * TOKEN_FPS, 1024);
-    }
-
-    private static long ceilDiv(long a, long b) {
-        return Math.ceilDiv(a, b);
+        return Math.ceilDiv((long) size.width() * size.height() * TOKEN_FPS, 1024);
     }
 }
