@@ -1,5 +1,6 @@
 package dev.vidgate.api;
 
+import dev.vidgate.catalog.ModelCatalog;
 import dev.vidgate.tenancy.Gatekeeper;
 import dev.vidgate.video.reference.RemoteImageFetcher;
 import org.springframework.context.annotation.Bean;
@@ -32,7 +33,7 @@ public class ApiModule implements WebMvcConfigurer {
     }
 
     @Bean
-    CreateRequestParser createRequestParser(ObjectMapper json, RemoteImageFetcher fetcher) {
-        return new CreateRequestParser(json, new ReferenceResolver(fetcher));
+    CreateRequestParser createRequestParser(ObjectMapper json, RemoteImageFetcher fetcher, ModelCatalog catalog) {
+        return new CreateRequestParser(json, new ReferenceResolver(fetcher), catalog);
     }
 }

@@ -1,5 +1,7 @@
 package dev.vidgate.api;
 
+import dev.vidgate.catalog.ModelCatalog;
+import dev.vidgate.catalog.ModelSpec;
 import dev.vidgate.common.ApiException;
 import dev.vidgate.video.CreateVideoRequest;
 import dev.vidgate.video.VideoErrors;
@@ -26,10 +28,12 @@ final class CreateRequestParser {
 
     private final ObjectMapper json;
     private final ReferenceResolver references;
+    private final ModelCatalog catalog;
 
-    CreateRequestParser(ObjectMapper json, ReferenceResolver references) {
+    CreateRequestParser(ObjectMapper json, ReferenceResolver references, ModelCatalog catalog) {
         this.json = json;
         this.references = references;
+        this.catalog = catalog;
     }
 
     CreateVideoRequest parse(HttpServletRequest request) {
@@ -41,6 +45,12 @@ final class CreateRequestParser {
         }
         throw ApiException.invalid("Unsupported Content-Type '" + request.getContentType()
                 + "': send application/json or multipart/form-data.", null, "unsupported_content_type");
+    }
+
+    /** The seed's message, unless the body names a model of other durations than Sora's: then that model's. */
+    private ApiException secondsNotAString(JsonNode model) {
+        return (model != null && model.isString() ? catalog.find(model.asString()) : java.util.Optional.<ModelSpec>empty())
+                .filter(m -> !m.isSora()).map(VideoErrors::invalidSeconds).orElseGet(VideoErrors::invalidSeconds);
     }
 
     private CreateVideoRequest json(HttpServletRequest request, String idempotencyKey) {
@@ -61,7 +71,7 @@ final class CreateRequestParser {
         String seconds = null;
         JsonNode secondsNode = root.get("seconds");
         if (secondsNode != null && !secondsNode.isNull()) {
-            if (!secondsNode.isString()) throw VideoErrors.invalidSeconds();
+            if (!secondsNode.isString()) throw secondsNotAString(root.get("model"));
             seconds = checked("seconds", secondsNode.asString());
         }
         return new CreateVideoRequest(text(root, "prompt"), text(root, "model"), seconds, text(root, "size"),

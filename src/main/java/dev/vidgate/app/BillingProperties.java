@@ -1,6 +1,7 @@
 package dev.vidgate.app;
 
 import dev.vidgate.billing.Money;
+import dev.vidgate.catalog.ModelCatalog;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.util.LinkedHashMap;
@@ -8,25 +9,21 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * {@code vidgate.billing.*}: default prices per second, in micro-credits, by model and resolution, e.g.
- * {@code vidgate.billing.prices.sora-2-pro.1080p=700000}. Entries override the built-in defaults one by
- * one; the operator's prices (admin API, {@code vidgate prices set}) override these.
+ * {@code vidgate.billing.*}: default prices, in micro-credits per the model's price unit (a second unless the catalog
+ * says otherwise), by model and resolution, e.g. {@code vidgate.billing.prices.sora-2-pro.1080p=700000}. Entries
+ * override the catalog's prices one by one; the operator's prices (admin API, {@code vidgate prices set}) override these.
  */
 @ConfigurationProperties("vidgate.billing")
 public record BillingProperties(Map<String, Map<String, Long>> prices) {
-    private static final Pattern RESOLUTION = Pattern.compile("[1-9][0-9]{1,4}p");
-
-    /** OpenAI's Sora 2 list prices (USD per second), one credit standing for one dollar. */
-    static final Map<String, Map<String, Long>> BUILT_IN = Map.of(
-            "sora-2", Map.of("720p", 100_000L),
-            "sora-2-pro", Map.of("720p", 300_000L, "1024p", 500_000L, "1080p", 700_000L));
+    private static final Pattern RESOLUTION = Pattern.compile("[1-9][0-9]{1,4}p|[1-9]k");
 
     public BillingProperties {
         prices = prices == null ? Map.of() : prices;
         prices.forEach((model, byResolution) -> byResolution.forEach((resolution, price) -> {
             String key = "vidgate.billing.prices." + model + "." + resolution;
             if (!RESOLUTION.matcher(resolution).matches()) {
-                throw new IllegalArgumentException(key + ": the resolution must look like 720p or 1080p (the shorter side of the size)");
+                throw new IllegalArgumentException(key + ": the resolution must look like 720p, 1080p or 4k (a resolution tier of the model)"
+                        + (resolution.contains(".") ? "; a model id with dots goes in brackets, as in vidgate.billing.prices[veo-3.1-generate-001].720p" : ""));
             }
             if (price == null || price < 0 || price > Money.MAX_PRICE_PER_SECOND) {
                 throw new IllegalArgumentException(key + " must be a whole number of micro-credits per second from 0 to "
@@ -35,10 +32,10 @@ public record BillingProperties(Map<String, Map<String, Long>> prices) {
         }));
     }
 
-    /** The built-in defaults with the configured entries laid over them. */
-    Map<String, Map<String, Long>> effectivePrices() {
+    /** The catalog's prices with the configured entries laid over them. */
+    Map<String, Map<String, Long>> effectivePrices(ModelCatalog catalog) {
         Map<String, Map<String, Long>> merged = new LinkedHashMap<>();
-        BUILT_IN.forEach((model, byResolution) -> merged.put(model, new LinkedHashMap<>(byResolution)));
+        catalog.models().forEach(model -> merged.put(model.name(), new LinkedHashMap<>(model.pricing().prices())));
         prices.forEach((model, byResolution) -> merged.computeIfAbsent(model, m -> new LinkedHashMap<>()).putAll(byResolution));
         return merged;
     }

@@ -6,8 +6,8 @@ import dev.vidgate.engine.builtin.BuiltinEngine;
 import dev.vidgate.engine.builtin.encode.H264Library;
 import dev.vidgate.engine.relay.RelayEngine;
 import dev.vidgate.engine.relay.RelaySettings;
-import dev.vidgate.video.ModelCatalog;
-import dev.vidgate.video.ModelSpec;
+import dev.vidgate.catalog.ModelCatalog;
+import dev.vidgate.catalog.ModelSpec;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -4,8 +4,8 @@ import dev.vidgate.engine.relay.ApiKey;
 import dev.vidgate.engine.relay.ChannelSettings;
 import dev.vidgate.engine.relay.Flavour;
 import dev.vidgate.engine.relay.RelaySettings;
-import dev.vidgate.video.ModelCatalog;
-import dev.vidgate.video.ModelSpec;
+import dev.vidgate.catalog.ModelCatalog;
+import dev.vidgate.catalog.ModelSpec;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -108,6 +108,26 @@ public record RelayProperties(
         return new ChannelSettings(c.name(), base, ApiKey.of(secret), flavour, models(c.models(), key(at + "models"), catalog),
                 c.priority(), c.weight(), c.maxInFlight(), c.requestsPerSecond(), c.maxConnections(), c.connectTimeout(),
                 c.requestTimeout(), blankToNull(c.apiVersion()), idempotent);
+    }
+
+    /**
+     * The catalog without the models of other providers than OpenAI that only {@code vidgate.engine=relay} sends to the
+     * relay and that no channel lists: behind a relay, the gateway serves what its channels serve. A channel without
+     * {@code models} serves every model; Sora models and models routed by {@code vidgate.model-engines} stay (and
+     * must be listed, as before).
+     */
+    ModelCatalog servedOnly(ModelCatalog catalog, Set<String> routedExplicitly) {
+        if (!configured()) return catalog;
+        Set<String> listed = new HashSet<>();
+        for (ChannelProperties c : channels) {
+            if (c == null || c.models() == null || c.models().stream().allMatch(e -> e == null || e.isBlank())) return catalog;
+            for (String entry : c.models()) {
+                if (entry != null) catalog.find(entry.split("=", 2)[0].trim()).ifPresent(m -> listed.add(m.name()));
+            }
+        }
+        routedExplicitly.forEach(name -> catalog.find(name).ifPresent(m -> listed.add(m.name())));
+        return new ModelCatalog(catalog.models().stream()
+                .filter(m -> m.isSora() || !m.engine().equals("relay") || listed.contains(m.name())).toList());
     }
 
     /** {@code sora-2=their-name,sora-2-pro}: our model (and its aliases) to the upstream's name. */

@@ -37,11 +37,11 @@ import dev.vidgate.tenancy.WrongKeyThrottle;
 import dev.vidgate.tenancy.KeyPolicy;
 import dev.vidgate.tenancy.KeyStore;
 import dev.vidgate.tenancy.jdbc.JdbcKeyStore;
-import dev.vidgate.video.ModelCatalog;
-import dev.vidgate.video.ModelSpec;
+import dev.vidgate.catalog.ModelCatalog;
+import dev.vidgate.catalog.ModelSpec;
 import dev.vidgate.video.VideoPolicy;
 import dev.vidgate.video.VideoService;
-import dev.vidgate.video.VideoSize;
+import dev.vidgate.catalog.VideoSize;
 import dev.vidgate.video.reference.ReferenceImages;
 import dev.vidgate.video.reference.ReferenceLimits;
 import dev.vidgate.video.reference.RemoteFetchPolicy;
@@ -112,8 +112,8 @@ class Wiring {
     }
 
     @Bean
-    PriceBook priceBook(JdbcTemplate jdbc, TransactionTemplate tx, BillingProperties billing) {
-        return new JdbcPriceBook(jdbc, tx, billing.effectivePrices());
+    PriceBook priceBook(JdbcTemplate jdbc, TransactionTemplate tx, BillingProperties billing, ModelCatalog catalog) {
+        return new JdbcPriceBook(jdbc, tx, billing.effectivePrices(catalog));
     }
 
     @Bean
@@ -185,19 +185,22 @@ class Wiring {
                 StorageHealth.FreeSpace.OF_FILE_SYSTEM);
     }
 
-    /** Every model on {@code vidgate.engine}, except those {@code vidgate.model-engines.<model>} sends elsewhere. */
+    /**
+     * The shipped models changed by {@code vidgate.models[i]}, every one on {@code vidgate.engine}, except those
+     * {@code vidgate.model-engines.<model>} sends elsewhere; behind a relay, only the models its channels serve.
+     */
     @Bean
-    ModelCatalog modelCatalog(VidgateProperties props) {
-        ModelCatalog catalog = ModelCatalog.defaults(props.engine().trim());
+    ModelCatalog modelCatalog(VidgateProperties props, ModelProperties models) {
+        ModelCatalog catalog = models.applyTo(ModelCatalog.defaults(props.engine().trim()));
         for (var route : props.modelEngines().entrySet()) {
             String model = route.getKey();
             if (catalog.find(model).isEmpty()) {
                 throw new IllegalArgumentException("vidgate.model-engines." + model + " names no model of this gateway ("
-                        + String.join(", ", catalog.models().stream().map(dev.vidgate.video.ModelSpec::name).toList()) + ")");
+                        + String.join(", ", catalog.names()) + ")");
             }
             catalog = catalog.withEngine(model, route.getValue().trim());
         }
-        return catalog;
+        return props.relay().servedOnly(catalog, props.modelEngines().keySet());
     }
 
     @Bean

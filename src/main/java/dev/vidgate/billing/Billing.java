@@ -2,9 +2,9 @@ package dev.vidgate.billing;
 
 import dev.vidgate.common.ApiException;
 import dev.vidgate.tenancy.TenancyErrors;
-import dev.vidgate.video.ModelCatalog;
-import dev.vidgate.video.ModelSpec;
-import dev.vidgate.video.VideoSize;
+import dev.vidgate.catalog.ModelCatalog;
+import dev.vidgate.catalog.ModelSpec;
+import dev.vidgate.catalog.VideoSize;
 
 import java.time.InstantSource;
 import java.time.LocalDate;
@@ -103,7 +103,7 @@ public final class Billing {
     public List<String> unpriced() {
         List<String> missing = new ArrayList<>();
         for (ModelSpec m : catalog.models()) {
-            m.sizes().stream().map(Resolution::of).distinct()
+            m.can().resolutions().stream()
                     .filter(r -> prices.priceOf(m.name(), r).isEmpty())
                     .forEach(r -> missing.add(m.name() + " " + r));
         }
@@ -147,11 +147,11 @@ public final class Billing {
     private PriceKey priceKey(String model, String resolution) {
         ModelSpec spec = catalog.find(model == null ? "" : model.trim()).orElseThrow(() -> new ApiException(404,
                 "invalid_request_error", "The model '" + TenancyErrors.clip(model) + "' does not exist.", "model", "model_not_found", null));
-        List<String> offered = spec.sizes().stream().map(Resolution::of).distinct().toList();
+        List<String> offered = spec.can().resolutions();
         String wanted = resolution == null ? "" : resolution.trim();
         if (!offered.contains(wanted)) {
             // A size is accepted too ("1280x720"), as clients think in sizes.
-            wanted = VideoSize.parse(wanted).map(Resolution::of).filter(offered::contains).orElseThrow(() -> ApiException.invalid(
+            wanted = VideoSize.parse(wanted).map(spec::resolutionOf).filter(offered::contains).orElseThrow(() -> ApiException.invalid(
                     "Model " + spec.name() + " is offered at " + String.join(", ", offered) + "; got '" + TenancyErrors.clip(resolution) + "'.",
                     "resolution", "invalid_value"));
         }

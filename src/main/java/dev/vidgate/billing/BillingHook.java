@@ -2,8 +2,8 @@ package dev.vidgate.billing;
 
 import dev.vidgate.video.TransitionHook;
 import dev.vidgate.tenancy.KeyStore;
-import dev.vidgate.video.ModelCatalog;
-import dev.vidgate.video.ModelSpec;
+import dev.vidgate.catalog.ModelCatalog;
+import dev.vidgate.catalog.ModelSpec;
 import dev.vidgate.video.Video;
 import dev.vidgate.video.VideoStatus;
 
@@ -36,9 +36,12 @@ public final class BillingHook implements TransitionHook {
         // The key is locked before the tenant, the order every transaction here takes them in.
         KeyStore.QueueCheck queue = keys.checkQueue(v.keyId());
         if (queue.exceeded()) throw BillingErrors.queueFull(v.keyId(), queue.queued(), queue.cap());
-        String model = catalog.find(v.model()).map(ModelSpec::name).orElse(v.model());
-        String resolution = Resolution.of(v.size());
-        long unitPrice = prices.priceOf(model, resolution).orElseThrow(() -> BillingErrors.notPriced(model, resolution));
+        ModelSpec spec = catalog.find(v.model()).orElse(null);
+        String model = spec == null ? v.model() : spec.name();
+        String resolution = spec == null ? Resolution.of(v.size()) : spec.resolutionOf(v.size());
+        long price = prices.priceOf(model, resolution).orElseThrow(() -> BillingErrors.notPriced(model, resolution));
+        // A price per clip or per 1,000 tokens is held (and settled) as its equivalent per second.
+        long unitPrice = spec == null ? price : spec.pricing().perSecond(price, v.size(), v.seconds());
         var hold = new Hold(v.tenantId(), v.keyId(), v.id(), model, resolution, v.seconds(), unitPrice, v.createdAt());
         if (ledger.hold(hold) instanceof HoldOutcome.Refused refused) {
             throw BillingErrors.refused(refused, v.seconds() + " s of " + model + " " + resolution + " at "

@@ -1,6 +1,6 @@
 package dev.vidgate.engine;
 
-import dev.vidgate.video.VideoSize;
+import dev.vidgate.catalog.VideoSize;
 
 import java.io.IOException;
 import java.io.InputStream;

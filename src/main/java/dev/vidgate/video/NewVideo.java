@@ -1,5 +1,6 @@
 package dev.vidgate.video;
 
+import dev.vidgate.catalog.VideoSize;
 import java.time.Instant;
 
 /** A job about to be inserted, already validated. */

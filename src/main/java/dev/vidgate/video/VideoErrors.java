@@ -1,6 +1,11 @@
 package dev.vidgate.video;
 
+import dev.vidgate.catalog.ModelSpec;
+import dev.vidgate.catalog.ModelCatalog;
+import dev.vidgate.catalog.Input;
 import dev.vidgate.common.ApiException;
+
+import java.util.stream.Collectors;
 
 /** The client errors of the videos API; the seed messages are kept word for word. */
 public final class VideoErrors {
@@ -21,8 +26,27 @@ public final class VideoErrors {
         return ApiException.invalid("seconds must be one of \"4\", \"8\", \"12\"", "seconds", "invalid_value");
     }
 
+    /** The seed's message for Sora models; other models name themselves, with the code SPEC section 9 gives. */
+    public static ApiException invalidSeconds(ModelSpec model) {
+        String allowed = model.can().durations().stream().map(d -> "\"" + d + "\"").collect(Collectors.joining(", "));
+        return ApiException.invalid("seconds must be one of " + allowed + forModel(model), "seconds", "invalid_value");
+    }
+
+    /** The seed's message and code for Sora models; other models name themselves and answer {@code invalid_value}. */
     public static ApiException invalidSize(ModelSpec model) {
-        return ApiException.invalid("Invalid parameter: size must be " + ModelCatalog.describeSizes(model.sizes()), "size", "invalid_parameter");
+        return ApiException.invalid("Invalid parameter: size must be " + ModelCatalog.describeSizes(model.sizes()) + forModel(model),
+                "size", model.isSora() ? "invalid_parameter" : "invalid_value");
+    }
+
+    /** A reference image (a first frame) given to a model that makes video from text only. */
+    public static ApiException referenceNotTaken(ModelSpec model) {
+        String inputs = model.can().inputs().stream().sorted().map(Input::wireName).collect(Collectors.joining(", "));
+        return ApiException.invalid("Invalid parameter: " + model.name() + " takes no input_reference (its inputs: " + inputs + ")",
+                "input_reference", "invalid_value");
+    }
+
+    private static String forModel(ModelSpec model) {
+        return model.isSora() ? "" : " for " + model.name();
     }
 
     public static ApiException unknownModel(String model) {

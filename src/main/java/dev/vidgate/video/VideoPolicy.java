@@ -1,5 +1,6 @@
 package dev.vidgate.video;
 
+import dev.vidgate.catalog.VideoSize;
 import java.time.Duration;
 
 /**
@@ -8,10 +9,9 @@ import java.time.Duration;
  * @param retention          how long finished content stays downloadable after completion
  * @param idempotencyWindow  how long an {@code Idempotency-Key} names its first job
  * @param defaultModel       the model used when a request names none
- * @param defaultSize        the size used when a request names none
- * @param defaultSeconds     the duration used when a request names none
+ * @param defaultSize        the size used when a request names none (the model's first size when it does not make this one)
+ * @param defaultSeconds     the duration used when a request names none (the model's shortest when it does not make this one)
  */
 public record VideoPolicy(Duration retention, Duration idempotencyWindow, String defaultModel, VideoSize defaultSize,
                           int defaultSeconds) {
-    public static final java.util.List<String> ALLOWED_SECONDS = java.util.List.of("4", "8", "12");
 }

@@ -1,5 +1,9 @@
 package dev.vidgate.video;
 
+import dev.vidgate.catalog.ModelSpec;
+import dev.vidgate.catalog.ModelCatalog;
+import dev.vidgate.catalog.VideoSize;
+import dev.vidgate.catalog.Input;
 import dev.vidgate.storage.ContentStore;
 import dev.vidgate.tenancy.Principal;
 import dev.vidgate.tenancy.TenancyErrors;
@@ -70,9 +74,10 @@ public final class VideoService {
         if (modelName.isEmpty()) throw VideoErrors.emptyModel();
         ModelSpec model = catalog.find(modelName).orElseThrow(() -> VideoErrors.unknownModel(modelName));
         if (!who.mayUse(model.name())) throw TenancyErrors.modelNotAllowed(who, modelName);
-        int seconds = validSeconds(request.seconds());
+        int seconds = validSeconds(request.seconds(), model);
         VideoSize size = validSize(request.size(), model);
         if (request.referenceImage() != null) {
+            if (!model.can().takes(Input.FIRST_FRAME)) throw VideoErrors.referenceNotTaken(model);
             references.check(request.referenceImage(), size.width(), size.height());
         }
         return enqueue(who, new Draft(modelName, model, prompt, size, seconds, request.referenceImage(), null), request.idempotencyKey());
@@ -191,10 +196,11 @@ public final class VideoService {
         return prompt;
     }
 
-    private int validSeconds(String seconds) {
-        if (seconds == null) return policy.defaultSeconds();
-        if (!VideoPolicy.ALLOWED_SECONDS.contains(seconds)) throw VideoErrors.invalidSeconds();
-        return Integer.parseInt(seconds);
+    private int validSeconds(String seconds, ModelSpec model) {
+        List<Integer> allowed = model.can().durations();
+        if (seconds == null) return allowed.contains(policy.defaultSeconds()) ? policy.defaultSeconds() : allowed.getFirst();
+        return allowed.stream().filter(d -> d.toString().equals(seconds)).findFirst()
+                .orElseThrow(() -> VideoErrors.invalidSeconds(model));
     }
 
     private VideoSize validSize(String size, ModelSpec model) {

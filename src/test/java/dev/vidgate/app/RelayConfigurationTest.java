@@ -5,7 +5,7 @@ import dev.vidgate.engine.relay.Flavour;
 import dev.vidgate.engine.relay.RelaySettings;
 import dev.vidgate.testsupport.TestClock;
 import dev.vidgate.testsupport.TestServer;
-import dev.vidgate.video.ModelCatalog;
+import dev.vidgate.catalog.ModelCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -64,6 +65,18 @@ class RelayConfigurationTest {
     }
 
     @Test
+    void behindARelayTheCatalogServesTheOtherProvidersModelsOnlyWhereAChannelListsThem() {
+        var listing = relay(channel("veo", "https://a.example/v1", "sk-a-0123456789", null, null,
+                List.of("sora-2", "sora-2-pro", "veo-3.1-fast-generate-001=veo-fast")));
+        assertThat(listing.servedOnly(CATALOG, Set.of("kling-v2-6")).names())
+                .containsExactly("sora-2", "sora-2-pro", "veo-3.1-fast-generate-001", "kling-v2-6");
+        var all = relay(channel("all", "https://a.example/v1", "sk-a-0123456789", null, null, null));
+        assertThat(all.servedOnly(CATALOG, Set.of())).isEqualTo(CATALOG);
+        var onBuiltin = ModelCatalog.defaults("builtin");
+        assertThat(listing.servedOnly(onBuiltin, Set.of())).isEqualTo(onBuiltin);
+    }
+
+    @Test
     void everyMistakeIsNamedByItsKeyAndEnvironmentVariable() {
         assertProblem(relay(channel("Bad Name", "https://a.example/v1", null, null, "openai", null)),
                 "vidgate.relay.channels[0].name (VIDGATE_RELAY_CHANNELS_0_NAME) must be 1 to 40 lowercase letters");
@@ -97,7 +110,7 @@ class RelayConfigurationTest {
                 .rootCause().hasMessageContaining("vidgate.engine (VIDGATE_ENGINE) routes sora-2 to the engine 'relay', "
                         + "which needs at least one channel under vidgate.relay.channels");
         assertThatThrownBy(() -> TestServer.start(dir.resolve("b"), new TestClock(), Map.of("vidgate.model-engines.sora-3", "relay")))
-                .rootCause().hasMessageContaining("vidgate.model-engines.sora-3 names no model of this gateway (sora-2, sora-2-pro)");
+                .rootCause().hasMessageContaining("vidgate.model-engines.sora-3 names no model of this gateway (sora-2, sora-2-pro, veo-3.1-generate-001, ");
         assertThatThrownBy(() -> TestServer.start(dir.resolve("c"), new TestClock(), Map.of(
                 "vidgate.model-engines.sora-2-pro", "relay",
                 "vidgate.relay.channels[0].name", "only-sora-2",

@@ -1,7 +1,7 @@
 package dev.vidgate.testsupport;
 
 import dev.vidgate.video.NewVideo;
-import dev.vidgate.video.VideoSize;
+import dev.vidgate.catalog.VideoSize;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;

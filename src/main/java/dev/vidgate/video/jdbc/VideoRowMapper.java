@@ -2,7 +2,7 @@ package dev.vidgate.video.jdbc;
 
 import dev.vidgate.video.Video;
 import dev.vidgate.video.VideoError;
-import dev.vidgate.video.VideoSize;
+import dev.vidgate.catalog.VideoSize;
 import dev.vidgate.video.VideoStatus;
 import org.springframework.jdbc.core.RowMapper;
 

@@ -12,7 +12,7 @@ import dev.vidgate.video.JobStore;
 import dev.vidgate.video.jdbc.JdbcJobStore;
 import dev.vidgate.tenancy.KeySpec;
 import dev.vidgate.tenancy.jdbc.JdbcKeyStore;
-import dev.vidgate.video.ModelCatalog;
+import dev.vidgate.catalog.ModelCatalog;
 import dev.vidgate.video.NewVideo;
 import dev.vidgate.video.Video;
 import dev.vidgate.video.VideoError;

@@ -3,7 +3,7 @@ package dev.vidgate.engine.builtin;
 import dev.vidgate.engine.Engine;
 import dev.vidgate.engine.EngineContract;
 import dev.vidgate.engine.GenerationRequest;
-import dev.vidgate.video.VideoSize;
+import dev.vidgate.catalog.VideoSize;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;

@@ -5,7 +5,7 @@ import dev.vidgate.engine.builtin.encode.H264Library;
 import dev.vidgate.testsupport.media.Mp4Probe;
 import dev.vidgate.testsupport.media.TestImages;
 import dev.vidgate.video.Variant;
-import dev.vidgate.video.VideoSize;
+import dev.vidgate.catalog.VideoSize;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import dev.vidgate.common.ApiException;
 import dev.vidgate.testsupport.media.ReferencePictures;
 import dev.vidgate.testsupport.media.TestImages;
 import dev.vidgate.testsupport.media.WebpFiles;
-import dev.vidgate.video.VideoSize;
+import dev.vidgate.catalog.VideoSize;
 import dev.vidgate.video.reference.ReferenceImages;
 import dev.vidgate.video.reference.ReferenceLimits;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import dev.vidgate.testsupport.Waits;
 import dev.vidgate.engine.builtin.encode.H264Library;
 import dev.vidgate.testsupport.media.Mp4Probe;
 import dev.vidgate.testsupport.media.TestImages;
-import dev.vidgate.video.VideoSize;
+import dev.vidgate.catalog.VideoSize;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

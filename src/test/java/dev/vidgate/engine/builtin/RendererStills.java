@@ -4,7 +4,7 @@ import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.engine.builtin.frame.ClipFormat;
 import dev.vidgate.engine.builtin.frame.FrameBuffer;
 import dev.vidgate.testsupport.media.TestImages;
-import dev.vidgate.video.VideoSize;
+import dev.vidgate.catalog.VideoSize;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;

@@ -4,7 +4,7 @@ import dev.vidgate.engine.Engine;
 import dev.vidgate.engine.EngineContract;
 import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.testsupport.TestClock;
-import dev.vidgate.video.VideoSize;
+import dev.vidgate.catalog.VideoSize;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;

@@ -6,7 +6,7 @@ import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.testsupport.TestClock;
 import dev.vidgate.testsupport.Waits;
 import dev.vidgate.video.Variant;
-import dev.vidgate.video.VideoSize;
+import dev.vidgate.catalog.VideoSize;
 
 import java.io.IOException;
 import java.io.InputStream;

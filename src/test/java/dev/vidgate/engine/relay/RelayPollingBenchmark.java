@@ -2,7 +2,7 @@ package dev.vidgate.engine.relay;
 
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
-import dev.vidgate.video.VideoSize;
+import dev.vidgate.catalog.VideoSize;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

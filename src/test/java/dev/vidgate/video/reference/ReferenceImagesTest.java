@@ -7,7 +7,7 @@ import dev.vidgate.common.ApiException;
 import dev.vidgate.media.ImageFormat;
 import dev.vidgate.testsupport.media.ReferencePictures;
 import dev.vidgate.testsupport.media.TestImages;
-import dev.vidgate.video.VideoSize;
+import dev.vidgate.catalog.VideoSize;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.assertj.core.api.AbstractThrowableAssert;

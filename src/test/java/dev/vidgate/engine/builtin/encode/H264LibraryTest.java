@@ -5,7 +5,7 @@ import dev.vidgate.testsupport.Waits;
 import dev.vidgate.engine.builtin.BuiltinEngine;
 import dev.vidgate.testsupport.media.Mp4Probe;
 import dev.vidgate.video.Variant;
-import dev.vidgate.video.VideoSize;
+import dev.vidgate.catalog.VideoSize;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package dev.vidgate.video;
+package dev.vidgate.catalog;
 
 import java.util.Optional;
 import java.util.regex.Pattern;

@@ -1,0 +1,19 @@
+package dev.vidgate.catalog;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What a model can start from besides nothing. */
+public enum Input {
+    TEXT, FIRST_FRAME, LAST_FRAME, REFERENCE_IMAGES;
+
+    /** {@code text}, {@code first_frame}, {@code last_frame}, {@code reference_images}. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Input> parse(String wire) {
+        return Arrays.stream(values()).filter(i -> i.wireName().equals(wire)).findFirst();
+    }
+}
