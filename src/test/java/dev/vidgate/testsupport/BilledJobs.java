@@ -11,7 +11,7 @@ import dev.vidgate.tenancy.KeySpec;
 import dev.vidgate.tenancy.Principal;
 import dev.vidgate.tenancy.jdbc.JdbcKeyStore;
 import dev.vidgate.video.JobStore;
-import dev.vidgate.video.ModelCatalog;
+import dev.vidgate.catalog.ModelCatalog;
 import dev.vidgate.video.Video;
 import dev.vidgate.video.jdbc.JdbcJobStore;
 import org.springframework.jdbc.core.JdbcTemplate;

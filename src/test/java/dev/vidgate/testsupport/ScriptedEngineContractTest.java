@@ -4,7 +4,7 @@ import dev.vidgate.engine.Engine;
 import dev.vidgate.engine.EngineContract;
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
-import dev.vidgate.video.VideoSize;
+import dev.vidgate.catalog.VideoSize;
 
 import java.time.Duration;
 

@@ -1,6 +1,8 @@
 package dev.vidgate.video;
 
 import dev.vidgate.billing.MovementKind;
+import dev.vidgate.catalog.ModelCatalog;
+import dev.vidgate.catalog.VideoSize;
 import dev.vidgate.common.ApiException;
 import dev.vidgate.health.StorageHealth;
 import dev.vidgate.media.BoundedImageWork;
