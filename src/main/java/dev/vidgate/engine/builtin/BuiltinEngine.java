@@ -225,8 +225,7 @@ public final class BuiltinEngine implements Engine, AutoCloseable {
         String handle = job.handle();
         try {
             if (!job.markRunning()) { // cancelled while it waited for a thread
-                job.markCancelled();
-                deleteQuietly(job);
+                cancelled(job);
                 return;
             }
             long started = System.nanoTime();
@@ -240,21 +239,39 @@ public final class BuiltinEngine implements Engine, AutoCloseable {
             log.info("job {}: rendered {} x {}s ({} frames) in {} ms", handle, request.size(), request.seconds(),
                     ClipRenderer.frameCount(request), (System.nanoTime() - started) / 1_000_000);
         } catch (RenderCancelledException e) {
-            job.markCancelled();
-            deleteQuietly(job);
-            log.info("job {}: render cancelled", handle);
-        } catch (BadInputException e) {
-            job.fail(new EngineStatus.Failed("render_failed", e.getMessage(), false));
-            deleteQuietly(job);
-            log.warn("job {}: cannot render: {}", handle, e.getMessage(), e.getCause());
+            cancelled(job);
         } catch (Throwable t) {
-            boolean retryable = isTransient(t);
-            job.fail(new EngineStatus.Failed("render_failed", "the built-in renderer failed", retryable));
-            deleteQuietly(job);
-            log.error("job {}: render failed (retryable={})", handle, retryable, t);
+            if (job.isCancelRequested()) {
+                // Stopping a render part-way (a cancel, a shutdown) can make its last step fail, e.g. on a file the
+                // cancelled pipeline already removed: that is the cancel taking effect, not a renderer fault.
+                log.debug("job {}: render stopped by its cancel with {}", handle, t.toString());
+                cancelled(job);
+            } else {
+                failed(job, t);
+            }
         } finally {
             job.finished();
         }
+    }
+
+    private void cancelled(RenderJob job) {
+        job.markCancelled();
+        deleteQuietly(job);
+        log.info("job {}: render cancelled", job.handle());
+    }
+
+    private void failed(RenderJob job, Throwable t) {
+        String handle = job.handle();
+        if (t instanceof BadInputException e) {
+            job.fail(new EngineStatus.Failed("render_failed", e.getMessage(), false));
+            deleteQuietly(job);
+            log.warn("job {}: cannot render: {}", handle, e.getMessage(), e.getCause());
+            return;
+        }
+        boolean retryable = isTransient(t);
+        job.fail(new EngineStatus.Failed("render_failed", "the built-in renderer failed", retryable));
+        deleteQuietly(job);
+        log.error("job {}: render failed (retryable={})", handle, retryable, t);
     }
 
     /** Disk and memory trouble may pass; encoder errors and bugs would repeat. */
