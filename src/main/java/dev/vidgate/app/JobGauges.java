@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The unfinished jobs as the database has them, counted on a schedule ({@link #refresh}): per state and engine
@@ -28,6 +30,11 @@ final class JobGauges {
     private final int maxKeys;
     private final MultiGauge active;
     private final MultiGauge queuedPerKey;
+    /**
+     * The value behind each row, kept between refreshes: a refresh sets the values and registers the rows without
+     * overwriting them, because an overwrite removes a gauge and adds it again, and a scrape in between would miss it.
+     */
+    private final Map<Tags, AtomicLong> values = new ConcurrentHashMap<>();
 
     JobGauges(JobStore jobs, Collection<String> engines, int maxKeys, MeterRegistry registry) {
         this.jobs = jobs;
@@ -51,23 +58,37 @@ final class JobGauges {
             byStateAndEngine.merge(stateAndEngine(row.status(), row.engine()), row.count(), Long::sum);
             if (row.status() == VideoStatus.QUEUED) queuedByKey.merge(row.keyId(), row.count(), Long::sum);
         }
-        active.register(byStateAndEngine.entrySet().stream().map(e -> MultiGauge.Row.of(e.getKey(), e.getValue())).toList(), true);
-        queuedPerKey.register(perKeyRows(queuedByKey), true);
+        active.register(rows(byStateAndEngine), false);
+        Map<Tags, Long> perKey = perKeyCounts(queuedByKey);
+        queuedPerKey.register(rows(perKey), false);
+        // a key whose row went away keeps no value: a key that returns gets a new row and a new value
+        values.keySet().removeIf(tags -> tags.stream().anyMatch(t -> t.getKey().equals("key")) && !perKey.containsKey(tags));
         return 0;
     }
 
-    private List<MultiGauge.Row<?>> perKeyRows(Map<String, Long> queuedByKey) {
+    /** Rows whose values are the same objects as at the last refresh, set to {@code counts}. */
+    private List<MultiGauge.Row<?>> rows(Map<Tags, Long> counts) {
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        counts.forEach((tags, count) -> {
+            AtomicLong value = values.computeIfAbsent(tags, t -> new AtomicLong());
+            value.set(count);
+            rows.add(MultiGauge.Row.of(tags, value));
+        });
+        return rows;
+    }
+
+    private Map<Tags, Long> perKeyCounts(Map<String, Long> queuedByKey) {
         List<Map.Entry<String, Long>> longest = queuedByKey.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
                 .toList();
-        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        Map<Tags, Long> counts = new HashMap<>();
         long others = 0;
         for (int i = 0; i < longest.size(); i++) {
-            if (i < maxKeys) rows.add(MultiGauge.Row.of(Tags.of("key", longest.get(i).getKey()), longest.get(i).getValue()));
+            if (i < maxKeys) counts.put(Tags.of("key", longest.get(i).getKey()), longest.get(i).getValue());
             else others += longest.get(i).getValue();
         }
-        rows.add(MultiGauge.Row.of(Tags.of("key", "other"), others)); // always there: an empty queue reads 0
-        return rows;
+        counts.put(Tags.of("key", "other"), others); // always there: an empty queue reads 0
+        return counts;
     }
 
     private static Tags stateAndEngine(VideoStatus state, String engine) {
