@@ -1,55 +1,21 @@
 package dev.vidgate.video;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import static dev.vidgate.testsupport.VideoBuilder.aVideo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The {@link JobStore} contract; every adapter's test extends this and supplies a fresh database. */
-public abstract class JobStoreContract {
-    private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
-    private static final Duration LEASE = Duration.ofSeconds(60);
-    private static final Set<String> BUILTIN = Set.of("builtin");
-
-    protected JobStore store;
-    protected JdbcTemplate jdbc;
-    private final RecordingHook hook = new RecordingHook();
-
-    /** A fresh, migrated, empty database. */
-    protected abstract DataSource freshDatabase();
-
-    protected abstract JobStore storeOn(JdbcTemplate jdbc, TransactionTemplate tx, TransitionHook hook);
-
-    @BeforeEach
-    void setUp() {
-        DataSource ds = freshDatabase();
-        jdbc = new JdbcTemplate(ds);
-        store = storeOn(jdbc, new TransactionTemplate(new DataSourceTransactionManager(ds)), hook);
-        jdbc.update("INSERT INTO tenants (id, name, created_at) VALUES ('ten_a', 'a', 0), ('ten_b', 'b', 0)");
-        jdbc.update("INSERT INTO api_keys (id, tenant_id, name, secret_hash, secret_hint, max_concurrent, created_at) VALUES "
-                + "('key_a', 'ten_a', 'a', 'h1', 'x', 2, 0), ('key_b', 'ten_b', 'b', 'h2', 'x', 2, 0), "
-                + "('key_c', 'ten_b', 'c', 'h3', 'x', 1, 0)");
-    }
-
+/**
+ * The {@link JobStore} contract; every adapter's test extends this and supplies a fresh database. The claiming
+ * part is in {@link JobStoreClaimsContract}; this part covers inserts and idempotency, reads, the final states and
+ * the transition hook, and the sweeps' queries.
+ */
+public abstract class JobStoreContract extends JobStoreClaimsContract {
     @Test
     void anInsertedJobIsQueuedAndVisibleOnlyToItsTenant() {
         Video v = store.insert(aVideo().tenant("ten_a").build(), T0);
@@ -91,62 +57,6 @@ public abstract class JobStoreContract {
     }
 
     @Test
-    void claimsServeAKeyFirstInFirstOutAndNeverBeyondItsConcurrencyLimit() {
-        Video first = store.insert(aVideo().build(), T0);
-        Video second = store.insert(aVideo().build(), T0);
-        store.insert(aVideo().build(), T0);
-
-        assertThat(store.claimNext("w1", T0, LEASE, BUILTIN)).map(Video::id).contains(first.id());
-        assertThat(store.claimNext("w1", T0, LEASE, BUILTIN)).map(Video::id).contains(second.id());
-        assertThat(store.claimNext("w1", T0, LEASE, BUILTIN)).isEmpty();
-        assertThat(store.countInProgress("key_a")).isEqualTo(2);
-    }
-
-    @Test
-    void claimsAreFairAcrossKeys() {
-        for (int i = 0; i < 3; i++) store.insert(aVideo().build(), T0);
-        Video otherKeysJob = store.insert(aVideo().tenant("ten_b").key("key_b").build(), T0);
-
-        store.claimNext("w1", T0, LEASE, BUILTIN);
-        // key_a already runs one job; key_b runs none, so its job goes next although it is younger.
-        assertThat(store.claimNext("w1", T0, LEASE, BUILTIN)).map(Video::id).contains(otherKeysJob.id());
-    }
-
-    @Test
-    void aClaimedJobWhoseLeaseRanOutIsClaimedAgainAndItsHeartbeatStopsWorking() {
-        Video job = store.insert(aVideo().build(), T0);
-        Video claimed = store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
-        assertThat(claimed.status()).isEqualTo(VideoStatus.IN_PROGRESS);
-        assertThat(store.claimNext("w2", T0.plusSeconds(30), LEASE, BUILTIN)).isEmpty();
-
-        Video reclaimed = store.claimNext("w2", T0.plusSeconds(61), LEASE, BUILTIN).orElseThrow();
-        assertThat(reclaimed.id()).isEqualTo(job.id());
-        assertThat(reclaimed.attempts()).isEqualTo(2);
-        assertThat(store.heartbeat("w1", List.of(job.id()), T0.plusSeconds(120))).isEmpty();
-        assertThat(store.heartbeat("w2", List.of(job.id()), T0.plusSeconds(120))).containsExactly(job.id());
-    }
-
-    @Test
-    void releasingANodesLeasesMakesItsJobsClaimableAtOnce() {
-        store.insert(aVideo().build(), T0);
-        store.claimNext("node-1", T0, LEASE, BUILTIN).orElseThrow();
-        assertThat(store.releaseLeases("node-1")).isEqualTo(1);
-        assertThat(store.claimNext("node-1", T0.plusSeconds(1), LEASE, BUILTIN)).isPresent();
-    }
-
-    @Test
-    void progressNeverGoesDownAndOnlyTheHolderRecordsIt() {
-        Video job = store.insert(aVideo().build(), T0);
-        store.claimNext("w1", T0, LEASE, BUILTIN);
-        assertThat(store.recordProgress(job.id(), "w1", 40, "h")).isTrue();
-        assertThat(store.recordProgress(job.id(), "w1", 30, "h")).isTrue();
-        assertThat(store.recordProgress(job.id(), "w2", 90, "h")).isFalse();
-        Video now = store.findById(job.id()).orElseThrow();
-        assertThat(now.progress()).isEqualTo(40);
-        assertThat(now.engineHandle()).isEqualTo("h");
-    }
-
-    @Test
     void completionLosesToAnEarlierCancelAndFinishedJobsNeverChangeAgain() {
         store.insert(aVideo().build(), T0);
         Video claimed = store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
@@ -182,29 +92,6 @@ public abstract class JobStoreContract {
         Video again = store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
         Video failed = store.fail(again, new VideoError("render_failed", "bad"), T0).orElseThrow();
         assertThat(failed.error()).isEqualTo(new VideoError("render_failed", "bad"));
-    }
-
-    @Test
-    void aJobRequeuedWithANotBeforeTimeIsNotClaimedEarlierAndDoesNotHoldUpItsKeysOtherJobs() {
-        Video delayed = store.insert(aVideo().build(), T0);
-        Video claimed = store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
-        Video requeued = store.requeue(claimed, T0, T0.plusSeconds(30)).orElseThrow();
-        assertThat(requeued.status()).isEqualTo(VideoStatus.QUEUED);
-        assertThat(store.claimNext("w1", T0.plusSeconds(29), LEASE, BUILTIN)).isEmpty();
-
-        Video younger = store.insert(aVideo().build(), T0.plusSeconds(1));
-        assertThat(store.claimNext("w1", T0.plusSeconds(29), LEASE, BUILTIN)).map(Video::id).contains(younger.id());
-        assertThat(store.claimNext("w1", T0.plusSeconds(30), LEASE, BUILTIN)).map(Video::id).contains(delayed.id());
-    }
-
-    @Test
-    void aPlainRequeueIsClaimableAtOnceEvenAfterAnEarlierDelay() {
-        store.insert(aVideo().build(), T0);
-        Video first = store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
-        store.requeue(first, T0, T0.plusSeconds(30)).orElseThrow();
-        Video second = store.claimNext("w1", T0.plusSeconds(30), LEASE, BUILTIN).orElseThrow();
-        store.requeue(second, T0.plusSeconds(31)).orElseThrow();
-        assertThat(store.claimNext("w1", T0.plusSeconds(31), LEASE, BUILTIN)).isPresent();
     }
 
     @Test
@@ -256,36 +143,6 @@ public abstract class JobStoreContract {
     }
 
     @Test
-    void concurrentWorkersNeverClaimOneJobTwiceNorExceedAKeysLimit() throws Exception {
-        for (int i = 0; i < 12; i++) store.insert(aVideo().tenant("ten_b").key("key_c").build(), T0);
-        for (int i = 0; i < 12; i++) store.insert(aVideo().build(), T0);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        Set<String> claimed = ConcurrentHashMap.newKeySet();
-        List<String> duplicates = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch start = new CountDownLatch(1);
-        for (int w = 0; w < 8; w++) {
-            String worker = "w" + w;
-            pool.submit(() -> {
-                start.await();
-                for (int i = 0; i < 5; i++) {
-                    Optional<Video> v = store.claimNext(worker, T0, LEASE, BUILTIN);
-                    v.ifPresent(job -> {
-                        if (!claimed.add(job.id())) duplicates.add(job.id());
-                    });
-                }
-                return null;
-            });
-        }
-        start.countDown();
-        pool.shutdown();
-        assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(duplicates).isEmpty();
-        assertThat(store.countInProgress("key_c")).isEqualTo(1);
-        assertThat(store.countInProgress("key_a")).isEqualTo(2);
-        assertThat(new HashSet<>(claimed)).hasSize(3);
-    }
-
-    @Test
     void activeJobsAreCountedPerStateEngineAndKeyAndFinishedOnesNotAtAll() {
         for (int i = 0; i < 3; i++) store.insert(aVideo().build(), T0);
         store.insert(aVideo().tenant("ten_b").key("key_b").build(), T0);
@@ -306,32 +163,6 @@ public abstract class JobStoreContract {
         Video claimed = store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
         assertThat(claimed.deliveredSeconds()).isZero();
         assertThat(store.complete(claimed, 3, T0, T0.plusSeconds(100)).orElseThrow().deliveredSeconds()).isEqualTo(3);
-    }
-
-    @Test
-    void claimsTakeOnlyJobsOfTheEnginesThatHaveRoom() {
-        Video relayed = store.insert(aVideo().engine("relay").build(), T0);
-        Video rendered = store.insert(aVideo().key("key_b").tenant("ten_b").build(), T0);
-        assertThat(store.claimNext("w1", T0, LEASE, Set.of())).isEmpty();
-        assertThat(store.claimNext("w1", T0, LEASE, BUILTIN)).map(Video::id).contains(rendered.id());
-        assertThat(store.claimNext("w1", T0, LEASE, BUILTIN)).isEmpty();
-        assertThat(store.claimNext("w1", T0, LEASE, Set.of("relay", "builtin"))).map(Video::id).contains(relayed.id());
-    }
-
-    @Test
-    void oneHeartbeatRenewsEveryLeaseTheWorkerStillHoldsAndNamesThem() {
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            store.insert(aVideo().key("key_" + "abc".charAt(i)).tenant(i == 0 ? "ten_a" : "ten_b").build(), T0);
-            ids.add(store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow().id());
-        }
-        store.cancel(store.findById(ids.get(1)).orElseThrow(), T0);
-
-        Set<String> held = store.heartbeat("w1", ids, T0.plusSeconds(50).plus(LEASE));
-        assertThat(held).containsExactlyInAnyOrder(ids.get(0), ids.get(2));
-        // Renewed: another worker cannot take them when the first lease would have run out.
-        assertThat(store.claimNext("w2", T0.plusSeconds(61), LEASE, BUILTIN)).isEmpty();
-        assertThat(store.heartbeat("w2", ids, T0.plusSeconds(200))).isEmpty();
     }
 
     @Test
@@ -361,66 +192,5 @@ public abstract class JobStoreContract {
         hook.refuseFinishes = true;
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.cancel(queued, T0)).hasMessage("refused by hook");
         assertThat(store.findById(queued.id()).orElseThrow()).isEqualTo(queued);
-    }
-
-    /** Records what it saw; can be told to throw, as a refusing billing hook would. */
-    private final class RecordingHook implements TransitionHook {
-        final List<String> events = Collections.synchronizedList(new ArrayList<>());
-        volatile boolean refuseCreates;
-        volatile boolean refuseFinishes;
-
-        @Override
-        public void created(Video created) {
-            if (refuseCreates) throw new IllegalStateException("refused by hook");
-            events.add("created " + created.id());
-        }
-
-        @Override
-        public void finished(Video before, Video after) {
-            if (refuseFinishes) throw new IllegalStateException("refused by hook");
-            events.add("finished " + after.id() + " " + before.status() + "->" + after.status() + " " + after.deliveredSeconds() + "s");
-        }
-    }
-
-    @Test
-    void everyClaimIsRecordedAsAnAttemptThatTheNextChangeOrReclaimCloses() {
-        Video job = store.insert(aVideo().build(), T0);
-        store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
-        Video reclaimed = store.claimNext("w2", T0.plusSeconds(61), LEASE, BUILTIN).orElseThrow();
-        store.complete(reclaimed, 4, T0.plusSeconds(70), T0.plusSeconds(1000)).orElseThrow();
-
-        assertThat(store.attemptsOfKey("key_a")).containsExactly(
-                new JobAttempt(job.id(), 1, "key_a", "w1", T0, T0.plus(LEASE), "lost"),
-                new JobAttempt(job.id(), 2, "key_a", "w2", T0.plusSeconds(61), T0.plusSeconds(70), "completed"));
-        assertThat(store.attemptsOfKey("key_b")).isEmpty();
-    }
-
-    @Test
-    void aLostAttemptEndsWhenItsLeaseRanOutEvenIfTheJobIsClaimedAgainMuchLater() {
-        Video first = store.insert(aVideo().build(), T0);
-        Video second = store.insert(aVideo().build(), T0);
-        store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
-        store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
-        // w1 dies; w2 takes the first job back as soon as the leases run out, the second much later
-        Video firstAgain = store.claimNext("w2", T0.plusSeconds(61), LEASE, BUILTIN).orElseThrow();
-        store.complete(firstAgain, 4, T0.plusSeconds(62), T0.plusSeconds(1000)).orElseThrow();
-        Video secondAgain = store.claimNext("w2", T0.plusSeconds(300), LEASE, BUILTIN).orElseThrow();
-
-        assertThat(firstAgain.id()).isEqualTo(first.id());
-        assertThat(secondAgain.id()).isEqualTo(second.id());
-        assertThat(store.attemptsOfKey("key_a")).filteredOn(a -> a.videoId().equals(second.id())).containsExactly(
-                new JobAttempt(second.id(), 1, "key_a", "w1", T0, T0.plus(LEASE), "lost"),
-                new JobAttempt(second.id(), 2, "key_a", "w2", T0.plusSeconds(300), null, null));
-    }
-
-    @Test
-    void aRequeueClosesTheAttemptAndTheNextClaimOpensANewOne() {
-        store.insert(aVideo().build(), T0);
-        Video claimed = store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
-        store.requeue(claimed, T0.plusSeconds(5)).orElseThrow();
-        store.claimNext("w1", T0.plusSeconds(6), LEASE, BUILTIN).orElseThrow();
-
-        assertThat(store.attemptsOfKey("key_a")).extracting(JobAttempt::outcome).containsExactly("queued", null);
-        assertThat(store.attemptsOfKey("key_a").get(1).startedAt()).isEqualTo(T0.plusSeconds(6));
     }
 }
