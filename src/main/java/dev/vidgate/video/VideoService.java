@@ -31,24 +31,6 @@ public final class VideoService {
     private final Runnable admitCreate;
 
     /**
-     * @param newWork called after a job was queued, to wake the dispatcher
-     */
-    public VideoService(JobStore jobs, ContentStore content, ModelCatalog catalog, VideoPolicy policy,
-                        ReferenceImages references, InstantSource clock, Runnable newWork) {
-        this(jobs, content, catalog, policy, references, clock, newWork, video -> {});
-    }
-
-    /**
-     * @param newWork called after a job was queued, to wake the dispatcher
-     * @param deleted called after a video was deleted (its engine may keep a copy elsewhere); must not block
-     */
-    public VideoService(JobStore jobs, ContentStore content, ModelCatalog catalog, VideoPolicy policy,
-                        ReferenceImages references, InstantSource clock, Runnable newWork,
-                        Consumer<Video> deleted) {
-        this(jobs, content, catalog, policy, references, clock, newWork, deleted, () -> {});
-    }
-
-    /**
      * @param newWork     called after a job was queued, to wake the dispatcher
      * @param deleted     called after a video was deleted (its engine may keep a copy elsewhere); must not block
      * @param admitCreate called before a new job (create, remix) is stored; throws to refuse it (the node's storage
