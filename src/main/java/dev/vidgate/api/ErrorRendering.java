@@ -1,6 +1,7 @@
 package dev.vidgate.api;
 
 import dev.vidgate.common.ApiException;
+import dev.vidgate.common.Failures;
 import dev.vidgate.common.TransientException;
 import dev.vidgate.storage.StorageException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -56,7 +57,7 @@ final class ErrorRendering {
     @ExceptionHandler(MultipartException.class)
     void badMultipart(MultipartException e, HttpServletResponse response) throws IOException {
         write(response, ApiException.invalid("The multipart/form-data body could not be parsed: "
-                + rootMessage(e), null, "invalid_multipart"));
+                + Failures.rootMessage(e), null, "invalid_multipart"));
     }
 
     /** The container could not decode the query string (or a form body): a {@code %} not followed by two hex digits, or not UTF-8. */
@@ -123,10 +124,4 @@ final class ErrorRendering {
         response.getOutputStream().write(body);
     }
 
-    private static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        String m = root.getMessage();
-        return m == null ? root.getClass().getSimpleName() : m;
-    }
 }

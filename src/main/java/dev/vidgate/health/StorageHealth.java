@@ -1,6 +1,7 @@
 package dev.vidgate.health;
 
 import dev.vidgate.common.ApiException;
+import dev.vidgate.common.Failures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +92,7 @@ public final class StorageHealth implements AutoCloseable {
 
     /** A write to {@code store} failed: until a probe succeeds the node claims no jobs and refuses creates. */
     public void writeFailed(String store, Throwable cause) {
-        String fault = "the " + store + " cannot write: " + rootMessage(cause);
+        String fault = "the " + store + " cannot write: " + Failures.rootMessage(cause);
         if (writeFault.getAndSet(fault) == null) {
             log.warn("{}; claiming no jobs and refusing creates until a probe write succeeds", fault);
         }
@@ -113,7 +114,7 @@ public final class StorageHealth implements AutoCloseable {
                             + "vidgate.storage.min-free-disk (" + describe(minFreeBytes) + ")");
                 }
             } catch (IOException | RuntimeException e) {
-                low.add(watched.holds() + " directory " + watched.dir() + " cannot be checked: " + rootMessage(e));
+                low.add(watched.holds() + " directory " + watched.dir() + " cannot be checked: " + Failures.rootMessage(e));
             }
         }
         return low;
@@ -154,11 +155,6 @@ public final class StorageHealth implements AutoCloseable {
         return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
     }
 
-    static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    }
 
     /** The directory itself, or its nearest existing parent (a directory not made yet lives on its parent's disk). */
     static Path existingAncestor(Path dir) {

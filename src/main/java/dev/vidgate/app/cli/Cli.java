@@ -2,6 +2,7 @@ package dev.vidgate.app.cli;
 
 import dev.vidgate.billing.Billing;
 import dev.vidgate.common.ApiException;
+import dev.vidgate.common.Failures;
 import dev.vidgate.tenancy.Tenants;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -63,8 +64,8 @@ public final class Cli {
         try {
             context = boot(application, group, springArgs);
         } catch (RuntimeException e) {
-            err.println("error: cannot start against the configured database: " + rootMessage(e)
-                    + (rootMessage(e).contains("already in use") ? "\n(an embedded H2 database serves one process: stop the server, "
+            err.println("error: cannot start against the configured database: " + Failures.rootMessage(e)
+                    + (Failures.rootMessage(e).contains("already in use") ? "\n(an embedded H2 database serves one process: stop the server, "
                     + "or use the admin API while it runs)" : ""));
             return 1;
         }
@@ -102,9 +103,4 @@ public final class Cli {
         return 2;
     }
 
-    private static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    }
 }
