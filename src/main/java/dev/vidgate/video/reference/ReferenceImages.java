@@ -36,8 +36,7 @@ public final class ReferenceImages {
 
     /** {@link #validate(byte[], int, int, ReferenceLimits)} on the pool, within the time limit. */
     public ReferenceImage check(byte[] bytes, int width, int height) {
-        if (bytes == null || bytes.length == 0) throw ReferenceErrors.invalidFormat();
-        if (bytes.length > limits.maxBytes()) throw ReferenceErrors.tooLarge(limits.maxBytes());
+        checkLength(bytes, limits); // before taking a place on the pool
         try {
             return work.call(() -> validate(bytes, width, height, limits));
         } catch (UnreadableImageException e) {
@@ -54,8 +53,7 @@ public final class ReferenceImages {
      */
     public static ReferenceImage validate(byte[] bytes, int width, int height, ReferenceLimits limits) {
         Objects.requireNonNull(limits, "limits");
-        if (bytes == null || bytes.length == 0) throw ReferenceErrors.invalidFormat();
-        if (bytes.length > limits.maxBytes()) throw ReferenceErrors.tooLarge(limits.maxBytes());
+        checkLength(bytes, limits);
         try {
             EncodedImage image = EncodedImage.open(bytes, limits.maxPixels(), limits.maxSide());
             if (image.width() != width || image.height() != height) throw ReferenceErrors.sizeMismatch();
@@ -64,5 +62,10 @@ public final class ReferenceImages {
         } catch (UnreadableImageException e) {
             throw ReferenceErrors.invalidFormat();
         }
+    }
+
+    private static void checkLength(byte[] bytes, ReferenceLimits limits) {
+        if (bytes == null || bytes.length == 0) throw ReferenceErrors.invalidFormat();
+        if (bytes.length > limits.maxBytes()) throw ReferenceErrors.tooLarge(limits.maxBytes());
     }
 }
