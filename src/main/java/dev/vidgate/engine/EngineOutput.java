@@ -16,6 +16,24 @@ public interface EngineOutput {
      */
     int deliveredSeconds();
 
+    /**
+     * What the provider reported it used for this video, which billing settles on for models priced per token; for
+     * a renderer, {@link Usage#NONE}. Never more than the caller held money for: billing caps the charge at the hold.
+     */
+    default Usage usage() {
+        return Usage.NONE;
+    }
+
+    /**
+     * A provider's own account of one video.
+     *
+     * @param tokens the tokens it counted ({@code usage.total_tokens} of Seedance), or {@code null}
+     * @param seconds the length it reported, or {@code null}
+     */
+    record Usage(Long tokens, Double seconds) {
+        public static final Usage NONE = new Usage(null, null);
+    }
+
     /** Opens the bytes of one rendition; the caller closes the stream. */
     InputStream open(Variant variant) throws IOException;
 }

@@ -19,6 +19,17 @@ public sealed interface EngineStatus {
      */
     record Failed(String code, String message, boolean retryable) implements EngineStatus {}
 
+    /**
+     * The provider is at capacity (its concurrency or rate limit answered, not a fault of the work): nothing runs,
+     * nothing was charged upstream; the job goes back to the queue until {@code retryAfter} has passed, without
+     * using up one of its attempts, and is started again then.
+     */
+    record Waiting(java.time.Duration retryAfter, String reason) implements EngineStatus {
+        public Waiting {
+            if (retryAfter == null || retryAfter.isNegative()) throw new IllegalArgumentException("retryAfter must be zero or more");
+        }
+    }
+
     /** The engine does not know this handle (for example the process restarted): start the work again. */
     record Lost() implements EngineStatus {}
 }

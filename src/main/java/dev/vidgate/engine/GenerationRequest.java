@@ -18,9 +18,33 @@ import java.util.Objects;
  * @param referenceImage encoded bytes of a JPEG, PNG or WebP image whose pixels equal {@code size},
  *                       to be used as the first frame; {@code null} for text-to-video
  * @param remix          the video this one remixes, or {@code null}
+ * @param options        what clients of other providers may add ({@code negative_prompt}, {@code seed},
+ *                       {@code generate_audio}, a last frame); {@link Options#NONE} for a Sora client
  */
 public record GenerationRequest(String jobId, String model, VideoSize size, int seconds, String prompt, byte[] referenceImage,
-                                RemixSource remix) {
+                                RemixSource remix, Options options) {
+
+    /** A request without the optional provider fields. */
+    public GenerationRequest(String jobId, String model, VideoSize size, int seconds, String prompt, byte[] referenceImage,
+                             RemixSource remix) {
+        this(jobId, model, size, seconds, prompt, referenceImage, remix, Options.NONE);
+    }
+
+    /**
+     * Optional create fields that Sora never had and other providers take; every one may be absent, and an engine
+     * that cannot honour one ignores it only when the API let it through (the API refuses a last frame for a model
+     * without one).
+     *
+     * @param negativePrompt what the video should not show, or {@code null}
+     * @param seed           the provider's random seed, or {@code null}
+     * @param generateAudio  whether to make sound where the model's audio is optional, or {@code null} for its default
+     * @param lastFrame      encoded JPEG, PNG or WebP image whose pixels equal the size, for the last frame, or {@code null}
+     */
+    public record Options(String negativePrompt, Long seed, Boolean generateAudio, byte[] lastFrame) {
+        public static final Options NONE = new Options(null, null, null, null);
+
+        public boolean hasLastFrame() { return lastFrame != null; }
+    }
 
     /** A request that is not a remix. */
     public GenerationRequest(String jobId, String model, VideoSize size, int seconds, String prompt, byte[] referenceImage) {
@@ -56,6 +80,7 @@ public record GenerationRequest(String jobId, String model, VideoSize size, int 
         Objects.requireNonNull(size, "size");
         Objects.requireNonNull(prompt, "prompt");
         if (seconds <= 0) throw new IllegalArgumentException("seconds must be positive");
+        if (options == null) options = Options.NONE;
     }
 
     public boolean hasReference() { return referenceImage != null; }

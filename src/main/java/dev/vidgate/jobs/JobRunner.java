@@ -82,6 +82,13 @@ final class JobRunner {
                     engine.release(handle);
                     return;
                 }
+                case EngineStatus.Waiting waiting -> {
+                    Instant now = clock.instant();
+                    log.info("job {}: {}; queued again, to start at {}", claimed.id(), waiting.reason(), now.plus(waiting.retryAfter()));
+                    engine.release(handle);
+                    persistently(() -> jobs.requeue(claimed, now, now.plus(waiting.retryAfter())), claimed, "queue it again");
+                    return;
+                }
                 case EngineStatus.Lost lost -> {
                     log.info("engine lost job {}; starting it again", claimed.id());
                     handle = start(engine, request, claimed);
