@@ -6,6 +6,7 @@ import dev.vidgate.engine.builtin.BuiltinEngine;
 import dev.vidgate.engine.builtin.encode.H264Library;
 import dev.vidgate.engine.relay.RelayEngine;
 import dev.vidgate.engine.relay.RelaySettings;
+import dev.vidgate.engine.relay.Submission;
 import dev.vidgate.catalog.ModelCatalog;
 import dev.vidgate.catalog.ModelSpec;
 import org.springframework.context.annotation.Bean;
@@ -40,7 +41,7 @@ class EngineWiring {
         RelayProperties relay = props.relay();
         if (relay == null || !relay.configured()) return new Relay(null);
         RelaySettings settings = relay.toSettings(props.dataDir().resolve("relay"), System::getenv, catalog);
-        RelayEngine engine = new RelayEngine(settings, clock, meters);
+        RelayEngine engine = new RelayEngine(settings, clock, meters, ModelCatalog.defaults("relay"), Submission.ImageLinks.NONE);
         meters.watchCircuits(engine);
         return new Relay(engine);
     }

@@ -2,7 +2,7 @@ package dev.vidgate.app;
 
 import dev.vidgate.engine.relay.ApiKey;
 import dev.vidgate.engine.relay.ChannelSettings;
-import dev.vidgate.engine.relay.Flavour;
+import dev.vidgate.engine.relay.Provider;
 import dev.vidgate.engine.relay.RelaySettings;
 import dev.vidgate.catalog.ModelCatalog;
 import dev.vidgate.catalog.ModelSpec;
@@ -14,7 +14,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +46,18 @@ public record RelayProperties(
                                     List<String> models, @DefaultValue("0") int priority, @DefaultValue("1") int weight,
                                     @DefaultValue("100") int maxInFlight, @DefaultValue("50") double requestsPerSecond,
                                     @DefaultValue("32") int maxConnections, @DefaultValue("5s") Duration connectTimeout,
-                                    @DefaultValue("30s") Duration requestTimeout, String apiVersion, Boolean idempotencyKeys) {}
+                                    @DefaultValue("30s") Duration requestTimeout, String apiVersion, Boolean idempotencyKeys,
+                                    String project, String location, Map<String, String> options) {
+
+        /** The adapter options: {@code options.*} with {@code project} and {@code location} (Vertex's own keys) folded in. */
+        Map<String, String> adapterOptions() {
+            Map<String, String> all = new LinkedHashMap<>();
+            if (options != null) options.forEach((k, v) -> all.put(k.trim(), v == null ? "" : v.trim()));
+            if (project != null) all.put("project", project.trim());
+            if (location != null) all.put("location", location.trim());
+            return all;
+        }
+    }
 
     boolean configured() {
         return channels != null && !channels.isEmpty();
@@ -60,6 +70,11 @@ public record RelayProperties(
      * @param catalog the models a channel's {@code models} may name (aliases map like their model)
      */
     RelaySettings toSettings(Path workDir, Function<String, String> env, ModelCatalog catalog) {
+        return toSettings(workDir, env, catalog, Providers.all());
+    }
+
+    /** As above, choosing each channel's flavour among {@code providers}. */
+    RelaySettings toSettings(Path workDir, Function<String, String> env, ModelCatalog catalog, List<Provider> providers) {
         positive(pollInterval, "poll-interval");
         positive(maxPollInterval, "max-poll-interval");
         require(maxPollInterval.compareTo(pollInterval) >= 0, key("max-poll-interval") + " must be at least " + key("poll-interval"));
@@ -73,7 +88,7 @@ public record RelayProperties(
         List<ChannelSettings> built = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < channels.size(); i++) {
-            ChannelSettings channel = channel(i, channels.get(i), env, catalog);
+            ChannelSettings channel = channel(i, channels.get(i), env, catalog, providers);
             require(names.add(channel.name()), key("channels[" + i + "].name") + " repeats the channel name " + channel.name());
             built.add(channel);
         }
@@ -81,15 +96,24 @@ public record RelayProperties(
                 maxVideoSize.toBytes(), downloadTimeout, circuitFailures, circuitCooldown, submitWait);
     }
 
-    private static ChannelSettings channel(int i, ChannelProperties c, Function<String, String> env, ModelCatalog catalog) {
+    private static ChannelSettings channel(int i, ChannelProperties c, Function<String, String> env, ModelCatalog catalog,
+                                           List<Provider> providers) {
         String at = "channels[" + i + "].";
         require(c != null, key("channels[" + i + "]") + " is empty");
         require(c.name() != null && c.name().matches("[a-z0-9][a-z0-9_-]{0,39}"), key(at + "name")
                 + " must be 1 to 40 lowercase letters, digits, '-' or '_', starting with a letter or digit");
-        URI base = baseUrl(c.baseUrl(), key(at + "base-url"));
-        Flavour flavour = Flavour.fromWire(c.flavour() == null ? "openai" : c.flavour()).orElseThrow(() -> new IllegalArgumentException(
-                key(at + "flavour") + " must be one of " + Arrays.stream(Flavour.values()).map(Flavour::wireName)
-                        .collect(Collectors.joining(", ")) + "; got '" + c.flavour() + "'"));
+        String wanted = c.flavour() == null ? "openai" : c.flavour().trim().toLowerCase(Locale.ROOT);
+        Provider flavour = providers.stream().filter(p -> p.wireName().equals(wanted)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(key(at + "flavour") + " must be one of "
+                        + providers.stream().map(Provider::wireName).collect(Collectors.joining(", ")) + "; got '" + c.flavour() + "'"));
+        URI base = c.baseUrl() == null && flavour.defaultBaseUrl().isPresent() ? flavour.defaultBaseUrl().get()
+                : baseUrl(c.baseUrl(), key(at + "base-url"));
+        Map<String, String> options = c.adapterOptions();
+        for (String option : options.keySet()) {
+            require(flavour.options().contains(option), key(at + "options." + option) + " is not an option of the "
+                    + flavour.wireName() + " flavour" + (flavour.options().isEmpty() ? ", which takes none"
+                    : "; it takes " + flavour.options().stream().sorted().collect(Collectors.joining(", "))));
+        }
         require(c.apiKey() == null || c.apiKeyEnv() == null, key(at + "api-key") + " and " + key(at + "api-key-env")
                 + " are both set; use one (api-key-env keeps the key out of the configuration)");
         String secret = c.apiKey();
@@ -105,9 +129,15 @@ public record RelayProperties(
         positive(c.connectTimeout(), at + "connect-timeout");
         positive(c.requestTimeout(), at + "request-timeout");
         boolean idempotent = c.idempotencyKeys() != null ? c.idempotencyKeys() : flavour.idempotentByDefault();
-        return new ChannelSettings(c.name(), base, ApiKey.of(secret), flavour, models(c.models(), key(at + "models"), catalog),
-                c.priority(), c.weight(), c.maxInFlight(), c.requestsPerSecond(), c.maxConnections(), c.connectTimeout(),
-                c.requestTimeout(), blankToNull(c.apiVersion()), idempotent);
+        ChannelSettings settings = new ChannelSettings(c.name(), base, ApiKey.of(secret), flavour,
+                models(c.models(), key(at + "models"), catalog), c.priority(), c.weight(), c.maxInFlight(), c.requestsPerSecond(),
+                c.maxConnections(), c.connectTimeout(), c.requestTimeout(), blankToNull(c.apiVersion()), idempotent, options);
+        try {
+            flavour.check(settings);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("vidgate.relay." + at + e.getMessage(), null);
+        }
+        return settings;
     }
 
     /**

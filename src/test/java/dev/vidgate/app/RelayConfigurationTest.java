@@ -29,7 +29,7 @@ class RelayConfigurationTest {
     private static RelayProperties.ChannelProperties channel(String name, String baseUrl, String apiKey, String apiKeyEnv,
                                                              String flavour, List<String> models) {
         return new RelayProperties.ChannelProperties(name, baseUrl, apiKey, apiKeyEnv, flavour, models, 0, 1, 100, 50, 32,
-                Duration.ofSeconds(5), Duration.ofSeconds(30), null, null);
+                Duration.ofSeconds(5), Duration.ofSeconds(30), null, null, null, null, null);
     }
 
     private static RelayProperties relay(RelayProperties.ChannelProperties... channels) {

@@ -7,24 +7,24 @@ import java.util.Locale;
 import java.util.OptionalLong;
 
 /** One complete HTTP answer from an upstream, its body read with a size limit. */
-record Answer(int status, HttpHeaders headers, byte[] body) {
+public record Answer(int status, HttpHeaders headers, byte[] body) {
 
-    boolean ok() { return status >= 200 && status < 300; }
+    public boolean ok() { return status >= 200 && status < 300; }
 
-    String contentType() {
+    public String contentType() {
         return headers.firstValue("content-type").orElse("").toLowerCase(Locale.ROOT);
     }
 
-    String bodyText() { return new String(body, StandardCharsets.UTF_8); }
+    public String bodyText() { return new String(body, StandardCharsets.UTF_8); }
 
     /** {@code openai-poll-after-ms}, when the upstream suggests when to ask again. */
-    Duration pollAfter() {
+    public Duration pollAfter() {
         OptionalLong ms = headers.firstValueAsLong("openai-poll-after-ms");
         return ms.isPresent() && ms.getAsLong() > 0 ? Duration.ofMillis(ms.getAsLong()) : null;
     }
 
     /** {@code retry-after-ms} or {@code retry-after} (seconds), when present and sane. */
-    Duration retryAfter() {
+    public Duration retryAfter() {
         try {
             OptionalLong ms = headers.firstValueAsLong("retry-after-ms");
             if (ms.isPresent() && ms.getAsLong() >= 0) return Duration.ofMillis(Math.min(ms.getAsLong(), 600_000));

@@ -18,7 +18,7 @@ public final class ApiKey {
         return secret == null || secret.isBlank() ? null : new ApiKey(secret.trim());
     }
 
-    String reveal() { return secret; }
+    public String reveal() { return secret; }
 
     /** {@code sk-ab...wxyz}: enough to tell keys apart, never enough to use one. */
     public String masked() {

@@ -3,7 +3,6 @@ package dev.vidgate.engine.relay;
 import dev.vidgate.engine.ChannelStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.ObjectMapper;
 
 import java.time.InstantSource;
 import java.util.Locale;
@@ -28,16 +27,18 @@ final class Channel implements AutoCloseable {
     private final ChannelStats stats = new ChannelStats();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final DelayQueue<TrackedJob> due = new DelayQueue<>();
-    private final UpstreamClient client;
+    private volatile java.time.Instant outOfRotationUntil;
+    private final Transport transport;
+    private final ProviderClient client;
 
-    Channel(ChannelSettings settings, RelaySettings relay, ObjectMapper json, Watchdog watchdog, InstantSource clock,
+    Channel(ChannelSettings settings, RelaySettings relay, Watchdog watchdog, InstantSource clock,
             RelayMetrics metrics) {
         this.settings = settings;
         this.clock = clock;
         this.limiter = new RateLimiter(settings.requestsPerSecond());
         this.connections = new Semaphore(settings.maxConnections());
         this.breaker = new CircuitBreaker(settings.name(), relay.circuitFailures(), relay.circuitCooldown(), clock);
-        this.client = new UpstreamClient(settings, json, watchdog, new UpstreamClient.Health() {
+        this.transport = new Transport(settings, watchdog, new Transport.Health() {
             @Override
             public void succeeded(long nanos) {
                 stats.record(true, nanos);
@@ -53,15 +54,16 @@ final class Channel implements AutoCloseable {
                 breaker.failure(cause.getMessage());
             }
         });
+        this.client = settings.flavour().open(settings, transport);
     }
 
     String name() { return settings.name(); }
 
     ChannelSettings settings() { return settings; }
 
-    Flavour flavour() { return settings.flavour(); }
+    Provider flavour() { return settings.flavour(); }
 
-    UpstreamClient client() { return client; }
+    ProviderClient client() { return client; }
 
     CircuitBreaker breaker() { return breaker; }
 
@@ -84,6 +86,22 @@ final class Channel implements AutoCloseable {
     void jobEnded() { inFlight.decrementAndGet(); }
 
     int inFlight() { return inFlight.get(); }
+
+    /**
+     * The provider's account ran out: no new jobs go to this channel until {@code forHowLong} has passed (its
+     * running jobs are still followed). Unlike the circuit, successful polls do not bring it back early.
+     */
+    void leaveRotation(java.time.Duration forHowLong, String reason) {
+        java.time.Instant until = clock.instant().plus(forHowLong);
+        outOfRotationUntil = until;
+        log.warn("channel {}: out of rotation until {} ({}); new jobs go to other channels", name(), until, reason);
+    }
+
+    /** Whether new jobs may go to this channel (it has not run out of quota recently). */
+    boolean inRotation() {
+        java.time.Instant until = outOfRotationUntil;
+        return until == null || !clock.instant().isBefore(until);
+    }
 
     /** A 429 asked for a pause; every request to this channel waits it out. */
     void pause(java.time.Duration pause) {
@@ -123,6 +141,7 @@ final class Channel implements AutoCloseable {
     @Override
     public void close() {
         client.close();
+        transport.close();
     }
 
     /** A held request slot. */

@@ -11,10 +11,10 @@ import java.util.Optional;
  * (in {@code app}) reports problems by their configuration key before building this.
  *
  * @param name              unique, lowercase letters, digits, {@code -} and {@code _}; part of every handle
- * @param baseUrl           what an OpenAI SDK would use as base URL, e.g. {@code https://api.example.com/v1};
+ * @param baseUrl           what the provider's own SDK takes as base URL, e.g. {@code https://api.example.com/v1};
  *                          for Azure the resource endpoint ({@code /openai/v1} is appended)
  * @param apiKey            the credential, or {@code null} for an open upstream
- * @param flavour           the dialect it speaks
+ * @param flavour           the protocol it speaks: an OpenAI-shaped {@link Flavour} or another provider adapter
  * @param models            our model name to theirs; empty means every model, under our names
  * @param priority          higher is tried first; equal priorities share by {@code weight}
  * @param weight            relative share among channels of equal priority, at least 1
@@ -26,11 +26,12 @@ import java.util.Optional;
  * @param apiVersion        Azure's {@code api-version} query parameter, or {@code null} to send none
  * @param idempotencyKeys   whether the upstream honours {@code Idempotency-Key}, so that an ambiguous create
  *                          may be repeated with the same key; otherwise it is checked by listing instead
+ * @param options           the adapter's own settings ({@code project}, {@code location}, ...), see {@link Provider#options}
  */
-public record ChannelSettings(String name, URI baseUrl, ApiKey apiKey, Flavour flavour, Map<String, String> models,
+public record ChannelSettings(String name, URI baseUrl, ApiKey apiKey, Provider flavour, Map<String, String> models,
                               int priority, int weight, int maxInFlight, double requestsPerSecond, int maxConnections,
                               Duration connectTimeout, Duration requestTimeout, String apiVersion,
-                              boolean idempotencyKeys) {
+                              boolean idempotencyKeys, Map<String, String> options) {
 
     public ChannelSettings {
         Objects.requireNonNull(name, "name");
@@ -46,42 +47,61 @@ public record ChannelSettings(String name, URI baseUrl, ApiKey apiKey, Flavour f
             throw new IllegalArgumentException("weight, max in flight, connections and requests per second must be positive");
         }
         models = Map.copyOf(models);
+        options = options == null ? Map.of() : Map.copyOf(options);
+    }
+
+    /** As the canonical constructor, without adapter options. */
+    public ChannelSettings(String name, URI baseUrl, ApiKey apiKey, Provider flavour, Map<String, String> models,
+                           int priority, int weight, int maxInFlight, double requestsPerSecond, int maxConnections,
+                           Duration connectTimeout, Duration requestTimeout, String apiVersion, boolean idempotencyKeys) {
+        this(name, baseUrl, apiKey, flavour, models, priority, weight, maxInFlight, requestsPerSecond, maxConnections,
+                connectTimeout, requestTimeout, apiVersion, idempotencyKeys, Map.of());
     }
 
     /** A channel with the defaults for everything but what identifies it. */
-    public static ChannelSettings of(String name, URI baseUrl, ApiKey apiKey, Flavour flavour) {
+    public static ChannelSettings of(String name, URI baseUrl, ApiKey apiKey, Provider flavour) {
         return new ChannelSettings(name, baseUrl, apiKey, flavour, Map.of(), 0, 1, 100, 50, 32,
-                Duration.ofSeconds(5), Duration.ofSeconds(30), null, flavour.idempotentByDefault());
+                Duration.ofSeconds(5), Duration.ofSeconds(30), null, flavour.idempotentByDefault(), Map.of());
     }
 
     public ChannelSettings withModels(Map<String, String> ourToTheirs) {
         return new ChannelSettings(name, baseUrl, apiKey, flavour, ourToTheirs, priority, weight, maxInFlight,
-                requestsPerSecond, maxConnections, connectTimeout, requestTimeout, apiVersion, idempotencyKeys);
+                requestsPerSecond, maxConnections, connectTimeout, requestTimeout, apiVersion, idempotencyKeys, options);
     }
 
     public ChannelSettings withRouting(int priority, int weight) {
         return new ChannelSettings(name, baseUrl, apiKey, flavour, models, priority, weight, maxInFlight,
-                requestsPerSecond, maxConnections, connectTimeout, requestTimeout, apiVersion, idempotencyKeys);
+                requestsPerSecond, maxConnections, connectTimeout, requestTimeout, apiVersion, idempotencyKeys, options);
     }
 
     public ChannelSettings withLimits(int maxInFlight, double requestsPerSecond, int maxConnections) {
         return new ChannelSettings(name, baseUrl, apiKey, flavour, models, priority, weight, maxInFlight,
-                requestsPerSecond, maxConnections, connectTimeout, requestTimeout, apiVersion, idempotencyKeys);
+                requestsPerSecond, maxConnections, connectTimeout, requestTimeout, apiVersion, idempotencyKeys, options);
     }
 
     public ChannelSettings withTimeouts(Duration connectTimeout, Duration requestTimeout) {
         return new ChannelSettings(name, baseUrl, apiKey, flavour, models, priority, weight, maxInFlight,
-                requestsPerSecond, maxConnections, connectTimeout, requestTimeout, apiVersion, idempotencyKeys);
+                requestsPerSecond, maxConnections, connectTimeout, requestTimeout, apiVersion, idempotencyKeys, options);
     }
 
     public ChannelSettings withApiVersion(String apiVersion) {
         return new ChannelSettings(name, baseUrl, apiKey, flavour, models, priority, weight, maxInFlight,
-                requestsPerSecond, maxConnections, connectTimeout, requestTimeout, apiVersion, idempotencyKeys);
+                requestsPerSecond, maxConnections, connectTimeout, requestTimeout, apiVersion, idempotencyKeys, options);
     }
 
     public ChannelSettings withIdempotencyKeys(boolean honoured) {
         return new ChannelSettings(name, baseUrl, apiKey, flavour, models, priority, weight, maxInFlight,
-                requestsPerSecond, maxConnections, connectTimeout, requestTimeout, apiVersion, honoured);
+                requestsPerSecond, maxConnections, connectTimeout, requestTimeout, apiVersion, honoured, options);
+    }
+
+    public ChannelSettings withOptions(Map<String, String> adapterOptions) {
+        return new ChannelSettings(name, baseUrl, apiKey, flavour, models, priority, weight, maxInFlight,
+                requestsPerSecond, maxConnections, connectTimeout, requestTimeout, apiVersion, idempotencyKeys, adapterOptions);
+    }
+
+    /** The adapter option {@code key}, if set. */
+    public Optional<String> option(String key) {
+        return Optional.ofNullable(options.get(key)).filter(v -> !v.isBlank());
     }
 
     /** The upstream's name for our model, if this channel serves it. */

@@ -1,6 +1,7 @@
 package dev.vidgate.engine.relay;
 
 import dev.vidgate.common.FileTrees;
+import dev.vidgate.engine.EngineOutput;
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.media.Mp4Stills;
 import dev.vidgate.engine.relay.UpstreamException.Kind;
@@ -45,10 +46,11 @@ final class Downloader {
         Path folder = settings.workDir().resolve(safeName(job.jobId) + "-" + folders.incrementAndGet());
         try {
             Files.createDirectories(folder);
-            fetchVideo(job, folder);
+            fetchVideo(job, finished, folder);
             if (!job.active()) return;
             fetchStills(job, folder);
-            RelayOutput output = new RelayOutput(folder, deliveredSeconds(finished.seconds(), job.requestedSeconds));
+            RelayOutput output = new RelayOutput(folder, deliveredSeconds(finished.seconds(), job.requestedSeconds),
+                    new EngineOutput.Usage(finished.tokens(), finished.seconds()));
             if (job.complete(output, clock.instant())) {
                 folder = null; // the job owns it now
                 log.info("job {}: video copied from channel {}", job.jobId, job.channel.name());
@@ -72,12 +74,12 @@ final class Downloader {
         return null;
     }
 
-    private void fetchVideo(TrackedJob job, Path folder) throws IOException, InterruptedException, Unfit {
+    private void fetchVideo(TrackedJob job, UpstreamVideo finished, Path folder) throws IOException, InterruptedException, Unfit {
         Path part = folder.resolve(Variant.VIDEO.fileName() + ".part");
         UpstreamException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS && job.active(); attempt++) {
             try (Channel.Permit ignored = job.channel.paceDownload()) {
-                job.channel.client().download(job.upstreamId, Variant.VIDEO, part, settings.maxVideoBytes(), settings.downloadTimeout());
+                job.channel.client().download(finished, part, settings.maxVideoBytes(), settings.downloadTimeout());
                 last = null;
                 break;
             } catch (UpstreamException e) {
@@ -110,7 +112,7 @@ final class Downloader {
         Path spritesheet = folder.resolve(Variant.SPRITESHEET.fileName());
         boolean haveThumbnail = false;
         boolean haveSpritesheet = false;
-        if (job.channel.flavour().servesVariants()) {
+        if (job.channel.client().servesVariants()) {
             haveThumbnail = fetchStill(job, Variant.THUMBNAIL, thumbnail);
             haveSpritesheet = fetchStill(job, Variant.SPRITESHEET, spritesheet);
         }
@@ -135,7 +137,7 @@ final class Downloader {
     /** One still from the upstream, kept only if it really is the expected image type. */
     private boolean fetchStill(TrackedJob job, Variant variant, Path target) throws InterruptedException, IOException {
         try (Channel.Permit ignored = job.channel.paceDownload()) {
-            job.channel.client().download(job.upstreamId, variant, target, MAX_STILL_BYTES, settings.downloadTimeout());
+            job.channel.client().downloadVariant(job.upstreamId, variant, target, MAX_STILL_BYTES, settings.downloadTimeout());
         } catch (UpstreamException e) {
             log.info("job {}: channel {} has no {} ({}); making it locally", job.jobId, job.channel.name(), variant.wireName(), e.getMessage());
             Files.deleteIfExists(target);

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * Turns what an upstream wrote into text a client may read: no URLs (they would name the upstream),
  * no keys or bearer tokens, no upstream job ids, no markup, no control characters, and short.
  */
-final class ErrorText {
+public final class ErrorText {
     static final int MAX_LENGTH = 300;
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?|wss?)://[^\\s\"'<>]+");
     private static final Pattern HOST_PORT = Pattern.compile("\\b(?:\\d{1,3}\\.){3}\\d{1,3}(?::\\d+)?\\b");
@@ -24,7 +24,7 @@ final class ErrorText {
      *
      * @param secrets strings that must not appear (the channel's key, the upstream job id)
      */
-    static String clean(String raw, String... secrets) {
+    public static String clean(String raw, String... secrets) {
         if (raw == null) return null;
         String text = raw;
         if (looksLikeMarkup(text)) return null;
@@ -43,13 +43,13 @@ final class ErrorText {
     }
 
     /** An upstream error code if it is a plain token ({@code moderation_blocked}), else {@code null}. */
-    static String code(String raw) {
+    public static String code(String raw) {
         if (raw == null) return null;
         String code = raw.trim().toLowerCase(Locale.ROOT);
         return TOKEN.matcher(code).matches() ? code : null;
     }
 
-    static boolean looksLikeMarkup(String text) {
+    public static boolean looksLikeMarkup(String text) {
         String head = text.stripLeading().toLowerCase(Locale.ROOT);
         return head.startsWith("<!doctype") || head.startsWith("<html") || head.startsWith("<?xml")
                 || (head.startsWith("<") && head.contains("</"));

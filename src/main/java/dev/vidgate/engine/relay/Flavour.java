@@ -1,5 +1,8 @@
 package dev.vidgate.engine.relay;
 
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -8,7 +11,7 @@ import java.util.Optional;
  * {@code GET /videos/{id}}, {@code GET /videos/{id}/content} and {@code DELETE /videos/{id}} under
  * their base URL; they differ in authentication, request encoding and what else they offer.
  */
-public enum Flavour {
+public enum Flavour implements Provider {
     /** OpenAI and OpenAI-compatible relays (including another Vidgate): Bearer key, JSON or multipart, remix, variants. */
     OPENAI("openai", Seconds.STRING, true, true, true, true, false),
     /** Azure OpenAI v1: {@code api-key} header and the {@code /openai/v1} prefix; otherwise OpenAI's shape. */
@@ -22,6 +25,8 @@ public enum Flavour {
 
     /** How {@code seconds} is written in a JSON create. */
     enum Seconds { STRING, INTEGER, NUMBER }
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final String wireName;
     private final Seconds seconds;
@@ -43,7 +48,13 @@ public enum Flavour {
     }
 
     /** The name used in configuration, e.g. {@code vllm-omni}. */
+    @Override
     public String wireName() { return wireName; }
+
+    @Override
+    public ProviderClient open(ChannelSettings channel, Transport transport) {
+        return new OpenAiClient(channel, this, transport, JSON);
+    }
 
     public static Optional<Flavour> fromWire(String name) {
         if (name == null) return Optional.empty();
@@ -52,6 +63,7 @@ public enum Flavour {
     }
 
     /** Whether an ambiguous create may be repeated safely with the same {@code Idempotency-Key} by default. */
+    @Override
     public boolean idempotentByDefault() { return this == OPENAI; }
 
     Seconds seconds() { return seconds; }

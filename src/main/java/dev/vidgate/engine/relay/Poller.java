@@ -122,7 +122,7 @@ final class Poller implements AutoCloseable {
 
     private void pollOnce(TrackedJob job) throws InterruptedException {
         try {
-            UpstreamClient.Polled polled = job.channel.client().retrieve(job.upstreamId);
+            ProviderClient.Polled polled = job.channel.client().retrieve(job.upstreamId);
             job.notFoundStreak = 0;
             job.failingSince = null;
             apply(job, polled.video(), polled.pollAfter());

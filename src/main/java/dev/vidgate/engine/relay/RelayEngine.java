@@ -1,5 +1,6 @@
 package dev.vidgate.engine.relay;
 
+import dev.vidgate.catalog.ModelCatalog;
 import dev.vidgate.common.FileTrees;
 import dev.vidgate.engine.ChannelStatus;
 import dev.vidgate.engine.Engine;
@@ -8,8 +9,6 @@ import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.media.Mp4Stills;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -66,22 +65,31 @@ public final class RelayEngine implements Engine, AutoCloseable {
 
     /** As above; {@code metrics} hears of every upstream request and every error a relay loop carries on from. */
     public RelayEngine(RelaySettings settings, InstantSource clock, RelayMetrics metrics) {
-        this(settings, clock, RandomGenerator.getDefault(), metrics);
+        this(settings, clock, RandomGenerator.getDefault(), metrics, ModelCatalog.defaults("relay"), Submission.ImageLinks.NONE);
+    }
+
+    /**
+     * As above, with the catalog whose entries describe the providers' models (their aspect ratios and resolution
+     * tiers, looked up by the provider's model id) and the publisher of images for providers that fetch URLs.
+     */
+    public RelayEngine(RelaySettings settings, InstantSource clock, RelayMetrics metrics, ModelCatalog catalog,
+                       Submission.ImageLinks links) {
+        this(settings, clock, RandomGenerator.getDefault(), metrics, catalog, links);
     }
 
     RelayEngine(RelaySettings settings, InstantSource clock, RandomGenerator random) {
-        this(settings, clock, random, RelayMetrics.NONE);
+        this(settings, clock, random, RelayMetrics.NONE, ModelCatalog.defaults("relay"), Submission.ImageLinks.NONE);
     }
 
-    private RelayEngine(RelaySettings settings, InstantSource clock, RandomGenerator random, RelayMetrics metrics) {
+    private RelayEngine(RelaySettings settings, InstantSource clock, RandomGenerator random, RelayMetrics metrics,
+                        ModelCatalog catalog, Submission.ImageLinks links) {
         this.settings = settings;
         this.clock = clock;
         this.metrics = metrics;
-        ObjectMapper json = JsonMapper.builder().build();
-        for (ChannelSettings c : settings.channels()) channels.put(c.name(), new Channel(c, settings, json, watchdog, clock, metrics));
+        for (ChannelSettings c : settings.channels()) channels.put(c.name(), new Channel(c, settings, watchdog, clock, metrics));
         this.capacity = (int) Math.min(Integer.MAX_VALUE, settings.channels().stream().mapToLong(ChannelSettings::maxInFlight).sum());
         emptyWorkDir(settings.workDir());
-        this.submitter = new Submitter(settings, new ChannelRouter(List.copyOf(channels.values()), random), clock);
+        this.submitter = new Submitter(settings, new ChannelRouter(List.copyOf(channels.values()), random), clock, catalog::find, links);
         this.poller = new Poller(settings, clock, new Downloader(settings, clock), this::cancelUpstream, metrics);
         poller.start(channels.values());
         this.housekeeping = Thread.ofVirtual().name("relay-housekeeping").start(this::housekeep);
@@ -117,6 +125,12 @@ public final class RelayEngine implements Engine, AutoCloseable {
         }
         return switch (outcome) {
             case Submitter.Accepted accepted -> track(request, accepted.channel(), accepted.video());
+            case Submitter.Busy busy -> {
+                String handle = FAILED_PREFIX + request.jobId() + "/" + failedStarts.incrementAndGet();
+                jobs.put(handle, TrackedJob.waitingAtStart(handle, request.jobId(), busy.waiting(), clock.instant()));
+                log.info("job {}: not sent upstream yet: {}", request.jobId(), busy.waiting().reason());
+                yield handle;
+            }
             case Submitter.Refused refused -> {
                 String handle = FAILED_PREFIX + request.jobId() + "/" + failedStarts.incrementAndGet();
                 jobs.put(handle, TrackedJob.failedAtStart(handle, request.jobId(), refused.failure(), clock.instant()));
@@ -132,7 +146,7 @@ public final class RelayEngine implements Engine, AutoCloseable {
         if (remix != null) {
             Handle source = remix.engine().equals(name()) ? Handle.parse(remix.engineHandle()) : null;
             Channel channel = source == null ? null : channels.get(source.channel());
-            if (channel != null && channel.flavour().remixes()) {
+            if (channel != null && channel.client().remixes()) {
                 Submitter.Outcome outcome = submitter.remixOn(channel, source.upstreamId(), request);
                 if (outcome != null) return outcome;
             }

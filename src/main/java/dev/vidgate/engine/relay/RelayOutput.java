@@ -14,11 +14,16 @@ import java.nio.file.Path;
 final class RelayOutput implements EngineOutput {
     private final Path folder;
     private final int deliveredSeconds;
+    private final Usage usage;
 
-    RelayOutput(Path folder, int deliveredSeconds) {
+    RelayOutput(Path folder, int deliveredSeconds, Usage usage) {
         this.folder = folder;
         this.deliveredSeconds = deliveredSeconds;
+        this.usage = usage;
     }
+
+    @Override
+    public Usage usage() { return usage; }
 
     @Override
     public int deliveredSeconds() { return deliveredSeconds; }

@@ -1,5 +1,6 @@
 package dev.vidgate.engine.relay;
 
+import dev.vidgate.catalog.ModelSpec;
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.engine.relay.UpstreamException.Kind;
@@ -13,7 +14,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Sends a new job upstream. Channels are tried in {@link ChannelRouter} order, skipping full ones and
@@ -33,6 +36,8 @@ final class Submitter {
     private static final Logger log = LoggerFactory.getLogger(Submitter.class);
     private static final Duration TAINT = Duration.ofHours(1);
     private static final int ATTEMPTS_PER_CHANNEL = 3;
+    /** The least time a job waits in the queue after every channel answered with backpressure. */
+    static final Duration BUSY_RETRY = Duration.ofSeconds(5);
 
     sealed interface Outcome {}
 
@@ -41,6 +46,9 @@ final class Submitter {
 
     /** No upstream took it. */
     record Refused(EngineStatus.Failed failure) implements Outcome {}
+
+    /** Every channel that could take it is at its provider's limit (backpressure): try again later, nothing failed. */
+    record Busy(EngineStatus.Waiting waiting) implements Outcome {}
 
     /** What one channel's attempt came to. */
     private sealed interface Attempt {}
@@ -51,17 +59,29 @@ final class Submitter {
 
     private record Next(UpstreamException cause) implements Attempt {}
 
+    /** How long a channel whose account ran out stays out of the rotation. */
+    static final Duration EXHAUSTED_PAUSE = Duration.ofMinutes(10);
+
     private final RelaySettings settings;
     private final ChannelRouter router;
     private final InstantSource clock;
+    private final Function<String, Optional<ModelSpec>> catalog;
+    private final Submission.ImageLinks links;
     private final Map<String, Tainted> tainted = new ConcurrentHashMap<>();
 
     private record Tainted(Set<String> channels, Instant since) {}
 
-    Submitter(RelaySettings settings, ChannelRouter router, InstantSource clock) {
+    /**
+     * @param catalog finds the catalog's entry of an upstream model (its formats), by the provider's model id
+     * @param links   publishes images for providers that take only URLs
+     */
+    Submitter(RelaySettings settings, ChannelRouter router, InstantSource clock, Function<String, Optional<ModelSpec>> catalog,
+              Submission.ImageLinks links) {
         this.settings = settings;
         this.router = router;
         this.clock = clock;
+        this.catalog = catalog;
+        this.links = links;
     }
 
     /** Creates the job on the first channel that takes it. {@code reference} may be null. */
@@ -72,11 +92,12 @@ final class Submitter {
         Set<String> skip = taintedFor(request.jobId());
         long deadline = System.nanoTime() + settings.submitWait().toNanos();
         UpstreamException last = null;
+        Duration busyFor = null;
         while (true) {
             boolean waiting = false;
             boolean untried = false;
             for (Channel channel : router.order(request.model())) {
-                if (skip.contains(channel.name())) continue;
+                if (skip.contains(channel.name()) || !channel.inRotation()) continue;
                 untried = true;
                 if (!channel.breaker().admitsSubmits() || !channel.tryReserve()) {
                     waiting = true;
@@ -100,6 +121,10 @@ final class Submitter {
                     case Next next -> {
                         last = next.cause();
                         skip.add(channel.name());
+                        if (last.kind() == Kind.RATE_LIMITED) {
+                            Duration pause = last.retryAfter() != null ? last.retryAfter() : BUSY_RETRY;
+                            busyFor = busyFor == null || pause.compareTo(busyFor) < 0 ? pause : busyFor;
+                        }
                         log.info("job {}: channel {} did not take it ({}); trying the next channel", request.jobId(),
                                 channel.name(), last.getMessage());
                     }
@@ -107,6 +132,11 @@ final class Submitter {
             }
             if (!untried || !waiting || System.nanoTime() > deadline) break;
             Thread.sleep(200);
+        }
+        if (busyFor != null) {
+            // backpressure is a provider saying "not now", never a reason to fail the job: wait for the busy one
+            return new Busy(new EngineStatus.Waiting(busyFor.compareTo(BUSY_RETRY) < 0 ? BUSY_RETRY : busyFor,
+                    "the providers for the model are at their limits (" + last.getMessage() + ")"));
         }
         String why = last != null ? last.getMessage() : "every provider for the model is busy or failing.";
         return refused("upstream_unavailable", "No upstream provider accepted the video: " + why, true);
@@ -121,7 +151,8 @@ final class Submitter {
         for (int attempt = 0; attempt < ATTEMPTS_PER_CHANNEL; attempt++) {
             String key = !keyed ? null : generation == 0 ? request.jobId() : request.jobId() + "~" + generation;
             try (Channel.Permit ignored = channel.pace()) {
-                UpstreamVideo video = channel.client().create(request, model, reference, key);
+                Submission submission = new Submission(request, model, catalog.apply(model).orElse(null), reference, key, links);
+                UpstreamVideo video = channel.client().create(submission);
                 if (keyed && !video.phase().working() && video.phase() != UpstreamPhase.SUCCEEDED && generation < 2) {
                     // the key answered an earlier attempt of this job that ended badly: ask for a fresh one
                     generation++;
@@ -136,6 +167,10 @@ final class Submitter {
                     }
                     case RATE_LIMITED -> {
                         channel.pause(e.retryAfter() != null ? e.retryAfter() : Duration.ofSeconds(1));
+                        return new Next(e);
+                    }
+                    case EXHAUSTED -> {
+                        channel.leaveRotation(EXHAUSTED_PAUSE, e.getMessage());
                         return new Next(e);
                     }
                     case TIMEOUT, BROKEN, SERVER -> {
@@ -161,6 +196,7 @@ final class Submitter {
     private UpstreamVideo landed(Channel channel, GenerationRequest request, long since) throws InterruptedException {
         try (Channel.Permit ignored = channel.pace()) {
             List<UpstreamVideo> recent = channel.client().list();
+            if (recent == null) recent = List.of(); // the provider cannot list: cannot tell
             for (UpstreamVideo v : recent) {
                 boolean recentEnough = v.createdAt() == null || v.createdAt() >= since - 120;
                 if (request.prompt().equals(v.prompt()) && recentEnough) {

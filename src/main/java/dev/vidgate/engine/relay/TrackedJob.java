@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class TrackedJob implements Delayed {
 
-    enum Stage { POLLING, DOWNLOADING, DONE, FAILED, CANCELLED, LOST, RELEASED }
+    enum Stage { POLLING, DOWNLOADING, DONE, FAILED, WAITING, CANCELLED, LOST, RELEASED }
 
     final String handle;
     final String jobId;
@@ -26,6 +26,7 @@ final class TrackedJob implements Delayed {
     private volatile Stage stage;
     private volatile int progress;
     private volatile EngineStatus.Failed failure;
+    private volatile EngineStatus.Waiting waiting;
     private volatile RelayOutput output;
     private volatile long lastCheckedNanos = System.nanoTime();
     private volatile long dueNanos;
@@ -68,6 +69,15 @@ final class TrackedJob implements Delayed {
         return job;
     }
 
+    /** A job no channel could take yet because every provider answered with backpressure. */
+    static TrackedJob waitingAtStart(String handle, String jobId, EngineStatus.Waiting waiting, Instant now) {
+        TrackedJob job = new TrackedJob(handle, jobId, null, null, 0, now);
+        job.stage = Stage.WAITING;
+        job.waiting = waiting;
+        job.endedAt = now;
+        return job;
+    }
+
     /** What {@code Engine.check} answers. */
     EngineStatus status() {
         lastCheckedNanos = System.nanoTime();
@@ -76,6 +86,7 @@ final class TrackedJob implements Delayed {
             case DOWNLOADING -> new EngineStatus.Running(99);
             case DONE -> new EngineStatus.Done(output);
             case FAILED -> failure;
+            case WAITING -> waiting;
             case CANCELLED -> new EngineStatus.Failed("cancelled", "The video was cancelled.", false);
             case LOST, RELEASED -> new EngineStatus.Lost();
         };

@@ -15,14 +15,16 @@ import java.util.Locale;
  * {@code {"error":"..."}}, FastAPI's {@code {"detail":...}}, {@code {"object":"error","message":...}}).
  * Anything unreadable becomes an {@link UpstreamException} with a message fit for clients.
  */
-final class UpstreamAnswers {
+public final class UpstreamAnswers {
     /** Our handle is {@code <channel>/<id>} in a column of 500 characters. */
     static final int MAX_ID_LENGTH = 400;
+    /** OpenAI's codes of a 429 that is an account out of money or quota, not a pace to slow down to. */
+    private static final java.util.Set<String> QUOTA_CODES = java.util.Set.of("insufficient_quota", "billing_hard_limit_reached");
     private final ObjectMapper json;
     private final String[] secrets;
 
     /** @param secrets strings never to repeat in a message (the channel's key) */
-    UpstreamAnswers(ObjectMapper json, String... secrets) {
+    public UpstreamAnswers(ObjectMapper json, String... secrets) {
         this.json = json;
         this.secrets = secrets;
     }
@@ -56,12 +58,12 @@ final class UpstreamAnswers {
     }
 
     /** Throws unless the answer is a success (any body). */
-    void acknowledged(Answer answer) throws UpstreamException {
+    public void acknowledged(Answer answer) throws UpstreamException {
         if (!answer.ok()) throw failure(answer);
     }
 
     /** The exception a non-2xx answer means. */
-    UpstreamException failure(Answer answer) {
+    public UpstreamException failure(Answer answer) {
         int status = answer.status();
         String said = readableError(answer);
         String code = errorCode(answer);
@@ -73,7 +75,9 @@ final class UpstreamAnswers {
             case 404, 405, 410 -> new UpstreamException(Kind.NOT_FOUND,
                     said != null ? said : "The provider does not know this resource (HTTP " + status + ").", status, code, null);
             case 408 -> new UpstreamException(Kind.TIMEOUT, "The provider timed out (HTTP 408).", status, code, null);
-            case 429 -> new UpstreamException(Kind.RATE_LIMITED, "The provider is rate limiting requests (HTTP 429).",
+            case 429 -> code != null && QUOTA_CODES.contains(code)
+                    ? new UpstreamException(Kind.EXHAUSTED, "The provider account's quota is used up (HTTP 429).", status, code, null)
+                    : new UpstreamException(Kind.RATE_LIMITED, "The provider is rate limiting requests (HTTP 429).",
                     status, code, answer.retryAfter());
             default -> {
                 if (status >= 500) {
@@ -166,7 +170,7 @@ final class UpstreamAnswers {
     }
 
     /** The message of any error shape this class knows, raw (not yet cleaned). */
-    static String errorMessage(JsonNode node) {
+    public static String errorMessage(JsonNode node) {
         JsonNode error = node.get("error");
         if (error != null && error.isObject()) {
             String message = firstText(error, "message", "msg", "detail");
@@ -182,7 +186,7 @@ final class UpstreamAnswers {
         return firstText(node, "message", "msg", "error_message");
     }
 
-    static String firstText(JsonNode node, String... names) {
+    public static String firstText(JsonNode node, String... names) {
         if (node == null) return null;
         for (String name : names) {
             JsonNode value = node.get(name);
@@ -192,7 +196,7 @@ final class UpstreamAnswers {
     }
 
     /** 0..100 from a number or a string such as {@code "45"} or {@code "45%"}; {@code null} when absent or nonsense. */
-    static Integer progressOf(JsonNode node) {
+    public static Integer progressOf(JsonNode node) {
         if (node == null || node.isNull()) return null;
         double value;
         if (node.isNumber()) {

@@ -6,9 +6,9 @@ import java.time.Duration;
  * A request to an upstream that did not get a usable answer. The {@link Kind} says what the relay may
  * do next; the message is already clean for clients (see {@link ErrorText}).
  */
-final class UpstreamException extends Exception {
+public final class UpstreamException extends Exception {
 
-    enum Kind {
+    public enum Kind {
         /** The request never reached the upstream (refused, unresolvable, connect timeout): nothing happened there. */
         UNREACHABLE(false, true),
         /** Sent, but no complete answer in time: the upstream may or may not have acted. */
@@ -27,6 +27,11 @@ final class UpstreamException extends Exception {
         REJECTED(false, false),
         /** A 2xx answer that carries an error instead of a result. */
         ERROR_ANSWER(false, true),
+        /**
+         * The provider's account ran out (balance, resource pack, a hard quota): nothing was done, and nothing will be
+         * on this channel for a while, so it leaves the rotation and the job goes to another channel.
+         */
+        EXHAUSTED(false, true),
         /** Our own limits refused the answer (too large, wrong kind of file). */
         UNACCEPTABLE(false, false);
 
@@ -39,18 +44,21 @@ final class UpstreamException extends Exception {
         }
 
         /** Whether the upstream may have carried the request out although we got no answer. */
-        boolean ambiguous() { return ambiguous; }
+        public boolean ambiguous() { return ambiguous; }
 
         /** Whether this counts against the channel's health (and may open its circuit). */
-        boolean channelFault() { return channelFault; }
+        public boolean channelFault() { return channelFault; }
     }
+
+    /** The error code of a job or request a provider refused on content grounds (its moderation, a safety filter). */
+    public static final String MODERATION = "moderation_blocked";
 
     private final Kind kind;
     private final int httpStatus;
     private final String upstreamCode;
     private final Duration retryAfter;
 
-    UpstreamException(Kind kind, String message, int httpStatus, String upstreamCode, Duration retryAfter) {
+    public UpstreamException(Kind kind, String message, int httpStatus, String upstreamCode, Duration retryAfter) {
         super(message, null, false, false);
         this.kind = kind;
         this.httpStatus = httpStatus;
@@ -58,7 +66,7 @@ final class UpstreamException extends Exception {
         this.retryAfter = retryAfter;
     }
 
-    UpstreamException(Kind kind, String message) {
+    public UpstreamException(Kind kind, String message) {
         this(kind, message, 0, null, null);
     }
 
@@ -69,14 +77,14 @@ final class UpstreamException extends Exception {
         return new UpstreamException(kind, message.replace(upstreamId, "[id]"), httpStatus, upstreamCode, retryAfter);
     }
 
-    Kind kind() { return kind; }
+    public Kind kind() { return kind; }
 
     /** The HTTP status, or 0 when there was none. */
-    int httpStatus() { return httpStatus; }
+    public int httpStatus() { return httpStatus; }
 
     /** The upstream's error code as a token, or {@code null}. */
-    String upstreamCode() { return upstreamCode; }
+    public String upstreamCode() { return upstreamCode; }
 
     /** How long a 429 asked us to wait, or {@code null}. */
-    Duration retryAfter() { return retryAfter; }
+    public Duration retryAfter() { return retryAfter; }
 }

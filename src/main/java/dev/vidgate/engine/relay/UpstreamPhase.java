@@ -9,7 +9,7 @@ import java.util.Map;
  * {@code cancelling}, ...); {@link #of} maps every spelling seen in the wild and answers
  * {@link #UNKNOWN} for the rest, which the poller treats as "still working" until a deadline.
  */
-enum UpstreamPhase {
+public enum UpstreamPhase {
     QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED, DELETED, UNKNOWN;
 
     private static final Map<String, UpstreamPhase> SPELLINGS = Map.ofEntries(
@@ -31,14 +31,14 @@ enum UpstreamPhase {
             Map.entry("deleted", DELETED), Map.entry("removed", DELETED));
 
     /** The phase of a raw status; {@code null} or blank is {@link #UNKNOWN}. */
-    static UpstreamPhase of(String raw) {
+    public static UpstreamPhase of(String raw) {
         if (raw == null || raw.isBlank()) return UNKNOWN;
         String key = raw.trim().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
         return SPELLINGS.getOrDefault(key, UNKNOWN);
     }
 
     /** Still being worked on (or not yet known to be finished). */
-    boolean working() {
+    public boolean working() {
         return this == QUEUED || this == RUNNING || this == UNKNOWN;
     }
 }

@@ -35,7 +35,7 @@ class ChannelRouterTest {
         ChannelSettings settings = ChannelSettings.of(name, URI.create("http://127.0.0.1:9/v1"), null, Flavour.OPENAI)
                 .withRouting(priority, weight).withModels(models);
         RelaySettings relay = RelaySettings.defaults(List.of(settings), dir);
-        Channel channel = new Channel(settings, relay, JsonMapper.builder().build(), watchdog, new TestClock(), RelayMetrics.NONE);
+        Channel channel = new Channel(settings, relay, watchdog, new TestClock(), RelayMetrics.NONE);
         made.add(channel);
         return channel;
     }

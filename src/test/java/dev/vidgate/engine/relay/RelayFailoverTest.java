@@ -105,11 +105,37 @@ class RelayFailoverTest {
     void everyChannelFailingEndsTheJobAsRetryableWithTheLastReason() {
         try (RelayFixture relay = twoChannels(100)) {
             primary.failAlways(Route.CREATE, Fault.status(500));
-            secondary.failAlways(Route.CREATE, Fault.tooManyRequests(1));
+            secondary.failAlways(Route.CREATE, Fault.status(503));
             EngineStatus.Failed failed = RelayFixture.failed(relay.run(request("video_nowhere")));
             assertThat(failed.retryable()).isTrue();
             assertThat(failed.code()).isEqualTo("upstream_unavailable");
             assertThat(failed.message()).startsWith("No upstream provider accepted the video: ");
+        }
+    }
+
+    @Test
+    void aChannelWhoseQuotaIsUsedUpLeavesTheRotationAndLaterJobsGoStraightToTheNext() {
+        try (RelayFixture relay = twoChannels(100)) {
+            primary.failAlways(Route.CREATE, Fault.json(429,
+                    "{\"error\":{\"message\":\"You exceeded your current quota\",\"type\":\"insufficient_quota\",\"code\":\"insufficient_quota\"}}"));
+            assertThat(relay.engine.start(request("video_q1"))).startsWith("secondary/");
+            int askedPrimary = primary.seen(Route.CREATE).size();
+            assertThat(askedPrimary).isEqualTo(1);
+            assertThat(relay.engine.start(request("video_q2"))).startsWith("secondary/");
+            assertThat(primary.seen(Route.CREATE)).hasSize(askedPrimary);
+        }
+    }
+
+    @Test
+    void aProviderAnsweringWithBackpressureSendsTheJobBackToTheQueueInsteadOfFailingIt() {
+        try (RelayFixture relay = twoChannels(100)) {
+            primary.failAlways(Route.CREATE, Fault.status(500));
+            secondary.failAlways(Route.CREATE, Fault.tooManyRequests(7));
+            EngineStatus status = relay.engine.check(request("video_busy"), relay.engine.start(request("video_busy")));
+            assertThat(status).isInstanceOfSatisfying(EngineStatus.Waiting.class, waiting -> {
+                assertThat(waiting.retryAfter()).isEqualTo(Duration.ofSeconds(7));
+                assertThat(waiting.reason()).contains("at their limits");
+            });
         }
     }
 

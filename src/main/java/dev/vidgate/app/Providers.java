@@ -1,0 +1,20 @@
+package dev.vidgate.app;
+
+import dev.vidgate.engine.relay.Flavour;
+import dev.vidgate.engine.relay.Provider;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The provider adapters the relay can speak, by the flavour name a channel's configuration gives. The one
+ * place that knows them all: an adapter is added here and nowhere else.
+ */
+final class Providers {
+    private Providers() {}
+
+    static List<Provider> all() {
+        List<Provider> all = new ArrayList<>(List.of(Flavour.values()));
+        return List.copyOf(all);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.vidgate.engine.relay;
+
+import dev.vidgate.video.Variant;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One channel's connection to its provider, made by {@link Provider#open}. Every method is one logical
+ * call (a create may take more than one request), runs inside {@link Transport#observed} so the channel's
+ * health hears of it, and fails only with an {@link UpstreamException} whose {@link UpstreamException.Kind}
+ * tells the relay what to do and whose message is safe for clients (no upstream id, URL or key).
+ *
+ * <p>Contract, checked for every adapter by the shared {@code EngineContract} and its fake upstream:
+ * <ul>
+ *   <li>{@link #create} translates the Sora-shaped {@link Submission} into the provider's request and
+ *       answers the provider's job. A request the provider refuses is {@code REJECTED} (or a moderation
+ *       code, see {@link UpstreamException#MODERATION}); provider backpressure (a concurrency or rate
+ *       limit) is {@code RATE_LIMITED}; an exhausted account or quota is {@code EXHAUSTED}.</li>
+ *   <li>{@link #retrieve} answers the job's state in the provider-neutral {@link UpstreamVideo}: a status
+ *       the relay knows ({@link UpstreamPhase}), progress 0..100 when the provider reports one, and once
+ *       succeeded what {@link #download} needs ({@link UpstreamVideo#locator}), the reported length and
+ *       usage. A finished job without a result (a filtered video, a success without a URL) is
+ *       {@code FAILED} with a code and message, never {@code SUCCEEDED}.</li>
+ *   <li>{@link #download} streams the finished MP4 into {@code target}, never holding it whole in memory,
+ *       within {@code maxBytes} and {@code timeout} ({@link Transport#download} does this for a URL).</li>
+ *   <li>{@link #cancel} stops a job where the provider can; where it cannot, it does nothing. An unknown job
+ *       is {@code NOT_FOUND}.</li>
+ * </ul>
+ */
+public interface ProviderClient extends AutoCloseable {
+
+    /** Creates the provider's job for {@code submission}. */
+    UpstreamVideo create(Submission submission) throws UpstreamException, InterruptedException;
+
+    /** The provider's job {@code upstreamId} now, and how soon it suggests asking again. */
+    Polled retrieve(String upstreamId) throws UpstreamException, InterruptedException;
+
+    /** Streams the finished video of {@code finished} (as {@link #retrieve} last described it) into {@code target}. */
+    long download(UpstreamVideo finished, Path target, long maxBytes, Duration timeout) throws UpstreamException, InterruptedException;
+
+    /** Stops the job where the provider can. */
+    void cancel(String upstreamId) throws UpstreamException, InterruptedException;
+
+    /** Deletes the provider's copy of a finished job where it keeps one; by default nothing to do. */
+    default void delete(String upstreamId) throws UpstreamException, InterruptedException {}
+
+    /**
+     * The provider's most recent jobs, to find a job an ambiguous create made; {@code null} when the provider
+     * cannot list (then that channel is not used for the job again rather than risk running it twice).
+     */
+    default List<UpstreamVideo> list() throws UpstreamException, InterruptedException {
+        return null;
+    }
+
+    /** Whether the provider remixes its own jobs ({@link #remix}). */
+    default boolean remixes() {
+        return false;
+    }
+
+    /** Asks the provider to remix its job {@code sourceId} with a new prompt. */
+    default UpstreamVideo remix(String sourceId, String prompt, String idempotencyKey) throws UpstreamException, InterruptedException {
+        throw new UpstreamException(UpstreamException.Kind.NOT_FOUND, "The provider does not remix videos.");
+    }
+
+    /** Whether the provider serves the thumbnail and spritesheet ({@link #downloadVariant}); else they are made locally. */
+    default boolean servesVariants() {
+        return false;
+    }
+
+    /** Streams a thumbnail or spritesheet of {@code upstreamId} into {@code target}. */
+    default long downloadVariant(String upstreamId, Variant variant, Path target, long maxBytes, Duration timeout)
+            throws UpstreamException, InterruptedException {
+        throw new UpstreamException(UpstreamException.Kind.NOT_FOUND, "The provider has no " + variant.wireName() + ".");
+    }
+
+    @Override
+    default void close() {}
+
+    /** A poll's answer and how soon the provider suggests asking again ({@code null} when it did not say). */
+    record Polled(UpstreamVideo video, Duration pollAfter) {}
+}
