@@ -6,12 +6,18 @@ import dev.vidgate.engine.builtin.BuiltinEngine;
 import dev.vidgate.engine.builtin.encode.H264Library;
 import dev.vidgate.engine.relay.RelayEngine;
 import dev.vidgate.engine.relay.RelaySettings;
+import dev.vidgate.engine.relay.RelayServices;
 import dev.vidgate.engine.relay.Submission;
+import dev.vidgate.engine.UpstreamCallbacks;
+import dev.vidgate.storage.ContentStore;
+import dev.vidgate.storage.PublicImages;
 import dev.vidgate.catalog.ModelCatalog;
 import dev.vidgate.catalog.ModelSpec;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.net.URI;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,11 +43,23 @@ class EngineWiring {
     }
 
     @Bean(destroyMethod = "close")
-    Relay relay(VidgateProperties props, InstantSource clock, ModelCatalog catalog, RelayMeters meters) {
+    Relay relay(VidgateProperties props, InstantSource clock, ModelCatalog catalog, RelayMeters meters, PublicImages images) {
         RelayProperties relay = props.relay();
         if (relay == null || !relay.configured()) return new Relay(null);
         RelaySettings settings = relay.toSettings(props.dataDir().resolve("relay"), System::getenv, catalog);
-        RelayEngine engine = new RelayEngine(settings, clock, meters, ModelCatalog.defaults("relay"), Submission.ImageLinks.NONE);
+        URI publicUrl = props.publicAddress();
+        Submission.ImageLinks links = publicUrl == null ? Submission.ImageLinks.NONE : new Submission.ImageLinks() {
+            @Override
+            public String publish(String jobId, String name, byte[] image) {
+                return publicUrl.toString().replaceAll("/+$", "") + "/relay/images/" + images.publish(jobId, image);
+            }
+
+            @Override
+            public void withdraw(String jobId) {
+                images.withdraw(jobId);
+            }
+        };
+        RelayEngine engine = new RelayEngine(settings, clock, meters, new RelayServices(ModelCatalog.defaults("relay"), links, publicUrl));
         meters.watchCircuits(engine);
         return new Relay(engine);
     }
@@ -65,6 +83,18 @@ class EngineWiring {
             }
         }
         return new EngineRegistry(engines);
+    }
+
+    /** Images handed to providers by URL live an hour: they fetch them when the job starts. */
+    @Bean
+    PublicImages publicImages(ContentStore content, InstantSource clock) {
+        return new PublicImages(content, clock, Duration.ofHours(1));
+    }
+
+    /** Providers' callbacks reach the relay; without one, every callback token is unknown. */
+    @Bean
+    UpstreamCallbacks upstreamCallbacks(Relay relay) {
+        return relay.engine() != null ? relay.engine() : UpstreamCallbacks.NONE;
     }
 
     /** The relay engine, or none when no channel is configured; closed with the application. */

@@ -33,7 +33,8 @@ public record VidgateProperties(
         @DefaultValue StorageProperties storage,
         @DefaultValue("builtin") String engine,
         Map<String, String> modelEngines,
-        @DefaultValue RelayProperties relay) {
+        @DefaultValue RelayProperties relay,
+        String publicUrl) {
 
     public VidgateProperties {
         require(dataDir != null && !dataDir.toString().isBlank(), "vidgate.data-dir (VIDGATE_DATA_DIR) must name a directory");
@@ -56,6 +57,31 @@ public record VidgateProperties(
         NodeRoles.parse(roles);
         require(engine != null && !engine.isBlank(), "vidgate.engine (VIDGATE_ENGINE) must name an engine: builtin or relay");
         modelEngines = modelEngines == null ? Map.of() : Map.copyOf(modelEngines);
+        publicAddress(publicUrl);
+    }
+
+    /**
+     * {@code vidgate.public-url}: this gateway's address as providers reach it (for their callbacks and the images they
+     * fetch by URL), or {@code null} when unset.
+     */
+    public java.net.URI publicAddress() {
+        return publicAddress(publicUrl);
+    }
+
+    private static java.net.URI publicAddress(String raw) {
+        if (raw == null || raw.isBlank()) return null;
+        String key = "vidgate.public-url (VIDGATE_PUBLIC_URL)";
+        try {
+            java.net.URI uri = new java.net.URI(raw.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            require((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null && uri.getRawUserInfo() == null,
+                    key + " must be an http:// or https:// URL with a host and nothing after the path, such as "
+                            + "https://videos.example.com; got '" + raw + "'");
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(key + " is not a valid URL: '" + raw + "'");
+        }
     }
 
     /** Where the file-system content store keeps videos. */

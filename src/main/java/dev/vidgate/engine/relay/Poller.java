@@ -67,6 +67,14 @@ final class Poller implements AutoCloseable {
         }
     }
 
+    /** Asks about {@code job} now rather than at its next turn (a callback said it may be done); no-op while a poll runs. */
+    void pollNow(TrackedJob job) {
+        if (job.stage() == TrackedJob.Stage.POLLING && job.channel.due().remove(job)) {
+            job.dueIn(0);
+            job.channel.due().add(job);
+        }
+    }
+
     /** Tasks (polls, downloads, upstream cancels) running now; zero when the relay is idle. */
     int activeTasks() { return activeTasks.get(); }
 

@@ -6,6 +6,7 @@ import dev.vidgate.engine.ChannelStatus;
 import dev.vidgate.engine.Engine;
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
+import dev.vidgate.engine.UpstreamCallbacks;
 import dev.vidgate.media.Mp4Stills;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +21,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +43,7 @@ import java.util.random.RandomGenerator;
  * ({@link Downloader}); the caller copies them into the content store and releases them. Upstream
  * ids, URLs and keys never appear in what a client can see.
  */
-public final class RelayEngine implements Engine, AutoCloseable {
+public final class RelayEngine implements Engine, UpstreamCallbacks, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RelayEngine.class);
     private static final String FAILED_PREFIX = "-/";
     private static final Duration FORGET_ENDED = Duration.ofMinutes(10);
@@ -58,6 +61,10 @@ public final class RelayEngine implements Engine, AutoCloseable {
     private final Thread housekeeping;
     private final int capacity;
     private final RelayMetrics metrics;
+    private final RelayServices services;
+    /** Jobs by their callback token (only with a public address). */
+    private final Map<String, TrackedJob> byCallback = new ConcurrentHashMap<>();
+    private final SecureRandom tokens = new SecureRandom();
 
     public RelayEngine(RelaySettings settings, InstantSource clock) {
         this(settings, clock, RelayMetrics.NONE);
@@ -65,27 +72,26 @@ public final class RelayEngine implements Engine, AutoCloseable {
 
     /** As above; {@code metrics} hears of every upstream request and every error a relay loop carries on from. */
     public RelayEngine(RelaySettings settings, InstantSource clock, RelayMetrics metrics) {
-        this(settings, clock, RandomGenerator.getDefault(), metrics, ModelCatalog.defaults("relay"), Submission.ImageLinks.NONE);
+        this(settings, clock, RandomGenerator.getDefault(), metrics, RelayServices.defaults());
     }
 
-    /**
-     * As above, with the catalog whose entries describe the providers' models (their aspect ratios and resolution
-     * tiers, looked up by the provider's model id) and the publisher of images for providers that fetch URLs.
-     */
-    public RelayEngine(RelaySettings settings, InstantSource clock, RelayMetrics metrics, ModelCatalog catalog,
-                       Submission.ImageLinks links) {
-        this(settings, clock, RandomGenerator.getDefault(), metrics, catalog, links);
+    /** As above, with the catalog, image links and public address the gateway offers ({@link RelayServices}). */
+    public RelayEngine(RelaySettings settings, InstantSource clock, RelayMetrics metrics, RelayServices services) {
+        this(settings, clock, RandomGenerator.getDefault(), metrics, services);
     }
 
     RelayEngine(RelaySettings settings, InstantSource clock, RandomGenerator random) {
-        this(settings, clock, random, RelayMetrics.NONE, ModelCatalog.defaults("relay"), Submission.ImageLinks.NONE);
+        this(settings, clock, random, RelayMetrics.NONE, RelayServices.defaults());
     }
 
     private RelayEngine(RelaySettings settings, InstantSource clock, RandomGenerator random, RelayMetrics metrics,
-                        ModelCatalog catalog, Submission.ImageLinks links) {
+                        RelayServices services) {
         this.settings = settings;
         this.clock = clock;
         this.metrics = metrics;
+        this.services = services;
+        ModelCatalog catalog = services.catalog();
+        Submission.ImageLinks links = services.links();
         for (ChannelSettings c : settings.channels()) channels.put(c.name(), new Channel(c, settings, watchdog, clock, metrics));
         this.capacity = (int) Math.min(Integer.MAX_VALUE, settings.channels().stream().mapToLong(ChannelSettings::maxInFlight).sum());
         emptyWorkDir(settings.workDir());
@@ -114,8 +120,9 @@ public final class RelayEngine implements Engine, AutoCloseable {
     @Override
     public String start(GenerationRequest request) {
         Submitter.Outcome outcome;
+        String token = services.publicUrl() == null ? null : newToken();
         try {
-            outcome = submit(request);
+            outcome = submit(request, services.callbackUrl(token));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             outcome = new Submitter.Refused(new EngineStatus.Failed("relay_interrupted", "The relay was stopping.", true));
@@ -124,7 +131,7 @@ public final class RelayEngine implements Engine, AutoCloseable {
             outcome = new Submitter.Refused(new EngineStatus.Failed("relay_error", "The relay could not send the video upstream.", true));
         }
         return switch (outcome) {
-            case Submitter.Accepted accepted -> track(request, accepted.channel(), accepted.video());
+            case Submitter.Accepted accepted -> track(request, accepted.channel(), accepted.video(), token);
             case Submitter.Busy busy -> {
                 String handle = FAILED_PREFIX + request.jobId() + "/" + failedStarts.incrementAndGet();
                 jobs.put(handle, TrackedJob.waitingAtStart(handle, request.jobId(), busy.waiting(), clock.instant()));
@@ -140,7 +147,7 @@ public final class RelayEngine implements Engine, AutoCloseable {
         };
     }
 
-    private Submitter.Outcome submit(GenerationRequest request) throws InterruptedException {
+    private Submitter.Outcome submit(GenerationRequest request, String callbackUrl) throws InterruptedException {
         byte[] reference = request.referenceImage();
         GenerationRequest.RemixSource remix = request.remix();
         if (remix != null) {
@@ -152,7 +159,7 @@ public final class RelayEngine implements Engine, AutoCloseable {
             }
             if (reference == null) reference = firstFrameOf(remix, request);
         }
-        return submitter.create(request, reference);
+        return submitter.create(request, reference, callbackUrl);
     }
 
     /** A remix the upstream cannot do itself starts from its source's first frame, as an image-to-video job. */
@@ -180,7 +187,7 @@ public final class RelayEngine implements Engine, AutoCloseable {
     }
 
     /** Follows a job a channel just took (its place in the channel is already held). */
-    private String track(GenerationRequest request, Channel channel, UpstreamVideo first) {
+    private String track(GenerationRequest request, Channel channel, UpstreamVideo first, String callbackToken) {
         String handle = new Handle(channel.name(), first.id()).toString();
         TrackedJob earlier = jobs.get(handle);
         if (earlier != null && earlier.active()) {
@@ -190,6 +197,7 @@ public final class RelayEngine implements Engine, AutoCloseable {
         TrackedJob job = new TrackedJob(handle, request.jobId(), first.id(), channel, request.seconds(),
                 clock.instant().plus(settings.jobTimeout()));
         jobs.put(handle, job);
+        if (callbackToken != null) byCallback.put(callbackToken, job);
         poller.track(job, first);
         return handle;
     }
@@ -238,6 +246,25 @@ public final class RelayEngine implements Engine, AutoCloseable {
         if (job == null) return;
         RelayOutput output = job.release(clock.instant());
         if (output != null) output.delete();
+        services.links().withdraw(job.jobId);
+    }
+
+    /**
+     * A provider's callback: the job behind the token is asked about at once. Its body is not read; the provider's
+     * own status decides, so a forged call only costs one poll, and only with a valid token.
+     */
+    @Override
+    public boolean hint(String token) {
+        TrackedJob job = token == null ? null : byCallback.get(token);
+        if (job == null || !job.active()) return false;
+        poller.pollNow(job);
+        return true;
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[24];
+        tokens.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     @Override
@@ -294,6 +321,7 @@ public final class RelayEngine implements Engine, AutoCloseable {
                 Thread.sleep(HOUSEKEEPING);
                 Instant now = clock.instant();
                 long abandonedBefore = System.nanoTime() - ABANDONED.toNanos();
+                byCallback.values().removeIf(job -> !job.active());
                 jobs.values().removeIf(job -> {
                     if (job.active() || job.stage() == TrackedJob.Stage.DONE) {
                         if (job.lastCheckedNanos() - abandonedBefore > 0) return false;

@@ -17,9 +17,18 @@ import java.util.Optional;
  * @param reference      the first-frame image to send (the request's, or a remix source's first frame), or {@code null}
  * @param idempotencyKey the key to send when the channel honours one, or {@code null}
  * @param links          short-lived public URLs for images, for providers that take only URLs
+ * @param callbackUrl    where the provider may report the job's end (a per-job secret URL, see
+ *                       {@link dev.vidgate.engine.UpstreamCallbacks}), or {@code null} when this gateway has no public
+ *                       address; a hint only: the relay confirms by polling
  */
 public record Submission(GenerationRequest request, String upstreamModel, ModelSpec model, byte[] reference,
-                         String idempotencyKey, ImageLinks links) {
+                         String idempotencyKey, ImageLinks links, String callbackUrl) {
+
+    /** A submission without a callback. */
+    public Submission(GenerationRequest request, String upstreamModel, ModelSpec model, byte[] reference,
+                      String idempotencyKey, ImageLinks links) {
+        this(request, upstreamModel, model, reference, idempotencyKey, links, null);
+    }
 
     public Submission {
         Objects.requireNonNull(request, "request");
@@ -49,6 +58,9 @@ public record Submission(GenerationRequest request, String upstreamModel, ModelS
          * @throws UpstreamException {@code REJECTED} with a clear message when no public URL is configured
          */
         String publish(String jobId, String name, byte[] image) throws UpstreamException;
+
+        /** The job's upstream work ended: its published images may go (best effort; they also expire). */
+        default void withdraw(String jobId) {}
 
         ImageLinks NONE = (jobId, name, image) -> {
             throw new UpstreamException(UpstreamException.Kind.REJECTED, "This provider fetches images from a URL, and this "

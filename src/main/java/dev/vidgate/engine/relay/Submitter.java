@@ -84,8 +84,8 @@ final class Submitter {
         this.links = links;
     }
 
-    /** Creates the job on the first channel that takes it. {@code reference} may be null. */
-    Outcome create(GenerationRequest request, byte[] reference) throws InterruptedException {
+    /** Creates the job on the first channel that takes it. {@code reference} and {@code callbackUrl} may be null. */
+    Outcome create(GenerationRequest request, byte[] reference, String callbackUrl) throws InterruptedException {
         if (!router.anyServes(request.model())) {
             return refused("model_unavailable", "No upstream provider is configured for the model '" + request.model() + "'.", false);
         }
@@ -108,7 +108,7 @@ final class Submitter {
                     waiting = true;
                     continue;
                 }
-                Attempt attempt = createOn(channel, request, reference);
+                Attempt attempt = createOn(channel, request, reference, callbackUrl);
                 if (!(attempt instanceof Took)) channel.jobEnded();
                 switch (attempt) {
                     case Took took -> {
@@ -142,7 +142,8 @@ final class Submitter {
         return refused("upstream_unavailable", "No upstream provider accepted the video: " + why, true);
     }
 
-    private Attempt createOn(Channel channel, GenerationRequest request, byte[] reference) throws InterruptedException {
+    private Attempt createOn(Channel channel, GenerationRequest request, byte[] reference, String callbackUrl)
+            throws InterruptedException {
         String model = channel.settings().upstreamModel(request.model()).orElseThrow();
         boolean keyed = channel.settings().idempotencyKeys();
         long since = clock.instant().getEpochSecond();
@@ -151,7 +152,8 @@ final class Submitter {
         for (int attempt = 0; attempt < ATTEMPTS_PER_CHANNEL; attempt++) {
             String key = !keyed ? null : generation == 0 ? request.jobId() : request.jobId() + "~" + generation;
             try (Channel.Permit ignored = channel.pace()) {
-                Submission submission = new Submission(request, model, catalog.apply(model).orElse(null), reference, key, links);
+                Submission submission = new Submission(request, model, catalog.apply(model).orElse(null), reference, key, links,
+                        callbackUrl);
                 UpstreamVideo video = channel.client().create(submission);
                 if (keyed && !video.phase().working() && video.phase() != UpstreamPhase.SUCCEEDED && generation < 2) {
                     // the key answered an earlier attempt of this job that ended badly: ask for a fresh one

@@ -1,0 +1,118 @@
+package dev.vidgate.engine.relay;
+
+import dev.vidgate.catalog.ModelCatalog;
+import dev.vidgate.engine.EngineStatus;
+import dev.vidgate.engine.GenerationRequest;
+import dev.vidgate.engine.relay.FakeUpstream.Route;
+import dev.vidgate.testsupport.TestClock;
+import dev.vidgate.testsupport.Waits;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static dev.vidgate.engine.relay.RelayFixture.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With a public address, every create carries a per-job callback URL; a call to it makes the relay ask the provider at
+ * once instead of at its next poll, and an unknown token does nothing at all.
+ */
+class RelayCallbacksTest {
+    private static final URI PUBLIC = URI.create("https://videos.example.com/");
+
+    @TempDir
+    Path dir;
+
+    private final FakeUpstream upstream = FakeUpstream.start(Flavour.OPENAI);
+    private final List<String> callbackUrls = new CopyOnWriteArrayList<>();
+    private RelayEngine engine;
+
+    @AfterEach
+    void close() {
+        if (engine != null) engine.close();
+        upstream.close();
+    }
+
+    /** The OpenAI dialect, noting the callback URL each create was given (that dialect has nowhere to send it). */
+    private final Provider recording = new Provider() {
+        @Override
+        public String wireName() { return "recording"; }
+
+        @Override
+        public ProviderClient open(ChannelSettings channel, Transport transport) {
+            ProviderClient inner = Flavour.OPENAI.open(channel, transport);
+            return new ProviderClient() {
+                @Override
+                public UpstreamVideo create(Submission submission) throws UpstreamException, InterruptedException {
+                    callbackUrls.add(String.valueOf(submission.callbackUrl()));
+                    return inner.create(submission);
+                }
+
+                @Override
+                public Polled retrieve(String id) throws UpstreamException, InterruptedException { return inner.retrieve(id); }
+
+                @Override
+                public long download(UpstreamVideo finished, Path target, long maxBytes, Duration timeout)
+                        throws UpstreamException, InterruptedException {
+                    return inner.download(finished, target, maxBytes, timeout);
+                }
+
+                @Override
+                public void cancel(String id) throws UpstreamException, InterruptedException { inner.cancel(id); }
+            };
+        }
+    };
+
+    /** Polls so far apart that only a callback can finish a job within the test's deadline. */
+    private RelayEngine slowPolling(URI publicUrl) {
+        ChannelSettings channel = ChannelSettings.of("main", URI.create(upstream.baseUrl()), ApiKey.of(FakeUpstream.KEY), recording);
+        RelaySettings settings = RelayFixture.fast(List.of(channel), dir).withPolling(Duration.ofMinutes(5), Duration.ofMinutes(10));
+        return new RelayEngine(settings, new TestClock(), RelayMetrics.NONE,
+                new RelayServices(ModelCatalog.defaults("relay"), Submission.ImageLinks.NONE, publicUrl));
+    }
+
+    @Test
+    void aCallbackMakesTheRelayFetchTheFinishedVideoAtOnce() {
+        upstream.pollsToFinish = 1;
+        engine = slowPolling(PUBLIC);
+        GenerationRequest request = request("video_cb1");
+        String handle = engine.start(request);
+
+        assertThat(callbackUrls).singleElement().asString().startsWith("https://videos.example.com/relay/callbacks/");
+        String token = callbackUrls.getFirst().substring(callbackUrls.getFirst().lastIndexOf('/') + 1);
+        assertThat(token).matches("[A-Za-z0-9_-]{32}");
+        assertThat(upstream.seen(Route.RETRIEVE)).isEmpty();
+
+        assertThat(engine.hint(token)).isTrue();
+        assertThat(Waits.engineEnd(engine, request, handle, Duration.ofSeconds(10), new java.util.ArrayList<>()))
+                .isInstanceOf(EngineStatus.Done.class);
+        assertThat(upstream.seen(Route.RETRIEVE)).hasSize(1);
+        assertThat(engine.hint(token)).as("a finished job's token is spent").isFalse();
+    }
+
+    @Test
+    void aForgedCallbackIsRefusedAndAsksTheProviderNothing() {
+        engine = slowPolling(PUBLIC);
+        engine.start(request("video_cb2"));
+        String token = callbackUrls.getFirst().substring(callbackUrls.getFirst().lastIndexOf('/') + 1);
+        String forged = (token.charAt(0) == 'A' ? 'B' : 'A') + token.substring(1);
+
+        assertThat(engine.hint(forged)).isFalse();
+        assertThat(engine.hint("")).isFalse();
+        assertThat(engine.hint(null)).isFalse();
+        assertThat(upstream.seen(Route.RETRIEVE)).isEmpty();
+    }
+
+    @Test
+    void withoutAPublicAddressNoCallbackIsOffered() {
+        engine = slowPolling(null);
+        engine.start(request("video_cb3"));
+        assertThat(callbackUrls).containsExactly("null");
+    }
+}
