@@ -86,7 +86,7 @@ final class JobRunner {
                     Instant now = clock.instant();
                     log.info("job {}: {}; queued again, to start at {}", claimed.id(), waiting.reason(), now.plus(waiting.retryAfter()));
                     engine.release(handle);
-                    persistently(() -> jobs.requeue(claimed, now, now.plus(waiting.retryAfter())), claimed, "queue it again");
+                    persistently(() -> jobs.postpone(claimed, now, now.plus(waiting.retryAfter())), claimed, "queue it again");
                     return;
                 }
                 case EngineStatus.Lost lost -> {

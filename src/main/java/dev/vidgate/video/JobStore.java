@@ -97,6 +97,13 @@ public interface JobStore {
      */
     Optional<Video> requeue(Video current, Instant at, Instant notBefore);
 
+    /**
+     * As {@link #requeue(Video, Instant, Instant)}, for work that could not even start (every provider was at its
+     * limit): the claim does not count as an attempt, so waiting never uses up a job's attempts. The claim's record
+     * in {@link #attemptsOfKey} goes with it. CAS on version, like every move.
+     */
+    Optional<Video> postpone(Video current, Instant at, Instant notBefore);
+
     /** Completed jobs whose content expired at or before {@code now} and is not yet marked expired. */
     List<Video> findExpired(Instant now, int limit);
 

@@ -106,6 +106,26 @@ class JobRunnerTest {
     }
 
     @Test
+    void anEngineAtItsProvidersLimitSendsTheJobBackToTheQueueAsOftenAsNeededWithoutUsingUpAttempts() throws Exception {
+        Video job = db.queued(db.aJob());
+        EngineStatus.Waiting busy = new EngineStatus.Waiting(java.time.Duration.ofSeconds(30), "every provider is at its limit");
+        for (int wait = 0; wait < MAX_ATTEMPTS + 2; wait++) {
+            engine.script(job.id(), busy);
+            run(claim("worker-a"));
+            Video waiting = db.current(job);
+            assertThat(waiting.status()).as("after wait %d", wait).isEqualTo(VideoStatus.QUEUED);
+            assertThat(waiting.attempts()).isZero();
+            assertThat(db.jobs().claimNext("worker-a", clock.instant(), LEASE, BUILTIN)).as("not claimable before its retry time").isEmpty();
+            clock.advance(java.time.Duration.ofSeconds(30));
+        }
+        engine.script(job.id(), new Running(0), done(4));
+        run(claim("worker-a"));
+        assertThat(db.current(job).status()).isEqualTo(VideoStatus.COMPLETED);
+        assertThat(db.current(job).attempts()).isEqualTo(1);
+        assertThat(engine.released()).hasSize(MAX_ATTEMPTS + 3);
+    }
+
+    @Test
     void aPermanentFailureFailsTheJobAtItsFirstAttempt() throws Exception {
         Video job = db.queued(db.aJob());
         engine.script(job.id(), new Running(0), new EngineStatus.Failed("prompt_refused", "The prompt was refused.", false));

@@ -92,6 +92,23 @@ public abstract class JobStoreClaimsContract extends JobStoreFixture {
     }
 
     @Test
+    void aPostponedClaimDoesNotCountAsAnAttemptAndLeavesNoAttemptRecord() {
+        Video job = store.insert(aVideo().build(), T0);
+        for (int wait = 1; wait <= 5; wait++) {
+            Video claimed = store.claimNext("w1", T0.plusSeconds(10L * wait), LEASE, BUILTIN).orElseThrow();
+            assertThat(claimed.attempts()).isEqualTo(1);
+            Video postponed = store.postpone(claimed, T0.plusSeconds(10L * wait), T0.plusSeconds(10L * wait + 5)).orElseThrow();
+            assertThat(postponed.status()).isEqualTo(VideoStatus.QUEUED);
+            assertThat(postponed.attempts()).isZero();
+            assertThat(store.claimNext("w1", T0.plusSeconds(10L * wait + 4), LEASE, BUILTIN)).isEmpty();
+        }
+        Video real = store.claimNext("w1", T0.plusSeconds(60), LEASE, BUILTIN).orElseThrow();
+        assertThat(real.id()).isEqualTo(job.id());
+        assertThat(store.attemptsOfKey(job.keyId())).singleElement().satisfies(a -> assertThat(a.attempt()).isEqualTo(1));
+        assertThat(store.postpone(job, T0, T0)).as("a job not in progress is not postponed").isEmpty();
+    }
+
+    @Test
     void aPlainRequeueIsClaimableAtOnceEvenAfterAnEarlierDelay() {
         store.insert(aVideo().build(), T0);
         Video first = store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();

@@ -255,6 +255,18 @@ public final class JdbcJobStore implements JobStore {
                 notBefore.toEpochMilli());
     }
 
+    @Override
+    public Optional<Video> postpone(Video current, Instant at, Instant notBefore) {
+        if (current.status() != IN_PROGRESS || !current.status().canBecome(QUEUED)) return Optional.empty();
+        return tx.execute(status -> {
+            Optional<Video> after = casUpdate(current, QUEUED, "lease_owner = NULL, lease_until = NULL, engine_handle = NULL, "
+                    + "not_before = ?, attempts = attempts - 1", notBefore.toEpochMilli());
+            after.ifPresent(changed -> jdbc.update("DELETE FROM job_attempts WHERE video_id = ? AND attempt = ?",
+                    current.id(), current.attempts()));
+            return after;
+        });
+    }
+
     private Optional<Video> transition(Video current, VideoStatus to, Instant at, String assignments, Object... values) {
         if (!current.status().canBecome(to)) return Optional.empty();
         return tx.execute(status -> {
