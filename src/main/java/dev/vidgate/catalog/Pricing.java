@@ -33,15 +33,6 @@ public record Pricing(PriceUnit unit, Map<String, Long> prices, Map<String, Long
         return new Pricing(unit, prices, surcharges);
     }
 
-    /** A price per unit as its equivalent per second, rounded up (what billing held until it priced units itself). */
-    public long perSecond(long unitPrice, VideoSize size, int seconds) {
-        return switch (unit) {
-            case SECOND -> unitPrice;
-            case CLIP -> Math.ceilDiv(unitPrice, seconds);
-            case THOUSAND_TOKENS -> Math.ceilDiv(unitPrice * tokensPerSecond(size), 1000);
-        };
-    }
-
     /** The tokens a provider counts for one second of frames of {@code size}: width x height x 24 / 1024, rounded up. */
     public static long tokensPerSecond(VideoSize size) {
         return Math.ceilDiv((long) size.width() * size.height() * TOKEN_FPS, 1024);
