@@ -1,5 +1,6 @@
 package dev.vidgate.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.vidgate.billing.Price;
 import dev.vidgate.catalog.Format;
@@ -25,19 +26,22 @@ final class ModelJson {
         }
     }
 
-    /** A video model with what it can make and what it costs now: the price book's prices, in micro-credits, by tier in the order of its sizes. */
+    /**
+     * A video model with what it can make and what it costs now: the price book's prices (the operator's, else the
+     * configured default), in micro-credits, by tier in the order of its sizes; {@code price_unit} is its first tier's.
+     */
     record VideoModel(String id, String object, long created, @JsonProperty("owned_by") String ownedBy, List<String> aliases,
                       String quality, List<Size> sizes, List<String> seconds, List<String> inputs, String audio,
                       @JsonProperty("price_unit") String priceUnit, List<Cost> prices) {
         static VideoModel of(ModelSpec m, List<Price> prices) {
+            List<Cost> costs = m.can().resolutions().stream().flatMap(r -> prices.stream()
+                    .filter(p -> p.model().equals(m.name()) && p.resolution().equals(r))
+                    .map(Cost::of)).toList();
             return new VideoModel(m.name(), "video.model", m.created(), m.ownedBy(), m.aliases(), m.quality(),
                     m.can().formats().stream().map(Size::of).toList(),
                     m.can().durations().stream().map(String::valueOf).toList(),
                     m.can().inputs().stream().sorted().map(Input::wireName).toList(), m.can().audio().wireName(),
-                    m.pricing().unit().wireName(),
-                    m.can().resolutions().stream().flatMap(r -> prices.stream()
-                            .filter(p -> p.model().equals(m.name()) && p.resolution().equals(r))
-                            .map(p -> new Cost(r, p.pricePerSecond()))).toList());
+                    costs.isEmpty() ? m.pricing().unit().wireName() : costs.getFirst().priceUnit(), costs);
         }
     }
 
@@ -47,6 +51,14 @@ final class ModelJson {
         }
     }
 
-    /** @param price micro-credits per the model's {@code price_unit} */
-    record Cost(String resolution, long price) {}
+    /**
+     * @param price          micro-credits per {@code price_unit}
+     * @param audioSurcharge micro-credits a unit costs more with sound ({@code generate_audio}), where sound is optional
+     */
+    record Cost(String resolution, @JsonProperty("price_unit") String priceUnit, long price,
+                @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("audio_surcharge") Long audioSurcharge) {
+        static Cost of(Price p) {
+            return new Cost(p.resolution(), p.unit().wireName(), p.price(), p.audioSurcharge());
+        }
+    }
 }

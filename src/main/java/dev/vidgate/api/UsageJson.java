@@ -35,10 +35,13 @@ public record UsageJson(String object, String from, String to, long seconds, lon
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    /** {@code quantity} is what was billed in {@code price_unit}: seconds, clips or tokens. */
     public record Row(String date, @JsonProperty("tenant_id") String tenantId, @JsonProperty("key_id") String keyId, String model,
-                      String resolution, long seconds, long jobs, long credits) {
+                      String resolution, long seconds, @JsonProperty("price_unit") String priceUnit, long quantity, long jobs,
+                      long credits) {
         static Row of(UsageRow r) {
-            return new Row(r.day().toString(), r.tenantId(), r.keyId(), r.model(), r.resolution(), r.seconds(), r.jobs(), r.credits());
+            return new Row(r.day().toString(), r.tenantId(), r.keyId(), r.model(), r.resolution(), r.seconds(),
+                    r.unit() == null ? null : r.unit().wireName(), r.quantity(), r.jobs(), r.credits());
         }
     }
 

@@ -1,10 +1,15 @@
 package dev.vidgate.app;
 
 import dev.vidgate.billing.Money;
+import dev.vidgate.billing.Price;
 import dev.vidgate.catalog.ModelCatalog;
+import dev.vidgate.catalog.ModelSpec;
+import dev.vidgate.catalog.Pricing;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -32,11 +37,20 @@ public record BillingProperties(Map<String, Map<String, Long>> prices) {
         }));
     }
 
-    /** The catalog's prices with the configured entries laid over them. */
-    Map<String, Map<String, Long>> effectivePrices(ModelCatalog catalog) {
+    /**
+     * The catalog's prices with the configured entries laid over them, each in its model's unit (a second for a model
+     * the catalog does not have) with the model's audio surcharge at that tier.
+     */
+    List<Price> effectivePrices(ModelCatalog catalog) {
         Map<String, Map<String, Long>> merged = new LinkedHashMap<>();
         catalog.models().forEach(model -> merged.put(model.name(), new LinkedHashMap<>(model.pricing().prices())));
         prices.forEach((model, byResolution) -> merged.computeIfAbsent(model, m -> new LinkedHashMap<>()).putAll(byResolution));
-        return merged;
+        List<Price> result = new ArrayList<>();
+        merged.forEach((model, byResolution) -> {
+            Pricing pricing = catalog.find(model).map(ModelSpec::pricing).orElse(Pricing.perSecond(Map.of()));
+            byResolution.forEach((resolution, price) -> result.add(new Price(model, resolution, pricing.unit(), price,
+                    pricing.audioSurcharges().get(resolution), false)));
+        });
+        return result;
     }
 }

@@ -35,7 +35,7 @@ public record ModelProperties(List<Entry> models) {
     /** One entry; every field but {@code id} may be left out. Sizes are {@code WxH} or {@code WxH=ratio@tier}. */
     public record Entry(String id, List<String> aliases, String ownedBy, Long created, String quality, List<String> sizes,
                         List<Integer> durations, List<String> inputs, String audio, String priceUnit, Map<String, Long> prices,
-                        Boolean enabled) {}
+                        Map<String, Long> audioSurcharges, Boolean enabled) {}
 
     public ModelProperties {
         models = models == null ? List.of() : List.copyOf(models);
@@ -95,19 +95,29 @@ public record ModelProperties(List<Entry> models) {
     private static Pricing pricing(String key, Entry e, ModelSpec base, Capabilities can) {
         PriceUnit unit = e.priceUnit() == null ? (base == null ? PriceUnit.SECOND : base.pricing().unit())
                 : PriceUnit.parse(e.priceUnit().trim()).orElseThrow(() -> new IllegalArgumentException(
-                        key + "price-unit must be per_second, per_clip or per_1k_tokens"));
-        Map<String, Long> prices = new LinkedHashMap<>(base == null ? Map.of() : base.pricing().prices());
-        prices.keySet().retainAll(can.resolutions());
-        if (e.prices() != null) {
-            e.prices().forEach((tier, price) -> {
-                require(can.resolutions().contains(tier), key + "prices." + tier + ": the model is made at "
+                        key + "price-unit must be " + PriceUnit.wireNames()));
+        Map<String, Long> prices = tiered(key + "prices.", base == null ? Map.of() : base.pricing().prices(), e.prices(), can);
+        Map<String, Long> surcharges = can.audio() != Audio.OPTIONAL ? Map.of()
+                : tiered(key + "audio-surcharges.", base == null ? Map.of() : base.pricing().audioSurcharges(), e.audioSurcharges(), can);
+        require(e.audioSurcharges() == null || can.audio() == Audio.OPTIONAL, key + "audio-surcharges: only a model whose audio is "
+                + "optional has one (" + e.id() + "'s audio is " + can.audio().wireName() + ")");
+        return new Pricing(unit, prices, surcharges);
+    }
+
+    /** The base's micro-credits by tier (of the tiers the model still makes) with the entry's laid over them. */
+    private static Map<String, Long> tiered(String key, Map<String, Long> base, Map<String, Long> given, Capabilities can) {
+        Map<String, Long> result = new LinkedHashMap<>(base);
+        result.keySet().retainAll(can.resolutions());
+        if (given != null) {
+            given.forEach((tier, price) -> {
+                require(can.resolutions().contains(tier), key + tier + ": the model is made at "
                         + String.join(", ", can.resolutions()) + " only");
-                require(price != null && price >= 0 && price <= Money.MAX_PRICE_PER_SECOND, key + "prices." + tier
+                require(price != null && price >= 0 && price <= Money.MAX_PRICE_PER_SECOND, key + tier
                         + " must be a whole number of micro-credits from 0 to " + Money.MAX_PRICE_PER_SECOND);
-                prices.put(tier, price);
+                result.put(tier, price);
             });
         }
-        return new Pricing(unit, prices);
+        return result;
     }
 
     private static Format format(String entry) {

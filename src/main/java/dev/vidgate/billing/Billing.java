@@ -2,7 +2,9 @@ package dev.vidgate.billing;
 
 import dev.vidgate.common.ApiException;
 import dev.vidgate.tenancy.TenancyErrors;
+import dev.vidgate.catalog.Audio;
 import dev.vidgate.catalog.ModelCatalog;
+import dev.vidgate.catalog.PriceUnit;
 import dev.vidgate.catalog.ModelSpec;
 import dev.vidgate.catalog.VideoSize;
 
@@ -83,17 +85,38 @@ public final class Billing {
         return prices.list();
     }
 
-    public Price setPrice(String model, String resolution, long pricePerSecond) {
-        PriceKey key = priceKey(model, resolution);
-        if (pricePerSecond < 0 || pricePerSecond > Money.MAX_PRICE_PER_SECOND) {
-            throw ApiException.invalid("price_per_second must be a whole number of micro-credits from 0 to "
-                    + Money.MAX_PRICE_PER_SECOND + ".", "price_per_second", "invalid_amount");
+    /** Sets the operator's price of a model at a tier (see {@link PriceChange}); answers the price now in force. */
+    public Price setPrice(PriceChange change) {
+        PriceKey key = priceKey(change.model(), change.resolution());
+        Optional<Price> current = prices.priceOf(key.model, key.resolution);
+        PriceUnit unit = change.unit() == null ? current.map(Price::unit).orElse(key.spec.pricing().unit())
+                : PriceUnit.parse(change.unit().trim()).orElseThrow(() -> ApiException.invalid("price_unit must be "
+                        + PriceUnit.wireNames() + "; got '" + TenancyErrors.clip(change.unit()) + "'.", "price_unit", "invalid_value"));
+        checkPrice(change.priceField(), change.price());
+        Long surcharge = change.audioSurcharge().orElse(current.map(Price::audioSurcharge).orElse(null));
+        if (change.audioSurcharge().value() != null) {
+            if (key.spec.can().audio() != Audio.OPTIONAL) {
+                throw ApiException.invalid("audio_surcharge applies only to a model whose sound is optional; " + key.spec.name()
+                        + "'s audio is " + key.spec.can().audio().wireName() + ".", "audio_surcharge", "invalid_value");
+            }
+            checkPrice("audio_surcharge", surcharge);
         }
-        return prices.set(key.model, key.resolution, pricePerSecond, clock.instant());
+        return prices.set(key.model, key.resolution, unit, change.price(), surcharge, clock.instant());
+    }
+
+    private static void checkPrice(String field, long micros) {
+        if (micros < 0 || micros > Money.MAX_PRICE_PER_SECOND) {
+            throw ApiException.invalid(field + " must be a whole number of micro-credits from 0 to " + Money.MAX_PRICE_PER_SECOND + ".",
+                    field, "invalid_amount");
+        }
     }
 
     /** Removes the operator's price, so the configured default applies again; answers the price now in force. */
     public Optional<Price> resetPrice(String model, String resolution) {
+        if (catalog.find(model == null ? "" : model.trim()).isEmpty()) {
+            throw new ApiException(404, "invalid_request_error", "The model '" + TenancyErrors.clip(model) + "' does not exist.", "model",
+                    "model_not_found", null);
+        }
         PriceKey key = priceKey(model, resolution);
         prices.reset(key.model, key.resolution);
         return prices.list().stream().filter(p -> p.model().equals(key.model) && p.resolution().equals(key.resolution)).findFirst();
@@ -145,8 +168,9 @@ public final class Billing {
     }
 
     private PriceKey priceKey(String model, String resolution) {
-        ModelSpec spec = catalog.find(model == null ? "" : model.trim()).orElseThrow(() -> new ApiException(404,
-                "invalid_request_error", "The model '" + TenancyErrors.clip(model) + "' does not exist.", "model", "model_not_found", null));
+        ModelSpec spec = catalog.find(model == null ? "" : model.trim()).orElseThrow(() -> ApiException.invalid(
+                "The model '" + TenancyErrors.clip(model) + "' does not exist; prices are set for the models of GET /v1/videos/models.",
+                "model", "model_not_found"));
         List<String> offered = spec.can().resolutions();
         String wanted = resolution == null ? "" : resolution.trim();
         if (!offered.contains(wanted)) {
@@ -155,7 +179,7 @@ public final class Billing {
                     "Model " + spec.name() + " is offered at " + String.join(", ", offered) + "; got '" + TenancyErrors.clip(resolution) + "'.",
                     "resolution", "invalid_value"));
         }
-        return new PriceKey(spec.name(), wanted);
+        return new PriceKey(spec, spec.name(), wanted);
     }
 
     /** Checks limits before anything is written (a tenant is made, then given its limits). */
@@ -172,5 +196,5 @@ public final class Billing {
         }
     }
 
-    private record PriceKey(String model, String resolution) {}
+    private record PriceKey(ModelSpec spec, String model, String resolution) {}
 }

@@ -20,9 +20,11 @@ import java.util.Optional;
  *       balance below minus the credit limit, or when it would take the day's or month's spending
  *       (UTC) above a spending limit. Concurrent holds of one tenant are decided one after the other,
  *       so no interleaving overdraws.</li>
- *   <li>A settle charges the hold's unit price times the delivered seconds, never more than the
- *       held seconds, and gives the rest back; a release gives back the whole hold. Both answer empty
- *       for a job that was never held (created before billing).</li>
+ *   <li>A settle charges the hold's unit price for the quantity delivered in the hold's unit (the
+ *       seconds delivered; one clip; the tokens the provider reported, else the held tokens for the
+ *       share of the held seconds delivered), never more than the quantity held, so never more than
+ *       the hold, and gives the rest back; a release gives back the whole hold. Both answer empty for
+ *       a job that was never held (created before billing).</li>
  *   <li>{@link #credit} refuses (an {@link IllegalArgumentException}, nothing written) an unknown
  *       tenant or a balance leaving +/- {@link Money#MAX_AMOUNT}; a repeated request key of a tenant
  *       answers the first movement.</li>
@@ -38,7 +40,12 @@ public interface Ledger {
 
     HoldOutcome hold(Hold hold);
 
-    Optional<Movement> settle(String videoId, int deliveredSeconds, Instant at);
+    Optional<Movement> settle(String videoId, Delivery delivered, Instant at);
+
+    /** Settles on {@code deliveredSeconds}, with no usage reported by a provider. */
+    default Optional<Movement> settle(String videoId, int deliveredSeconds, Instant at) {
+        return settle(videoId, new Delivery(deliveredSeconds, null), at);
+    }
 
     Optional<Movement> release(String videoId, Instant at);
 

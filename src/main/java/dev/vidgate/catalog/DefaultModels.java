@@ -95,7 +95,8 @@ final class DefaultModels {
     /**
      * Kling: 16:9, 9:16, 1:1; {@code mode} std makes 720p, pro 1080p; {@code duration} "5" or "10". Unsure: the
      * last frame ({@code image_tail}) on 2.5 Turbo and 2.6 (pro mode only), 2.1 Master's std mode, and the prices
-     * (Kling's per-clip list prices spread per second; 2.6's sound doubles its price, which is not modelled yet).
+     * (Kling's per-clip list prices spread per second; 2.6's sound doubles its price: an audio surcharge as large as the
+     * price, paid by jobs that ask for sound).
      */
     private static List<ModelSpec> kling(String engine) {
         List<Format> hd = formats(new int[][]{{1920, 1080}, {1080, 1920}, {1080, 1080}});
@@ -105,7 +106,8 @@ final class DefaultModels {
         return List.of(
                 new ModelSpec("kling-v2-6", List.of(), "kuaishou", 1764720000L, "high",
                         new Capabilities(both, durations, Set.of(TEXT, FIRST_FRAME, LAST_FRAME), Audio.OPTIONAL),
-                        Pricing.perSecond(ordered("720p", 42_000L, "1080p", 70_000L)), engine),
+                        Pricing.perSecond(ordered("720p", 42_000L, "1080p", 70_000L))
+                                .withAudioSurcharges(ordered("720p", 42_000L, "1080p", 70_000L)), engine),
                 new ModelSpec("kling-v2-5-turbo", List.of(), "kuaishou", 1758585600L, "standard",
                         new Capabilities(both, durations, Set.of(TEXT, FIRST_FRAME, LAST_FRAME), Audio.NONE),
                         Pricing.perSecond(ordered("720p", 42_000L, "1080p", 70_000L)), engine),

@@ -5,35 +5,36 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A model's default prices, in micro-credits per {@link PriceUnit} and resolution tier ({@code 720p}): the
- * price book starts from these, and the operator's prices override them.
+ * A model's default prices, in micro-credits per {@link PriceUnit} and resolution tier ({@code 720p}): the price book
+ * starts from these, and the operator's prices override them.
+ *
+ * @param audioSurcharges what sound adds to the price of a unit, by tier, where the model's audio is optional (a job
+ *                        that asks for sound pays price + surcharge per unit); empty for the other models
  */
-public record Pricing(PriceUnit unit, Map<String, Long> prices) {
+public record Pricing(PriceUnit unit, Map<String, Long> prices, Map<String, Long> audioSurcharges) {
     /** Frames per second that the token estimate assumes (Seedance bills width x height x frames / 1024 tokens). */
     static final int TOKEN_FPS = 24;
 
     public Pricing {
         prices = Collections.unmodifiableMap(new LinkedHashMap<>(prices));
+        audioSurcharges = Collections.unmodifiableMap(new LinkedHashMap<>(audioSurcharges));
+    }
+
+    public Pricing(PriceUnit unit, Map<String, Long> prices) {
+        this(unit, prices, Map.of());
     }
 
     public static Pricing perSecond(Map<String, Long> prices) {
         return new Pricing(PriceUnit.SECOND, prices);
     }
 
-    /**
-     * What one second of {@code seconds} of video at {@code size} costs at {@code unitPrice} (per this unit), rounded
-     * up: a clip's price spread over its seconds, or the tokens the provider will count for one second of such
-     * frames. The hold and the settlement per second use it until providers report their own usage.
-     */
-    public long perSecond(long unitPrice, VideoSize size, int seconds) {
-        return switch (unit) {
-            case SECOND -> unitPrice;
-            case CLIP -> Math.ceilDiv(unitPrice, seconds);
-            case THOUSAND_TOKENS -> Math.ceilDiv(unitPrice * tokensPerSecond(size), 1000);
-        };
+    /** These prices with sound adding {@code surcharges} (by tier) to a unit. */
+    public Pricing withAudioSurcharges(Map<String, Long> surcharges) {
+        return new Pricing(unit, prices, surcharges);
     }
 
-    static long tokensPerSecond(VideoSize size) {
+    /** The tokens a provider counts for one second of frames of {@code size}: width x height x 24 / 1024, rounded up. */
+    public static long tokensPerSecond(VideoSize size) {
         return Math.ceilDiv((long) size.width() * size.height() * TOKEN_FPS, 1024);
     }
 }

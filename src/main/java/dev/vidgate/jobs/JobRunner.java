@@ -8,6 +8,7 @@ import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.health.StorageHealth;
 import dev.vidgate.storage.ContentStore;
+import dev.vidgate.video.ProviderUsage;
 import dev.vidgate.video.Variant;
 import dev.vidgate.video.Video;
 import dev.vidgate.video.VideoError;
@@ -20,6 +21,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -121,7 +123,8 @@ final class JobRunner {
             return;
         }
         Instant now = clock.instant();
-        Optional<Video> completed = persistently(() -> jobs.complete(claimed, output.deliveredSeconds(), now, now.plus(retention)),
+        ProviderUsage usage = reported(claimed, output.usage());
+        Optional<Video> completed = persistently(() -> jobs.complete(claimed, output.deliveredSeconds(), usage, now, now.plus(retention)),
                 claimed, "record completion");
         if (completed.isPresent()) {
             log.info("job {} completed", claimed.id());
@@ -131,6 +134,17 @@ final class JobRunner {
             deleteVariants(claimed);
         }
         engine.release(handle);
+    }
+
+    /** The engine's usage as the job keeps it; a figure no provider could mean (negative, not a number) is dropped and logged. */
+    private static ProviderUsage reported(Video job, EngineOutput.Usage usage) {
+        if (usage == null) return ProviderUsage.NONE;
+        Long tokens = usage.tokens() != null && usage.tokens() >= 0 ? usage.tokens() : null;
+        Double seconds = usage.seconds() != null && usage.seconds() >= 0 && Double.isFinite(usage.seconds()) ? usage.seconds() : null;
+        if (!Objects.equals(tokens, usage.tokens()) || !Objects.equals(seconds, usage.seconds())) {
+            log.warn("job {}: the engine reported unusable usage (tokens {}, seconds {}); ignored", job.id(), usage.tokens(), usage.seconds());
+        }
+        return new ProviderUsage(tokens, seconds);
     }
 
     private void deleteVariants(Video video) {

@@ -78,7 +78,15 @@ public interface JobStore {
     boolean recordProgress(String id, String workerId, int progress, String engineHandle);
 
     /** Moves {@code current} to completed with the seconds delivered and its expiry time; CAS on version. */
-    Optional<Video> complete(Video current, int deliveredSeconds, Instant completedAt, Instant expiresAt);
+    default Optional<Video> complete(Video current, int deliveredSeconds, Instant completedAt, Instant expiresAt) {
+        return complete(current, deliveredSeconds, ProviderUsage.NONE, completedAt, expiresAt);
+    }
+
+    /**
+     * Moves {@code current} to completed with the seconds delivered, the usage its provider reported (which the
+     * completed job carries, and billing settles on) and its expiry time; CAS on version.
+     */
+    Optional<Video> complete(Video current, int deliveredSeconds, ProviderUsage usage, Instant completedAt, Instant expiresAt);
 
     /** Moves {@code current} to failed with {@code error}; CAS on version. */
     Optional<Video> fail(Video current, VideoError error, Instant at);

@@ -8,7 +8,8 @@ import java.time.Instant;
  * {@code version}.
  *
  * <p>{@code seconds} is what the client asked for; {@code deliveredSeconds} is what the engine
- * delivered (0 until the job completes), the figure billing settles on.
+ * delivered (0 until the job completes), the figure billing settles on; {@code usage} is what the provider reported
+ * it used ({@link ProviderUsage#NONE} until then, and for engines that report nothing).
  */
 public record Video(
         String id,
@@ -22,6 +23,7 @@ public record Video(
         VideoSize size,
         int seconds,
         int deliveredSeconds,
+        ProviderUsage usage,
         boolean hasReference,
         String remixedFromVideoId,
         String engine,

@@ -188,7 +188,7 @@ class AdminApiTest {
 
         assertError(http.postJson("/admin/v1/prices", "{\"model\":\"sora-2\",\"resolution\":\"1080p\",\"price_per_second\":1}"), 400, null,
                 "resolution", "invalid_value");
-        assertError(http.postJson("/admin/v1/prices", "{\"model\":\"sora-9\",\"resolution\":\"720p\",\"price_per_second\":1}"), 404, null,
+        assertError(http.postJson("/admin/v1/prices", "{\"model\":\"sora-9\",\"resolution\":\"720p\",\"price_per_second\":1}"), 400, null,
                 "model", "model_not_found");
         assertError(http.postJson("/admin/v1/prices", "{\"model\":\"sora-2\",\"resolution\":\"720p\",\"price_per_second\":-1}"), 400, null,
                 "price_per_second", "invalid_amount");
@@ -227,6 +227,7 @@ class AdminApiTest {
         assertThat(row.get("key_id").asString()).isEqualTo(key.get("id").asString());
         assertThat(row.get("model").asString()).isEqualTo("sora-2");
         assertThat(List.of(row.get("seconds").asLong(), row.get("jobs").asLong(), row.get("credits").asLong())).containsExactly(4L, 1L, 400_000L);
+        assertThat(row.get("price_unit").asString() + " " + row.get("quantity").asLong()).isEqualTo("per_second 4");
         assertThat(usage.get("account").get("balance").asLong()).isEqualTo(4_600_000);
         assertThat(ok(user.get("/v1/usage?scope=tenant")).get("credits").asLong()).isEqualTo(400_000);
         assertError(user.get("/v1/usage?scope=world"), 400, null, "scope", "invalid_value");

@@ -87,12 +87,13 @@ class ModelsApiTest {
         assertThat(find(models, "kling-v2-6").get("audio").asString()).isEqualTo("optional");
         JsonNode house = find(models, "house-model");
         assertThat(house.get("sizes").get(1).toString()).isEqualTo("{\"size\":\"480x640\",\"aspect_ratio\":\"3:4\",\"resolution\":\"480p\"}");
-        assertThat(house.get("prices").toString()).isEqualTo("[{\"resolution\":\"480p\",\"price\":20000}]");
+        assertThat(house.get("prices").toString()).isEqualTo("[{\"resolution\":\"480p\",\"price_unit\":\"per_second\",\"price\":20000}]");
 
         ok(admin.http().postJson("/admin/v1/prices", "{\"model\":\"veo-3.1-generate-001\",\"resolution\":\"4k\",\"price_per_second\":650000}"));
         JsonNode repriced = find(ok(http.get("/v1/videos/models")), "veo-3.1-generate-001");
         assertThat(repriced.get("prices").toString())
-                .isEqualTo("[{\"resolution\":\"720p\",\"price\":400000},{\"resolution\":\"1080p\",\"price\":400000},{\"resolution\":\"4k\",\"price\":650000}]");
+                .isEqualTo("[{\"resolution\":\"720p\",\"price_unit\":\"per_second\",\"price\":400000},{\"resolution\":\"1080p\","
+                        + "\"price_unit\":\"per_second\",\"price\":400000},{\"resolution\":\"4k\",\"price_unit\":\"per_second\",\"price\":650000}]");
     }
 
     private static JsonNode find(JsonNode list, String id) {

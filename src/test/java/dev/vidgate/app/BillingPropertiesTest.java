@@ -1,11 +1,14 @@
 package dev.vidgate.app;
 
+import dev.vidgate.billing.Price;
 import dev.vidgate.catalog.ModelCatalog;
+import dev.vidgate.catalog.PriceUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,9 +24,16 @@ class BillingPropertiesTest {
     void theCatalogsPricesAreTheDefaultsAndConfiguredEntriesOverrideThemOneByOne() {
         var prices = bind(Map.of("vidgate.billing.prices.sora-2-pro.1080p", "650000",
                 "vidgate.billing.prices[veo-3.1-generate-001].4k", "550000")).effectivePrices(ModelCatalog.defaults("builtin"));
-        assertThat(prices.get("sora-2-pro")).isEqualTo(Map.of("720p", 300_000L, "1024p", 500_000L, "1080p", 650_000L));
-        assertThat(prices.get("veo-3.1-generate-001")).isEqualTo(Map.of("720p", 400_000L, "1080p", 400_000L, "4k", 550_000L));
-        assertThat(prices.get("seedance-1-0-pro-250528")).containsEntry("480p", 2_500L);
+        assertThat(of(prices, "sora-2-pro")).containsExactly(Price.perSecond("sora-2-pro", "720p", 300_000L),
+                Price.perSecond("sora-2-pro", "1024p", 500_000L), Price.perSecond("sora-2-pro", "1080p", 650_000L));
+        assertThat(of(prices, "veo-3.1-generate-001")).extracting(Price::price).containsExactly(400_000L, 400_000L, 550_000L);
+        assertThat(of(prices, "seedance-1-0-pro-250528")).first()
+                .isEqualTo(new Price("seedance-1-0-pro-250528", "480p", PriceUnit.THOUSAND_TOKENS, 2_500L, null, false));
+        assertThat(of(prices, "kling-v2-6")).extracting(Price::audioSurcharge).containsExactly(42_000L, 70_000L);
+    }
+
+    private static List<Price> of(List<Price> prices, String model) {
+        return prices.stream().filter(p -> p.model().equals(model)).toList();
     }
 
     @Test

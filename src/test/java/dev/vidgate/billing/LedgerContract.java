@@ -1,5 +1,7 @@
 package dev.vidgate.billing;
 
+import dev.vidgate.catalog.PriceUnit;
+import dev.vidgate.catalog.VideoSize;
 import dev.vidgate.common.Change;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +121,54 @@ public abstract class LedgerContract {
     }
 
     @Test
+    void aTokenPricedJobSettlesOnTheTokensTheProviderReportedNeverMoreThanItsHold() {
+        topUp("ten_a", 5_000_000);
+        // 5 s at 1280x720: 21,600 tokens a second held, 108,000 tokens at 2,500 per 1,000 = 270,000
+        var held = (HoldOutcome.Held) ledger.hold(tokens("video_fewer"));
+        assertThat(held.movement()).extracting(Movement::amount, Movement::unit, Movement::quantity)
+                .containsExactly(-270_000L, PriceUnit.THOUSAND_TOKENS, 108_000L);
+        ledger.hold(tokens("video_more"));
+        ledger.hold(tokens("video_unreported"));
+
+        Movement fewer = ledger.settle("video_fewer", new Delivery(5, 100_001L), T0).orElseThrow();
+        assertThat(fewer).extracting(Movement::quantity, Movement::charge, Movement::amount).containsExactly(100_001L, 250_003L, 19_997L);
+        Movement more = ledger.settle("video_more", new Delivery(5, 130_000L), T0).orElseThrow();
+        assertThat(more).extracting(Movement::quantity, Movement::charge, Movement::amount).containsExactly(108_000L, 270_000L, 0L);
+        // Without a report: the held tokens for the seconds delivered (4 of 5).
+        Movement unreported = ledger.settle("video_unreported", new Delivery(4, null), T0).orElseThrow();
+        assertThat(unreported).extracting(Movement::quantity, Movement::charge).containsExactly(86_400L, 216_000L);
+        assertThat(account("ten_a").balance()).isEqualTo(5_000_000 - 250_003 - 270_000 - 216_000);
+        assertThat(ledger.reconcile()).isEmpty();
+    }
+
+    @Test
+    void aClipIsChargedWholeWhateverItsLengthAndTheAudioSurchargeIsPartOfTheUnitPrice() {
+        topUp("ten_a", 5_000_000);
+        var clip = new Hold("ten_a", "key_a", "video_clip", "house-model", "720p", 5, PriceUnit.CLIP, 1, 350_000, false, T0);
+        var sound = new Hold("ten_a", "key_a", "video_sound", "kling-v2-6", "720p", 5, PriceUnit.SECOND, 5, 84_000, true, T0);
+        assertThat(((HoldOutcome.Held) ledger.hold(clip)).movement().amount()).isEqualTo(-350_000);
+        assertThat(((HoldOutcome.Held) ledger.hold(sound)).movement().audio()).isTrue();
+
+        assertThat(ledger.settle("video_clip", 3, T0).orElseThrow()).extracting(Movement::unit, Movement::quantity, Movement::charge)
+                .containsExactly(PriceUnit.CLIP, 1L, 350_000L);
+        assertThat(ledger.settle("video_sound", 5, T0).orElseThrow()).extracting(Movement::quantity, Movement::charge, Movement::audio)
+                .containsExactly(5L, 420_000L, true);
+        LocalDate day = LocalDate.parse("2026-11-05");
+        assertThat(ledger.usage(new UsageQuery("ten_a", null, day, day))).containsExactly(
+                new UsageRow(day, "ten_a", "key_a", "house-model", "720p", PriceUnit.CLIP, 3, 1, 1, 350_000),
+                new UsageRow(day, "ten_a", "key_a", "kling-v2-6", "720p", PriceUnit.SECOND, 5, 5, 1, 420_000));
+    }
+
+    @Test
+    void aHoldLargerThanAnyBalanceIsRefusedBeforeItsSumsCanOverflow() {
+        limits("ten_a", Change.to(null), Change.to(1_000_000L));
+        var huge = new Hold("ten_a", "key_a", "video_1", "seedance", "4k", 600, PriceUnit.THOUSAND_TOKENS, 116_640_000, Money.MAX_PRICE_PER_SECOND,
+                false, T0);
+        assertThat(ledger.hold(huge)).isInstanceOf(HoldOutcome.Refused.class);
+        assertThat(ledger.movements(null, null, 10, true)).isEmpty();
+    }
+
+    @Test
     void aSettleUsesThePriceTheJobWasHeldAt() {
         topUp("ten_a", 5_000_000);
         ledger.hold(hold("ten_a", "video_1", 4));
@@ -218,8 +268,8 @@ public abstract class LedgerContract {
 
         List<UsageRow> rows = ledger.usage(new UsageQuery("ten_a", null, day, day.plusDays(1)));
         assertThat(rows).containsExactly(
-                new UsageRow(day, "ten_a", "key_a", "sora-2", "720p", 12, 2, 1_200_000),
-                new UsageRow(day.plusDays(1), "ten_a", "key_a", "sora-2-pro", "1080p", 4, 1, 2_800_000));
+                new UsageRow(day, "ten_a", "key_a", "sora-2", "720p", PriceUnit.SECOND, 12, 12, 2, 1_200_000),
+                new UsageRow(day.plusDays(1), "ten_a", "key_a", "sora-2-pro", "1080p", PriceUnit.SECOND, 4, 4, 1, 2_800_000));
         assertThat(ledger.usage(new UsageQuery("ten_a", "key_other", day, day))).isEmpty();
         assertThat(ledger.usage(new UsageQuery("ten_b", null, day, day))).isEmpty();
         assertThat(ledger.usage(new UsageQuery(null, null, day, day))).hasSize(1);
@@ -252,6 +302,13 @@ public abstract class LedgerContract {
 
     private Hold hold(String tenantId, String videoId, int seconds) {
         return new Hold(tenantId, "key_a", videoId, "sora-2", "720p", seconds, PRICE, T0);
+    }
+
+    /** 5 s of a token-priced model at 1280x720, 2,500 micro-credits per 1,000 tokens. */
+    private Hold tokens(String videoId) {
+        var size = new VideoSize(1280, 720);
+        return new Hold("ten_a", "key_a", videoId, "seedance-1-0-pro-250528", "720p", 5, PriceUnit.THOUSAND_TOKENS,
+                PriceUnit.THOUSAND_TOKENS.quantity(size, 5), 2_500, false, T0);
     }
 
     private void topUp(String tenantId, long amount) {

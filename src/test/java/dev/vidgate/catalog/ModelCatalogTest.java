@@ -71,12 +71,31 @@ class ModelCatalogTest {
     }
 
     @Test
-    void aPricePerClipOrPerThousandTokensBecomesItsPricePerSecondRoundedUp() {
+    void aJobIsHeldForItsSecondsOneClipOrTheTokensItsFramesCount() {
         var size = new VideoSize(1280, 720);
-        assertThat(new Pricing(PriceUnit.SECOND, Map.of()).perSecond(70_000, size, 5)).isEqualTo(70_000);
-        assertThat(new Pricing(PriceUnit.CLIP, Map.of()).perSecond(350_001, size, 5)).isEqualTo(70_001);
-        // 1280 x 720 x 24 / 1024 = 21,600 tokens a second; 2,500 per 1,000 tokens
-        assertThat(new Pricing(PriceUnit.THOUSAND_TOKENS, Map.of()).perSecond(2_500, size, 5)).isEqualTo(54_000);
+        assertThat(PriceUnit.SECOND.quantity(size, 5)).isEqualTo(5);
+        assertThat(PriceUnit.CLIP.quantity(size, 5)).isEqualTo(1);
+        // 1280 x 720 x 24 / 1024 = 21,600 tokens a second
+        assertThat(Pricing.tokensPerSecond(size)).isEqualTo(21_600);
+        assertThat(PriceUnit.THOUSAND_TOKENS.quantity(size, 5)).isEqualTo(108_000);
+    }
+
+    @Test
+    void aQuantityCostsItsUnitPriceTimesItselfPerThousandForTokensRoundedUpAndNeverOverflows() {
+        assertThat(PriceUnit.SECOND.cost(70_000, 5)).isEqualTo(350_000);
+        assertThat(PriceUnit.CLIP.cost(350_001, 1)).isEqualTo(350_001);
+        assertThat(PriceUnit.THOUSAND_TOKENS.cost(2_500, 108_000)).isEqualTo(270_000);
+        assertThat(PriceUnit.THOUSAND_TOKENS.cost(2_500, 1)).isEqualTo(3);
+        assertThat(PriceUnit.THOUSAND_TOKENS.cost(1_000_000_000_000L, 100_000_000L)).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void onlyKlingTwoPointSixWhoseSoundIsOptionalHasAnAudioSurchargeDoublingItsPrice() {
+        ModelSpec kling = model("kling-v2-6");
+        assertThat(kling.pricing().audioSurcharges()).isEqualTo(kling.pricing().prices()).containsEntry("720p", 42_000L);
+        for (ModelSpec m : ModelCatalog.defaults("builtin").models()) {
+            if (m.can().audio() != Audio.OPTIONAL) assertThat(m.pricing().audioSurcharges()).as(m.name()).isEmpty();
+        }
     }
 
     @Test

@@ -1,6 +1,9 @@
 package dev.vidgate.jobs;
 
+import dev.vidgate.billing.Movement;
 import dev.vidgate.billing.MovementKind;
+import dev.vidgate.catalog.PriceUnit;
+import dev.vidgate.engine.EngineOutput;
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.health.StorageHealth;
 import dev.vidgate.storage.ContentStore;
@@ -10,6 +13,7 @@ import dev.vidgate.testsupport.NearlyFullContentStore;
 import dev.vidgate.testsupport.ScriptedEngine;
 import dev.vidgate.testsupport.TestClock;
 import dev.vidgate.testsupport.TestPacer;
+import dev.vidgate.video.ProviderUsage;
 import dev.vidgate.video.Variant;
 import dev.vidgate.video.Video;
 import dev.vidgate.video.VideoError;
@@ -80,6 +84,27 @@ class JobRunnerTest {
                 engine.checkInterval(), engine.checkInterval());
         assertThat(engine.released()).hasSize(1);
         assertThat(db.moneyOf(job)).containsExactly(MovementKind.HOLD, MovementKind.SETTLE);
+    }
+
+    @Test
+    void aTokenPricedJobKeepsTheUsageItsProviderReportedAndIsChargedForItNeverMoreThanItsHold() throws Exception {
+        // 5 s at 1280x720 hold 108,000 tokens (21,600 a second) at 2,500 per 1,000: 270,000 micro-credits.
+        Video fewer = db.queued(db.aJob().model("seedance-1-0-pro-250528", 1280, 720).seconds(5));
+        Video more = db.queued(db.aJob().model("seedance-1-0-pro-250528", 1280, 720).seconds(5));
+        Video garbled = db.queued(db.aJob().model("seedance-1-0-pro-250528", 1280, 720).seconds(5));
+        engine.script(fewer.id(), done(5, new EngineOutput.Usage(100_000L, 5.042)));
+        engine.script(more.id(), done(5, new EngineOutput.Usage(250_000L, null)));
+        engine.script(garbled.id(), done(5, new EngineOutput.Usage(-1L, Double.NaN)));
+
+        for (int i = 0; i < 3; i++) run(claim("worker-a"));
+
+        assertThat(db.current(fewer).usage()).isEqualTo(new ProviderUsage(100_000L, 5.042));
+        assertThat(db.closeOf(fewer)).extracting(Movement::kind, Movement::unit, Movement::quantity, Movement::charge)
+                .containsExactly(MovementKind.SETTLE, PriceUnit.THOUSAND_TOKENS, 100_000L, 250_000L);
+        assertThat(db.closeOf(more)).extracting(Movement::quantity, Movement::charge).as("capped at the hold").containsExactly(108_000L, 270_000L);
+        assertThat(db.current(garbled).usage()).as("figures no provider could mean are dropped").isEqualTo(ProviderUsage.NONE);
+        assertThat(db.closeOf(garbled)).extracting(Movement::quantity, Movement::charge).containsExactly(108_000L, 270_000L);
+        assertThat(db.ledger().reconcile()).isEmpty();
     }
 
     @Test

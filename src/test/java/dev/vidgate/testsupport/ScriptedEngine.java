@@ -68,9 +68,14 @@ public final class ScriptedEngine implements Engine {
         return done(seconds, () -> {});
     }
 
+    /** A finished generation of {@code seconds} for which the provider reported {@code usage}. */
+    public static EngineStatus.Done done(int seconds, EngineOutput.Usage usage) {
+        return new EngineStatus.Done(new Output(seconds, () -> {}, usage));
+    }
+
     /** As {@link #done(int)}, running {@code whileStored} once, when the first rendition is opened (to act while it is stored). */
     public static EngineStatus.Done done(int seconds, Runnable whileStored) {
-        return new EngineStatus.Done(new Output(seconds, whileStored));
+        return new EngineStatus.Done(new Output(seconds, whileStored, EngineOutput.Usage.NONE));
     }
 
     @Override
@@ -177,6 +182,11 @@ public final class ScriptedEngine implements Engine {
                 }
 
                 @Override
+                public Usage usage() {
+                    return scripted.output().usage();
+                }
+
+                @Override
                 public InputStream open(Variant variant) throws IOException {
                     if (released) throw new IOException("the output was released");
                     return scripted.output().open(variant);
@@ -201,16 +211,23 @@ public final class ScriptedEngine implements Engine {
 
         private final int seconds;
         private final Runnable whileStored;
+        private final EngineOutput.Usage usage;
         private final AtomicBoolean opened = new AtomicBoolean();
 
-        Output(int seconds, Runnable whileStored) {
+        Output(int seconds, Runnable whileStored, EngineOutput.Usage usage) {
             this.seconds = seconds;
             this.whileStored = whileStored;
+            this.usage = usage;
         }
 
         @Override
         public int deliveredSeconds() {
             return seconds;
+        }
+
+        @Override
+        public EngineOutput.Usage usage() {
+            return usage;
         }
 
         @Override

@@ -70,6 +70,20 @@ public abstract class JobStoreContract extends JobStoreClaimsContract {
     }
 
     @Test
+    void aCompletedJobCarriesTheUsageItsProviderReportedAndAJobWithoutAReportCarriesNone() {
+        store.insert(aVideo().build(), T0);
+        store.insert(aVideo().build(), T0);
+        Video reported = store.complete(store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow(), 2,
+                new ProviderUsage(19_845L, 2.042), T0, T0.plusSeconds(100)).orElseThrow();
+        Video silent = store.complete(store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow(), 4, T0, T0.plusSeconds(100)).orElseThrow();
+        assertThat(store.findById(reported.id()).orElseThrow().usage()).isEqualTo(new ProviderUsage(19_845L, 2.042));
+        assertThat(reported.deliveredSeconds()).isEqualTo(2);
+        assertThat(store.findById(silent.id()).orElseThrow().usage()).isEqualTo(ProviderUsage.NONE);
+        assertThat(hook.events).as("the hook sees the completed job with its usage")
+                .contains("finished " + reported.id() + " IN_PROGRESS->COMPLETED 2s 19845 tokens", "finished " + silent.id() + " IN_PROGRESS->COMPLETED 4s");
+    }
+
+    @Test
     void aCompletedJobCarriesItsTimesAndFullProgress() {
         store.insert(aVideo().build(), T0);
         Video claimed = store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();

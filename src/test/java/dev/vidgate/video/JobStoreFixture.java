@@ -57,7 +57,8 @@ public abstract class JobStoreFixture {
         @Override
         public void finished(Video before, Video after) {
             if (refuseFinishes) throw new IllegalStateException("refused by hook");
-            events.add("finished " + after.id() + " " + before.status() + "->" + after.status() + " " + after.deliveredSeconds() + "s");
+            events.add("finished " + after.id() + " " + before.status() + "->" + after.status() + " " + after.deliveredSeconds() + "s"
+                    + (after.usage().tokens() == null ? "" : " " + after.usage().tokens() + " tokens"));
         }
     }
 }

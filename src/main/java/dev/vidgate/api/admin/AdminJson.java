@@ -62,20 +62,23 @@ final class AdminJson {
     record MovementJson(String id, String object, @JsonProperty("tenant_id") String tenantId, @JsonProperty("key_id") String keyId,
                         @JsonProperty("video_id") String videoId, String kind, long amount,
                         @JsonProperty("balance_after") long balanceAfter, String model, String resolution, Integer seconds,
-                        @JsonProperty("unit_price") Long unitPrice, Long charge, String reason,
-                        @JsonProperty("created_at") long createdAt) {
+                        @JsonProperty("price_unit") String priceUnit, Long quantity, @JsonProperty("unit_price") Long unitPrice,
+                        Boolean audio, Long charge, String reason, @JsonProperty("created_at") long createdAt) {
         static MovementJson of(Movement m) {
             return new MovementJson(m.id(), "ledger.entry", m.tenantId(), m.keyId(), m.videoId(), m.kind().wireName(), m.amount(),
-                    m.balanceAfter(), m.model(), m.resolution(), m.seconds(), m.unitPrice(), m.charge(), m.reason(),
-                    m.createdAt().getEpochSecond());
+                    m.balanceAfter(), m.model(), m.resolution(), m.seconds(), m.unit() == null ? null : m.unit().wireName(), m.quantity(),
+                    m.unitPrice(), m.audio(), m.charge(), m.reason(), m.createdAt().getEpochSecond());
         }
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record PriceJson(String object, String model, String resolution, @JsonProperty("price_per_second") long pricePerSecond,
+    /** {@code price_per_second} is the old name of {@code price}, kept for the clients that read it (whatever the unit). */
+    record PriceJson(String object, String model, String resolution, @JsonProperty("price_unit") String priceUnit, long price,
+                     @JsonProperty("audio_surcharge") Long audioSurcharge, @JsonProperty("price_per_second") long pricePerSecond,
                      String source) {
         static PriceJson of(Price p) {
-            return new PriceJson("price", p.model(), p.resolution(), p.pricePerSecond(), p.overridden() ? "operator" : "default");
+            return new PriceJson("price", p.model(), p.resolution(), p.unit().wireName(), p.price(), p.audioSurcharge(), p.price(),
+                    p.overridden() ? "operator" : "default");
         }
     }
 

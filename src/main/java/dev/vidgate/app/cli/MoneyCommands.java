@@ -4,6 +4,7 @@ import dev.vidgate.billing.Billing;
 import dev.vidgate.billing.Discrepancy;
 import dev.vidgate.billing.Movement;
 import dev.vidgate.billing.Price;
+import dev.vidgate.billing.PriceChange;
 import dev.vidgate.billing.Usage;
 import dev.vidgate.billing.UsageRow;
 import dev.vidgate.tenancy.ApiKey;
@@ -19,7 +20,7 @@ final class MoneyCommands {
     static final String USAGE = """
               vidgate credits topup --tenant NAME --amount AMOUNT --reason TEXT [--idempotency-key K]
               vidgate credits adjust --tenant NAME --amount AMOUNT --reason TEXT [--idempotency-key K]   (AMOUNT may be negative)
-              vidgate prices list | prices set MODEL RESOLUTION AMOUNT_PER_SECOND | prices reset MODEL RESOLUTION
+              vidgate prices list | prices set MODEL RESOLUTION AMOUNT_PER_UNIT | prices reset MODEL RESOLUTION
               vidgate usage [--tenant NAME] [--key KEY_ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
               vidgate ledger list [--tenant NAME] [--limit N] | ledger reconcile
             AMOUNT is whole micro-credits (2500000) or credits (2.5cr).""";
@@ -53,8 +54,8 @@ final class MoneyCommands {
             case "list" -> args.allow(0);
             case "set" -> {
                 args.allow(3);
-                billing.setPrice(args.positional(0, "the model"), args.positional(1, "the resolution"),
-                        Amounts.parse(args.positional(2, "the price per second"), "price"));
+                billing.setPrice(PriceChange.of(args.positional(0, "the model"), args.positional(1, "the resolution"),
+                        Amounts.parse(args.positional(2, "the price per unit"), "price")));
             }
             case "reset" -> {
                 args.allow(2);
@@ -62,10 +63,10 @@ final class MoneyCommands {
             }
             default -> throw new Args.UsageException("unknown action 'prices " + action + "'");
         }
-        out.printf("%-14s %-10s %22s  %s%n", "MODEL", "RESOLUTION", "PER SECOND", "SOURCE");
+        out.printf("%-14s %-10s %22s  %-13s %-18s %s%n", "MODEL", "RESOLUTION", "PRICE", "UNIT", "AUDIO SURCHARGE", "SOURCE");
         for (Price p : billing.prices()) {
-            out.printf("%-14s %-10s %22s  %s%n", p.model(), p.resolution(), Amounts.show(p.pricePerSecond()),
-                    p.overridden() ? "operator" : "default");
+            out.printf("%-14s %-10s %22s  %-13s %-18s %s%n", p.model(), p.resolution(), Amounts.show(p.price()), p.unit().wireName(),
+                    p.audioSurcharge() == null ? "-" : Amounts.show(p.audioSurcharge()), p.overridden() ? "operator" : "default");
         }
         return 0;
     }

@@ -2,6 +2,7 @@ package dev.vidgate.billing.jdbc;
 
 import dev.vidgate.billing.Account;
 import dev.vidgate.billing.Credit;
+import dev.vidgate.billing.Delivery;
 import dev.vidgate.billing.Discrepancy;
 import dev.vidgate.billing.Hold;
 import dev.vidgate.billing.HoldOutcome;
@@ -89,7 +90,7 @@ public final class JdbcLedger implements Ledger {
             throw new IllegalArgumentException("the balance would leave the range of +/- " + Money.MAX_AMOUNT + " micro-credits");
         }
         Movement m = new Movement(newId(), c.tenantId(), null, null, c.kind(), amount, balanceOf(c.tenantId()).orElseThrow(),
-                null, null, null, null, null, c.reason(), c.at());
+                null, null, null, null, null, null, null, null, c.reason(), c.at());
         insert(m, null, c.requestKey());
         return m;
     }
@@ -107,6 +108,8 @@ public final class JdbcLedger implements Ledger {
     @Override
     public HoldOutcome hold(Hold h) {
         long amount = h.amount();
+        // More than any balance may hold (a price per token times a long 4k clip): refused before any sum can overflow.
+        if (amount > Money.MAX_AMOUNT) return new HoldOutcome.Refused(Reason.BALANCE, amount, 0, 0);
         return tx.execute(status -> {
             List<TenantMoney> rows = jdbc.query("SELECT balance, credit_limit, daily_limit, monthly_limit, disabled FROM tenants "
                             + "WHERE id = ? FOR UPDATE",
@@ -133,7 +136,8 @@ public final class JdbcLedger implements Ledger {
             if (updated == 0) return new HoldOutcome.Refused(Reason.BALANCE, amount, 0, 0);
             // The row is locked since it was read, so its balance is exactly what was read minus this hold.
             Movement m = new Movement(newId(), h.tenantId(), h.keyId(), h.videoId(), MovementKind.HOLD, -amount,
-                    t.balance - amount, h.model(), h.resolution(), h.seconds(), h.unitPrice(), null, null, h.at());
+                    t.balance - amount, h.model(), h.resolution(), h.seconds(), h.unit(), h.quantity(), h.unitPrice(), h.audio(), null,
+                    null, h.at());
             insert(m, OPEN, null);
             addSpending(h.tenantId(), day, month, amount);
             return new HoldOutcome.Held(m);
@@ -141,28 +145,30 @@ public final class JdbcLedger implements Ledger {
     }
 
     @Override
-    public Optional<Movement> settle(String videoId, int deliveredSeconds, Instant at) {
-        return close(videoId, MovementKind.SETTLE, deliveredSeconds, at);
+    public Optional<Movement> settle(String videoId, Delivery delivered, Instant at) {
+        return close(videoId, MovementKind.SETTLE, delivered, at);
     }
 
     @Override
     public Optional<Movement> release(String videoId, Instant at) {
-        return close(videoId, MovementKind.RELEASE, 0, at);
+        return close(videoId, MovementKind.RELEASE, new Delivery(0, 0L), at);
     }
 
-    private Optional<Movement> close(String videoId, MovementKind kind, int deliveredSeconds, Instant at) {
+    private Optional<Movement> close(String videoId, MovementKind kind, Delivery delivered, Instant at) {
         return tx.execute(status -> {
             Optional<Movement> found = one("WHERE video_id = ? AND phase = '" + OPEN + "'", videoId);
             if (found.isEmpty()) return Optional.<Movement>empty();
             Movement hold = found.get();
             long held = -hold.amount();
-            int billedSeconds = kind == MovementKind.SETTLE ? Math.min(Math.max(deliveredSeconds, 0), hold.seconds()) : 0;
-            long charge = Math.multiplyExact(hold.unitPrice(), billedSeconds);
+            int billedSeconds = kind == MovementKind.SETTLE ? Math.min(Math.max(delivered.seconds(), 0), hold.seconds()) : 0;
+            long quantity = kind == MovementKind.SETTLE ? delivered.quantity(hold.unit(), hold.quantity(), hold.seconds()) : 0;
+            // Never more than the hold: the quantity is capped at the held one, and the hold is its cost.
+            long charge = Math.min(hold.unit().cost(hold.unitPrice(), quantity), held);
             long refund = held - charge;
             jdbc.update("UPDATE tenants SET balance = balance + ?, held = held - ? WHERE id = ?", refund, held, hold.tenantId());
             Movement m = new Movement(newId(), hold.tenantId(), hold.keyId(), videoId, kind, refund,
-                    balanceOf(hold.tenantId()).orElseThrow(), hold.model(), hold.resolution(), billedSeconds, hold.unitPrice(),
-                    charge, null, at);
+                    balanceOf(hold.tenantId()).orElseThrow(), hold.model(), hold.resolution(), billedSeconds, hold.unit(), quantity,
+                    hold.unitPrice(), hold.audio(), charge, null, at);
             insert(m, CLOSE, null);
             // Spending belongs to the period the job was created in, where its hold counted.
             addSpending(hold.tenantId(), day(hold.createdAt()), month(hold.createdAt()), -refund);
@@ -204,11 +210,12 @@ public final class JdbcLedger implements Ledger {
             where.append(" AND key_id = ?");
             args.add(q.keyId());
         }
-        return jdbc.query("SELECT usage_day, tenant_id, key_id, model, resolution, SUM(seconds), COUNT(*), SUM(charge) FROM ledger "
-                        + "WHERE " + where + " GROUP BY usage_day, tenant_id, key_id, model, resolution "
-                        + "ORDER BY usage_day, tenant_id, key_id, model, resolution",
+        return jdbc.query("SELECT usage_day, tenant_id, key_id, model, resolution, price_unit, SUM(seconds), SUM(quantity), COUNT(*), "
+                        + "SUM(charge) FROM ledger WHERE " + where + " GROUP BY usage_day, tenant_id, key_id, model, resolution, price_unit "
+                        + "ORDER BY usage_day, tenant_id, key_id, model, resolution, price_unit",
                 (rs, i) -> new UsageRow(LocalDate.ofEpochDay(rs.getInt(1)), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)), args.toArray());
+                        rs.getString(5), Rows.unit(rs.getString(6)), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10)),
+                args.toArray());
     }
 
     @Override
@@ -242,10 +249,11 @@ public final class JdbcLedger implements Ledger {
 
     private void insert(Movement m, String phase, String requestKey) {
         jdbc.update("INSERT INTO ledger (id, tenant_id, key_id, video_id, kind, phase, amount, balance_after, model, resolution, "
-                        + "seconds, unit_price, charge, reason, request_key, created_at, usage_day) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "seconds, price_unit, quantity, unit_price, audio, charge, reason, request_key, created_at, usage_day) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 m.id(), m.tenantId(), m.keyId(), m.videoId(), m.kind().name(), phase, m.amount(), m.balanceAfter(), m.model(),
-                m.resolution(), m.seconds(), m.unitPrice(), m.charge(), m.reason(), requestKey, m.createdAt().toEpochMilli(),
+                m.resolution(), m.seconds(), m.unit() == null ? null : m.unit().wireName(), m.quantity(), m.unitPrice(), m.audio(),
+                m.charge(), m.reason(), requestKey, m.createdAt().toEpochMilli(),
                 LocalDate.ofInstant(m.createdAt(), ZoneOffset.UTC).toEpochDay());
     }
 

@@ -5,6 +5,7 @@ import dev.vidgate.video.JobAttempt;
 import dev.vidgate.video.JobStore;
 import dev.vidgate.video.TransitionHook;
 import dev.vidgate.video.NewVideo;
+import dev.vidgate.video.ProviderUsage;
 import dev.vidgate.video.Video;
 import dev.vidgate.video.VideoError;
 import dev.vidgate.video.VideoStatus;
@@ -231,10 +232,10 @@ public final class JdbcJobStore implements JobStore {
     }
 
     @Override
-    public Optional<Video> complete(Video current, int deliveredSeconds, Instant completedAt, Instant expiresAt) {
-        return transition(current, COMPLETED, completedAt, "progress = 100, delivered_seconds = ?, completed_at = ?, expires_at = ?, "
-                        + "lease_owner = NULL, lease_until = NULL",
-                deliveredSeconds, completedAt.toEpochMilli(), expiresAt.toEpochMilli());
+    public Optional<Video> complete(Video current, int deliveredSeconds, ProviderUsage usage, Instant completedAt, Instant expiresAt) {
+        return transition(current, COMPLETED, completedAt, "progress = 100, delivered_seconds = ?, usage_tokens = ?, usage_seconds = ?, "
+                        + "completed_at = ?, expires_at = ?, lease_owner = NULL, lease_until = NULL",
+                deliveredSeconds, usage.tokens(), usage.seconds(), completedAt.toEpochMilli(), expiresAt.toEpochMilli());
     }
 
     @Override

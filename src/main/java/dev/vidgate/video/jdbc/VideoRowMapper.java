@@ -1,5 +1,6 @@
 package dev.vidgate.video.jdbc;
 
+import dev.vidgate.video.ProviderUsage;
 import dev.vidgate.video.Video;
 import dev.vidgate.video.VideoError;
 import dev.vidgate.catalog.VideoSize;
@@ -15,6 +16,7 @@ final class VideoRowMapper implements RowMapper<Video> {
     static final VideoRowMapper INSTANCE = new VideoRowMapper();
 
     static final String COLUMNS = "id, tenant_id, key_id, model, quality, status, progress, prompt, width, height, seconds, delivered_seconds, "
+            + "usage_tokens, usage_seconds, "
             + "has_reference, remixed_from_video_id, engine, engine_handle, error_code, error_message, created_at, "
             + "started_at, completed_at, expires_at, content_expired, attempts, version";
 
@@ -33,6 +35,7 @@ final class VideoRowMapper implements RowMapper<Video> {
                 new VideoSize(rs.getInt("width"), rs.getInt("height")),
                 rs.getInt("seconds"),
                 rs.getInt("delivered_seconds"),
+                usage(rs),
                 rs.getBoolean("has_reference"),
                 rs.getString("remixed_from_video_id"),
                 rs.getString("engine"),
@@ -45,6 +48,14 @@ final class VideoRowMapper implements RowMapper<Video> {
                 rs.getBoolean("content_expired"),
                 rs.getInt("attempts"),
                 rs.getLong("version"));
+    }
+
+    private static ProviderUsage usage(ResultSet rs) throws SQLException {
+        long tokens = rs.getLong("usage_tokens");
+        boolean noTokens = rs.wasNull();
+        double seconds = rs.getDouble("usage_seconds");
+        boolean noSeconds = rs.wasNull();
+        return noTokens && noSeconds ? ProviderUsage.NONE : new ProviderUsage(noTokens ? null : tokens, noSeconds ? null : seconds);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -37,7 +37,7 @@ class CliTest {
         assertThat(topUp.out).contains("topup led_").contains("balance now 2.5 credits");
 
         Run price = run("prices", "set", "sora-2", "720p", "120000");
-        assertThat(price.out).containsPattern("sora-2 +720p +0\\.12 credits +operator");
+        assertThat(price.out).containsPattern("sora-2 +720p +0\\.12 credits +per_second +- +operator");
 
         Run key = run("keys", "create", "--tenant", "acme", "--name", "ci", "--rpm", "30", "--models", "sora-2");
         assertThat(key.code).as(key.err).isZero();

@@ -4,6 +4,7 @@ import dev.vidgate.billing.BillingHook;
 import dev.vidgate.billing.Credit;
 import dev.vidgate.billing.Discrepancy;
 import dev.vidgate.billing.Ledger;
+import dev.vidgate.billing.Price;
 import dev.vidgate.billing.MovementKind;
 import dev.vidgate.billing.SpendingLimits;
 import dev.vidgate.common.ApiException;
@@ -66,7 +67,8 @@ public abstract class ConcurrentBillingContract {
         InstantSource clock = InstantSource.system();
         var keys = new JdbcKeyStore(jdbc, tx, clock);
         Ledger ledger = new JdbcLedger(jdbc, tx);
-        var prices = new JdbcPriceBook(jdbc, tx, Map.of("sora-2", Map.of("720p", PRICE_720P), "sora-2-pro", Map.of("1080p", PRICE_1080P)));
+        var prices = new JdbcPriceBook(jdbc, tx, List.of(Price.perSecond("sora-2", "720p", PRICE_720P),
+                Price.perSecond("sora-2-pro", "1080p", PRICE_1080P)));
         JobStore store = new JdbcJobStore(jdbc, tx, new BillingHook(ledger, prices, keys, ModelCatalog.defaults("builtin"), clock));
 
         // rich: prepaid, plenty. poor: prepaid, room for a few jobs, topped up while it runs. capped: postpaid with a daily limit.

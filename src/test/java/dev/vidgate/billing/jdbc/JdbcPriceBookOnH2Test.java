@@ -1,5 +1,6 @@
 package dev.vidgate.billing.jdbc;
 
+import dev.vidgate.billing.Price;
 import dev.vidgate.billing.PriceBook;
 import dev.vidgate.billing.PriceBookContract;
 import dev.vidgate.testsupport.TestDatabases;
@@ -7,7 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
-import java.util.Map;
+import java.util.List;
 
 class JdbcPriceBookOnH2Test extends PriceBookContract {
     @Override
@@ -16,7 +17,7 @@ class JdbcPriceBookOnH2Test extends PriceBookContract {
     }
 
     @Override
-    protected PriceBook priceBookOn(JdbcTemplate jdbc, TransactionTemplate tx, Map<String, Map<String, Long>> defaults) {
+    protected PriceBook priceBookOn(JdbcTemplate jdbc, TransactionTemplate tx, List<Price> defaults) {
         return new JdbcPriceBook(jdbc, tx, defaults);
     }
 }
