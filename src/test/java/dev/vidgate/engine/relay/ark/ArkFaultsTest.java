@@ -4,6 +4,7 @@ import dev.vidgate.catalog.ModelCatalog;
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.engine.relay.ark.FakeArk.Route;
+import dev.vidgate.testsupport.LogCapture;
 import dev.vidgate.testsupport.Waits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,7 +129,7 @@ class ArkFaultsTest {
 
     @Test
     void aTaskThatNeverEndsFailsAtTheDeadlineAndArksRefusalToStopItIsTakenCalmly() {
-        try (ArkRelay relay = new ArkRelay(dir)) {
+        try (ArkRelay relay = new ArkRelay(dir); LogCapture logs = new LogCapture()) {
             relay.ark().script = List.of("running");
             GenerationRequest request = ArkRelay.request("video_forever", "an endless corridor");
             String handle = relay.engine.start(request);
@@ -136,8 +137,11 @@ class ArkFaultsTest {
             relay.clock.advance(Duration.ofHours(2));
             EngineStatus status = Waits.engineEnd(relay.engine, request, handle, Duration.ofSeconds(30), new java.util.ArrayList<>());
             assertThat(status).isInstanceOfSatisfying(EngineStatus.Failed.class, f -> assertThat(f.code()).isEqualTo("upstream_timeout"));
-            Waits.await("the upstream asked to stop", Duration.ofSeconds(15), Duration.ofMillis(20))
-                    .until(() -> relay.ark().seen(Route.DELETE).size() == 1);
+            Waits.await("the refusal to stop heard", Duration.ofSeconds(15), Duration.ofMillis(20))
+                    .until(() -> logs.saw("cannot cancel a task that is already running"));
+            assertThat(relay.ark().seen(Route.DELETE)).hasSize(1);
+            assertThat(logs.saw("[id]")).isTrue();
+            assertThat(logs.saw("cgt-")).isFalse();
             assertThat(relay.ark().statusOf(relay.ark().task(handle.substring(handle.indexOf('/') + 1)))).isEqualTo("running");
         }
     }
