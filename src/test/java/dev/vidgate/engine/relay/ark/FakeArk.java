@@ -9,8 +9,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -82,14 +80,7 @@ final class FakeArk implements AutoCloseable {
     FakeArk(InstantSource clock) {
         this.clock = clock;
         for (Route r : Route.values()) faults.put(r, new ArrayDeque<>());
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        server = FakeTos.serve(executor, this::handle);
     }
 
     String baseUrl() {

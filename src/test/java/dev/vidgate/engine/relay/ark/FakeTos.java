@@ -1,6 +1,7 @@
 package dev.vidgate.engine.relay.ark;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.vidgate.testsupport.media.TestClips;
 
@@ -36,14 +37,20 @@ final class FakeTos implements AutoCloseable {
     volatile boolean truncated;
 
     FakeTos() {
+        server = FakeTos.serve(executor, this::handle);
+    }
+
+    /** An HTTP server on 127.0.0.1 at a free port, answering every path with {@code handler}. */
+    static HttpServer serve(ExecutorService executor, HttpHandler handler) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.setExecutor(executor);
+            server.createContext("/", handler);
+            server.start();
+            return server;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
     }
 
     /** The signed URL of a task's video. */
