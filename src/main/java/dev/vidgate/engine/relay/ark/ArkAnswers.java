@@ -55,32 +55,24 @@ final class ArkAnswers {
         String raw = status == null ? "" : status.trim().toLowerCase(Locale.ROOT);
         String url = UpstreamAnswers.firstText(node.path("content"), "video_url");
         UpstreamPhase phase = UpstreamPhase.of(raw);
+        boolean hasVideo = url != null && !url.isBlank();
         String code = null;
         String message = null;
-        switch (raw) {
-            case "succeeded" -> {
-                if (url == null || url.isBlank()) {
-                    phase = UpstreamPhase.FAILED;
-                    code = "upstream_no_result";
-                    message = "The provider reported success without a video.";
-                }
-            }
-            case "failed" -> {
-                JsonNode error = node.path("error");
-                String upstreamCode = UpstreamAnswers.firstText(error, "code");
-                code = moderation(upstreamCode) ? UpstreamException.MODERATION
-                        : upstreamCode == null || ErrorText.code(upstreamCode) == null ? "upstream_failed" : ErrorText.code(upstreamCode);
-                message = clean(UpstreamAnswers.firstText(error, "message"), id);
-            }
-            case "expired" -> {
-                code = "upstream_expired";
-                message = "The provider's task expired before it was done.";
-            }
-            default -> {
-                // queued, running, cancelled as UpstreamPhase reads them; anything else is unknown to the poller
-            }
+        if (phase == UpstreamPhase.SUCCEEDED && !hasVideo) {
+            phase = UpstreamPhase.FAILED;
+            code = "upstream_no_result";
+            message = "The provider reported success without a video.";
+        } else if (raw.equals("expired")) {
+            code = "upstream_expired";
+            message = "The provider's task expired before it was done.";
+        } else if (phase == UpstreamPhase.FAILED) {
+            JsonNode error = node.path("error");
+            String upstreamCode = UpstreamAnswers.firstText(error, "code");
+            code = moderation(upstreamCode) ? UpstreamException.MODERATION
+                    : ErrorText.code(upstreamCode) == null ? "upstream_failed" : ErrorText.code(upstreamCode);
+            message = clean(UpstreamAnswers.firstText(error, "message"), id);
         }
-        String locator = phase == UpstreamPhase.SUCCEEDED ? url.trim() : null;
+        String locator = phase == UpstreamPhase.SUCCEEDED ? url.trim() : null; // queued, running, cancelled carry none
         return new UpstreamVideo(id, status, phase, null, positive(node.get("duration")), longOf(node.get("created_at")), code,
                 message, null, locator, tokens(node.path("usage")));
     }

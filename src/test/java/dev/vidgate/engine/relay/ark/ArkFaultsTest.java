@@ -117,6 +117,16 @@ class ArkFaultsTest {
     }
 
     @Test
+    void aSuccessWithoutAVideoIsAFailureNotACompletedJob() {
+        try (ArkRelay relay = new ArkRelay(dir)) {
+            relay.ark().withoutVideoUrl = true;
+            EngineStatus.Failed failed = relay.failure(ArkRelay.request("video_empty", "an empty room"));
+            assertThat(failed.code()).isEqualTo("upstream_no_result");
+            assertThat(relay.ark().tos.downloads).isEmpty();
+        }
+    }
+
+    @Test
     void aTaskArkLetsExpireFailsTheJobAsRetryable() {
         try (ArkRelay relay = new ArkRelay(dir)) {
             relay.ark().script = List.of("queued", "expired");

@@ -72,6 +72,8 @@ final class FakeArk implements AutoCloseable {
 
     /** The status of a task's 1st, 2nd, ... poll; the last repeats. */
     volatile List<String> script = List.of("queued", "running", "succeeded");
+    /** Whether a succeeded task comes without its {@code content.video_url} (a broken answer). */
+    volatile boolean withoutVideoUrl;
     /** The key Ark accepts (a channel with another gets {@code 401 AuthenticationError}). */
     volatile String acceptedKey = KEY;
     /** The {@code error} of a task that fails: code and message. */
@@ -208,7 +210,7 @@ final class FakeArk implements AutoCloseable {
                 .put("seed", request.path("seed").asLong(17918)).put("resolution", resolution)
                 .put("ratio", request.path("ratio").asString("16:9")).put("duration", duration).put("framespersecond", 24)
                 .put("service_tier", "default").put("execution_expires_after", 172800).put("draft", false);
-        if (status.equals("succeeded")) {
+        if (status.equals("succeeded") && !withoutVideoUrl) {
             node.putObject("content").put("video_url", tos.url(task.id)).put("last_frame_url", tos.url(task.id).replace(".mp4", ".png"));
             long tokens = tokens(resolution, duration);
             node.putObject("usage").put("completion_tokens", tokens).put("total_tokens", tokens);
