@@ -72,6 +72,30 @@ class ArkFaultsTest {
     }
 
     @Test
+    void aFreeQuotaUsedUpOrAnUnpaidAccountAlsoTakeTheChannelOutOfTheRotation() {
+        for (FakeArk.Canned exhausted : List.of(FakeArk.error(429, "QuotaExceeded", "The free trial quota has been used up."),
+                FakeArk.error(403, "AccountOverdueError", "The account is overdue."))) {
+            try (ArkRelay relay = new ArkRelay(dir, ModelCatalog.defaults("relay"), 2, ArkRelay.SEEDANCE)) {
+                relay.ark().failAlways(Route.CREATE, exhausted);
+                assertThat(relay.engine.start(ArkRelay.request("video_x1", "a dry well"))).startsWith("b/");
+                assertThat(relay.engine.start(ArkRelay.request("video_x2", "a dry well"))).startsWith("b/");
+                assertThat(relay.ark().seen(Route.CREATE)).hasSize(1);
+            }
+        }
+    }
+
+    @Test
+    void anErrorInsideASuccessfulAnswerIsReadAsTheErrorItCarries() {
+        try (ArkRelay relay = new ArkRelay(dir)) {
+            relay.ark().failAlways(Route.CREATE, new FakeArk.Canned(200, "application/json",
+                    "{\"error\":{\"code\":\"InputImageSensitiveContentDetected.PrivacyInformation\",\"message\":\"The input image may contain real person.\"}}"));
+            EngineStatus.Failed failed = relay.failure(ArkRelay.request("video_200", "a portrait"));
+            assertThat(failed.code()).isEqualTo("moderation_blocked");
+            assertThat(failed.retryable()).isFalse();
+        }
+    }
+
+    @Test
     void aServerErrorAtCreateFailsTheJobAsRetryableWithTheProvidersStatus() {
         try (ArkRelay relay = new ArkRelay(dir)) {
             relay.ark().failAlways(Route.CREATE, FakeArk.error(500, "InternalServiceError", "The service encountered an unexpected internal error."));
