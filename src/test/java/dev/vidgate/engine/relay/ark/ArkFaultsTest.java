@@ -61,19 +61,10 @@ class ArkFaultsTest {
     }
 
     @Test
-    void aUsedUpQuotaTakesTheChannelOutOfTheRotationAndTheJobGoesToTheNext() {
-        try (ArkRelay relay = new ArkRelay(dir, ModelCatalog.defaults("relay"), 2, ArkRelay.SEEDANCE)) {
-            relay.ark().failAlways(Route.CREATE, FakeArk.error(429, "SetLimitExceeded",
-                    "Your account has reached its set inference limit for the model."));
-            assertThat(relay.engine.start(ArkRelay.request("video_q1", "a snowy street"))).startsWith("b/");
-            assertThat(relay.engine.start(ArkRelay.request("video_q2", "a snowy street"))).startsWith("b/");
-            assertThat(relay.ark().seen(Route.CREATE)).hasSize(1);
-        }
-    }
-
-    @Test
-    void aFreeQuotaUsedUpOrAnUnpaidAccountAlsoTakeTheChannelOutOfTheRotation() {
-        for (FakeArk.Canned exhausted : List.of(FakeArk.error(429, "QuotaExceeded", "The free trial quota has been used up."),
+    void aUsedUpQuotaOrAnUnpaidAccountTakesTheChannelOutOfTheRotationAndTheJobGoesToTheNext() {
+        for (FakeArk.Canned exhausted : List.of(
+                FakeArk.error(429, "SetLimitExceeded", "Your account has reached its set inference limit for the model."),
+                FakeArk.error(429, "QuotaExceeded", "The free trial quota has been used up."),
                 FakeArk.error(403, "AccountOverdueError", "The account is overdue."))) {
             try (ArkRelay relay = new ArkRelay(dir, ModelCatalog.defaults("relay"), 2, ArkRelay.SEEDANCE)) {
                 relay.ark().failAlways(Route.CREATE, exhausted);
