@@ -1,0 +1,185 @@
+package dev.vidgate.engine.relay.kling;
+
+import dev.vidgate.engine.EngineStatus;
+import dev.vidgate.engine.GenerationRequest;
+import dev.vidgate.engine.relay.ChannelSettings;
+import dev.vidgate.engine.relay.kling.FakeKling.Fault;
+import dev.vidgate.engine.relay.kling.FakeKling.Route;
+import dev.vidgate.testsupport.TestClock;
+import dev.vidgate.testsupport.Waits;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every way Kling can go wrong ends the job in a clear state: failed with a readable message and the right code,
+ * waiting for backpressure, or on another channel; never stuck, and no message names Kling's task ids, addresses or keys.
+ */
+class KlingFaultsTest {
+    @TempDir
+    Path dir;
+
+    private final TestClock clock = new TestClock();
+    private FakeKling kling;
+    private KlingFixture relay;
+
+    @AfterEach
+    void close() {
+        if (relay != null) relay.close();
+    }
+
+    private KlingFixture oneChannel() {
+        kling = FakeKling.start(clock);
+        relay = KlingFixture.over(dir, clock, kling);
+        return relay;
+    }
+
+    private EngineStatus.Failed failed(GenerationRequest request) {
+        EngineStatus status = relay.run(request);
+        assertThat(status).isInstanceOf(EngineStatus.Failed.class);
+        EngineStatus.Failed failed = (EngineStatus.Failed) status;
+        assertThat(failed.message()).doesNotContain(FakeKling.ACCESS_KEY, FakeKling.SECRET_KEY, "127.0.0.1", "http", "/cdn/");
+        for (String taskId : kling.taskIds()) assertThat(failed.message()).doesNotContain(taskId);
+        return failed;
+    }
+
+    @Test
+    void aWrongSecretKeyIsRefusedByKlingAndTheJobFailsWithItsAuthCodeButNotTheKey() {
+        kling = FakeKling.start(clock);
+        String wrong = FakeKling.ACCESS_KEY + ":SKanotherSecretThatKlingDoesNotKnow0123";
+        relay = KlingFixture.with(dir, clock, List.of(kling.channel("a", wrong)), s -> s, kling);
+        EngineStatus.Failed failed = failed(KlingFixture.request("video_wrong_key", "a fox in the snow"));
+        assertThat(failed.code()).isEqualTo("upstream_unavailable");
+        assertThat(failed.message()).contains("credentials", "1002").doesNotContain("SKanotherSecret");
+        assertThat(kling.taskIds()).isEmpty();
+    }
+
+    @Test
+    void aTokenThatHasExpiredByKlingsClockIsRefusedWith1004() {
+        TestClock klingTime = new TestClock();
+        klingTime.advance(Duration.ofHours(1)); // Vidgate's clock is an hour behind Kling's: its tokens arrive expired
+        kling = FakeKling.start(klingTime);
+        relay = KlingFixture.over(dir, clock, kling);
+        EngineStatus.Failed failed = failed(KlingFixture.request("video_expired_token", "a fox in the snow"));
+        assertThat(failed.message()).contains("1004", "Authorization has expired");
+    }
+
+    @Test
+    void aRequestKlingRefusesFailsTheJobWithKlingsOwnMessageAndNoRetry() {
+        oneChannel();
+        EngineStatus.Failed failed = failed(KlingFixture.request("video_long_prompt", "a fox ".repeat(600)));
+        assertThat(failed.code()).isEqualTo("upstream_rejected");
+        assertThat(failed.message()).contains("prompt must not exceed 2500 characters");
+        assertThat(failed.retryable()).isFalse();
+    }
+
+    @Test
+    void parallelTasksOverTheResourcePackLimitSendTheJobBackToWaitInsteadOfFailingIt() {
+        oneChannel();
+        kling.fail(Route.CREATE, Fault.CONCURRENCY);
+        GenerationRequest request = KlingFixture.request("video_busy", "a fox in the snow");
+        String handle = relay.engine.start(request);
+        EngineStatus status = relay.engine.check(request, handle);
+        assertThat(status).isInstanceOf(EngineStatus.Waiting.class);
+        assertThat(((EngineStatus.Waiting) status).reason()).contains("1303").doesNotContain(FakeKling.SECRET_KEY);
+        assertThat(relay.run(KlingFixture.request("video_busy_again", "a fox in the snow"))).isInstanceOf(EngineStatus.Done.class);
+    }
+
+    @Test
+    void aDepletedResourcePackTakesTheChannelOutOfTheRotationAndTheJobGoesToTheNextOne() {
+        FakeKling depleted = FakeKling.start(clock);
+        kling = FakeKling.start(clock);
+        ChannelSettings first = depleted.channel("a").withRouting(10, 1);
+        relay = KlingFixture.with(dir, clock, List.of(first, kling.channel("b")), s -> s, depleted, kling);
+        depleted.fail(Route.CREATE, Fault.DEPLETED);
+        assertThat(relay.run(KlingFixture.request("video_depleted_1", "a fox in the snow"))).isInstanceOf(EngineStatus.Done.class);
+        assertThat(relay.run(KlingFixture.request("video_depleted_2", "a fox in the snow"))).isInstanceOf(EngineStatus.Done.class);
+        assertThat(depleted.seen(Route.CREATE)).hasSize(1);
+        assertThat(kling.seen(Route.CREATE)).hasSize(2);
+    }
+
+    @Test
+    void aServerErrorOrAnHtmlPageWhileCreatingFailsTheJobSoItCanBeTriedAgain() {
+        oneChannel();
+        kling.fail(Route.CREATE, Fault.SERVER_ERROR);
+        EngineStatus.Failed failed = failed(KlingFixture.request("video_5000", "a fox in the snow"));
+        assertThat(failed.retryable()).isTrue();
+        assertThat(failed.message()).contains("5000");
+        kling.fail(Route.CREATE, Fault.HTML);
+        EngineStatus.Failed html = failed(KlingFixture.request("video_html", "a fox in the snow"));
+        assertThat(html.retryable()).isTrue();
+        assertThat(html.message()).contains("HTML").doesNotContain("<");
+    }
+
+    @Test
+    void serverErrorsWhilePollingAreWaitedOutAndTheVideoStillArrives() {
+        oneChannel();
+        kling.fail(Route.QUERY, Fault.SERVER_ERROR, Fault.SERVER_ERROR);
+        assertThat(relay.run(KlingFixture.request("video_poll_5000", "a fox in the snow"))).isInstanceOf(EngineStatus.Done.class);
+    }
+
+    @Test
+    void klingsContentSecurityRefusalEndsTheJobModerationBlockedAndNotRetryable() {
+        oneChannel();
+        kling.fail(Route.CREATE, Fault.MODERATION);
+        EngineStatus.Failed failed = failed(KlingFixture.request("video_1301", "a fox in the snow"));
+        assertThat(failed.code()).isEqualTo("moderation_blocked");
+        assertThat(failed.retryable()).isFalse();
+    }
+
+    @Test
+    void aTaskThatFailsKlingsRiskCheckEndsModerationBlockedAndNotRetryable() {
+        oneChannel();
+        kling.fail(Route.CREATE, Fault.FLAGGED_TASK);
+        EngineStatus.Failed failed = failed(KlingFixture.request("video_flagged", "a fox in the snow"));
+        assertThat(failed.code()).isEqualTo("moderation_blocked");
+        assertThat(failed.retryable()).isFalse();
+        assertThat(failed.message()).contains("risk control");
+    }
+
+    @Test
+    void aTaskThatNeverEndsFailsOnceTheJobTimeoutHasPassed() {
+        oneChannel();
+        kling.fail(Route.CREATE, Fault.NEVER_ENDS);
+        GenerationRequest request = KlingFixture.request("video_never", "a fox in the snow");
+        String handle = relay.engine.start(request);
+        Waits.await("Kling was asked about the task", Duration.ofSeconds(10), Waits.ENGINE_POLL)
+                .until(() -> !kling.seen(Route.QUERY).isEmpty());
+        clock.advance(Duration.ofHours(2));
+        EngineStatus status = Waits.engineEnd(relay.engine, request, handle);
+        assertThat(status).isInstanceOf(EngineStatus.Failed.class);
+        assertThat(((EngineStatus.Failed) status).code()).isEqualTo("upstream_timeout");
+    }
+
+    @Test
+    void anExpiredResultUrlFailsTheJobSayingSo() {
+        oneChannel();
+        kling.fail(Route.DOWNLOAD, Fault.EXPIRED_URL, Fault.EXPIRED_URL, Fault.EXPIRED_URL);
+        EngineStatus.Failed failed = failed(KlingFixture.request("video_expired_url", "a fox in the snow"));
+        assertThat(failed.code()).isEqualTo("upstream_download_failed");
+        assertThat(failed.message()).contains("expired", "403");
+    }
+
+    @Test
+    void aDownloadShorterThanItsContentLengthFailsTheJob() {
+        oneChannel();
+        kling.fail(Route.DOWNLOAD, Fault.TRUNCATED, Fault.TRUNCATED, Fault.TRUNCATED);
+        EngineStatus.Failed failed = failed(KlingFixture.request("video_truncated", "a fox in the snow"));
+        assertThat(failed.code()).isEqualTo("upstream_download_failed");
+    }
+
+    @Test
+    void theResultIsFetchedWithoutCredentialsWhileEveryApiCallCarriesASignedToken() {
+        oneChannel();
+        assertThat(relay.run(KlingFixture.request("video_plain", "a fox in the snow"))).isInstanceOf(EngineStatus.Done.class);
+        assertThat(kling.seen(Route.DOWNLOAD)).isNotEmpty().allMatch(s -> s.authorization() == null);
+        assertThat(kling.seen(Route.CREATE)).allMatch(s -> s.authorization().startsWith("Bearer ey"));
+        assertThat(kling.seen(Route.QUERY)).allMatch(s -> s.path().startsWith("/v1/videos/text2video/"));
+    }
+}
