@@ -40,6 +40,24 @@ class KlingFaultsTest {
         return relay;
     }
 
+    /** One channel whose fake has {@code faults} queued on {@code route}; the job's end, which must be a failure. */
+    private EngineStatus.Failed failedWith(String jobId, Route route, Fault... faults) {
+        oneChannel();
+        kling.fail(route, faults);
+        return failed(fox(jobId));
+    }
+
+    /** One channel whose fake has {@code fault} queued on creates; the handle of {@code request}, started. */
+    private String startedWith(Fault fault, GenerationRequest request) {
+        oneChannel();
+        kling.fail(Route.CREATE, fault);
+        return relay.engine.start(request);
+    }
+
+    private static GenerationRequest fox(String jobId) {
+        return KlingFixture.request(jobId, "a fox in the snow");
+    }
+
     private EngineStatus.Failed failed(GenerationRequest request) {
         EngineStatus status = relay.run(request);
         assertThat(status).isInstanceOf(EngineStatus.Failed.class);
@@ -54,7 +72,7 @@ class KlingFaultsTest {
         kling = FakeKling.start(clock);
         String wrong = FakeKling.ACCESS_KEY + ":SKanotherSecretThatKlingDoesNotKnow0123";
         relay = KlingFixture.with(dir, clock, List.of(kling.channel("a", wrong)), s -> s, kling);
-        EngineStatus.Failed failed = failed(KlingFixture.request("video_wrong_key", "a fox in the snow"));
+        EngineStatus.Failed failed = failed(fox("video_wrong_key"));
         assertThat(failed.code()).isEqualTo("upstream_unavailable");
         assertThat(failed.message()).contains("credentials", "1002").doesNotContain("SKanotherSecret");
         assertThat(kling.taskIds()).isEmpty();
@@ -66,7 +84,7 @@ class KlingFaultsTest {
         klingTime.advance(Duration.ofHours(1)); // Vidgate's clock is an hour behind Kling's: its tokens arrive expired
         kling = FakeKling.start(klingTime);
         relay = KlingFixture.over(dir, clock, kling);
-        EngineStatus.Failed failed = failed(KlingFixture.request("video_expired_token", "a fox in the snow"));
+        EngineStatus.Failed failed = failed(fox("video_expired_token"));
         assertThat(failed.message()).contains("1004", "Authorization has expired");
     }
 
@@ -81,14 +99,12 @@ class KlingFaultsTest {
 
     @Test
     void parallelTasksOverTheResourcePackLimitSendTheJobBackToWaitInsteadOfFailingIt() {
-        oneChannel();
-        kling.fail(Route.CREATE, Fault.CONCURRENCY);
-        GenerationRequest request = KlingFixture.request("video_busy", "a fox in the snow");
-        String handle = relay.engine.start(request);
+        GenerationRequest request = fox("video_busy");
+        String handle = startedWith(Fault.CONCURRENCY, request);
         EngineStatus status = relay.engine.check(request, handle);
         assertThat(status).isInstanceOf(EngineStatus.Waiting.class);
         assertThat(((EngineStatus.Waiting) status).reason()).contains("1303").doesNotContain(FakeKling.SECRET_KEY);
-        assertThat(relay.run(KlingFixture.request("video_busy_again", "a fox in the snow"))).isInstanceOf(EngineStatus.Done.class);
+        assertThat(relay.run(fox("video_busy_again"))).isInstanceOf(EngineStatus.Done.class);
     }
 
     @Test
@@ -98,21 +114,19 @@ class KlingFaultsTest {
         ChannelSettings first = depleted.channel("a").withRouting(10, 1);
         relay = KlingFixture.with(dir, clock, List.of(first, kling.channel("b")), s -> s, depleted, kling);
         depleted.fail(Route.CREATE, Fault.DEPLETED);
-        assertThat(relay.run(KlingFixture.request("video_depleted_1", "a fox in the snow"))).isInstanceOf(EngineStatus.Done.class);
-        assertThat(relay.run(KlingFixture.request("video_depleted_2", "a fox in the snow"))).isInstanceOf(EngineStatus.Done.class);
+        assertThat(relay.run(fox("video_depleted_1"))).isInstanceOf(EngineStatus.Done.class);
+        assertThat(relay.run(fox("video_depleted_2"))).isInstanceOf(EngineStatus.Done.class);
         assertThat(depleted.seen(Route.CREATE)).hasSize(1);
         assertThat(kling.seen(Route.CREATE)).hasSize(2);
     }
 
     @Test
     void aServerErrorOrAnHtmlPageWhileCreatingFailsTheJobSoItCanBeTriedAgain() {
-        oneChannel();
-        kling.fail(Route.CREATE, Fault.SERVER_ERROR);
-        EngineStatus.Failed failed = failed(KlingFixture.request("video_5000", "a fox in the snow"));
+        EngineStatus.Failed failed = failedWith("video_5000", Route.CREATE, Fault.SERVER_ERROR);
         assertThat(failed.retryable()).isTrue();
         assertThat(failed.message()).contains("5000");
         kling.fail(Route.CREATE, Fault.HTML);
-        EngineStatus.Failed html = failed(KlingFixture.request("video_html", "a fox in the snow"));
+        EngineStatus.Failed html = failed(fox("video_html"));
         assertThat(html.retryable()).isTrue();
         assertThat(html.message()).contains("HTML").doesNotContain("<");
     }
@@ -121,23 +135,19 @@ class KlingFaultsTest {
     void serverErrorsWhilePollingAreWaitedOutAndTheVideoStillArrives() {
         oneChannel();
         kling.fail(Route.QUERY, Fault.SERVER_ERROR, Fault.SERVER_ERROR);
-        assertThat(relay.run(KlingFixture.request("video_poll_5000", "a fox in the snow"))).isInstanceOf(EngineStatus.Done.class);
+        assertThat(relay.run(fox("video_poll_5000"))).isInstanceOf(EngineStatus.Done.class);
     }
 
     @Test
     void klingsContentSecurityRefusalEndsTheJobModerationBlockedAndNotRetryable() {
-        oneChannel();
-        kling.fail(Route.CREATE, Fault.MODERATION);
-        EngineStatus.Failed failed = failed(KlingFixture.request("video_1301", "a fox in the snow"));
+        EngineStatus.Failed failed = failedWith("video_1301", Route.CREATE, Fault.MODERATION);
         assertThat(failed.code()).isEqualTo("moderation_blocked");
         assertThat(failed.retryable()).isFalse();
     }
 
     @Test
     void aTaskThatFailsKlingsRiskCheckEndsModerationBlockedAndNotRetryable() {
-        oneChannel();
-        kling.fail(Route.CREATE, Fault.FLAGGED_TASK);
-        EngineStatus.Failed failed = failed(KlingFixture.request("video_flagged", "a fox in the snow"));
+        EngineStatus.Failed failed = failedWith("video_flagged", Route.CREATE, Fault.FLAGGED_TASK);
         assertThat(failed.code()).isEqualTo("moderation_blocked");
         assertThat(failed.retryable()).isFalse();
         assertThat(failed.message()).contains("risk control");
@@ -145,10 +155,8 @@ class KlingFaultsTest {
 
     @Test
     void aTaskThatNeverEndsFailsOnceTheJobTimeoutHasPassed() {
-        oneChannel();
-        kling.fail(Route.CREATE, Fault.NEVER_ENDS);
-        GenerationRequest request = KlingFixture.request("video_never", "a fox in the snow");
-        String handle = relay.engine.start(request);
+        GenerationRequest request = fox("video_never");
+        String handle = startedWith(Fault.NEVER_ENDS, request);
         Waits.await("Kling was asked about the task", Duration.ofSeconds(10), Waits.ENGINE_POLL)
                 .until(() -> !kling.seen(Route.QUERY).isEmpty());
         clock.advance(Duration.ofHours(2));
@@ -159,25 +167,23 @@ class KlingFaultsTest {
 
     @Test
     void anExpiredResultUrlFailsTheJobSayingSo() {
-        oneChannel();
-        kling.fail(Route.DOWNLOAD, Fault.EXPIRED_URL, Fault.EXPIRED_URL, Fault.EXPIRED_URL);
-        EngineStatus.Failed failed = failed(KlingFixture.request("video_expired_url", "a fox in the snow"));
+        EngineStatus.Failed failed = failedWith("video_expired_url", Route.DOWNLOAD,
+                Fault.EXPIRED_URL, Fault.EXPIRED_URL, Fault.EXPIRED_URL);
         assertThat(failed.code()).isEqualTo("upstream_download_failed");
         assertThat(failed.message()).contains("expired", "403");
     }
 
     @Test
     void aDownloadShorterThanItsContentLengthFailsTheJob() {
-        oneChannel();
-        kling.fail(Route.DOWNLOAD, Fault.TRUNCATED, Fault.TRUNCATED, Fault.TRUNCATED);
-        EngineStatus.Failed failed = failed(KlingFixture.request("video_truncated", "a fox in the snow"));
+        EngineStatus.Failed failed = failedWith("video_truncated", Route.DOWNLOAD,
+                Fault.TRUNCATED, Fault.TRUNCATED, Fault.TRUNCATED);
         assertThat(failed.code()).isEqualTo("upstream_download_failed");
     }
 
     @Test
     void theResultIsFetchedWithoutCredentialsWhileEveryApiCallCarriesASignedToken() {
         oneChannel();
-        assertThat(relay.run(KlingFixture.request("video_plain", "a fox in the snow"))).isInstanceOf(EngineStatus.Done.class);
+        assertThat(relay.run(fox("video_plain"))).isInstanceOf(EngineStatus.Done.class);
         assertThat(kling.seen(Route.DOWNLOAD)).isNotEmpty().allMatch(s -> s.authorization() == null);
         assertThat(kling.seen(Route.CREATE)).allMatch(s -> s.authorization().startsWith("Bearer ey"));
         assertThat(kling.seen(Route.QUERY)).allMatch(s -> s.path().startsWith("/v1/videos/text2video/"));
