@@ -50,9 +50,11 @@ final class FakeKling implements AutoCloseable {
         /** 429, 1102: resource pack depleted. */ DEPLETED,
         /** 500, 5000. */ SERVER_ERROR,
         /** 502 with an HTML page. */ HTML,
+        /** HTTP 200 whose envelope carries service code 5001 instead of a task. */ ERROR_IN_200,
         /** 400, 1301: the content security policy. */ MODERATION,
         /** The task is made, then fails: "Failure to pass the risk control system". */ FLAGGED_TASK,
         /** The task is made and stays processing forever. */ NEVER_ENDS,
+        /** The task is made and reports a status Kling's documentation does not list. */ ODD_STATUS,
         /** The result URL answers 403, as an expired signed URL does. */ EXPIRED_URL,
         /** The result announces its full length and sends half. */ TRUNCATED
     }
@@ -206,6 +208,7 @@ final class FakeKling implements AutoCloseable {
             case DEPLETED -> send(ex, 429, error(1102, "Resource pack depleted or expired"));
             case SERVER_ERROR -> send(ex, 500, error(5000, "Server internal error"));
             case MODERATION -> send(ex, 400, error(1301, "Trigger the content security policy of the platform"));
+            case ERROR_IN_200 -> send(ex, 200, error(5001, "Server temporarily unavailable"));
             case HTML -> {
                 byte[] page = "<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>".getBytes(StandardCharsets.UTF_8);
                 ex.getResponseHeaders().set("Content-Type", "text/html");
@@ -247,6 +250,7 @@ final class FakeKling implements AutoCloseable {
 
     private String statusOf(Task task) {
         if (task.fate == Fault.NEVER_ENDS) return "processing";
+        if (task.fate == Fault.ODD_STATUS) return "queueing";
         if (task.fate == Fault.FLAGGED_TASK && task.polls >= 2) return "failed";
         if (task.polls >= pollsToFinish) return "succeed";
         return task.polls <= 1 ? "submitted" : "processing";

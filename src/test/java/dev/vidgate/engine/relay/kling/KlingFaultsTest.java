@@ -139,6 +139,27 @@ class KlingFaultsTest {
     }
 
     @Test
+    void anHttp200CarryingKlingsErrorCodeFailsTheJobInsteadOfBeingTakenForATask() {
+        EngineStatus.Failed failed = failedWith("video_200_error", Route.CREATE, Fault.ERROR_IN_200);
+        assertThat(failed.retryable()).isTrue();
+        assertThat(failed.message()).contains("5001");
+        assertThat(kling.taskIds()).isEmpty();
+    }
+
+    @Test
+    void aStatusKlingNeverDocumentedIsWaitedOutAndThenFailsTheJob() {
+        GenerationRequest request = fox("video_odd_status");
+        String handle = startedWith(Fault.ODD_STATUS, request);
+        Waits.await("Kling was asked about the task", Duration.ofSeconds(10), Waits.ENGINE_POLL)
+                .until(() -> kling.seen(Route.QUERY).size() >= 2);
+        clock.advance(Duration.ofMinutes(11));
+        EngineStatus status = Waits.engineEnd(relay.engine, request, handle);
+        assertThat(status).isInstanceOf(EngineStatus.Failed.class);
+        assertThat(((EngineStatus.Failed) status).code()).isEqualTo("upstream_status_unknown");
+        assertThat(((EngineStatus.Failed) status).message()).contains("queueing");
+    }
+
+    @Test
     void klingsContentSecurityRefusalEndsTheJobModerationBlockedAndNotRetryable() {
         EngineStatus.Failed failed = failedWith("video_1301", Route.CREATE, Fault.MODERATION);
         assertThat(failed.code()).isEqualTo("moderation_blocked");
