@@ -14,7 +14,7 @@ import java.util.Date;
 
 /**
  * Kling's check of {@code Authorization: Bearer <jwt>}, as its error table describes it: 1001 empty, 1002 invalid
- * (not a JWT, not HS256, a bad signature), 1000 an unknown access key, 1003 not yet valid ({@code nbf}), 1004 expired
+ * (not a JWT, not HS256 with {@code typ: JWT}, a bad signature), 1000 an unknown access key, 1003 not yet valid ({@code nbf}), 1004 expired
  * ({@code exp}); all HTTP 401. Time comes from the fake's own clock, which a test may set apart from Vidgate's.
  */
 final class KlingAuthCheck {
@@ -43,7 +43,8 @@ final class KlingAuthCheck {
         } catch (ParseException e) {
             return new Refusal(1002, "Authorization is invalid");
         }
-        if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) return new Refusal(1002, "Authorization is invalid");
+        boolean typed = jwt.getHeader().getType() != null && "JWT".equals(jwt.getHeader().getType().getType());
+        if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !typed) return new Refusal(1002, "Authorization is invalid");
         if (!accessKey.equals(claims.getIssuer())) return new Refusal(1000, "Authentication failed");
         try {
             if (!jwt.verify(new MACVerifier(secretKey))) return new Refusal(1002, "Authorization is invalid");
