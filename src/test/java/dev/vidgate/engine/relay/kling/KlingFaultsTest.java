@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,6 +96,16 @@ class KlingFaultsTest {
         assertThat(failed.code()).isEqualTo("upstream_rejected");
         assertThat(failed.message()).contains("prompt must not exceed 2500 characters");
         assertThat(failed.retryable()).isFalse();
+    }
+
+    @Test
+    void aModelKlingDoesNotKnowFailsTheJobWithKlingsMessage() {
+        kling = FakeKling.start(clock);
+        ChannelSettings mapped = kling.channel("a").withModels(Map.of("kling-v2-6", "kling-v9-imaginary"));
+        relay = KlingFixture.with(dir, clock, List.of(mapped), s -> s, kling);
+        EngineStatus.Failed failed = failed(fox("video_unknown_model"));
+        assertThat(failed.code()).isEqualTo("upstream_rejected");
+        assertThat(failed.message()).contains("model_name is not supported: kling-v9-imaginary");
     }
 
     @Test
