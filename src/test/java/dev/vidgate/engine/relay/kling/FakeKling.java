@@ -125,7 +125,7 @@ final class FakeKling implements AutoCloseable {
 
     ChannelSettings channel(String name, String apiKey) {
         return ChannelSettings.of(name, URI.create(baseUrl()), ApiKey.of(apiKey), new KlingProvider())
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(1500));
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5));
     }
 
     void fail(Route route, Fault... queued) {
