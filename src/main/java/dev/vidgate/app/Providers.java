@@ -3,6 +3,7 @@ package dev.vidgate.app;
 import dev.vidgate.engine.relay.Flavour;
 import dev.vidgate.engine.relay.Provider;
 import dev.vidgate.engine.relay.ark.ArkProvider;
+import dev.vidgate.engine.relay.kling.KlingProvider;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ final class Providers {
     static List<Provider> all() {
         List<Provider> all = new ArrayList<>(List.of(Flavour.values()));
         all.add(new ArkProvider());
+        all.add(new KlingProvider());
         return List.copyOf(all);
     }
 }

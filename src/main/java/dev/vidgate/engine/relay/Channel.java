@@ -53,7 +53,7 @@ final class Channel implements AutoCloseable {
                 stats.lastError(cause.getMessage(), clock.instant());
                 breaker.failure(cause.getMessage());
             }
-        });
+        }, clock);
         this.client = settings.flavour().open(settings, transport);
     }
 

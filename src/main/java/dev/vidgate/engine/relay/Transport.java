@@ -16,6 +16,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,13 +65,15 @@ public final class Transport implements AutoCloseable {
     private final Duration requestTimeout;
     private final Watchdog watchdog;
     private final Health health;
+    private final InstantSource clock;
     private final HttpClient http;
     private final ExecutorService clientThreads = Executors.newVirtualThreadPerTaskExecutor();
 
-    Transport(ChannelSettings settings, Watchdog watchdog, Health health) {
+    Transport(ChannelSettings settings, Watchdog watchdog, Health health, InstantSource clock) {
         this.requestTimeout = settings.requestTimeout();
         this.watchdog = watchdog;
         this.health = health;
+        this.clock = clock;
         this.http = HttpClient.newBuilder()
                 // the client's own work (reading answers, completing exchanges) runs on virtual threads,
                 // so thousands of polls in flight do not mean thousands of platform threads
@@ -80,6 +83,9 @@ public final class Transport implements AutoCloseable {
                 .version("https".equals(settings.baseUrl().getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
                 .build();
     }
+
+    /** The relay's clock, for adapters whose credentials depend on the time (signed tokens that expire). */
+    public InstantSource clock() { return clock; }
 
     /** A request to {@code uri} with the channel's timeout, {@code Accept: application/json} and our user agent. */
     public HttpRequest.Builder request(URI uri) {

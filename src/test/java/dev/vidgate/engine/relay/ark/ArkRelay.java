@@ -7,6 +7,7 @@ import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.engine.relay.ChannelSettings;
 import dev.vidgate.engine.relay.RelayEngine;
 import dev.vidgate.engine.relay.RelayMetrics;
+import dev.vidgate.engine.relay.RelayServices;
 import dev.vidgate.engine.relay.RelaySettings;
 import dev.vidgate.engine.relay.Submission;
 import dev.vidgate.testsupport.TestClock;
@@ -39,7 +40,7 @@ final class ArkRelay implements AutoCloseable {
                 .withPolling(Duration.ofMillis(20), Duration.ofMillis(100))
                 .withDeadlines(Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofSeconds(2))
                 .withDownloads(64L * 1024 * 1024, Duration.ofSeconds(5));
-        engine = new RelayEngine(relay, clock, RelayMetrics.NONE, catalog, Submission.ImageLinks.NONE);
+        engine = new RelayEngine(relay, clock, RelayMetrics.NONE, new RelayServices(catalog, Submission.ImageLinks.NONE, null));
     }
 
     ArkRelay(Path workDir) {
