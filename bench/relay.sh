@@ -4,6 +4,8 @@
 # refreshed (p50/p99/max time between two polls of a job, as the upstream sees it), upstream requests/s,
 # CPU and heap/RSS. Target: every job refreshed at least every 5 s.
 # Usage: bench/relay.sh [jobs=10000] [measured seconds=60] [channels=4]
+#        bench/relay.sh callbacks [jobs=40]: time from upstream completion to our "completed", with and without
+#        provider callbacks, both runs in the same minute (RelayCallbackBenchmark).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
@@ -12,6 +14,10 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 ./mvnw -q -B -o test-compile 2>/dev/null || ./mvnw -q -B test-compile
 ./mvnw -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null 2>&1 \
   || ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
-"$JAVA" --enable-native-access=ALL-UNNAMED -Xmx1g -Dlogback.configurationFile=bench/logback-quiet.xml \
-  -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+if [ "${1:-}" = callbacks ]; then
+  exec "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx1g -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" \
+    dev.vidgate.engine.relay.RelayCallbackBenchmark "${2:-40}"
+fi
+"$JAVA" --enable-native-access=ALL-UNNAMED -Xmx1g -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" \
   dev.vidgate.engine.relay.RelayPollingBenchmark "${1:-10000}" "${2:-60}" "${3:-4}"

@@ -14,7 +14,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static dev.vidgate.engine.relay.RelayFixture.request;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +29,7 @@ class RelayCallbacksTest {
     Path dir;
 
     private final FakeUpstream upstream = FakeUpstream.start(Flavour.OPENAI);
-    private final List<String> callbackUrls = new CopyOnWriteArrayList<>();
+    private final CallbackRecording recording = new CallbackRecording();
     private RelayEngine engine;
 
     @AfterEach
@@ -38,36 +37,6 @@ class RelayCallbacksTest {
         if (engine != null) engine.close();
         upstream.close();
     }
-
-    /** The OpenAI dialect, noting the callback URL each create was given (that dialect has nowhere to send it). */
-    private final Provider recording = new Provider() {
-        @Override
-        public String wireName() { return "recording"; }
-
-        @Override
-        public ProviderClient open(ChannelSettings channel, Transport transport) {
-            ProviderClient inner = Flavour.OPENAI.open(channel, transport);
-            return new ProviderClient() {
-                @Override
-                public UpstreamVideo create(Submission submission) throws UpstreamException, InterruptedException {
-                    callbackUrls.add(String.valueOf(submission.callbackUrl()));
-                    return inner.create(submission);
-                }
-
-                @Override
-                public Polled retrieve(String id) throws UpstreamException, InterruptedException { return inner.retrieve(id); }
-
-                @Override
-                public long download(UpstreamVideo finished, Path target, long maxBytes, Duration timeout)
-                        throws UpstreamException, InterruptedException {
-                    return inner.download(finished, target, maxBytes, timeout);
-                }
-
-                @Override
-                public void cancel(String id) throws UpstreamException, InterruptedException { inner.cancel(id); }
-            };
-        }
-    };
 
     /** Polls so far apart that only a callback can finish a job within the test's deadline. */
     private RelayEngine slowPolling(URI publicUrl) {
@@ -84,8 +53,8 @@ class RelayCallbacksTest {
         GenerationRequest request = request("video_cb1");
         String handle = engine.start(request);
 
-        assertThat(callbackUrls).singleElement().asString().startsWith("https://videos.example.com/relay/callbacks/");
-        String token = callbackUrls.getFirst().substring(callbackUrls.getFirst().lastIndexOf('/') + 1);
+        assertThat(recording.urls.get("video_cb1")).startsWith("https://videos.example.com/relay/callbacks/");
+        String token = recording.token("video_cb1");
         assertThat(token).matches("[A-Za-z0-9_-]{32}");
         assertThat(upstream.seen(Route.RETRIEVE)).isEmpty();
 
@@ -100,7 +69,7 @@ class RelayCallbacksTest {
     void aForgedCallbackIsRefusedAndAsksTheProviderNothing() {
         engine = slowPolling(PUBLIC);
         engine.start(request("video_cb2"));
-        String token = callbackUrls.getFirst().substring(callbackUrls.getFirst().lastIndexOf('/') + 1);
+        String token = recording.token("video_cb2");
         String forged = (token.charAt(0) == 'A' ? 'B' : 'A') + token.substring(1);
 
         assertThat(engine.hint(forged)).isFalse();
@@ -113,6 +82,6 @@ class RelayCallbacksTest {
     void withoutAPublicAddressNoCallbackIsOffered() {
         engine = slowPolling(null);
         engine.start(request("video_cb3"));
-        assertThat(callbackUrls).containsExactly("null");
+        assertThat(recording.urls).containsExactly(java.util.Map.entry("video_cb3", "null"));
     }
 }
