@@ -2,13 +2,15 @@ package dev.vidgate.video;
 
 import dev.vidgate.catalog.VideoSize;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One video job as stored. Immutable: changes are made by the job store through compare-and-set on
  * {@code version}.
  *
  * <p>{@code seconds} is what the client asked for; {@code deliveredSeconds} is what the engine
- * delivered (0 until the job completes), the figure billing settles on.
+ * delivered (0 until the job completes), the figure billing settles on. {@code seconds} and {@code size} are what the
+ * job makes; where that differs from what the client sent, {@code adjustments} says so.
  */
 public record Video(
         String id,
@@ -33,7 +35,14 @@ public record Video(
         Instant expiresAt,
         boolean contentExpired,
         int attempts,
-        long version) {
+        long version,
+        VideoOptions options,
+        List<Adjustment> adjustments) {
+
+    public Video {
+        options = options == null ? VideoOptions.NONE : options;
+        adjustments = adjustments == null ? List.of() : List.copyOf(adjustments);
+    }
 
     /** The storage key prefix under which this video's files live. */
     public String storagePrefix() {
@@ -46,5 +55,10 @@ public record Video(
 
     public String referenceKey() {
         return storagePrefix() + "/reference";
+    }
+
+    /** Where the last-frame image of a job that has one ({@link VideoOptions#hasLastFrame()}) is stored. */
+    public String lastFrameKey() {
+        return storagePrefix() + "/last_frame";
     }
 }

@@ -2,6 +2,9 @@ package dev.vidgate.jobs;
 
 import dev.vidgate.billing.MovementKind;
 import dev.vidgate.engine.EngineStatus;
+import dev.vidgate.engine.GenerationRequest;
+import dev.vidgate.testsupport.media.TestImages;
+import dev.vidgate.video.VideoOptions;
 import dev.vidgate.health.StorageHealth;
 import dev.vidgate.storage.ContentStore;
 import dev.vidgate.storage.fs.FileSystemContentStore;
@@ -80,6 +83,33 @@ class JobRunnerTest {
                 engine.checkInterval(), engine.checkInterval());
         assertThat(engine.released()).hasSize(1);
         assertThat(db.moneyOf(job)).containsExactly(MovementKind.HOLD, MovementKind.SETTLE);
+    }
+
+    @Test
+    void aJobWithTheOptionalFieldsReachesItsEngineWithThemAndItsStoredLastFrameAtEveryAttempt() throws Exception {
+        byte[] lastFrame = TestImages.png(1280, 720);
+        Video job = db.queued(db.aJob().options(new VideoOptions("blur", 42L, true, true)));
+        content.put(job.lastFrameKey(), new java.io.ByteArrayInputStream(lastFrame));
+        engine.script(job.id(), new EngineStatus.Failed("upstream_busy", "The upstream is busy.", true)).script(job.id(), done(4));
+
+        run(claim("worker-a"));
+        run(claim("worker-b"));
+
+        assertThat(engine.started()).hasSize(2).allSatisfy(request -> {
+            assertThat(request.options().negativePrompt()).isEqualTo("blur");
+            assertThat(request.options().seed()).isEqualTo(42L);
+            assertThat(request.options().generateAudio()).isTrue();
+            assertThat(request.options().lastFrame()).isEqualTo(lastFrame);
+        });
+        assertThat(db.current(job).status()).isEqualTo(VideoStatus.COMPLETED);
+    }
+
+    @Test
+    void aJobWithoutOptionalFieldsReachesItsEngineWithNone() throws Exception {
+        Video job = db.queued(db.aJob());
+        engine.script(job.id(), done(4));
+        run(claim("worker-a"));
+        assertThat(engine.started().getFirst().options()).isEqualTo(GenerationRequest.Options.NONE);
     }
 
     @Test
