@@ -3,6 +3,7 @@ package dev.vidgate.video;
 import dev.vidgate.catalog.VideoSize;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /** A job about to be inserted, already validated. */
 public record NewVideo(
@@ -23,8 +24,8 @@ public record NewVideo(
         List<Adjustment> adjustments) {
 
     public NewVideo {
-        options = options == null ? VideoOptions.NONE : options;
-        adjustments = adjustments == null ? List.of() : List.copyOf(adjustments);
+        Objects.requireNonNull(options, "options");
+        adjustments = List.copyOf(adjustments);
     }
 
     /** A job without optional fields or adjustments (what a Sora client creates). */

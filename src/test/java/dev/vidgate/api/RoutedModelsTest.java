@@ -5,13 +5,10 @@ import com.openai.errors.BadRequestException;
 import com.openai.models.videos.VideoCreateParams;
 import com.openai.models.videos.VideoSeconds;
 import com.openai.models.videos.VideoSize;
-import dev.vidgate.testsupport.RawHttp;
-import dev.vidgate.testsupport.TestServer;
 import dev.vidgate.testsupport.TestServerExtension;
 import dev.vidgate.video.Adjustment;
 import dev.vidgate.video.JobStore;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -35,7 +32,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * depends on what the relay sends.
  */
 class RoutedModelsTest {
-    private static final long FUNDS = 100_000_000;
     private static final SilentUpstream UPSTREAM = new SilentUpstream();
     @RegisterExtension
     static final TestServerExtension server = TestServerExtension.h2()
@@ -51,15 +47,7 @@ class RoutedModelsTest {
             .with("vidgate.relay.channels[1].request-timeout", "10m")
             .with("vidgate.relay.channels[1].models", "sora-2-pro=veo-3.1-generate-001")
             .with("vidgate.relay.channels[1].duration-policy", "nearest");
-    static final AdminCalls admin = new AdminCalls(server.http(TestServer.ADMIN_KEY));
-    static String secret;
-    static RawHttp user;
-
-    @BeforeAll
-    static void fundedKey() {
-        secret = admin.fundedKey("studio", FUNDS, "");
-        user = new RawHttp(server.baseUrl(), secret);
-    }
+    static final FundedTenant studio = new FundedTenant(server, "studio");
 
     @AfterAll
     static void stopUpstream() {
@@ -67,16 +55,12 @@ class RoutedModelsTest {
     }
 
     private static JsonNode model(String id) {
-        return ok(user.get("/v1/videos/models")).get("data").valueStream().filter(m -> m.get("id").asString().equals(id))
+        return ok(studio.http().get("/v1/videos/models")).get("data").valueStream().filter(m -> m.get("id").asString().equals(id))
                 .findFirst().orElseThrow();
     }
 
     private static List<String> strings(JsonNode array) {
         return array.valueStream().map(JsonNode::asString).toList();
-    }
-
-    private static long balance() {
-        return admin.account("studio").get("balance").asLong();
     }
 
     @Test
@@ -94,7 +78,7 @@ class RoutedModelsTest {
 
     @Test
     void anUnchangedSoraClientAskingForTwelveSecondsOnAVeoChannelIsRefusedNamingVeosDurationsAndNothingIsCreated() {
-        OpenAIClient sdk = SdkClients.client(server.server(), secret);
+        OpenAIClient sdk = SdkClients.client(server.server(), studio.secret());
         var twelve = VideoCreateParams.builder().model("sora-2").prompt("a lighthouse").seconds(VideoSeconds._12)
                 .size(VideoSize._1280X720).build();
         assertThatThrownBy(() -> sdk.videos().create(twelve)).isInstanceOfSatisfying(BadRequestException.class, e -> {
@@ -102,30 +86,29 @@ class RoutedModelsTest {
             assertThat(e.param()).contains("seconds");
             assertThat(e.code()).contains("invalid_value");
         });
-        assertThat(balance()).isEqualTo(FUNDS);
-        assertThat(ok(user.get("/v1/videos")).get("data")).isEmpty();
+        studio.assertNothingHeldOrStored();
     }
 
     @Test
     void onASnappingChannelTwelveSecondsBecomeEightHeldForEightAndTheVideoSaysSo() {
-        long before = balance();
-        JsonNode created = ok(user.postJson("/v1/videos",
+        long before = studio.balance();
+        JsonNode created = ok(studio.http().postJson("/v1/videos",
                 "{\"prompt\":\"a lighthouse\",\"model\":\"sora-2-pro\",\"size\":\"1280x720\",\"seconds\":\"12\"}"));
         assertThat(created.get("seconds").asString()).isEqualTo("8");
         assertThat(created.get("adjustments").toString()).isEqualTo("[{\"param\":\"seconds\",\"requested\":\"12\",\"used\":\"8\"}]");
-        assertThat(before - balance()).as("held for 8 s of sora-2-pro at 720p").isEqualTo(8 * 300_000L);
+        assertThat(before - studio.balance()).as("held for 8 s of sora-2-pro at 720p").isEqualTo(8 * 300_000L);
 
         String id = created.get("id").asString();
-        JsonNode again = ok(user.get("/v1/videos/" + id));
+        JsonNode again = ok(studio.http().get("/v1/videos/" + id));
         assertThat(again.get("adjustments")).isEqualTo(created.get("adjustments"));
         var stored = server.server().bean(JobStore.class).findById(id).orElseThrow();
         assertThat(stored.seconds()).isEqualTo(8);
         assertThat(stored.adjustments()).containsExactly(new Adjustment("seconds", "12", "8"));
 
-        JsonNode exact = ok(user.postJson("/v1/videos", "{\"prompt\":\"a lighthouse\",\"model\":\"sora-2-pro\",\"seconds\":\"6\"}"));
+        JsonNode exact = ok(studio.http().postJson("/v1/videos", "{\"prompt\":\"a lighthouse\",\"model\":\"sora-2-pro\",\"seconds\":\"6\"}"));
         assertThat(exact.get("seconds").asString()).isEqualTo("6");
         assertThat(exact.has("adjustments")).as("omitted when nothing was changed").isFalse();
-        for (JsonNode video : List.of(created, exact)) ok(user.post("/v1/videos/" + video.get("id").asString() + "/cancel", null, new byte[0]));
+        for (JsonNode video : List.of(created, exact)) ok(studio.http().post("/v1/videos/" + video.get("id").asString() + "/cancel", null, new byte[0]));
     }
 
     /** Accepts connections on 127.0.0.1 and never answers: an upstream whose jobs never end. */
