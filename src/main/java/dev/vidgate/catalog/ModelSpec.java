@@ -60,12 +60,14 @@ public record ModelSpec(String name, List<String> aliases, String ownedBy, long 
 
     /**
      * This model as served by other models: it makes what {@code can} says, with {@code durations}. Its own prices stay;
-     * a resolution tier it had no price for costs its dearest price (until an operator sets one).
+     * a resolution tier only the other models make costs its dearest price (until an operator sets one), while a tier of
+     * its own that it had no price for stays unpriced.
      */
     ModelSpec servedAs(Capabilities can, DurationPolicy durations) {
         var prices = new LinkedHashMap<>(pricing.prices());
         long dearest = prices.values().stream().mapToLong(Long::longValue).max().orElse(0);
-        can.resolutions().forEach(tier -> prices.putIfAbsent(tier, dearest));
+        can.resolutions().stream().filter(tier -> !this.can.resolutions().contains(tier))
+                .forEach(tier -> prices.putIfAbsent(tier, dearest));
         return new ModelSpec(name, aliases, ownedBy, created, quality, can, new Pricing(pricing.unit(), prices), engine, durations);
     }
 }

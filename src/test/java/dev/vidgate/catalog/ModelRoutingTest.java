@@ -64,6 +64,15 @@ class ModelRoutingTest {
     }
 
     @Test
+    void aTierOfTheModelsOwnThatHadNoPriceStaysUnpricedWhenTheModelIsRoutedToItself() {
+        ModelSpec sora = CATALOG.find("sora-2-pro").orElseThrow();
+        var unpriced = new ModelSpec(sora.name(), sora.aliases(), sora.ownedBy(), sora.created(), sora.quality(), sora.can(),
+                Pricing.perSecond(Map.of("720p", 300_000L)), sora.engine());
+        ModelCatalog catalog = new ModelCatalog(List.of(unpriced)).routed(List.of(route("sora-2-pro", "sora-2-pro")));
+        assertThat(catalog.find("sora-2-pro").orElseThrow().pricing().prices()).isEqualTo(Map.of("720p", 300_000L));
+    }
+
+    @Test
     void modelsWithoutRoutesStayAsTheyAre() {
         ModelCatalog routed = CATALOG.routed(List.of(route("sora-2", "kling-v2-6")));
         assertThat(routed.find("sora-2-pro")).isEqualTo(CATALOG.find("sora-2-pro"));
