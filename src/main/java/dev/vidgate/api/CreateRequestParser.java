@@ -5,6 +5,7 @@ import dev.vidgate.catalog.ModelSpec;
 import dev.vidgate.common.ApiException;
 import dev.vidgate.video.CreateVideoRequest;
 import dev.vidgate.video.VideoErrors;
+import dev.vidgate.video.reference.ReferenceImages;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
@@ -47,10 +48,10 @@ final class CreateRequestParser {
                 + "': send application/json or multipart/form-data.", null, "unsupported_content_type");
     }
 
-    /** The seed's message, unless the body names a model of other durations than Sora's: then that model's. */
+    /** The durations of the model the body names (the seed's message for a Sora model as shipped), else the seed's message. */
     private ApiException secondsNotAString(JsonNode model) {
         return (model != null && model.isString() ? catalog.find(model.asString()) : java.util.Optional.<ModelSpec>empty())
-                .filter(m -> !m.isSora()).map(VideoErrors::invalidSeconds).orElseGet(VideoErrors::invalidSeconds);
+                .map(VideoErrors::invalidSeconds).orElseGet(VideoErrors::invalidSeconds);
     }
 
     private CreateVideoRequest json(HttpServletRequest request, String idempotencyKey) {
@@ -75,7 +76,31 @@ final class CreateRequestParser {
             seconds = checked("seconds", secondsNode.asString());
         }
         return new CreateVideoRequest(text(root, "prompt"), text(root, "model"), seconds, text(root, "size"),
-                jsonReference(root.get("input_reference")), idempotencyKey);
+                jsonImage(root, "input_reference"), idempotencyKey, text(root, "negative_prompt"), seed(root.get("seed")),
+                generateAudio(root.get("generate_audio")), jsonImage(root, "last_frame"));
+    }
+
+    /** A JSON integer, as its digits (the video service checks the range); anything else is the wrong type. */
+    private static String seed(JsonNode node) {
+        if (node == null || node.isNull()) return null;
+        if (!node.isIntegralNumber()) throw VideoErrors.wrongType("seed", "an integer", describe(node));
+        return node.toString();
+    }
+
+    private static Boolean generateAudio(JsonNode node) {
+        if (node == null || node.isNull()) return null;
+        if (!node.isBoolean()) throw VideoErrors.wrongType("generate_audio", "a boolean", describe(node));
+        return node.booleanValue();
+    }
+
+    /** A multipart {@code generate_audio}: {@code true} or {@code false}. */
+    private static Boolean generateAudio(String text) {
+        if (text == null) return null;
+        return switch (text.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiException.invalid("Invalid 'generate_audio': expected true or false.", "generate_audio", "invalid_value");
+        };
     }
 
     private static String text(JsonNode root, String field) {
@@ -85,29 +110,42 @@ final class CreateRequestParser {
         return checked(field, node.asString());
     }
 
-    /** A text field's value, refused if it holds control characters; a prompt and an image URL (wrapped base64) may hold line breaks. */
+    /**
+     * A text field's value, refused if it holds control characters; a prompt, a negative prompt and an image URL (wrapped
+     * base64) may hold line breaks.
+     */
     private static String checked(String field, String value) {
         return switch (field) {
-            case "prompt" -> TextFields.multiline(value, field);
-            case "input_reference[image_url]" -> TextFields.multiline(value, "input_reference");
-            case "input_reference[file_id]" -> TextFields.singleLine(value, "input_reference");
+            case "prompt", "negative_prompt" -> TextFields.multiline(value, field);
+            case "input_reference[image_url]", "last_frame[image_url]" -> TextFields.multiline(value, imageField(field));
+            case "input_reference[file_id]", "last_frame[file_id]" -> TextFields.singleLine(value, imageField(field));
             default -> TextFields.singleLine(value, field);
         };
     }
 
-    private byte[] jsonReference(JsonNode node) {
+    private static String imageField(String part) {
+        return part.substring(0, part.indexOf('['));
+    }
+
+    /** {@code {"image_url": "data:..."}} (or {@code file_id}) under {@code field}: {@code input_reference}, {@code last_frame}. */
+    private byte[] jsonImage(JsonNode root, String field) {
+        JsonNode node = root.get(field);
         if (node == null || node.isNull()) return null;
         if (!node.isObject()) {
-            throw VideoErrors.wrongType("input_reference", "an object like {\"image_url\": \"data:image/png;base64,...\"}", describe(node));
+            throw VideoErrors.wrongType(field, "an object like {\"image_url\": \"data:image/png;base64,...\"}", describe(node));
         }
         JsonNode imageUrl = node.get("image_url");
         JsonNode fileId = node.get("file_id");
         if (imageUrl != null && !imageUrl.isNull()) {
-            if (!imageUrl.isString()) throw VideoErrors.wrongType("input_reference.image_url", "a string", describe(imageUrl));
-            return references.fromImageUrl(checked("input_reference[image_url]", imageUrl.asString()));
+            if (!imageUrl.isString()) throw VideoErrors.wrongType(field + ".image_url", "a string", describe(imageUrl));
+            String url = checked(field + "[image_url]", imageUrl.asString());
+            return ReferenceImages.named(field, () -> references.fromImageUrl(url));
         }
-        if (fileId != null && !fileId.isNull()) return references.fromFileId(checked("input_reference[file_id]", fileId.asString()));
-        throw ApiException.invalid("input_reference must have image_url (a data URL) or file_id.", "input_reference", "invalid_value");
+        if (fileId != null && !fileId.isNull()) {
+            String id = checked(field + "[file_id]", fileId.asString());
+            return ReferenceImages.named(field, () -> references.fromFileId(id));
+        }
+        throw ApiException.invalid(field + " must have image_url (a data URL) or file_id.", field, "invalid_value");
     }
 
     private static String describe(JsonNode node) {
@@ -120,33 +158,29 @@ final class CreateRequestParser {
     }
 
     private CreateVideoRequest multipart(HttpServletRequest request, String idempotencyKey) {
-        String prompt = null, model = null, seconds = null, size = null, imageUrl = null, fileId = null;
-        byte[] file = null;
-        int files = 0;
+        String prompt = null, model = null, seconds = null, size = null, negativePrompt = null, seed = null, audio = null;
+        var reference = new ImageField("input_reference");
+        var lastFrame = new ImageField("last_frame");
         try {
             for (Part part : request.getParts()) {
                 String name = part.getName() == null ? "" : part.getName();
+                if (reference.read(part, name) || lastFrame.read(part, name)) continue;
                 switch (name) {
-                    case "input_reference" -> {
-                        if (++files > 1) throw VideoErrors.tooManyReferences();
-                        file = readFile(part);
-                    }
-                    case "input_reference[image_url]" -> imageUrl = first(imageUrl, readText(part));
-                    case "input_reference[file_id]" -> fileId = first(fileId, readText(part));
                     case "prompt" -> prompt = first(prompt, readText(part));
                     case "model" -> model = first(model, readText(part));
                     case "seconds" -> seconds = first(seconds, readText(part));
                     case "size" -> size = first(size, readText(part));
+                    case "negative_prompt" -> negativePrompt = first(negativePrompt, readText(part));
+                    case "seed" -> seed = first(seed, readText(part));
+                    case "generate_audio" -> audio = first(audio, readText(part));
                     default -> { } // unknown fields are ignored, as the API does
                 }
             }
         } catch (IOException | ServletException | IllegalStateException | MultipartException e) {
             throw multipartFailure(e);
         }
-        if (file == null && imageUrl != null) file = references.fromImageUrl(imageUrl);
-        else if (file == null && fileId != null) file = references.fromFileId(fileId);
-        else if (file != null && (imageUrl != null || fileId != null)) throw VideoErrors.tooManyReferences();
-        return new CreateVideoRequest(prompt, model, seconds, size, file, idempotencyKey);
+        return new CreateVideoRequest(prompt, model, seconds, size, reference.resolve(references), idempotencyKey, negativePrompt,
+                seed == null ? null : seed.trim(), generateAudio(audio), lastFrame.resolve(references));
     }
 
     private static RuntimeException multipartFailure(Exception e) {
@@ -167,17 +201,7 @@ final class CreateRequestParser {
         return existing != null ? existing : value;
     }
 
-    private static byte[] readFile(Part part) throws IOException {
-        if (part.getSize() > RequestLimits.MAX_FILE_BYTES) {
-            throw ApiException.tooLarge("input_reference is larger than the " + RequestLimits.describe(RequestLimits.MAX_FILE_BYTES)
-                    + " limit", "input_reference");
-        }
-        try (InputStream in = part.getInputStream()) {
-            return in.readAllBytes();
-        }
-    }
-
-    private static String readText(Part part) throws IOException {
+    static String readText(Part part) throws IOException {
         if (part.getSize() > MAX_TEXT_PART_BYTES) {
             throw ApiException.invalid("The form field '" + part.getName() + "' is too long.", part.getName(), "string_above_max_length");
         }

@@ -27,11 +27,14 @@ final class ModelJson {
     }
 
     /**
-     * A video model with what it can make and what it costs now: the price book's prices (the operator's, else the
-     * configured default), in micro-credits, by tier in the order of its sizes; {@code price_unit} is its first tier's.
+     * A video model with what it can make (behind a relay channel that routes it to another model: what that model
+     * makes) and what it costs now: the price book's prices (the operator's, else the configured default), in
+     * micro-credits, by tier in the order of its sizes; {@code price_unit} is its first tier's. {@code max_prompt_length}
+     * is null where only the API's limit applies.
      */
     record VideoModel(String id, String object, long created, @JsonProperty("owned_by") String ownedBy, List<String> aliases,
                       String quality, List<Size> sizes, List<String> seconds, List<String> inputs, String audio,
+                      @JsonProperty("max_prompt_length") Integer maxPromptLength, @JsonProperty("duration_policy") String durationPolicy,
                       @JsonProperty("price_unit") String priceUnit, List<Cost> prices) {
         static VideoModel of(ModelSpec m, List<Price> prices) {
             List<Cost> costs = m.can().resolutions().stream().flatMap(r -> prices.stream()
@@ -41,6 +44,7 @@ final class ModelJson {
                     m.can().formats().stream().map(Size::of).toList(),
                     m.can().durations().stream().map(String::valueOf).toList(),
                     m.can().inputs().stream().sorted().map(Input::wireName).toList(), m.can().audio().wireName(),
+                    m.can().maxPromptLength(), m.durations().wireName(),
                     costs.isEmpty() ? m.pricing().unit().wireName() : costs.getFirst().priceUnit(), costs);
         }
     }

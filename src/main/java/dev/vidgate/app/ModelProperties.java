@@ -35,7 +35,7 @@ public record ModelProperties(List<Entry> models) {
     /** One entry; every field but {@code id} may be left out. Sizes are {@code WxH} or {@code WxH=ratio@tier}. */
     public record Entry(String id, List<String> aliases, String ownedBy, Long created, String quality, List<String> sizes,
                         List<Integer> durations, List<String> inputs, String audio, String priceUnit, Map<String, Long> prices,
-                        Map<String, Long> audioSurcharges, Boolean enabled) {}
+                        Map<String, Long> audioSurcharges, Boolean enabled, Integer maxPromptLength) {}
 
     public ModelProperties {
         models = models == null ? List.of() : List.copyOf(models);
@@ -80,9 +80,12 @@ public record ModelProperties(List<Entry> models) {
                 : new LinkedHashSet<>(parsed(e.inputs(), key + "inputs", s -> Input.parse(s).orElse(null)));
         Audio audio = e.audio() == null ? (old == null ? Audio.NONE : old.audio())
                 : Audio.parse(e.audio().trim()).orElseThrow(() -> new IllegalArgumentException(key + "audio must be always, optional or none"));
+        Integer maxPrompt = e.maxPromptLength() != null ? e.maxPromptLength() : old == null ? null : old.maxPromptLength();
+        require(maxPrompt == null || (maxPrompt >= 1 && maxPrompt <= Capabilities.API_PROMPT_LIMIT), key
+                + "max-prompt-length must be a number of characters from 1 to " + Capabilities.API_PROMPT_LIMIT);
         Capabilities can;
         try {
-            can = new Capabilities(formats, durations, inputs, audio);
+            can = new Capabilities(formats, durations, inputs, audio, maxPrompt);
         } catch (IllegalArgumentException ex) {
             throw new IllegalArgumentException(key + "sizes or durations: " + ex.getMessage());
         }

@@ -4,7 +4,9 @@ import dev.vidgate.engine.relay.ApiKey;
 import dev.vidgate.engine.relay.ChannelSettings;
 import dev.vidgate.engine.relay.Provider;
 import dev.vidgate.engine.relay.RelaySettings;
+import dev.vidgate.catalog.DurationPolicy;
 import dev.vidgate.catalog.ModelCatalog;
+import dev.vidgate.catalog.ModelRoute;
 import dev.vidgate.catalog.ModelSpec;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -40,6 +42,8 @@ public record RelayProperties(
         @DefaultValue("60s") Duration submitWait) {
 
     private static final String PREFIX = "vidgate.relay.";
+    /** The name of the relay engine, which models name as their engine. */
+    static final String ENGINE = "relay";
 
     /** One {@code vidgate.relay.channels[i]} entry. */
     public record ChannelProperties(String name, String baseUrl, String apiKey, String apiKeyEnv, String flavour,
@@ -47,7 +51,8 @@ public record RelayProperties(
                                     @DefaultValue("100") int maxInFlight, @DefaultValue("50") double requestsPerSecond,
                                     @DefaultValue("32") int maxConnections, @DefaultValue("5s") Duration connectTimeout,
                                     @DefaultValue("30s") Duration requestTimeout, String apiVersion, Boolean idempotencyKeys,
-                                    String project, String location, Map<String, String> options) {
+                                    String project, String location, Map<String, String> options,
+                                    String durationPolicy) {
 
         /** The adapter options: {@code options.*} with {@code project} and {@code location} (Vertex's own keys) folded in. */
         Map<String, String> adapterOptions() {
@@ -92,7 +97,7 @@ public record RelayProperties(
             require(names.add(channel.name()), key("channels[" + i + "].name") + " repeats the channel name " + channel.name());
             built.add(channel);
         }
-        return new RelaySettings("relay", built, workDir, pollInterval, maxPollInterval, jobTimeout, unknownStatusTimeout,
+        return new RelaySettings(ENGINE, built, workDir, pollInterval, maxPollInterval, jobTimeout, unknownStatusTimeout,
                 maxVideoSize.toBytes(), downloadTimeout, circuitFailures, circuitCooldown, submitWait);
     }
 
@@ -141,6 +146,42 @@ public record RelayProperties(
     }
 
     /**
+     * {@code catalog} with every relay model bounded by what its channels send it as ({@link ModelCatalog#routed}): a
+     * channel's {@code models} entry {@code ours=theirs} is a route to {@code theirs}; a channel that lists no models
+     * routes every model to itself. Models on other engines stay. Called before {@link #servedOnly}, so that a target
+     * no channel lists by our name is still found.
+     */
+    ModelCatalog routed(ModelCatalog catalog) {
+        if (!configured()) return catalog;
+        List<ModelRoute> routes = new ArrayList<>();
+        for (int i = 0; i < channels.size(); i++) {
+            ChannelProperties c = channels.get(i);
+            if (c == null) continue; // toSettings names it
+            DurationPolicy policy = durationPolicy(c.durationPolicy(), key("channels[" + i + "].duration-policy"));
+            List<String> entries = c.models() == null ? List.of() : c.models().stream().filter(e -> e != null && !e.isBlank()).toList();
+            if (entries.isEmpty()) catalog.models().forEach(m -> routes.add(new ModelRoute(m.name(), m.name(), policy)));
+            for (String entry : entries) {
+                String[] parts = entry.split("=", 2);
+                String ours = parts[0].trim();
+                String theirs = parts.length == 2 ? parts[1].trim() : ours;
+                if (catalog.find(ours).isPresent()) routes.add(new ModelRoute(ours, theirs, policy)); // else toSettings names it
+            }
+        }
+        try {
+            return catalog.routed(routes.stream().filter(r -> catalog.find(r.model()).orElseThrow().engine().equals(ENGINE)).toList());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(PREFIX + "channels[i].models: " + e.getMessage()
+                    + "; route it to models that share a size and a duration");
+        }
+    }
+
+    private static DurationPolicy durationPolicy(String wire, String key) {
+        if (wire == null || wire.isBlank()) return DurationPolicy.EXACT;
+        return DurationPolicy.parse(wire.trim()).orElseThrow(() -> new IllegalArgumentException(
+                key + " must be exact or nearest; got '" + wire + "'"));
+    }
+
+    /**
      * The catalog without the models of other providers than OpenAI that only {@code vidgate.engine=relay} sends to the
      * relay and that no channel lists: behind a relay, the gateway serves what its channels serve. A channel without
      * {@code models} serves every model; Sora models and models routed by {@code vidgate.model-engines} stay (and
@@ -157,7 +198,7 @@ public record RelayProperties(
         }
         routedExplicitly.forEach(name -> catalog.find(name).ifPresent(m -> listed.add(m.name())));
         return new ModelCatalog(catalog.models().stream()
-                .filter(m -> m.isSora() || !m.engine().equals("relay") || listed.contains(m.name())).toList());
+                .filter(m -> m.isSora() || !m.engine().equals(ENGINE) || listed.contains(m.name())).toList());
     }
 
     /** {@code sora-2=their-name,sora-2-pro}: our model (and its aliases) to the upstream's name. */

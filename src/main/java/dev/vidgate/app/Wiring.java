@@ -187,7 +187,8 @@ class Wiring {
 
     /**
      * The shipped models changed by {@code vidgate.models[i]}, every one on {@code vidgate.engine}, except those
-     * {@code vidgate.model-engines.<model>} sends elsewhere; behind a relay, only the models its channels serve.
+     * {@code vidgate.model-engines.<model>} sends elsewhere; behind a relay, only the models its channels serve, each
+     * making what the models its channels send it as make ({@link RelayProperties#routed}).
      */
     @Bean
     ModelCatalog modelCatalog(VidgateProperties props, ModelProperties models) {
@@ -200,7 +201,7 @@ class Wiring {
             }
             catalog = catalog.withEngine(model, route.getValue().trim());
         }
-        return props.relay().servedOnly(catalog, props.modelEngines().keySet());
+        return props.relay().servedOnly(props.relay().routed(catalog), props.modelEngines().keySet());
     }
 
     @Bean

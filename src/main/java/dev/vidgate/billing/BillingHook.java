@@ -35,9 +35,9 @@ public final class BillingHook implements TransitionHook {
 
     @Override
     public void created(Video v) {
-        // Jobs do not carry generate_audio yet: until they do, a job asks for the model's default, which is silence
-        // where sound is optional (Kling's sound is off unless asked for).
-        created(v, false);
+        // generate_audio left out asks for the model's default, which is silence where sound is optional (Kling's sound
+        // is off unless asked for)
+        created(v, Boolean.TRUE.equals(v.options().generateAudio()));
     }
 
     /** Holds the price of {@code v}, with the audio surcharge when {@code withAudio} and the model's sound is optional. */

@@ -19,6 +19,8 @@ import static dev.vidgate.catalog.Input.TEXT;
  * them ({@code vidgate.models[i].*}). Prices are micro-credits, one credit standing for one US dollar.
  */
 final class DefaultModels {
+    /** Kling's limit on {@code prompt} and {@code negative_prompt}, in characters. */
+    private static final int KLING_PROMPT = 2_500;
     private DefaultModels() {}
 
     static List<ModelSpec> all(String engine) {
@@ -97,6 +99,7 @@ final class DefaultModels {
      * last frame ({@code image_tail}) on 2.5 Turbo and 2.6 (pro mode only), 2.1 Master's std mode, and the prices
      * (Kling's per-clip list prices spread per second; 2.6's sound doubles its price: an audio surcharge as large as the
      * price, paid by jobs that ask for sound).
+     * Prompts (and negative prompts) of at most 2,500 characters, as Kling's API reference gives them.
      */
     private static List<ModelSpec> kling(String engine) {
         List<Format> hd = formats(new int[][]{{1920, 1080}, {1080, 1920}, {1080, 1080}});
@@ -105,14 +108,14 @@ final class DefaultModels {
         var durations = List.of(5, 10);
         return List.of(
                 new ModelSpec("kling-v2-6", List.of(), "kuaishou", 1764720000L, "high",
-                        new Capabilities(both, durations, Set.of(TEXT, FIRST_FRAME, LAST_FRAME), Audio.OPTIONAL),
+                        new Capabilities(both, durations, Set.of(TEXT, FIRST_FRAME, LAST_FRAME), Audio.OPTIONAL, KLING_PROMPT),
                         Pricing.perSecond(ordered("720p", 42_000L, "1080p", 70_000L))
                                 .withAudioSurcharges(ordered("720p", 42_000L, "1080p", 70_000L)), engine),
                 new ModelSpec("kling-v2-5-turbo", List.of(), "kuaishou", 1758585600L, "standard",
-                        new Capabilities(both, durations, Set.of(TEXT, FIRST_FRAME, LAST_FRAME), Audio.NONE),
+                        new Capabilities(both, durations, Set.of(TEXT, FIRST_FRAME, LAST_FRAME), Audio.NONE, KLING_PROMPT),
                         Pricing.perSecond(ordered("720p", 42_000L, "1080p", 70_000L)), engine),
                 new ModelSpec("kling-v2-1-master", List.of(), "kuaishou", 1748476800L, "high",
-                        new Capabilities(hd, durations, Set.of(TEXT, FIRST_FRAME), Audio.NONE),
+                        new Capabilities(hd, durations, Set.of(TEXT, FIRST_FRAME), Audio.NONE, KLING_PROMPT),
                         Pricing.perSecond(Map.of("1080p", 280_000L)), engine));
     }
 

@@ -1,7 +1,11 @@
 package dev.vidgate.catalog;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -28,6 +32,39 @@ public record ModelCatalog(List<ModelSpec> models) {
     public ModelCatalog withEngine(String model, String engine) {
         ModelSpec target = find(model).orElseThrow(() -> new IllegalArgumentException("no model named " + model));
         return new ModelCatalog(models.stream().map(m -> m != target ? m : m.withEngine(engine)).toList());
+    }
+
+    /**
+     * This catalog as its routes serve it: a model that has routes makes what every route's target makes (see
+     * {@link Capabilities#and}; a target outside the catalog, or the model itself, stands for the model's own
+     * capabilities), and snaps durations only when every route does. Models without routes stay as they are.
+     *
+     * @throws IllegalArgumentException when a route names no model of this catalog, or the targets of one model have
+     *     no size or no duration in common
+     */
+    public ModelCatalog routed(Collection<ModelRoute> routes) {
+        Map<String, List<ModelRoute>> byModel = new LinkedHashMap<>();
+        for (ModelRoute route : routes) {
+            ModelSpec model = find(route.model()).orElseThrow(() -> new IllegalArgumentException("no model named " + route.model()));
+            byModel.computeIfAbsent(model.name(), n -> new ArrayList<>()).add(route);
+        }
+        return new ModelCatalog(models.stream().map(m -> byModel.containsKey(m.name()) ? servedBy(m, byModel.get(m.name())) : m).toList());
+    }
+
+    private ModelSpec servedBy(ModelSpec model, List<ModelRoute> routes) {
+        Capabilities can = null;
+        DurationPolicy durations = DurationPolicy.NEAREST;
+        for (ModelRoute route : routes) {
+            Capabilities target = find(route.target()).map(ModelSpec::can).orElse(model.can());
+            try {
+                can = can == null ? target : can.and(target);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(model.name() + " is routed to models with no size or no duration in common ("
+                        + routes.stream().map(ModelRoute::target).distinct().collect(Collectors.joining(", ")) + ")");
+            }
+            durations = durations.and(route.durations());
+        }
+        return model.servedAs(can, durations);
     }
 
     public Optional<ModelSpec> find(String model) {

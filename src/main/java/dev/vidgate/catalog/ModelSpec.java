@@ -1,5 +1,6 @@
 package dev.vidgate.catalog;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,10 +16,18 @@ import java.util.Objects;
  * @param can     sizes, durations, inputs and audio
  * @param pricing the default prices
  * @param engine  the engine that generates it
+ * @param durations whether a duration it cannot make is refused or snapped to the nearest it makes
  */
 public record ModelSpec(String name, List<String> aliases, String ownedBy, long created, String quality, Capabilities can,
-                        Pricing pricing, String engine) {
+                        Pricing pricing, String engine, DurationPolicy durations) {
+    /** A model that makes durations exactly as asked. */
+    public ModelSpec(String name, List<String> aliases, String ownedBy, long created, String quality, Capabilities can,
+                     Pricing pricing, String engine) {
+        this(name, aliases, ownedBy, created, quality, can, pricing, engine, DurationPolicy.EXACT);
+    }
+
     public ModelSpec {
+        Objects.requireNonNull(durations, "durations");
         Objects.requireNonNull(name, "name");
         aliases = List.copyOf(aliases);
         Objects.requireNonNull(ownedBy, "ownedBy");
@@ -46,6 +55,19 @@ public record ModelSpec(String name, List<String> aliases, String ownedBy, long 
     }
 
     public ModelSpec withEngine(String engine) {
-        return new ModelSpec(name, aliases, ownedBy, created, quality, can, pricing, engine);
+        return new ModelSpec(name, aliases, ownedBy, created, quality, can, pricing, engine, durations);
+    }
+
+    /**
+     * This model as served by other models: it makes what {@code can} says, with {@code durations}. Its own prices stay;
+     * a resolution tier only the other models make costs its dearest price (until an operator sets one), while a tier of
+     * its own that it had no price for stays unpriced.
+     */
+    ModelSpec servedAs(Capabilities can, DurationPolicy durations) {
+        var prices = new LinkedHashMap<>(pricing.prices());
+        long dearest = prices.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        can.resolutions().stream().filter(tier -> !this.can.resolutions().contains(tier))
+                .forEach(tier -> prices.putIfAbsent(tier, dearest));
+        return new ModelSpec(name, aliases, ownedBy, created, quality, can, new Pricing(pricing.unit(), prices, pricing.audioSurcharges()), engine, durations);
     }
 }

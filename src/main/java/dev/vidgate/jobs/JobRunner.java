@@ -11,6 +11,7 @@ import dev.vidgate.storage.ContentStore;
 import dev.vidgate.video.ProviderUsage;
 import dev.vidgate.video.Variant;
 import dev.vidgate.video.Video;
+import dev.vidgate.video.VideoOptions;
 import dev.vidgate.video.VideoError;
 import dev.vidgate.video.VideoStatus;
 import org.slf4j.Logger;
@@ -218,17 +219,22 @@ final class JobRunner {
         }
     }
 
+    /** The request the job was created with, rebuilt from what is stored (after a restart, on another node alike). */
     private GenerationRequest requestFor(Video video) {
-        byte[] reference = null;
-        if (video.hasReference()) {
-            try (InputStream in = openWhole(video.referenceKey())) {
-                reference = in.readAllBytes();
-            } catch (IOException e) {
-                throw new TransientException("cannot read reference image of " + video.id(), e);
-            }
-        }
+        byte[] reference = video.hasReference() ? image(video, video.referenceKey(), "reference image") : null;
+        VideoOptions o = video.options();
+        byte[] lastFrame = o.hasLastFrame() ? image(video, video.lastFrameKey(), "last frame") : null;
+        var options = new GenerationRequest.Options(o.negativePrompt(), o.seed(), o.generateAudio(), lastFrame);
         return new GenerationRequest(video.id(), video.model(), video.size(), video.seconds(), video.prompt(), reference,
-                remixSourceOf(video));
+                remixSourceOf(video), options);
+    }
+
+    private byte[] image(Video video, String key, String what) {
+        try (InputStream in = openWhole(key)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new TransientException("cannot read " + what + " of " + video.id(), e);
+        }
     }
 
     /** The completed source of a remix, while its video is still stored; otherwise the remix renders afresh. */

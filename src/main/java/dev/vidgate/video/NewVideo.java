@@ -2,6 +2,8 @@ package dev.vidgate.video;
 
 import dev.vidgate.catalog.VideoSize;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 
 /** A job about to be inserted, already validated. */
 public record NewVideo(
@@ -17,4 +19,20 @@ public record NewVideo(
         String remixedFromVideoId,
         String engine,
         Instant createdAt,
-        String idempotencyKey) {}
+        String idempotencyKey,
+        VideoOptions options,
+        List<Adjustment> adjustments) {
+
+    public NewVideo {
+        Objects.requireNonNull(options, "options");
+        adjustments = List.copyOf(adjustments);
+    }
+
+    /** A job without optional fields or adjustments (what a Sora client creates). */
+    public NewVideo(String id, String tenantId, String keyId, String model, String quality, String prompt, VideoSize size,
+                    int seconds, boolean hasReference, String remixedFromVideoId, String engine, Instant createdAt,
+                    String idempotencyKey) {
+        this(id, tenantId, keyId, model, quality, prompt, size, seconds, hasReference, remixedFromVideoId, engine, createdAt,
+                idempotencyKey, VideoOptions.NONE, List.of());
+    }
+}

@@ -2,6 +2,7 @@ package dev.vidgate.video;
 
 import dev.vidgate.catalog.VideoSize;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One video job as stored. Immutable: changes are made by the job store through compare-and-set on
@@ -9,7 +10,8 @@ import java.time.Instant;
  *
  * <p>{@code seconds} is what the client asked for; {@code deliveredSeconds} is what the engine
  * delivered (0 until the job completes), the figure billing settles on; {@code usage} is what the provider reported
- * it used ({@link ProviderUsage#NONE} until then, and for engines that report nothing).
+ * it used ({@link ProviderUsage#NONE} until then, and for engines that report nothing). {@code seconds} and {@code size}
+ * are what the job makes; where that differs from what the client sent, {@code adjustments} says so.
  */
 public record Video(
         String id,
@@ -35,7 +37,14 @@ public record Video(
         Instant expiresAt,
         boolean contentExpired,
         int attempts,
-        long version) {
+        long version,
+        VideoOptions options,
+        List<Adjustment> adjustments) {
+
+    public Video {
+        options = options == null ? VideoOptions.NONE : options;
+        adjustments = adjustments == null ? List.of() : List.copyOf(adjustments);
+    }
 
     /** The storage key prefix under which this video's files live. */
     public String storagePrefix() {
@@ -48,5 +57,10 @@ public record Video(
 
     public String referenceKey() {
         return storagePrefix() + "/reference";
+    }
+
+    /** Where the last-frame image of a job that has one ({@link VideoOptions#hasLastFrame()}) is stored. */
+    public String lastFrameKey() {
+        return storagePrefix() + "/last_frame";
     }
 }

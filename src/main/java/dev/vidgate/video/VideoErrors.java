@@ -1,5 +1,7 @@
 package dev.vidgate.video;
 
+import dev.vidgate.catalog.Audio;
+import dev.vidgate.catalog.Capabilities;
 import dev.vidgate.catalog.ModelSpec;
 import dev.vidgate.catalog.ModelCatalog;
 import dev.vidgate.catalog.Input;
@@ -9,7 +11,11 @@ import java.util.stream.Collectors;
 
 /** The client errors of the videos API; the seed messages are kept word for word. */
 public final class VideoErrors {
-    public static final int MAX_PROMPT_LENGTH = 32_000;
+    public static final int MAX_PROMPT_LENGTH = Capabilities.API_PROMPT_LIMIT;
+    /** Kling's limit, the shortest of the providers that take a negative prompt. */
+    public static final int MAX_NEGATIVE_PROMPT_LENGTH = 2_500;
+    /** The largest seed: an unsigned 32-bit integer, what Veo, Seedance and Wan take. */
+    public static final long MAX_SEED = 4_294_967_295L;
 
     private VideoErrors() {}
 
@@ -40,9 +46,37 @@ public final class VideoErrors {
 
     /** A reference image (a first frame) given to a model that makes video from text only. */
     public static ApiException referenceNotTaken(ModelSpec model) {
+        return inputNotTaken(model, "input_reference");
+    }
+
+    /** An image given as {@code param} ({@code input_reference}, {@code last_frame}) to a model without that input. */
+    public static ApiException inputNotTaken(ModelSpec model, String param) {
         String inputs = model.can().inputs().stream().sorted().map(Input::wireName).collect(Collectors.joining(", "));
-        return ApiException.invalid("Invalid parameter: " + model.name() + " takes no input_reference (its inputs: " + inputs + ")",
-                "input_reference", "invalid_value");
+        return ApiException.invalid("Invalid parameter: " + model.name() + " takes no " + param + " (its inputs: " + inputs + ")",
+                param, "invalid_value");
+    }
+
+    /** {@code generate_audio} asking for what the model cannot do: sound from a silent model, silence from one that always has sound. */
+    public static ApiException audioNotMade(ModelSpec model) {
+        boolean always = model.can().audio() == Audio.ALWAYS;
+        return ApiException.invalid("Invalid parameter: generate_audio must be " + (always ? "true" : "false") + " or left out for "
+                + model.name() + " (its audio: " + model.can().audio().wireName() + ")", "generate_audio", "invalid_value");
+    }
+
+    /** A prompt within the API's limit but longer than the model takes. */
+    public static ApiException promptTooLongFor(ModelSpec model, int length) {
+        return ApiException.invalid("Invalid 'prompt': string too long for " + model.name() + ". Expected a string with maximum length "
+                + model.can().maxPromptLength() + ", but got a string with length " + length + " instead.", "prompt", "invalid_value");
+    }
+
+    public static ApiException negativePromptTooLong(int length) {
+        return ApiException.invalid("Invalid 'negative_prompt': string too long. Expected a string with maximum length "
+                + MAX_NEGATIVE_PROMPT_LENGTH + ", but got a string with length " + length + " instead.", "negative_prompt",
+                "string_above_max_length");
+    }
+
+    public static ApiException invalidSeed() {
+        return ApiException.invalid("Invalid 'seed': expected an integer from 0 to " + MAX_SEED + ".", "seed", "invalid_value");
     }
 
     private static String forModel(ModelSpec model) {
@@ -65,7 +99,12 @@ public final class VideoErrors {
     }
 
     public static ApiException tooManyReferences() {
-        return ApiException.invalid("Only one input_reference file is allowed", "input_reference", "invalid_value");
+        return tooManyImages("input_reference");
+    }
+
+    /** Two images for one image field ({@code input_reference}, {@code last_frame}). */
+    public static ApiException tooManyImages(String param) {
+        return ApiException.invalid("Only one " + param + " file is allowed", param, "invalid_value");
     }
 
     public static ApiException notFound(String id) {

@@ -3,7 +3,6 @@ package dev.vidgate.video;
 import dev.vidgate.catalog.ModelSpec;
 import dev.vidgate.catalog.ModelCatalog;
 import dev.vidgate.catalog.VideoSize;
-import dev.vidgate.catalog.Input;
 import dev.vidgate.storage.ContentStore;
 import dev.vidgate.tenancy.Principal;
 import dev.vidgate.tenancy.TenancyErrors;
@@ -51,24 +50,28 @@ public final class VideoService {
     }
 
     public Video create(Principal who, CreateVideoRequest request) {
-        String prompt = validPrompt(request.prompt());
+        String prompt = CreateChecks.prompt(request.prompt());
         String modelName = request.model() == null ? policy.defaultModel() : request.model();
         if (modelName.isEmpty()) throw VideoErrors.emptyModel();
         ModelSpec model = catalog.find(modelName).orElseThrow(() -> VideoErrors.unknownModel(modelName));
         if (!who.mayUse(model.name())) throw TenancyErrors.modelNotAllowed(who, modelName);
-        int seconds = validSeconds(request.seconds(), model);
-        VideoSize size = validSize(request.size(), model);
-        if (request.referenceImage() != null) {
-            if (!model.can().takes(Input.FIRST_FRAME)) throw VideoErrors.referenceNotTaken(model);
-            references.check(request.referenceImage(), size.width(), size.height());
+        CreateChecks.promptFits(prompt, model);
+        CreateChecks.Chosen seconds = CreateChecks.seconds(request.seconds(), model, policy);
+        VideoSize size = CreateChecks.size(request.size(), model, policy);
+        CreateChecks.inputs(request, model);
+        VideoOptions options = CreateChecks.options(request, model);
+        if (request.referenceImage() != null) references.check(request.referenceImage(), size.width(), size.height());
+        if (request.lastFrame() != null) {
+            ReferenceImages.named("last_frame", () -> references.check(request.lastFrame(), size.width(), size.height()));
         }
-        return enqueue(who, new Draft(modelName, model, prompt, size, seconds, request.referenceImage(), null), request.idempotencyKey());
+        return enqueue(who, new Draft(modelName, model, prompt, size, seconds.seconds(), request.referenceImage(), null, options,
+                request.lastFrame(), seconds.adjustment().stream().toList()), request.idempotencyKey());
     }
 
     /** A new job from a completed one: same model, size and duration, a new prompt. */
     public Video remix(Principal who, String sourceId, CreateVideoRequest request) {
         Video source = get(who, sourceId);
-        String prompt = validPrompt(request.prompt());
+        String prompt = CreateChecks.prompt(request.prompt());
         if (source.status() != VideoStatus.COMPLETED) {
             throw VideoErrors.invalidState("Video " + source.id() + " is " + source.status().wireName()
                     + "; only completed videos can be remixed.");
@@ -78,8 +81,9 @@ public final class VideoService {
         // The expiry sweep deletes the reference with the video: an expired source cannot be remixed.
         if (source.contentExpired()) throw VideoErrors.expired(source);
         byte[] reference = source.hasReference() ? readAll(source.referenceKey()) : null;
-        return enqueue(who, new Draft(source.model(), model, prompt, source.size(), source.seconds(), reference, source.id()),
-                request.idempotencyKey());
+        byte[] lastFrame = source.options().hasLastFrame() ? readAll(source.lastFrameKey()) : null;
+        return enqueue(who, new Draft(source.model(), model, prompt, source.size(), source.seconds(), reference, source.id(),
+                source.options(), lastFrame, List.of()), request.idempotencyKey());
     }
 
     private Video enqueue(Principal who, Draft d, String idempotencyKey) {
@@ -87,20 +91,22 @@ public final class VideoService {
         var now = clock.instant();
         String id = VideoIds.next(clock);
         var draft = new NewVideo(id, who.tenantId(), who.keyId(), d.modelName, d.model.quality(), d.prompt, d.size, d.seconds,
-                d.reference != null, d.remixedFrom, d.model.engine(), now, idempotencyKey);
-        String referenceKey = "videos/" + id + "/reference";
-        // The reference is stored before the job exists, so a worker never sees a job without its image.
-        if (d.reference != null) content.put(referenceKey, new ByteArrayInputStream(d.reference));
+                d.reference != null, d.remixedFrom, d.model.engine(), now, idempotencyKey, d.options, d.adjustments);
+        String prefix = "videos/" + id;
+        boolean staged = d.reference != null || d.lastFrame != null;
+        // The images are stored before the job exists, so a worker never sees a job without them.
+        if (d.reference != null) content.put(prefix + "/reference", new ByteArrayInputStream(d.reference));
+        if (d.lastFrame != null) content.put(prefix + "/last_frame", new ByteArrayInputStream(d.lastFrame));
         Video stored;
         try {
             stored = jobs.insert(draft, now.minus(policy.idempotencyWindow()));
         } catch (RuntimeException e) {
-            if (d.reference != null) content.deleteAll("videos/" + id);
+            if (staged) content.deleteAll(prefix);
             throw e;
         }
         if (!stored.id().equals(id)) {
             // An earlier job answered this Idempotency-Key: drop what was staged for the new one.
-            if (d.reference != null) content.deleteAll("videos/" + id);
+            if (staged) content.deleteAll(prefix);
             return stored;
         }
         newWork.run();
@@ -171,27 +177,6 @@ public final class VideoService {
         return content.presignedUrl(c.key(), ttl, c.variant().mediaType(), contentDisposition);
     }
 
-    private String validPrompt(String prompt) {
-        if (prompt == null || prompt.isBlank()) throw VideoErrors.missingPrompt();
-        int length = prompt.codePointCount(0, prompt.length());
-        if (length > VideoErrors.MAX_PROMPT_LENGTH) throw VideoErrors.promptTooLong(length);
-        return prompt;
-    }
-
-    private int validSeconds(String seconds, ModelSpec model) {
-        List<Integer> allowed = model.can().durations();
-        if (seconds == null) return allowed.contains(policy.defaultSeconds()) ? policy.defaultSeconds() : allowed.getFirst();
-        return allowed.stream().filter(d -> d.toString().equals(seconds)).findFirst()
-                .orElseThrow(() -> VideoErrors.invalidSeconds(model));
-    }
-
-    private VideoSize validSize(String size, ModelSpec model) {
-        if (size == null) {
-            return model.sizes().contains(policy.defaultSize()) ? policy.defaultSize() : model.sizes().getFirst();
-        }
-        return VideoSize.parse(size).filter(model.sizes()::contains).orElseThrow(() -> VideoErrors.invalidSize(model));
-    }
-
     private byte[] readAll(String key) {
         long size = content.size(key).orElseThrow(() -> new IllegalStateException("reference image missing: " + key));
         try (InputStream in = content.open(key, 0, size)) {
@@ -202,7 +187,7 @@ public final class VideoService {
     }
 
     private record Draft(String modelName, ModelSpec model, String prompt, VideoSize size, int seconds, byte[] reference,
-                         String remixedFrom) {}
+                         String remixedFrom, VideoOptions options, byte[] lastFrame, List<Adjustment> adjustments) {}
 
     /** A rendition that can be streamed now. */
     public record DownloadableContent(Video video, Variant variant, String key, long size) {}

@@ -7,6 +7,7 @@ import dev.vidgate.testsupport.TestServer;
 import dev.vidgate.testsupport.media.TestImages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import dev.vidgate.video.JobStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static dev.vidgate.testsupport.ApiAssertions.assertError;
+import static dev.vidgate.testsupport.ApiCalls.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -73,6 +75,20 @@ abstract class ControlCharactersContract {
         assertError(http.postJson("/v1/videos", "{\"prompt\":\"p\",\"size\":\"720x1280\\n\"}"), 400, null, "size", null);
         assertError(http.postJson("/v1/videos", "{\"prompt\":\"p\",\"input_reference\":{\"image_url\":\"https://a.example/\\u0000.png\"}}"),
                 400, null, "input_reference", "invalid_value");
+        assertError(http.postJson("/v1/videos", "{\"prompt\":\"p\",\"negative_prompt\":\"blur\\u0000\"}"), 400, null, "negative_prompt",
+                "invalid_value");
+        assertError(http.postJson("/v1/videos", "{\"prompt\":\"p\",\"last_frame\":{\"image_url\":\"https://a.example/\\u0000.png\"}}"),
+                400, null, "last_frame", "invalid_value");
+    }
+
+    @Test
+    void ordinaryWhitespaceInANegativePromptIsStored() {
+        var r = http.postJson("/v1/videos", "{\"prompt\":\"p\",\"model\":\"kling-v2-6\",\"seconds\":\"5\",\"size\":\"1280x720\","
+                + "\"negative_prompt\":\"no text\\n\\tno logos\",\"seed\":12}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        var stored = server.bean(JobStore.class).findById(json(r).get("id").asString()).orElseThrow();
+        assertThat(stored.options().negativePrompt()).isEqualTo("no text\n\tno logos");
+        assertThat(stored.options().seed()).isEqualTo(12L);
     }
 
     @Test

@@ -1,11 +1,8 @@
 package dev.vidgate.api;
 
-import dev.vidgate.testsupport.RawHttp;
 import dev.vidgate.testsupport.RawHttp.Multipart;
-import dev.vidgate.testsupport.TestServer;
 import dev.vidgate.testsupport.TestServerExtension;
 import dev.vidgate.testsupport.media.TestImages;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -16,24 +13,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A create is checked against its model's sizes, durations and inputs before anything is held or stored (SPEC section 9). */
 class ModelLimitsAtCreateTest {
-    private static final long FUNDS = 100_000_000;
+    private static final long FUNDS = FundedTenant.FUNDS;
     @RegisterExtension
     static final TestServerExtension server = TestServerExtension.h2();
-    static final AdminCalls admin = new AdminCalls(server.http(TestServer.ADMIN_KEY));
-    static RawHttp user;
-
-    @BeforeAll
-    static void fundedKey() {
-        user = new RawHttp(server.baseUrl(), admin.fundedKey("studio", FUNDS, ""));
-    }
+    static final FundedTenant studio = new FundedTenant(server, "studio");
 
     private static void assertRefused(String json, String message, String param, String code) {
-        assertError(user.postJson("/v1/videos", json), 400, message, param, code);
+        assertError(studio.http().postJson("/v1/videos", json), 400, message, param, code);
     }
 
     private static void assertNothingHeldOrStored() {
-        assertThat(admin.account("studio").get("balance").asLong()).isEqualTo(FUNDS);
-        assertThat(ok(user.get("/v1/videos")).get("data")).isEmpty();
+        studio.assertNothingHeldOrStored();
     }
 
     @Test
@@ -59,7 +49,7 @@ class ModelLimitsAtCreateTest {
         for (byte[] image : new byte[][]{TestImages.png(1280, 720), "not an image at all".getBytes()}) {
             var form = new Multipart().text("prompt", "p").text("model", "seedance-1-0-lite-t2v-250428").text("size", "1280x720")
                     .text("seconds", "5").file("input_reference", "ref.png", "image/png", image);
-            assertError(user.postMultipart("/v1/videos", form), 400, "Invalid parameter: seedance-1-0-lite-t2v-250428 takes no "
+            assertError(studio.http().postMultipart("/v1/videos", form), 400, "Invalid parameter: seedance-1-0-lite-t2v-250428 takes no "
                     + "input_reference (its inputs: text)", "input_reference", "invalid_value");
         }
         assertNothingHeldOrStored();
@@ -76,26 +66,26 @@ class ModelLimitsAtCreateTest {
 
     @Test
     void aModelWithoutTheDefaultSizeAndDurationGetsItsOwnFirstAndIsHeldAtItsPrice() {
-        JsonNode video = ok(user.postJson("/v1/videos", "{\"prompt\":\"a lighthouse\",\"model\":\"kling-v2-1-master\"}"));
+        JsonNode video = ok(studio.http().postJson("/v1/videos", "{\"prompt\":\"a lighthouse\",\"model\":\"kling-v2-1-master\"}"));
         assertThat(video.get("size").asString()).isEqualTo("1920x1080");
         assertThat(video.get("seconds").asString()).isEqualTo("5");
         assertThat(video.get("quality").asString()).isEqualTo("high");
-        assertThat(admin.account("studio").get("balance").asLong()).isEqualTo(FUNDS - 5 * 280_000);
+        assertThat(studio.balance()).isEqualTo(FUNDS - 5 * 280_000);
         cancel(video);
     }
 
     @Test
     void aModelPricedPerThousandTokensIsHeldAtItsEstimatedTokensPerSecond() {
-        JsonNode video = ok(user.postJson("/v1/videos",
+        JsonNode video = ok(studio.http().postJson("/v1/videos",
                 "{\"prompt\":\"a harbour\",\"model\":\"seedance-1-0-pro-250528\",\"size\":\"1280x720\",\"seconds\":\"5\"}"));
         // 1280 x 720 x 24 / 1024 = 21,600 tokens a second at 2,500 micro-credits per 1,000 tokens: 54,000 a second
-        assertThat(admin.account("studio").get("balance").asLong()).isEqualTo(FUNDS - 5 * 54_000);
+        assertThat(studio.balance()).isEqualTo(FUNDS - 5 * 54_000);
         cancel(video);
     }
 
     private static void cancel(JsonNode video) {
-        ok(user.post("/v1/videos/" + video.get("id").asString() + "/cancel", null, new byte[0]));
-        assertThat(admin.account("studio").get("balance").asLong()).isEqualTo(FUNDS);
-        ok(user.delete("/v1/videos/" + video.get("id").asString()));
+        ok(studio.http().post("/v1/videos/" + video.get("id").asString() + "/cancel", null, new byte[0]));
+        assertThat(studio.balance()).isEqualTo(FUNDS);
+        ok(studio.http().delete("/v1/videos/" + video.get("id").asString()));
     }
 }

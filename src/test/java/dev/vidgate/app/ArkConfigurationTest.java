@@ -21,12 +21,7 @@ class ArkConfigurationTest {
     Path dir;
 
     private ChannelSettings read(String baseUrl, String apiKey) {
-        var channel = new RelayProperties.ChannelProperties("seedance", baseUrl, apiKey, null, "ark",
-                List.of("sora-2=seedance-1-0-pro-250528"), 0, 1, 100, 50, 32, Duration.ofSeconds(5), Duration.ofSeconds(30),
-                null, null, null, null, null);
-        var relay = new RelayProperties(List.of(channel), Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofMinutes(60),
-                Duration.ofMinutes(10), DataSize.ofMegabytes(512), Duration.ofMinutes(10), 5, Duration.ofSeconds(30), Duration.ofSeconds(60));
-        return relay.toSettings(dir, Map.<String, String>of()::get, ModelCatalog.defaults("relay")).channels().getFirst();
+        return RelayConfigs.read(dir, RelayConfigs.channel("seedance", baseUrl, apiKey, null, "ark", List.of("sora-2=seedance-1-0-pro-250528")));
     }
 
     @Test

@@ -20,12 +20,7 @@ class KlingChannelConfigurationTest {
     Path dir;
 
     private ChannelSettings read(String apiKey) {
-        var channel = new RelayProperties.ChannelProperties("kling", null, apiKey, null, "kling", List.of("kling-v2-6"), 0, 1, 100,
-                50, 32, Duration.ofSeconds(5), Duration.ofSeconds(30), null, null, null, null, null);
-        var relay = new RelayProperties(List.of(channel), Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofMinutes(60),
-                Duration.ofMinutes(10), DataSize.ofMegabytes(512), Duration.ofMinutes(10), 5, Duration.ofSeconds(30),
-                Duration.ofSeconds(60));
-        return relay.toSettings(dir, Map.<String, String>of()::get, ModelCatalog.defaults("relay")).channels().getFirst();
+        return RelayConfigs.read(dir, RelayConfigs.channel("kling", null, apiKey, null, "kling", List.of("kling-v2-6")));
     }
 
     @Test

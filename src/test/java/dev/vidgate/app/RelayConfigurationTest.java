@@ -5,7 +5,9 @@ import dev.vidgate.engine.relay.Flavour;
 import dev.vidgate.engine.relay.RelaySettings;
 import dev.vidgate.testsupport.TestClock;
 import dev.vidgate.testsupport.TestServer;
+import dev.vidgate.catalog.DurationPolicy;
 import dev.vidgate.catalog.ModelCatalog;
+import dev.vidgate.catalog.ModelSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
@@ -28,13 +30,42 @@ class RelayConfigurationTest {
 
     private static RelayProperties.ChannelProperties channel(String name, String baseUrl, String apiKey, String apiKeyEnv,
                                                              String flavour, List<String> models) {
-        return new RelayProperties.ChannelProperties(name, baseUrl, apiKey, apiKeyEnv, flavour, models, 0, 1, 100, 50, 32,
-                Duration.ofSeconds(5), Duration.ofSeconds(30), null, null, null, null, null);
+        return RelayConfigs.channel(name, baseUrl, apiKey, apiKeyEnv, flavour, models);
+    }
+
+    private static RelayProperties.ChannelProperties snapping(String name, List<String> models, String durationPolicy) {
+        return RelayConfigs.channel(name, "https://api.example.com/v1", null, null, null, models, durationPolicy);
+    }
+
+    @Test
+    void channelsBoundTheRelayModelsByWhatTheyAreSentAsAndSnapOnlyWhenEveryChannelOfAModelDoes() {
+        ModelCatalog catalog = CATALOG.withEngine("sora-2-pro", "builtin");
+        ModelCatalog routed = relay(snapping("veo", List.of("sora-2=veo-3.1-fast-generate-001", "sora-2-pro=veo-3.1-generate-001"), "nearest"),
+                snapping("kling", List.of("sora-2=veo-3.1-generate-001"), null)).routed(catalog);
+        assertThat(routed.find("sora-2").orElseThrow().can().durations()).containsExactly(4, 6, 8);
+        assertThat(routed.find("sora-2").orElseThrow().durations()).isEqualTo(DurationPolicy.EXACT);
+        assertThat(routed.find("sora-2-pro")).as("a model on another engine stays").isEqualTo(catalog.find("sora-2-pro"));
+
+        ModelCatalog everywhere = relay(snapping("veo", List.of("sora-2=veo-3.1-fast-generate-001"), "nearest"),
+                snapping("all", null, "nearest")).routed(CATALOG);
+        ModelSpec sora = everywhere.find("sora-2").orElseThrow();
+        assertThat(sora.can().durations()).as("a channel without models sends sora-2 as itself").containsExactly(4, 8);
+        assertThat(sora.durations()).isEqualTo(DurationPolicy.NEAREST);
+    }
+
+    @Test
+    void aDurationPolicyOtherThanExactOrNearestAndTargetsWithNothingInCommonStopTheStart() {
+        assertThatThrownBy(() -> relay(snapping("veo", List.of("sora-2=veo-3.1-generate-001"), "closest")).routed(CATALOG))
+                .hasMessage("vidgate.relay.channels[0].duration-policy (VIDGATE_RELAY_CHANNELS_0_DURATION_POLICY) must be exact or "
+                        + "nearest; got 'closest'");
+        assertThatThrownBy(() -> relay(snapping("a", List.of("sora-2=kling-v2-1-master"), null),
+                snapping("b", List.of("sora-2=veo-3.1-generate-001"), null)).routed(CATALOG))
+                .hasMessageStartingWith("vidgate.relay.channels[i].models: sora-2 is routed to models with no size or no duration "
+                        + "in common (kling-v2-1-master, veo-3.1-generate-001)");
     }
 
     private static RelayProperties relay(RelayProperties.ChannelProperties... channels) {
-        return new RelayProperties(List.of(channels), Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofMinutes(60),
-                Duration.ofMinutes(10), DataSize.ofMegabytes(512), Duration.ofMinutes(10), 5, Duration.ofSeconds(30), Duration.ofSeconds(60));
+        return RelayConfigs.relay(channels);
     }
 
     private RelaySettings settings(RelayProperties properties, Map<String, String> env) {

@@ -5,6 +5,9 @@ import dev.vidgate.billing.MovementKind;
 import dev.vidgate.catalog.PriceUnit;
 import dev.vidgate.engine.EngineOutput;
 import dev.vidgate.engine.EngineStatus;
+import dev.vidgate.engine.GenerationRequest;
+import dev.vidgate.testsupport.media.TestImages;
+import dev.vidgate.video.VideoOptions;
 import dev.vidgate.health.StorageHealth;
 import dev.vidgate.storage.ContentStore;
 import dev.vidgate.storage.fs.FileSystemContentStore;
@@ -105,6 +108,33 @@ class JobRunnerTest {
         assertThat(db.current(garbled).usage()).as("figures no provider could mean are dropped").isEqualTo(ProviderUsage.NONE);
         assertThat(db.closeOf(garbled)).extracting(Movement::quantity, Movement::charge).containsExactly(108_000L, 270_000L);
         assertThat(db.ledger().reconcile()).isEmpty();
+    }
+
+    @Test
+    void aJobWithTheOptionalFieldsReachesItsEngineWithThemAndItsStoredLastFrameAtEveryAttempt() throws Exception {
+        byte[] lastFrame = TestImages.png(1280, 720);
+        Video job = db.queued(db.aJob().options(new VideoOptions("blur", 42L, true, true)));
+        content.put(job.lastFrameKey(), new java.io.ByteArrayInputStream(lastFrame));
+        engine.script(job.id(), new EngineStatus.Failed("upstream_busy", "The upstream is busy.", true)).script(job.id(), done(4));
+
+        run(claim("worker-a"));
+        run(claim("worker-b"));
+
+        assertThat(engine.started()).hasSize(2).allSatisfy(request -> {
+            assertThat(request.options().negativePrompt()).isEqualTo("blur");
+            assertThat(request.options().seed()).isEqualTo(42L);
+            assertThat(request.options().generateAudio()).isTrue();
+            assertThat(request.options().lastFrame()).isEqualTo(lastFrame);
+        });
+        assertThat(db.current(job).status()).isEqualTo(VideoStatus.COMPLETED);
+    }
+
+    @Test
+    void aJobWithoutOptionalFieldsReachesItsEngineWithNone() throws Exception {
+        Video job = db.queued(db.aJob());
+        engine.script(job.id(), done(4));
+        run(claim("worker-a"));
+        assertThat(engine.started().getFirst().options()).isEqualTo(GenerationRequest.Options.NONE);
     }
 
     @Test

@@ -1,9 +1,12 @@
 package dev.vidgate.testsupport;
 
+import dev.vidgate.video.Adjustment;
 import dev.vidgate.video.NewVideo;
+import dev.vidgate.video.VideoOptions;
 import dev.vidgate.catalog.VideoSize;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,6 +27,8 @@ public final class VideoBuilder {
     private String idempotencyKey;
     private String engine = "builtin";
     private boolean hasReference;
+    private VideoOptions options = VideoOptions.NONE;
+    private List<Adjustment> adjustments = List.of();
 
     private VideoBuilder() {}
 
@@ -78,8 +83,20 @@ public final class VideoBuilder {
         return this;
     }
 
+    /** A job with the optional create fields of other providers (a last frame stored under its {@code Video#lastFrameKey()}). */
+    public VideoBuilder options(VideoOptions options) {
+        this.options = options;
+        return this;
+    }
+
+    /** A job whose request the gateway changed, e.g. {@code new Adjustment("seconds", "12", "8")}. */
+    public VideoBuilder adjustments(Adjustment... adjustments) {
+        this.adjustments = List.of(adjustments);
+        return this;
+    }
+
     public NewVideo build() {
         return new NewVideo(id, tenantId, keyId, model, "standard", prompt, size, seconds, hasReference, null, engine, createdAt,
-                idempotencyKey);
+                idempotencyKey, options, adjustments);
     }
 }

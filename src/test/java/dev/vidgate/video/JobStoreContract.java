@@ -26,6 +26,21 @@ public abstract class JobStoreContract extends JobStoreClaimsContract {
     }
 
     @Test
+    void theOptionalCreateFieldsAndAdjustmentsAreStoredWithTheJobAndAbsentForASoraJob() {
+        var options = new VideoOptions("no text on screen\nno logos", 4_294_967_295L, false, true);
+        Video v = store.insert(aVideo().options(options).adjustments(new Adjustment("seconds", "12", "8")).build(), T0);
+        Video read = store.findById(v.id()).orElseThrow();
+        assertThat(read.options()).isEqualTo(options);
+        assertThat(read.adjustments()).containsExactly(new Adjustment("seconds", "12", "8"));
+
+        Video sora = store.insert(aVideo().build(), T0);
+        assertThat(store.findById(sora.id()).orElseThrow().options()).isEqualTo(VideoOptions.NONE);
+        assertThat(store.findById(sora.id()).orElseThrow().adjustments()).isEmpty();
+        Video claimed = store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
+        assertThat(claimed.options()).isEqualTo(options);
+    }
+
+    @Test
     void theSameIdempotencyKeyWithinTheWindowReturnsTheFirstJob() {
         Video first = store.insert(aVideo().idempotencyKey("k-1").build(), T0.minusSeconds(10));
         Video again = store.insert(aVideo().idempotencyKey("k-1").build(), T0.minusSeconds(10));

@@ -1,7 +1,9 @@
 package dev.vidgate.video;
 
 import dev.vidgate.billing.MovementKind;
+import dev.vidgate.catalog.DurationPolicy;
 import dev.vidgate.catalog.ModelCatalog;
+import dev.vidgate.catalog.ModelRoute;
 import dev.vidgate.catalog.VideoSize;
 import dev.vidgate.common.ApiException;
 import dev.vidgate.health.StorageHealth;
@@ -168,6 +170,28 @@ class VideoServiceTest {
         Principal stranger = otherTenant();
         assertThat(refusal(() -> service.remix(stranger, source.id(), CreateVideoRequest.remix("mine now", null))).status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aRemixKeepsItsSourcesOptionalFieldsAndLastFrame() throws Exception {
+        var routed = ModelCatalog.defaults("builtin").routed(List.of(new ModelRoute("sora-2", "veo-3.1-fast-generate-001",
+                DurationPolicy.EXACT)));
+        var policy = new VideoPolicy(Duration.ofHours(24), Duration.ofHours(24), "sora-2", new VideoSize(720, 1280), 4);
+        var veoLike = new VideoService(db.jobs(), content, routed, policy, new ReferenceImages(ReferenceLimits.DEFAULTS, imageWork),
+                clock, () -> {}, v -> {}, () -> {});
+        byte[] lastFrame = TestImages.png(1280, 720);
+        Video source = veoLike.create(acme, new CreateVideoRequest(PROMPT, "sora-2", "6", "1280x720", null, null, "blur", "9", null,
+                lastFrame));
+        assertThat(source.options()).isEqualTo(new VideoOptions("blur", 9L, null, true));
+        complete(source);
+
+        Video remix = veoLike.remix(acme, source.id(), CreateVideoRequest.remix("at night", null));
+
+        assertThat(remix.options()).isEqualTo(source.options());
+        assertThat(remix.seconds()).isEqualTo(6);
+        try (var in = content.open(remix.lastFrameKey(), 0, lastFrame.length)) {
+            assertThat(in.readAllBytes()).isEqualTo(lastFrame);
+        }
     }
 
     @Test

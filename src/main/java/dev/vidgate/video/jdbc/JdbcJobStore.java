@@ -73,11 +73,13 @@ public final class JdbcJobStore implements JobStore {
         }
         try {
             jdbc.update("INSERT INTO videos (id, tenant_id, key_id, model, quality, status, progress, prompt, width, height, "
-                            + "seconds, has_reference, remixed_from_video_id, engine, created_at, idempotency_key) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + "seconds, has_reference, remixed_from_video_id, engine, created_at, idempotency_key, negative_prompt, seed, "
+                            + "generate_audio, has_last_frame, adjustments) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     v.id(), v.tenantId(), v.keyId(), v.model(), v.quality(), QUEUED.name(), v.prompt(),
                     v.size().width(), v.size().height(), v.seconds(), v.hasReference(), v.remixedFromVideoId(),
-                    v.engine(), v.createdAt().toEpochMilli(), v.idempotencyKey());
+                    v.engine(), v.createdAt().toEpochMilli(), v.idempotencyKey(), v.options().negativePrompt(), v.options().seed(),
+                    v.options().generateAudio(), v.options().hasLastFrame(), Adjustments.write(v.adjustments()));
         } catch (DuplicateKeyException raced) {
             if (v.idempotencyKey() == null) throw raced;
             return findByIdempotencyKey(v.keyId(), v.idempotencyKey()).orElseThrow(() -> raced);

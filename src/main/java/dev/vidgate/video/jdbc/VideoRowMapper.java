@@ -3,6 +3,7 @@ package dev.vidgate.video.jdbc;
 import dev.vidgate.video.ProviderUsage;
 import dev.vidgate.video.Video;
 import dev.vidgate.video.VideoError;
+import dev.vidgate.video.VideoOptions;
 import dev.vidgate.catalog.VideoSize;
 import dev.vidgate.video.VideoStatus;
 import org.springframework.jdbc.core.RowMapper;
@@ -18,7 +19,8 @@ final class VideoRowMapper implements RowMapper<Video> {
     static final String COLUMNS = "id, tenant_id, key_id, model, quality, status, progress, prompt, width, height, seconds, delivered_seconds, "
             + "usage_tokens, usage_seconds, "
             + "has_reference, remixed_from_video_id, engine, engine_handle, error_code, error_message, created_at, "
-            + "started_at, completed_at, expires_at, content_expired, attempts, version";
+            + "started_at, completed_at, expires_at, content_expired, attempts, version, negative_prompt, seed, generate_audio, has_last_frame, "
+            + "adjustments";
 
     @Override
     public Video mapRow(ResultSet rs, int rowNum) throws SQLException {
@@ -47,7 +49,10 @@ final class VideoRowMapper implements RowMapper<Video> {
                 instant(rs, "expires_at"),
                 rs.getBoolean("content_expired"),
                 rs.getInt("attempts"),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                new VideoOptions(rs.getString("negative_prompt"), rs.getObject("seed", Long.class),
+                        rs.getObject("generate_audio", Boolean.class), rs.getBoolean("has_last_frame")),
+                Adjustments.read(rs.getString("adjustments")));
     }
 
     private static ProviderUsage usage(ResultSet rs) throws SQLException {

@@ -1,10 +1,12 @@
 package dev.vidgate.video.reference;
 
+import dev.vidgate.common.ApiException;
 import dev.vidgate.media.BoundedImageWork;
 import dev.vidgate.media.EncodedImage;
 import dev.vidgate.media.UnreadableImageException;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Validates a reference image for {@code input_reference}, with the same decoder the renderer uses
@@ -61,6 +63,20 @@ public final class ReferenceImages {
             return new ReferenceImage(image.format(), image.width(), image.height(), bytes);
         } catch (UnreadableImageException e) {
             throw ReferenceErrors.invalidFormat();
+        }
+    }
+
+    /**
+     * Runs {@code check} on an image sent as {@code param} (such as {@code last_frame}) instead of {@code input_reference}:
+     * the same checks and messages, naming {@code param}.
+     */
+    public static <T> T named(String param, Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (ApiException e) {
+            if (!ReferenceErrors.PARAM.equals(e.param())) throw e;
+            throw new ApiException(e.status(), e.type(), e.getMessage().replace(ReferenceErrors.PARAM, param), param, e.code(),
+                    e.retryAfterSeconds());
         }
     }
 
