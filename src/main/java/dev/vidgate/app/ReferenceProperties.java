@@ -8,9 +8,9 @@ import java.time.Duration;
 /**
  * {@code vidgate.reference.*}: how reference images ({@code input_reference}) are checked.
  *
- * @param decodeTimeout the longest the check of one reference may take, queueing on the per-core pool included,
- *                      before it is stopped and the upload answered {@code 400 Invalid file format}
- *                      ({@code VIDGATE_REFERENCE_DECODE_TIMEOUT})
+ * @param decodeTimeout the CPU time the check of one reference may use before it is stopped and the upload answered
+ *                      {@code 400 Invalid file format} ({@code VIDGATE_REFERENCE_DECODE_TIMEOUT}); a check a busy server
+ *                      has not finished within twenty times as long answers 503 instead (see {@code BoundedImageWork})
  */
 @ConfigurationProperties("vidgate.reference")
 public record ReferenceProperties(@DefaultValue("2s") Duration decodeTimeout) {
