@@ -2,6 +2,8 @@ package dev.vidgate.app;
 
 import dev.vidgate.engine.relay.Flavour;
 import dev.vidgate.engine.relay.Provider;
+import dev.vidgate.engine.relay.gemini.GeminiProvider;
+import dev.vidgate.engine.relay.vertex.VertexProvider;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,8 @@ final class Providers {
 
     static List<Provider> all() {
         List<Provider> all = new ArrayList<>(List.of(Flavour.values()));
+        all.add(new GeminiProvider());
+        all.add(new VertexProvider());
         return List.copyOf(all);
     }
 }
