@@ -87,6 +87,8 @@ public final class FakeVeo implements AutoCloseable {
     public final AtomicInteger tokensIssued = new AtomicInteger();
     /** Where the Gemini samples' URIs point ({@code null}: here); another origin must not get the key. */
     public volatile String filesBase;
+    /** The list the Gemini samples are in: {@code generatedSamples} (Google's SDK) or {@code generatedVideos} (seen too). */
+    public volatile String samplesList = "generatedSamples";
 
     private FakeVeo(Dialect dialect) throws IOException {
         this.dialect = dialect;
@@ -115,7 +117,7 @@ public final class FakeVeo implements AutoCloseable {
     /** A channel of {@code provider} pointing here, with test-friendly timeouts and the given credential. */
     public ChannelSettings channel(String name, Provider provider, String secret) {
         ChannelSettings c = ChannelSettings.of(name, URI.create(baseUrl()), ApiKey.of(secret), provider)
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(15));
         return dialect == Dialect.VERTEX ? c.withOptions(Map.of("project", PROJECT, "location", LOCATION)) : c;
     }
 
@@ -235,7 +237,7 @@ public final class FakeVeo implements AutoCloseable {
         if (pollFault == Fault.OPERATION_ERROR) {
             op.putObject("error").put("code", 3).put("status", "INVALID_ARGUMENT")
                     .put("message", "Video generation failed for operation " + name + ": the input image could not be used.");
-            send(ex, op);
+            send(ex, 200, json.writeValueAsBytes(op));
             return;
         }
         ObjectNode response = op.putObject("response");
@@ -246,7 +248,7 @@ public final class FakeVeo implements AutoCloseable {
             result.put("raiMediaFilteredCount", 1).putArray("raiMediaFilteredReasons")
                     .add("Your prompt may violate our policies on harmful content. See " + baseUrl() + "/policy.");
         } else if (dialect == Dialect.GEMINI) {
-            result.putArray("generatedSamples").addObject().putObject("video")
+            result.putArray(samplesList).addObject().putObject("video")
                     .put("uri", (filesBase != null ? filesBase : baseUrl()) + "/v1beta/files/" + name.substring(name.lastIndexOf('/') + 1) + ":download?alt=media");
         } else if (pollFault == Fault.IN_CLOUD_STORAGE) {
             result.putArray("videos").addObject().put("gcsUri", "gs://bucket/" + name + "/sample_0.mp4").put("mimeType", "video/mp4");
