@@ -4,6 +4,8 @@ import dev.vidgate.engine.relay.Flavour;
 import dev.vidgate.engine.relay.Provider;
 import dev.vidgate.engine.relay.ark.ArkProvider;
 import dev.vidgate.engine.relay.kling.KlingProvider;
+import dev.vidgate.engine.relay.gemini.GeminiProvider;
+import dev.vidgate.engine.relay.vertex.VertexProvider;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,8 @@ final class Providers {
         List<Provider> all = new ArrayList<>(List.of(Flavour.values()));
         all.add(new ArkProvider());
         all.add(new KlingProvider());
+        all.add(new GeminiProvider());
+        all.add(new VertexProvider());
         return List.copyOf(all);
     }
 }

@@ -26,6 +26,13 @@ final class RelayConfigs {
                 Duration.ofSeconds(5), Duration.ofSeconds(30), null, null, null, null, null, durationPolicy);
     }
 
+    /** A channel of an adapter flavour with its own keys ({@code project}, {@code location}, {@code options.*}). */
+    static RelayProperties.ChannelProperties adapterChannel(String name, String apiKey, String flavour, List<String> models,
+                                                            String project, String location, Map<String, String> options) {
+        return new RelayProperties.ChannelProperties(name, null, apiKey, null, flavour, models, 0, 1, 100, 50, 32,
+                Duration.ofSeconds(5), Duration.ofSeconds(30), null, null, project, location, options, null);
+    }
+
     /** The relay with the default polling, limits and deadlines around {@code channels}. */
     static RelayProperties relay(RelayProperties.ChannelProperties... channels) {
         return new RelayProperties(List.of(channels), Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofMinutes(60),

@@ -94,7 +94,8 @@ public final class UpstreamAnswers {
         };
     }
 
-    private JsonNode object(Answer answer) throws UpstreamException {
+    /** The JSON object of a 2xx answer; a failure for any other status, {@code BROKEN} for anything but a JSON object. */
+    public JsonNode object(Answer answer) throws UpstreamException {
         if (!answer.ok()) throw failure(answer);
         JsonNode node = null;
         try {
