@@ -58,6 +58,7 @@ final class ComfyUiClient implements ProviderClient {
     private final ComfyAnswers answers;
     private final UpstreamAnswers errors;
     private final PromptSocket socket;
+    private final SystemStats stats;
     /** What each prompt this client queued must become; after a restart it is read back from the history's {@code extra_data}. */
     private final Map<String, ObjectNode> targets = new ConcurrentHashMap<>();
 
@@ -78,6 +79,7 @@ final class ComfyUiClient implements ProviderClient {
         this.socket = new PromptSocket(settings.name(),
                 settings.option(ComfyUiProvider.WEBSOCKET_URL).orElseGet(() -> PromptSocket.addressUnder(settings.baseUrl())),
                 b -> authHeader == null ? b : b.header(authHeader, authValue), settings.connectTimeout(), json);
+        this.stats = new SystemStats(settings.name(), () -> get("/system_stats"), transport::exchange, json, socket::queueRemaining);
     }
 
     @Override
@@ -241,6 +243,11 @@ final class ComfyUiClient implements ProviderClient {
             errors.acknowledged(transport.exchange(post("/history", json.createObjectNode().set("delete", json.createArrayNode().add(id)))));
             return null;
         });
+    }
+
+    @Override
+    public Map<String, Double> figures() {
+        return stats.figures();
     }
 
     private HttpRequest get(String path) {

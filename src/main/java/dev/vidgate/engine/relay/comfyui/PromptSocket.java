@@ -62,6 +62,7 @@ final class PromptSocket implements AutoCloseable {
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private volatile WebSocket socket;
     private volatile long lastAttempt;
+    private volatile int queueRemaining = -1;
 
     /** @param address the socket's address ({@code ws://host:port/ws}), derived from the base URL unless configured */
     PromptSocket(String channel, String address, UnaryOperator<WebSocket.Builder> credentials, Duration connectTimeout, ObjectMapper json) {
@@ -118,8 +119,15 @@ final class PromptSocket implements AutoCloseable {
         log.info("channel {}: ComfyUI websocket closed ({}); following jobs by polling", channel, why);
     }
 
+    /** Prompts in the server's queue as its last {@code status} message said, or -1 (unknown, or the socket is closed). */
+    int queueRemaining() {
+        return socket == null ? -1 : queueRemaining;
+    }
+
     void heard(JsonNode message) {
         JsonNode data = message.path("data");
+        JsonNode remaining = data.path("status").path("exec_info").path("queue_remaining");
+        if (message.path("type").asString("").equals("status") && remaining.isNumber()) queueRemaining = remaining.asInt();
         Run run = runs.get(data.path("prompt_id").asString(""));
         if (run == null) return;
         switch (message.path("type").asString("")) {

@@ -9,6 +9,8 @@ import com.openai.models.videos.VideoSeconds;
 import com.openai.models.videos.VideoSize;
 import dev.vidgate.api.SdkClients;
 import dev.vidgate.testsupport.RawHttp;
+import dev.vidgate.testsupport.Scrape;
+import dev.vidgate.testsupport.Waits;
 import dev.vidgate.testsupport.TestClock;
 import dev.vidgate.testsupport.TestServer;
 import dev.vidgate.testsupport.media.Mp4Probe;
@@ -110,11 +112,18 @@ class ComfyUiThroughSdkTest {
     }
 
     @Test
-    void theChannelReportShowsTheComfyUiChannelWithOneJobAtATime() {
-        var report = new RawHttp(server.baseUrl(), TestServer.ADMIN_KEY).get("/admin/v1/channels");
-        assertThat(report.statusCode()).isEqualTo(200);
-        assertThat(report.body()).contains("\"name\":\"gpu-1\"", "\"flavour\":\"comfyui\"", "\"max_in_flight\":1")
+    void theChannelReportAndTheMetricsShowTheServersFreeVramAndOneJobAtATime() {
+        RawHttp admin = new RawHttp(server.baseUrl(), TestServer.ADMIN_KEY);
+        String report = Waits.await("the server's figures", Duration.ofSeconds(30), Duration.ofMillis(200))
+                .until(() -> admin.get("/admin/v1/channels").body(), body -> body.contains("vram_free_bytes"));
+        assertThat(report).contains("\"name\":\"gpu-1\"", "\"flavour\":\"comfyui\"", "\"max_in_flight\":1")
                 .doesNotContain(FakeComfyUi.KEY);
+        JsonNode upstream = tools.jackson.databind.json.JsonMapper.builder().build().readTree(report).path("data").path(0).path("upstream");
+        assertThat(upstream.path("vram_free_bytes").asDouble()).isEqualTo(20_305_799_168d);
+        assertThat(upstream.path("vram_total_bytes").asDouble()).isEqualTo(48_305_799_168d);
+        Scrape scrape = Scrape.of(admin.get("/actuator/prometheus").body());
+        assertThat(scrape.value("vidgate_upstream_figure", "channel=\"gpu-1\"", "figure=\"vram_free_bytes\"")).isEqualTo(20_305_799_168d);
+        assertThat(comfy.seen("GET", "/system_stats")).isNotEmpty();
     }
 
     private static byte[] download(String id) throws Exception {
