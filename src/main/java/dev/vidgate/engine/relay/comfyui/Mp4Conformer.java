@@ -2,6 +2,7 @@ package dev.vidgate.engine.relay.comfyui;
 
 import dev.vidgate.media.FfmpegSupport;
 import dev.vidgate.media.ImageFormat;
+import dev.vidgate.media.RgbImages;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
@@ -11,7 +12,6 @@ import org.bytedeco.javacv.Java2DFrameConverter;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -214,8 +214,6 @@ final class Mp4Conformer {
     private static final class StillPictures implements Pictures {
         private final Iterator<Path> files;
         private final double fps;
-        private final int width;
-        private final int height;
         private final Java2DFrameConverter converter = new Java2DFrameConverter();
         private final BufferedImage canvas;
         private ImageReader animation;
@@ -226,8 +224,6 @@ final class Mp4Conformer {
         StillPictures(List<Path> files, double fps, int width, int height) {
             this.files = files.iterator();
             this.fps = fps;
-            this.width = width;
-            this.height = height;
             this.canvas = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
         }
 
@@ -237,13 +233,7 @@ final class Mp4Conformer {
             if (image == null) return null;
             if ((long) image.getWidth() * image.getHeight() > MAX_PIXELS) throw new IOException("the workflow's output has unusually large frames");
             index++;
-            Graphics2D g = canvas.createGraphics();
-            try {
-                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-                g.drawImage(image, 0, 0, width, height, null);
-            } finally {
-                g.dispose();
-            }
+            RgbImages.drawScaled(image, canvas, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             return converter.convert(canvas);
         }
 
