@@ -25,14 +25,32 @@ final class ComfyFixture implements AutoCloseable {
         this(workDir, c -> c);
     }
 
+    private final UnaryOperator<ChannelSettings> tune;
+
     ComfyFixture(Path workDir, UnaryOperator<ChannelSettings> tune) {
-        RelaySettings settings = RelaySettings.defaults(List.of(tune.apply(fake.channel("gpu"))), workDir)
+        this.tune = tune;
+        engine = new RelayEngine(settings(workDir), clock);
+        fake.output = FakeOutputs.mp4(320, 176, 17, 16);
+    }
+
+    /** A second relay (another node, or this one after a restart) with the same channel at the same fake. */
+    record Resumed(RelayEngine engine) implements AutoCloseable {
+        @Override
+        public void close() {
+            engine.close();
+        }
+    }
+
+    Resumed another(Path workDir) {
+        return new Resumed(new RelayEngine(settings(workDir), clock));
+    }
+
+    private RelaySettings settings(Path workDir) {
+        return RelaySettings.defaults(List.of(tune.apply(fake.channel("gpu"))), workDir)
                 .withPolling(Duration.ofMillis(20), Duration.ofMillis(100))
                 .withDeadlines(Duration.ofMinutes(30), Duration.ofMinutes(10), Duration.ofSeconds(2))
                 .withDownloads(64L * 1024 * 1024, Duration.ofSeconds(5))
                 .withCircuit(3, Duration.ofSeconds(30));
-        engine = new RelayEngine(settings, clock);
-        fake.output = FakeOutputs.mp4(320, 176, 17, 16);
     }
 
     static GenerationRequest request(String jobId, int width, int height, int seconds, byte[] reference, GenerationRequest.Options options) {

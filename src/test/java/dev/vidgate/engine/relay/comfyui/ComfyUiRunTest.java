@@ -4,6 +4,7 @@ import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.engine.relay.comfyui.FakeComfyUi.Fault;
 import dev.vidgate.testsupport.LogCapture;
+import dev.vidgate.testsupport.Waits;
 import dev.vidgate.testsupport.media.Mp4Probe;
 import dev.vidgate.testsupport.media.TestImages;
 import dev.vidgate.video.Variant;
@@ -116,6 +117,46 @@ class ComfyUiRunTest {
         assertThatEnd(fixture.run(ComfyFixture.request("video_drop")));
         assertThat(fixture.fake.seen("GET", "/queue").size()).isGreaterThan(queueChecks);
         assertThat(fixture.fake.seen("GET", "/history/").size()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aJobFollowedByAnotherVidgateAfterARestartFinishesFromWhatComfyUiKeptInItsHistory() throws IOException {
+        GenerationRequest request = ComfyFixture.request("video_resumed");
+        String handle = fixture.engine.start(request);
+        Waits.await("the prompt ran", java.time.Duration.ofSeconds(30), java.time.Duration.ofMillis(20))
+                .until(() -> fixture.fake.queued() == 0 && !fixture.fake.seen("POST", "/prompt").isEmpty());
+        fixture.engine.close();
+
+        try (ComfyFixture.Resumed other = fixture.another(workDir.resolve("other"))) {
+            EngineStatus status = Waits.engineEnd(other.engine(), request, handle, java.time.Duration.ofSeconds(60), new ArrayList<>());
+            Mp4Probe mp4 = probe((EngineStatus.Done) assertThatEnd(status));
+            assertThat(mp4.width()).isEqualTo(320);
+            assertThat(mp4.height()).isEqualTo(176);
+            assertThat(mp4.frameCount()).isEqualTo(24);
+        }
+    }
+
+    @Test
+    void aWorkflowWithALastImagePlaceholderGetsTheLastFrameUploadedToo(@TempDir Path files) throws IOException {
+        String i2v;
+        try (InputStream in = ComfyUiProvider.class.getResourceAsStream("/comfyui/wan2.2-i2v.json")) {
+            i2v = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Path workflow = java.nio.file.Files.writeString(files.resolve("first-last.json"), i2v.replaceFirst("\\{\n  \"1\"",
+                "{\n  \"16\": {\"class_type\": \"LoadImage\", \"inputs\": {\"image\": \"{{last_image}}\"}},\n  \"1\""));
+        fixture.close();
+        fixture = new ComfyFixture(workDir.resolve("last"), c -> c.withOptions(java.util.Map.of(
+                ComfyUiProvider.WEBSOCKET_URL, c.option(ComfyUiProvider.WEBSOCKET_URL).orElseThrow(),
+                ComfyUiProvider.IMAGE_WORKFLOW, workflow.toString())));
+        byte[] first = TestImages.png(320, 176);
+        byte[] last = TestImages.jpeg(320, 176);
+        assertThatEnd(fixture.run(ComfyFixture.request("video_last", 320, 176, 1, first,
+                new GenerationRequest.Options(null, null, null, last))));
+        JsonNode graph = fixture.fake.lastGraph();
+        assertThat(fixture.fake.uploads.get(graph.path("15").path("inputs").path("image").asString())).isEqualTo(first);
+        String lastName = graph.path("16").path("inputs").path("image").asString();
+        assertThat(lastName).endsWith(".jpg");
+        assertThat(fixture.fake.uploads.get(lastName)).isEqualTo(last);
     }
 
     static Stream<Arguments> outputs() {
