@@ -164,7 +164,7 @@ final class ComfyUiClient implements ProviderClient {
             UpstreamVideo done = history(id);
             if (done != null) return new Polled(done, null);
             ComfyAnswers.Queue queue = answers.queue(transport.exchange(get("/queue")));
-            if (queue.running().contains(id)) return polled(id, UpstreamPhase.RUNNING, run != null ? run.percent() : null);
+            if (queue.running().contains(id)) return polled(id, UpstreamPhase.RUNNING, socket.percent(id));
             if (queue.pending().contains(id)) return polled(id, UpstreamPhase.QUEUED, 0);
             done = history(id); // it may have finished between the two questions
             if (done != null) return new Polled(done, null);

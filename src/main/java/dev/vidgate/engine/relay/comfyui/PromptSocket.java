@@ -30,6 +30,8 @@ import java.util.function.UnaryOperator;
 final class PromptSocket implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PromptSocket.class);
     private static final Duration RETRY = Duration.ofSeconds(2);
+    /** A running prompt the socket has said nothing about for this long is checked over HTTP (a silent, half-dead socket). */
+    private static final Duration QUIET = Duration.ofSeconds(30);
 
     /** What one prompt's run has reported so far. */
     static final class Run {
@@ -39,6 +41,7 @@ final class PromptSocket implements AutoCloseable {
         private volatile String samplerNode;
         private volatile int samplersDone;
         private volatile double stepFraction;
+        private volatile long heardAt = System.nanoTime();
 
         Run(int samplers) {
             this.samplers = Math.max(1, samplers);
@@ -103,9 +106,16 @@ final class PromptSocket implements AutoCloseable {
         if (socket != null) runs.put(promptId, new Run(samplers));
     }
 
-    /** What the open socket heard of {@code promptId}, or {@code null} when it cannot tell. */
+    /** What the open socket heard of {@code promptId}, or {@code null} when it cannot tell (closed, or silent too long). */
     Run run(String promptId) {
-        return socket == null ? null : runs.get(promptId);
+        Run run = socket == null ? null : runs.get(promptId);
+        return run == null || System.nanoTime() - run.heardAt > QUIET.toNanos() ? null : run;
+    }
+
+    /** The progress the socket last heard of {@code promptId}, however long ago, or {@code null}. */
+    Integer percent(String promptId) {
+        Run run = runs.get(promptId);
+        return run == null ? null : run.percent();
     }
 
     void forget(String promptId) {
@@ -130,6 +140,7 @@ final class PromptSocket implements AutoCloseable {
         if (message.path("type").asString("").equals("status") && remaining.isNumber()) queueRemaining = remaining.asInt();
         Run run = runs.get(data.path("prompt_id").asString(""));
         if (run == null) return;
+        run.heardAt = System.nanoTime();
         switch (message.path("type").asString("")) {
             case "execution_start", "execution_cached" -> run.started = true;
             case "executing" -> {
