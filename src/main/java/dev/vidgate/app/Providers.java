@@ -6,6 +6,7 @@ import dev.vidgate.engine.relay.ark.ArkProvider;
 import dev.vidgate.engine.relay.kling.KlingProvider;
 import dev.vidgate.engine.relay.gemini.GeminiProvider;
 import dev.vidgate.engine.relay.vertex.VertexProvider;
+import dev.vidgate.engine.relay.comfyui.ComfyUiProvider;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ final class Providers {
         all.add(new KlingProvider());
         all.add(new GeminiProvider());
         all.add(new VertexProvider());
+        all.add(new ComfyUiProvider());
         return List.copyOf(all);
     }
 }

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The upstream meters: the latency of every request per channel and outcome ({@code vidgate.upstream.requests}), and
- * each channel's circuit state ({@code vidgate.upstream.circuit}: 1 for the state it is in, 0 for the others).
+ * each channel's circuit state ({@code vidgate.upstream.circuit}: 1 for the state it is in, 0 for the others), and what
+ * an upstream reports of itself ({@code vidgate.upstream.figure}, tagged with the figure's name: a ComfyUI server's VRAM).
  */
 final class RelayMeters implements RelayMetrics {
     private static final List<String> CIRCUIT_STATES = List.of("closed", "open", "half_open");
@@ -46,7 +47,17 @@ final class RelayMeters implements RelayMetrics {
                         .description("1 for the circuit state the channel is in").tags("channel", channel.name(), "state", state)
                         .register(registry);
             }
+            for (String figure : channel.figures().keySet()) {
+                Gauge.builder("vidgate.upstream.figure", () -> figureOf(engine, channel.name(), figure))
+                        .description("what the upstream reports of itself (NaN while unknown)").tags("channel", channel.name(), "figure", figure)
+                        .register(registry);
+            }
         }
+    }
+
+    private static double figureOf(Engine engine, String channel, String figure) {
+        return engine.channels().stream().filter(c -> c.name().equals(channel)).map(c -> c.figures().getOrDefault(figure, Double.NaN))
+                .findFirst().orElse(Double.NaN);
     }
 
     private static String circuitOf(Engine engine, String channel) {

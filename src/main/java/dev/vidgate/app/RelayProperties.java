@@ -48,7 +48,7 @@ public record RelayProperties(
     /** One {@code vidgate.relay.channels[i]} entry. */
     public record ChannelProperties(String name, String baseUrl, String apiKey, String apiKeyEnv, String flavour,
                                     List<String> models, @DefaultValue("0") int priority, @DefaultValue("1") int weight,
-                                    @DefaultValue("100") int maxInFlight, @DefaultValue("50") double requestsPerSecond,
+                                    Integer maxInFlight, @DefaultValue("50") double requestsPerSecond,
                                     @DefaultValue("32") int maxConnections, @DefaultValue("5s") Duration connectTimeout,
                                     @DefaultValue("30s") Duration requestTimeout, String apiVersion, Boolean idempotencyKeys,
                                     String project, String location, Map<String, String> options,
@@ -128,14 +128,15 @@ public record RelayProperties(
                     + c.apiKeyEnv().trim() + ", which is not set");
         }
         require(c.weight() >= 1, key(at + "weight") + " must be at least 1");
-        require(c.maxInFlight() >= 1, key(at + "max-in-flight") + " must be at least 1");
+        int maxInFlight = c.maxInFlight() != null ? c.maxInFlight() : flavour.defaultMaxInFlight();
+        require(maxInFlight >= 1, key(at + "max-in-flight") + " must be at least 1");
         require(c.requestsPerSecond() > 0, key(at + "requests-per-second") + " must be positive");
         require(c.maxConnections() >= 1, key(at + "max-connections") + " must be at least 1");
         positive(c.connectTimeout(), at + "connect-timeout");
         positive(c.requestTimeout(), at + "request-timeout");
         boolean idempotent = c.idempotencyKeys() != null ? c.idempotencyKeys() : flavour.idempotentByDefault();
         ChannelSettings settings = new ChannelSettings(c.name(), base, ApiKey.of(secret), flavour,
-                models(c.models(), key(at + "models"), catalog), c.priority(), c.weight(), c.maxInFlight(), c.requestsPerSecond(),
+                models(c.models(), key(at + "models"), catalog), c.priority(), c.weight(), maxInFlight, c.requestsPerSecond(),
                 c.maxConnections(), c.connectTimeout(), c.requestTimeout(), blankToNull(c.apiVersion()), idempotent, options);
         try {
             flavour.check(settings);

@@ -20,7 +20,14 @@ import java.time.Instant;
  * @param totalFailures   failed requests since start (timeouts, resets, 5xx, unreadable answers)
  * @param lastError       the latest failure, readable and free of secrets, or {@code null}
  * @param lastErrorAt     when it happened, or {@code null}
+ * @param figures         what the upstream reports of itself, by name (a ComfyUI server's {@code vram_free_bytes}); a
+ *                        figure not yet known is NaN; empty for providers that report nothing
  */
 public record ChannelStatus(String name, String flavour, String circuit, Instant openUntil, int inFlight, int maxInFlight,
                             int recentRequests, double successRate, long latencyMillis, long totalRequests,
-                            long totalFailures, String lastError, Instant lastErrorAt) {}
+                            long totalFailures, String lastError, Instant lastErrorAt, java.util.Map<String, Double> figures) {
+
+    public ChannelStatus {
+        figures = figures == null ? java.util.Map.of() : java.util.Map.copyOf(figures);
+    }
+}

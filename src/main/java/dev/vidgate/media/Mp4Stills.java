@@ -121,13 +121,7 @@ public final class Mp4Stills {
 
     private static BufferedImage scaled(BufferedImage source, int width, int height) {
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-            g.drawImage(source, 0, 0, width, height, null);
-        } finally {
-            g.dispose();
-        }
+        RgbImages.drawScaled(source, out, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
         return out;
     }
 

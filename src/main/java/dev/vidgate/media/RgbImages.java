@@ -52,4 +52,15 @@ public final class RgbImages {
         return image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY
                 && image.getRaster().getNumBands() <= 2;
     }
+
+    /** Draws all of {@code source} over all of {@code target}, scaled with {@code interpolation} (a {@link RenderingHints} value). */
+    public static void drawScaled(BufferedImage source, BufferedImage target, Object interpolation) {
+        Graphics2D g = target.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
+            g.drawImage(source, 0, 0, target.getWidth(), target.getHeight(), null);
+        } finally {
+            g.dispose();
+        }
+    }
 }

@@ -43,12 +43,22 @@ final class ChannelAdminRoutes {
                        @JsonProperty("max_in_flight") int maxInFlight, @JsonProperty("recent_requests") int recentRequests,
                        @JsonProperty("success_rate") double successRate, @JsonProperty("latency_ms") long latencyMillis,
                        @JsonProperty("total_requests") long totalRequests, @JsonProperty("total_failures") long totalFailures,
-                       @JsonProperty("last_error") String lastError, @JsonProperty("last_error_at") Long lastErrorAt) {
+                       @JsonProperty("last_error") String lastError, @JsonProperty("last_error_at") Long lastErrorAt,
+                       java.util.Map<String, Double> upstream) {
 
         static ChannelJson of(String engine, ChannelStatus s) {
             return new ChannelJson("channel", engine, s.name(), s.flavour(), s.circuit(), seconds(s.openUntil()), s.inFlight(),
                     s.maxInFlight(), s.recentRequests(), Math.round(s.successRate() * 1000) / 1000.0, s.latencyMillis(),
-                    s.totalRequests(), s.totalFailures(), s.lastError(), seconds(s.lastErrorAt()));
+                    s.totalRequests(), s.totalFailures(), s.lastError(), seconds(s.lastErrorAt()), known(s.figures()));
+        }
+
+        /** The upstream's own figures that are known (JSON has no NaN). */
+        private static java.util.Map<String, Double> known(java.util.Map<String, Double> figures) {
+            java.util.Map<String, Double> known = new java.util.TreeMap<>();
+            figures.forEach((k, v) -> {
+                if (!v.isNaN()) known.put(k, v);
+            });
+            return known;
         }
 
         private static Long seconds(Instant at) {

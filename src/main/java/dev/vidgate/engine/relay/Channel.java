@@ -135,7 +135,7 @@ final class Channel implements AutoCloseable {
         ChannelStats.Snapshot s = stats.snapshot();
         return new ChannelStatus(name(), settings.flavour().wireName(), breaker.state().name().toLowerCase(Locale.ROOT),
                 breaker.openUntil(), inFlight.get(), settings.maxInFlight(), s.recent(), s.successRate(), s.latencyMillis(),
-                s.total(), s.failures(), s.lastError(), s.lastErrorAt());
+                s.total(), s.failures(), s.lastError(), s.lastErrorAt(), client.figures());
     }
 
     @Override

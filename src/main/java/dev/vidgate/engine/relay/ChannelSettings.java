@@ -60,7 +60,7 @@ public record ChannelSettings(String name, URI baseUrl, ApiKey apiKey, Provider 
 
     /** A channel with the defaults for everything but what identifies it. */
     public static ChannelSettings of(String name, URI baseUrl, ApiKey apiKey, Provider flavour) {
-        return new ChannelSettings(name, baseUrl, apiKey, flavour, Map.of(), 0, 1, 100, 50, 32,
+        return new ChannelSettings(name, baseUrl, apiKey, flavour, Map.of(), 0, 1, flavour.defaultMaxInFlight(), 50, 32,
                 Duration.ofSeconds(5), Duration.ofSeconds(30), null, flavour.idempotentByDefault(), Map.of());
     }
 

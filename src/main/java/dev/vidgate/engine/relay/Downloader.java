@@ -84,7 +84,10 @@ final class Downloader {
                 break;
             } catch (UpstreamException e) {
                 last = e;
-                if (e.kind() == Kind.UNACCEPTABLE) throw new Unfit("upstream_video_too_large", e.getMessage(), false);
+                if (e.kind() == Kind.UNACCEPTABLE) {
+                    // an adapter that converts the output may name its own reason (an undecodable file)
+                    throw new Unfit(e.upstreamCode() != null ? e.upstreamCode() : "upstream_video_too_large", e.getMessage(), false);
+                }
                 if (e.kind() == Kind.RATE_LIMITED) job.channel.pause(e.retryAfter() != null ? e.retryAfter() : Duration.ofSeconds(1));
                 log.info("job {}: download attempt {} from channel {} failed: {}", job.jobId, attempt, job.channel.name(), e.getMessage());
                 Thread.sleep(Duration.ofMillis(250L * attempt * attempt));

@@ -5,18 +5,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** A {@code multipart/form-data} body built in memory (text fields and one small image at most). */
-final class MultipartForm {
+public final class MultipartForm {
     private final String boundary = "vidgate-" + UUID.randomUUID();
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
 
-    MultipartForm text(String name, String value) {
+    public MultipartForm text(String name, String value) {
         write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n");
         write(value);
         write("\r\n");
         return this;
     }
 
-    MultipartForm file(String name, String fileName, String contentType, byte[] bytes) {
+    public MultipartForm file(String name, String fileName, String contentType, byte[] bytes) {
         write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
         body.writeBytes(bytes);
@@ -24,9 +24,9 @@ final class MultipartForm {
         return this;
     }
 
-    String contentType() { return "multipart/form-data; boundary=" + boundary; }
+    public String contentType() { return "multipart/form-data; boundary=" + boundary; }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(body.size() + 64);
         out.writeBytes(body.toByteArray());
         out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));

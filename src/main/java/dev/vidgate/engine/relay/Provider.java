@@ -37,6 +37,11 @@ public interface Provider {
         return Set.of();
     }
 
+    /** Jobs at once on one channel unless {@code max-in-flight} says otherwise (a self-hosted GPU server takes one). */
+    default int defaultMaxInFlight() {
+        return 100;
+    }
+
     /** Whether an ambiguous create may be repeated with the same {@code Idempotency-Key} unless configured otherwise. */
     default boolean idempotentByDefault() {
         return false;

@@ -75,6 +75,14 @@ public interface ProviderClient extends AutoCloseable {
         throw new UpstreamException(UpstreamException.Kind.NOT_FOUND, "The provider has no " + variant.wireName() + ".");
     }
 
+    /**
+     * What the provider reports of itself for the channel report and the metrics ({@code vram_free_bytes}), by name, as
+     * last fetched; never blocks (an adapter refreshes in the background); the same names every time, NaN while unknown.
+     */
+    default java.util.Map<String, Double> figures() {
+        return java.util.Map.of();
+    }
+
     @Override
     default void close() {}
 
