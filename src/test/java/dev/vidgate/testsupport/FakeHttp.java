@@ -96,6 +96,29 @@ public final class FakeHttp implements AutoCloseable {
         throw new IOException("truncated on purpose");
     }
 
+    /**
+     * A provider's signed result URL as its object store answers it: a request that also carries an
+     * {@code Authorization} header is refused (400, as OSS and S3 do), {@code prompt} "stale link" gets 403 (the
+     * link expired), "cut off" a body shorter than announced, anything else ({@code null} too) the video.
+     */
+    public static void signedResult(HttpExchange exchange, String prompt, byte[] video) throws IOException {
+        String fate = prompt == null ? "stale link" : prompt;
+        if (exchange.getRequestHeaders().getFirst("Authorization") != null) {
+            send(exchange, 400, "application/xml", storeError("InvalidArgument", "Unsupported Authorization Type"));
+        } else if (fate.contains("stale link")) {
+            send(exchange, 403, "application/xml", storeError("AccessDenied", "Request has expired."));
+        } else if (fate.contains("cut off")) {
+            truncated(exchange, "video/mp4", video);
+        } else {
+            send(exchange, 200, "video/mp4", video);
+        }
+    }
+
+    private static byte[] storeError(String code, String message) {
+        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>" + code + "</Code>\n  <Message>" + message
+                + "</Message>\n</Error>").getBytes(StandardCharsets.UTF_8);
+    }
+
     @Override
     public void close() {
         server.stop(0);

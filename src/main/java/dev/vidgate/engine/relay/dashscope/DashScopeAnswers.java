@@ -109,17 +109,6 @@ final class DashScopeAnswers {
         return generic.failure(answer);
     }
 
-    /** A result URL that no longer answers: DashScope's links live 24 hours. */
-    static UpstreamException expired(Answer answer) {
-        int status = answer.status();
-        if (status == 403 || status == 404 || status == 410) {
-            return new UpstreamException(Kind.NOT_FOUND, "The provider's link to the video has expired (HTTP " + status + ").", status, null, null);
-        }
-        if (status == 429) return new UpstreamException(Kind.RATE_LIMITED, "The provider is limiting downloads (HTTP 429).", status, null, answer.retryAfter());
-        Kind kind = status >= 500 ? Kind.SERVER : Kind.BROKEN;
-        return new UpstreamException(kind, "The provider's download failed (HTTP " + status + ").", status, null, null);
-    }
-
     private static boolean moderation(String code) {
         return code != null && (code.startsWith("DataInspection") || code.startsWith("IPInfringement") || code.contains("InappropriateContent"));
     }

@@ -31,8 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code {request_id, code, message}} errors, tasks walking {@code PENDING -> RUNNING -> SUCCEEDED} with
  * {@code usage.video_duration}, {@code UNKNOWN} for a task it does not know, and the result behind a signed URL that
  * refuses a request carrying an {@code Authorization} header (as OSS does). Prompts choose a task's fate:
- * "forbidden" fails its content inspection, "never" runs forever, "expire" is forgotten (UNKNOWN), "stale link" gets a
- * result URL that answers 403, "cut off" a download shorter than announced.
+ * "forbidden" fails its content inspection, "never" runs forever, "expire" is forgotten (UNKNOWN), "cancelled" is
+ * cancelled, and {@link FakeHttp#signedResult} gives "stale link" and "cut off" their downloads.
  */
 final class FakeDashScope implements AutoCloseable {
     static final String KEY = "sk-dashscope-fake-0123456789abcdef";
@@ -189,20 +189,7 @@ final class FakeDashScope implements AutoCloseable {
         String authorization = ex.getRequestHeaders().getFirst("Authorization");
         downloadAuthorizations.add(authorization == null ? "" : authorization);
         Task task = tasks.get(id);
-        if (authorization != null) {
-            FakeHttp.send(ex, 400, "application/xml", oss("InvalidArgument", "Unsupported Authorization Type"));
-        } else if (task == null || task.prompt().contains("stale link")) {
-            FakeHttp.send(ex, 403, "application/xml", oss("AccessDenied", "Request has expired."));
-        } else if (task.prompt().contains("cut off")) {
-            FakeHttp.truncated(ex, "video/mp4", video);
-        } else {
-            FakeHttp.send(ex, 200, "video/mp4", video);
-        }
-    }
-
-    private static byte[] oss(String code, String message) {
-        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>" + code + "</Code>\n  <Message>" + message
-                + "</Message>\n</Error>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        FakeHttp.signedResult(ex, task == null ? null : task.prompt(), video);
     }
 
     private void error(HttpExchange ex, int status, String code, String message) throws IOException {
