@@ -3,6 +3,7 @@ package dev.vidgate.app;
 import dev.vidgate.engine.relay.Flavour;
 import dev.vidgate.engine.relay.Provider;
 import dev.vidgate.engine.relay.dashscope.DashScopeProvider;
+import dev.vidgate.engine.relay.minimax.MiniMaxProvider;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ final class Providers {
     static List<Provider> all() {
         List<Provider> all = new ArrayList<>(List.of(Flavour.values()));
         all.add(new DashScopeProvider());
+        all.add(new MiniMaxProvider());
         return List.copyOf(all);
     }
 }
