@@ -161,6 +161,7 @@ final class DefaultModels {
      * ratios it lists (the 2K pixels are assumed 2560x1440: unsure) with first and last frames. None makes sound here
      * (unsure for H3). Prices: Hailuo's list price per clip (768P USD 0.28 per 6 s, 1080P 0.49 per 6 s, secondary)
      * spread per second; H3 CNY 0.50 (768P) and 0.80 (2K) per second from new-api's constants, converted at about 7.1.
+ * H3's {@code created} is when the research notes list it (October 2026), not a published release date: unsure.
      */
     private static List<ModelSpec> minimax(String engine) {
         List<Format> hailuo = List.of(Format.of(1366, 768, "16:9", "768p"), Format.of(1920, 1080, "16:9", "1080p"));
@@ -173,7 +174,7 @@ final class DefaultModels {
                         new Capabilities(hailuo, List.of(6, 10), Set.of(TEXT, FIRST_FRAME, LAST_FRAME), Audio.NONE), hailuoPrices, engine),
                 new ModelSpec("MiniMax-Hailuo-2.3", List.of(), "minimax", 1761609600L, "high",
                         new Capabilities(hailuo, List.of(6, 10), Set.of(TEXT, FIRST_FRAME), Audio.NONE), hailuoPrices, engine),
-                new ModelSpec("MiniMax-H3", List.of(), "minimax", 0L, "high",
+                new ModelSpec("MiniMax-H3", List.of(), "minimax", 1790812800L, "high",
                         new Capabilities(h3, IntStream.rangeClosed(4, 15).boxed().toList(), Set.of(TEXT, FIRST_FRAME, LAST_FRAME),
                                 Audio.NONE), Pricing.perSecond(ordered("768p", 70_000L, "2k", 113_000L)), engine));
     }
