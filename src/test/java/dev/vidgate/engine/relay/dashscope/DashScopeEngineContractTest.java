@@ -1,5 +1,6 @@
 package dev.vidgate.engine.relay.dashscope;
 
+import dev.vidgate.engine.relay.ProviderFixture;
 import dev.vidgate.engine.Engine;
 import dev.vidgate.engine.EngineContract;
 import dev.vidgate.engine.GenerationRequest;
@@ -14,15 +15,15 @@ class DashScopeEngineContractTest extends EngineContract {
     @TempDir
     Path workDir;
 
-    private DashScopeFixture relay;
+    private ProviderFixture<FakeDashScope> relay;
 
     @BeforeEach
     void open() {
-        relay = new DashScopeFixture(workDir);
+        relay = DashScopeFixture.relay(workDir);
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
         relay.close();
     }
 

@@ -1,5 +1,6 @@
 package dev.vidgate.engine.relay.dashscope;
 
+import dev.vidgate.engine.relay.ProviderFixture;
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.engine.relay.ApiKey;
@@ -24,10 +25,10 @@ class DashScopeFaultsTest {
     @TempDir
     Path dir;
 
-    private DashScopeFixture relay;
+    private ProviderFixture<FakeDashScope> relay;
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
         if (relay != null) relay.close();
     }
 
@@ -43,7 +44,7 @@ class DashScopeFaultsTest {
 
     @Test
     void aWrongKeyFailsTheJobSayingTheCredentialsWereRefused() {
-        relay = new DashScopeFixture(dir, c -> ChannelSettings.of("wan", c.baseUrl(), ApiKey.of("sk-wrong-0123456789abcdef"),
+        relay = DashScopeFixture.relay(dir, c -> ChannelSettings.of("wan", c.baseUrl(), ApiKey.of("sk-wrong-0123456789abcdef"),
                 c.flavour()).withTimeouts(c.connectTimeout(), c.requestTimeout()));
         assertThat(fails("a lantern", "upstream_unavailable").message()).contains("credentials");
         assertThat(relay.fake.tasks()).isEmpty();
@@ -51,7 +52,7 @@ class DashScopeFaultsTest {
 
     @Test
     void aRefusedRequestFailsTheJobWithDashScopesMessageAndIsNotRetried() {
-        relay = new DashScopeFixture(dir);
+        relay = DashScopeFixture.relay(dir);
         relay.fake.fail(Fault.BAD_REQUEST);
         EngineStatus.Failed failed = fails("a lantern", "upstream_rejected");
         assertThat(failed.message()).contains("The size is not match the allowed size.");
@@ -60,7 +61,7 @@ class DashScopeFaultsTest {
 
     @Test
     void throttlingSendsTheJobBackToWaitInsteadOfFailingIt() {
-        relay = new DashScopeFixture(dir);
+        relay = DashScopeFixture.relay(dir);
         relay.fake.fail(Fault.THROTTLED);
         GenerationRequest request = DashScopeFixture.request("video_throttled", "a lantern");
         String handle = relay.engine.start(request);
@@ -71,7 +72,7 @@ class DashScopeFaultsTest {
 
     @Test
     void anAccountInArrearsTakesTheChannelOutOfTheRotation() {
-        relay = new DashScopeFixture(dir);
+        relay = DashScopeFixture.relay(dir);
         relay.fake.fail(Fault.ARREARAGE);
         assertThat(fails("a lantern", "upstream_unavailable").message()).contains("out of credit or quota");
         fails("another lantern", "upstream_unavailable");
@@ -80,14 +81,14 @@ class DashScopeFaultsTest {
 
     @Test
     void aServerErrorFailsTheJobAsRetryable() {
-        relay = new DashScopeFixture(dir);
+        relay = DashScopeFixture.relay(dir);
         relay.fake.fail(Fault.SERVER);
         assertThat(fails("a lantern", "upstream_unavailable").retryable()).isTrue();
     }
 
     @Test
     void contentInspectionAtCreateOrOnTheTaskIsModerationAndFinal() {
-        relay = new DashScopeFixture(dir);
+        relay = DashScopeFixture.relay(dir);
         relay.fake.fail(Fault.INSPECTION);
         EngineStatus.Failed atCreate = fails("a lantern", "moderation_blocked");
         assertThat(atCreate.retryable()).isFalse();
@@ -100,14 +101,14 @@ class DashScopeFaultsTest {
 
     @Test
     void aTaskDashScopeNoLongerKnowsFailsAtOnceInsteadOfBeingWaitedFor() {
-        relay = new DashScopeFixture(dir);
+        relay = DashScopeFixture.relay(dir);
         EngineStatus.Failed failed = fails("expire soon", "upstream_expired");
         assertThat(failed.message()).contains("24 hours");
     }
 
     @Test
     void aTaskThatNeverEndsFailsAtTheJobTimeout() {
-        relay = new DashScopeFixture(dir);
+        relay = DashScopeFixture.relay(dir);
         GenerationRequest request = DashScopeFixture.request("video_never", "it never ends");
         String handle = relay.engine.start(request);
         Waits.engineStatus(relay.engine, request, handle, Duration.ofSeconds(30), s -> relay.fake.polls() >= 2);
@@ -119,25 +120,25 @@ class DashScopeFaultsTest {
 
     @Test
     void anExpiredResultLinkFailsTheDownloadReadably() {
-        relay = new DashScopeFixture(dir);
+        relay = DashScopeFixture.relay(dir);
         assertThat(fails("a stale link", "upstream_download_failed").message()).contains("expired");
     }
 
     @Test
     void aDownloadShorterThanAnnouncedIsRefused() {
-        relay = new DashScopeFixture(dir);
+        relay = DashScopeFixture.relay(dir);
         assertThat(fails("a download cut off", "upstream_download_failed").message()).contains("cut off");
     }
 
     @Test
     void aCancelledTaskEndsTheJob() {
-        relay = new DashScopeFixture(dir);
+        relay = DashScopeFixture.relay(dir);
         assertThat(fails("cancelled upstream", "upstream_cancelled").message()).contains("cancelled");
     }
 
     @Test
     void theResultIsFetchedWithoutTheKey() {
-        relay = new DashScopeFixture(dir);
+        relay = DashScopeFixture.relay(dir);
         assertThat(relay.run(DashScopeFixture.request("video_ok", "a lantern"))).isInstanceOf(EngineStatus.Done.class);
         assertThat(relay.fake.downloadAuthorizations()).containsExactly("");
     }

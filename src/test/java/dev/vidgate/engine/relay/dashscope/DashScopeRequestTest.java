@@ -1,5 +1,6 @@
 package dev.vidgate.engine.relay.dashscope;
 
+import dev.vidgate.engine.relay.ProviderFixture;
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.engine.relay.ApiKey;
@@ -22,16 +23,16 @@ class DashScopeRequestTest {
     @TempDir
     Path dir;
 
-    private DashScopeFixture relay;
+    private ProviderFixture<FakeDashScope> relay;
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
         if (relay != null) relay.close();
     }
 
     @Test
     void aTextJobSendsTheExactSizeTheDurationAsANumberAndTheOptionalFields() {
-        relay = new DashScopeFixture(dir, c -> c.withOptions(Map.of("prompt-extend", "false")));
+        relay = DashScopeFixture.relay(dir, c -> c.withOptions(Map.of("prompt-extend", "false")));
         var options = new GenerationRequest.Options("blurry, low quality", 42L, false, null);
         var request = new GenerationRequest("video_t2v", "wan2.5-t2v-preview", DashScopeFixture.HD, 10, "a lantern", null, null, options);
         assertThat(relay.run(request)).isInstanceOf(EngineStatus.Done.class);
@@ -54,7 +55,7 @@ class DashScopeRequestTest {
 
     @Test
     void withoutOptionalFieldsNoneIsSent() {
-        relay = new DashScopeFixture(dir);
+        relay = DashScopeFixture.relay(dir);
         var request = new GenerationRequest("video_plain", "wan2.2-t2v-plus", new dev.vidgate.catalog.VideoSize(832, 480), 5, "a lantern", null);
         assertThat(relay.run(request)).isInstanceOf(EngineStatus.Done.class);
         JsonNode body = relay.fake.creates().getFirst();
@@ -67,7 +68,7 @@ class DashScopeRequestTest {
 
     @Test
     void anImageJobSendsTheFirstFrameInlineAndTheResolutionTier() {
-        relay = new DashScopeFixture(dir);
+        relay = DashScopeFixture.relay(dir);
         byte[] png = TestImages.png(1280, 720);
         var request = new GenerationRequest("video_i2v", "wan2.5-i2v-preview", DashScopeFixture.HD, 5, "the lantern drifts", png);
         assertThat(relay.run(request)).isInstanceOf(EngineStatus.Done.class);
@@ -81,7 +82,7 @@ class DashScopeRequestTest {
 
     @Test
     void anImageModelWithoutAnImageIsRefusedBeforeAnythingIsSent() {
-        relay = new DashScopeFixture(dir);
+        relay = DashScopeFixture.relay(dir);
         var request = new GenerationRequest("video_noimage", "wan2.2-i2v-plus", new dev.vidgate.catalog.VideoSize(1920, 1080), 5, "a lantern", null);
         EngineStatus status = relay.run(request);
         assertThat(status).isInstanceOf(EngineStatus.Failed.class);

@@ -1,5 +1,6 @@
 package dev.vidgate.engine.relay.minimax;
 
+import dev.vidgate.engine.relay.ProviderFixture;
 import dev.vidgate.engine.Engine;
 import dev.vidgate.engine.EngineContract;
 import dev.vidgate.engine.GenerationRequest;
@@ -14,15 +15,15 @@ class MiniMaxEngineContractTest extends EngineContract {
     @TempDir
     Path workDir;
 
-    private MiniMaxFixture relay;
+    private ProviderFixture<FakeMiniMax> relay;
 
     @BeforeEach
     void open() {
-        relay = new MiniMaxFixture(workDir);
+        relay = MiniMaxFixture.relay(workDir);
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
         relay.close();
     }
 

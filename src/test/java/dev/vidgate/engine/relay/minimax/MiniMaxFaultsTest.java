@@ -1,5 +1,6 @@
 package dev.vidgate.engine.relay.minimax;
 
+import dev.vidgate.engine.relay.ProviderFixture;
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.engine.relay.minimax.FakeMiniMax.Fault;
@@ -22,10 +23,10 @@ class MiniMaxFaultsTest {
     @TempDir
     Path dir;
 
-    private MiniMaxFixture relay;
+    private ProviderFixture<FakeMiniMax> relay;
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
         if (relay != null) relay.close();
     }
 
@@ -45,14 +46,14 @@ class MiniMaxFaultsTest {
 
     @Test
     void aWrongKeyInAnHttp200AnswerFailsTheJobSayingTheCredentialsWereRefused() {
-        relay = new MiniMaxFixture(dir);
+        relay = MiniMaxFixture.relay(dir);
         relay.fake.fail(Fault.WRONG_KEY);
         assertThat(fails("a lantern", "upstream_unavailable").message()).contains("credentials");
     }
 
     @Test
     void anInvalidParameterFailsTheJobWithMiniMaxsMessage() {
-        relay = new MiniMaxFixture(dir);
+        relay = MiniMaxFixture.relay(dir);
         relay.fake.fail(Fault.PARAMS);
         EngineStatus.Failed failed = fails("a lantern", "upstream_rejected");
         assertThat(failed.message()).contains("invalid params, duration: 8 is not supported");
@@ -61,7 +62,7 @@ class MiniMaxFaultsTest {
 
     @Test
     void theRateLimitCodeSendsTheJobBackToWait() {
-        relay = new MiniMaxFixture(dir);
+        relay = MiniMaxFixture.relay(dir);
         relay.fake.fail(Fault.RATE_LIMIT);
         GenerationRequest request = MiniMaxFixture.request("video_limited", "a lantern");
         EngineStatus status = relay.engine.check(request, relay.engine.start(request));
@@ -71,7 +72,7 @@ class MiniMaxFaultsTest {
 
     @Test
     void anEmptyBalanceTakesTheChannelOutOfTheRotation() {
-        relay = new MiniMaxFixture(dir);
+        relay = MiniMaxFixture.relay(dir);
         relay.fake.fail(Fault.BALANCE);
         assertThat(fails("a lantern", "upstream_unavailable").message()).contains("balance");
         fails("another lantern", "upstream_unavailable");
@@ -80,7 +81,7 @@ class MiniMaxFaultsTest {
 
     @Test
     void aGatewayErrorPageFailsTheJobAsRetryable() {
-        relay = new MiniMaxFixture(dir);
+        relay = MiniMaxFixture.relay(dir);
         relay.fake.fail(Fault.GATEWAY);
         EngineStatus.Failed failed = fails("a lantern", "upstream_unavailable");
         assertThat(failed.retryable()).isTrue();
@@ -89,7 +90,7 @@ class MiniMaxFaultsTest {
 
     @Test
     void sensitiveContentAtCreateOrOnEitherApisTaskIsModerationAndFinal() {
-        relay = new MiniMaxFixture(dir);
+        relay = MiniMaxFixture.relay(dir);
         relay.fake.fail(Fault.SENSITIVE);
         assertThat(fails("a lantern", "moderation_blocked").retryable()).isFalse();
         assertThat(fails("something forbidden", "moderation_blocked").retryable()).isFalse();
@@ -98,14 +99,14 @@ class MiniMaxFaultsTest {
 
     @Test
     void aSuccessWithoutAFileOrUrlIsAFailureNotACompletion() {
-        relay = new MiniMaxFixture(dir);
+        relay = MiniMaxFixture.relay(dir);
         assertThat(fails("no result here", "upstream_no_result").message()).contains("no file");
         assertThat(fails(MiniMaxFixture.h3("video_h3_none", "no result either"), "upstream_no_result").message()).contains("no file");
     }
 
     @Test
     void aTaskThatNeverEndsFailsAtTheJobTimeout() {
-        relay = new MiniMaxFixture(dir);
+        relay = MiniMaxFixture.relay(dir);
         GenerationRequest request = MiniMaxFixture.request("video_never", "it never ends");
         String handle = relay.engine.start(request);
         Waits.engineStatus(relay.engine, request, handle, Duration.ofSeconds(30),
@@ -118,7 +119,7 @@ class MiniMaxFaultsTest {
 
     @Test
     void anExpiredDownloadUrlOrACutOffDownloadFailsReadably() {
-        relay = new MiniMaxFixture(dir);
+        relay = MiniMaxFixture.relay(dir);
         assertThat(fails("a stale link", "upstream_download_failed").message()).contains("expired");
         assertThat(fails("a download cut off", "upstream_download_failed").message()).contains("cut off");
         assertThat(fails(MiniMaxFixture.h3("video_h3_stale", "an H3 stale link"), "upstream_download_failed").message()).contains("expired");

@@ -1,5 +1,6 @@
 package dev.vidgate.engine.relay.minimax;
 
+import dev.vidgate.engine.relay.ProviderFixture;
 import dev.vidgate.catalog.VideoSize;
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
@@ -21,16 +22,16 @@ class MiniMaxRequestTest {
     @TempDir
     Path dir;
 
-    private MiniMaxFixture relay;
+    private ProviderFixture<FakeMiniMax> relay;
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
         if (relay != null) relay.close();
     }
 
     @Test
     void aHailuoJobSendsTierDurationFramesInlineAndOurCallbackUrl() {
-        relay = new MiniMaxFixture(dir, c -> c, PUBLIC);
+        relay = MiniMaxFixture.relay(dir, PUBLIC);
         byte[] first = TestImages.png(1366, 768);
         byte[] last = TestImages.jpeg(1366, 768);
         var options = new GenerationRequest.Options("no people", 7L, null, last);
@@ -55,7 +56,7 @@ class MiniMaxRequestTest {
 
     @Test
     void withoutAPublicAddressNoCallbackUrlIsSentAndFullHdIs1080P() {
-        relay = new MiniMaxFixture(dir);
+        relay = MiniMaxFixture.relay(dir);
         var request = new GenerationRequest("video_hd", "MiniMax-Hailuo-2.3", new VideoSize(1920, 1080), 6, "a lantern", null);
         assertThat(relay.run(request)).isInstanceOf(EngineStatus.Done.class);
         JsonNode body = relay.fake.creates().getFirst();
@@ -66,7 +67,7 @@ class MiniMaxRequestTest {
 
     @Test
     void anH3TextJobSendsContentTheRatioAndIsBilledByTheReportedSeconds() {
-        relay = new MiniMaxFixture(dir, c -> c, PUBLIC);
+        relay = MiniMaxFixture.relay(dir, PUBLIC);
         EngineStatus status = relay.run(new GenerationRequest("video_h3", "MiniMax-H3", new VideoSize(768, 1366), 7, "a lantern", null));
         assertThat(status).isInstanceOf(EngineStatus.Done.class);
         assertThat(((EngineStatus.Done) status).output().usage().seconds()).isEqualTo(7.0);
@@ -84,7 +85,7 @@ class MiniMaxRequestTest {
 
     @Test
     void anH3ImageJobSendsTheFramesWithTheirRolesAndNoRatio() {
-        relay = new MiniMaxFixture(dir);
+        relay = MiniMaxFixture.relay(dir);
         byte[] first = TestImages.png(2560, 1440);
         byte[] last = TestImages.png(2560, 1440);
         var options = new GenerationRequest.Options(null, null, null, last);

@@ -1,0 +1,47 @@
+package dev.vidgate.engine.relay;
+
+import dev.vidgate.catalog.ModelCatalog;
+import dev.vidgate.engine.EngineStatus;
+import dev.vidgate.engine.GenerationRequest;
+import dev.vidgate.testsupport.TestClock;
+import dev.vidgate.testsupport.Waits;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Test fixture for a provider adapter: a relay engine with one channel at the provider's fake, fast polling, a test
+ * clock, the shipped catalog and optionally a public address (for callback URLs). Closing it closes the fake too.
+ *
+ * @param <F> the fake upstream
+ */
+public final class ProviderFixture<F extends AutoCloseable> implements AutoCloseable {
+    public final TestClock clock = new TestClock();
+    public final F fake;
+    public final RelayEngine engine;
+
+    /** @param publicUrl this gateway's address as providers would reach it, or {@code null} for none */
+    public ProviderFixture(Path workDir, F fake, ChannelSettings channel, URI publicUrl) {
+        this.fake = fake;
+        RelaySettings settings = RelaySettings.defaults(List.of(channel), workDir.resolve("relay"))
+                .withPolling(Duration.ofMillis(20), Duration.ofMillis(100))
+                .withDeadlines(Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofSeconds(2))
+                .withDownloads(64L * 1024 * 1024, Duration.ofSeconds(5));
+        this.engine = new RelayEngine(settings, clock, RelayMetrics.NONE,
+                new RelayServices(ModelCatalog.defaults("relay"), Submission.ImageLinks.NONE, publicUrl));
+    }
+
+    /** Starts {@code request} and waits for its end. */
+    public EngineStatus run(GenerationRequest request) {
+        return Waits.engineEnd(engine, request, engine.start(request), Duration.ofSeconds(60), new ArrayList<>());
+    }
+
+    @Override
+    public void close() throws Exception {
+        engine.close();
+        fake.close();
+    }
+}
