@@ -1,7 +1,6 @@
 package dev.vidgate.engine.relay.dashscope;
 
 import com.openai.client.OpenAIClient;
-import com.openai.core.http.HttpResponse;
 import com.openai.errors.BadRequestException;
 import com.openai.models.videos.Video;
 import com.openai.models.videos.VideoCreateParams;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -73,7 +71,7 @@ class DashScopeEndToEndTest {
         assertThat(sent.path("parameters").path("duration").asInt()).isEqualTo(10);
         assertThat(sent.path("parameters").path("watermark").asBoolean(true)).isFalse();
 
-        Mp4Probe probe = Mp4Probe.of(download(created.id()));
+        Mp4Probe probe = Mp4Probe.of(SdkClients.downloadVideo(sdk, created.id()));
         assertThat(probe.videoCodec()).isEqualTo("h264");
         assertThat(probe.width()).isEqualTo(320);
         String seen = new RawHttp(server.baseUrl(), TestServer.API_KEY).get("/v1/videos/" + created.id()).body();
@@ -93,7 +91,7 @@ class DashScopeEndToEndTest {
         assertThat(FakeDashScope.image(sent)).isEqualTo(png);
         assertThat(sent.path("parameters").path("resolution").asString()).isEqualTo("720P");
         assertThat(sent.path("parameters").path("duration").asInt()).isEqualTo(5);
-        assertThat(Mp4Probe.of(download(created.id())).videoCodec()).isEqualTo("h264");
+        assertThat(Mp4Probe.of(SdkClients.downloadVideo(sdk, created.id())).videoCodec()).isEqualTo("h264");
     }
 
     @Test
@@ -107,12 +105,5 @@ class DashScopeEndToEndTest {
 
     private static JsonNode sentWithPrompt(String prompt) {
         return fake.creates().stream().filter(c -> c.path("input").path("prompt").asString("").equals(prompt)).findFirst().orElseThrow();
-    }
-
-    private static byte[] download(String id) throws Exception {
-        try (HttpResponse response = sdk.videos().downloadContent(id); InputStream body = response.body()) {
-            assertThat(response.statusCode()).isEqualTo(200);
-            return body.readAllBytes();
-        }
     }
 }

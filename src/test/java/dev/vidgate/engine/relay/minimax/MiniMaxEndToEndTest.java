@@ -1,7 +1,6 @@
 package dev.vidgate.engine.relay.minimax;
 
 import com.openai.client.OpenAIClient;
-import com.openai.core.http.HttpResponse;
 import com.openai.models.videos.Video;
 import com.openai.models.videos.VideoCreateParams;
 import com.openai.models.videos.VideoSeconds;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -72,7 +70,7 @@ class MiniMaxEndToEndTest {
         assertThat(sent.path("duration").asInt()).isEqualTo(6);
         assertThat(sent.path("callback_url").asString()).startsWith("https://videos.example.com/relay/callbacks/");
 
-        assertThat(Mp4Probe.of(download(created.id())).videoCodec()).isEqualTo("h264");
+        assertThat(Mp4Probe.of(SdkClients.downloadVideo(sdk, created.id())).videoCodec()).isEqualTo("h264");
         String seen = new RawHttp(server.baseUrl(), TestServer.API_KEY).get("/v1/videos/" + created.id()).body();
         assertThat(seen).doesNotContain(fake.baseUrl()).doesNotContain(FakeMiniMax.KEY).doesNotContain("1069161122");
     }
@@ -87,7 +85,7 @@ class MiniMaxEndToEndTest {
         JsonNode sent = sent(c -> c.path("prompt").asString(""), "the heron takes off");
         assertThat(MiniMaxShape.decoded(sent.path("first_frame_image").asString())).isEqualTo(png);
         assertThat(sent.path("duration").asInt()).isEqualTo(10);
-        assertThat(Mp4Probe.of(download(created.id())).width()).isEqualTo(320);
+        assertThat(Mp4Probe.of(SdkClients.downloadVideo(sdk, created.id())).width()).isEqualTo(320);
     }
 
     @Test
@@ -100,17 +98,10 @@ class MiniMaxEndToEndTest {
         assertThat(sent.path("ratio").asString()).isEqualTo("9:16");
         assertThat(sent.path("resolution").asString()).isEqualTo("768P");
         assertThat(sent.path("duration").asInt()).isEqualTo(8);
-        assertThat(Mp4Probe.of(download(created.id())).videoCodec()).isEqualTo("h264");
+        assertThat(Mp4Probe.of(SdkClients.downloadVideo(sdk, created.id())).videoCodec()).isEqualTo("h264");
     }
 
     private static JsonNode sent(Function<JsonNode, String> prompt, String wanted) {
         return fake.creates().stream().filter(c -> prompt.apply(c).equals(wanted)).findFirst().orElseThrow();
-    }
-
-    private static byte[] download(String id) throws Exception {
-        try (HttpResponse response = sdk.videos().downloadContent(id); InputStream body = response.body()) {
-            assertThat(response.statusCode()).isEqualTo(200);
-            return body.readAllBytes();
-        }
     }
 }
