@@ -4,13 +4,16 @@ import dev.vidgate.catalog.ModelCatalog;
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.testsupport.TestClock;
+import dev.vidgate.testsupport.TestServer;
 import dev.vidgate.testsupport.Waits;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Test fixture for a provider adapter: a relay engine with one channel at the provider's fake, fast polling, a test
@@ -32,6 +35,23 @@ public final class ProviderFixture<F extends AutoCloseable> implements AutoClose
                 .withDownloads(64L * 1024 * 1024, Duration.ofSeconds(5));
         this.engine = new RelayEngine(settings, clock, RelayMetrics.NONE,
                 new RelayServices(ModelCatalog.defaults("relay"), Submission.ImageLinks.NONE, publicUrl));
+    }
+
+    /**
+     * A whole server whose engine is the relay, with one channel ({@code provider}) of {@code flavour} at {@code baseUrl}
+     * polled every 200 ms to 1 s, and {@code extra} properties besides: what a provider's end-to-end test runs against.
+     */
+    public static TestServer server(Path dataDir, String flavour, String baseUrl, String apiKey, Map<String, String> extra) {
+        Map<String, String> properties = new HashMap<>(Map.of(
+                "vidgate.engine", "relay",
+                "vidgate.relay.channels[0].name", "provider",
+                "vidgate.relay.channels[0].flavour", flavour,
+                "vidgate.relay.channels[0].base-url", baseUrl,
+                "vidgate.relay.channels[0].api-key", apiKey,
+                "vidgate.relay.poll-interval", "200ms",
+                "vidgate.relay.max-poll-interval", "1s"));
+        properties.putAll(extra);
+        return TestServer.start(dataDir, new TestClock(), properties);
     }
 
     /** Starts {@code request} and waits for its end. */

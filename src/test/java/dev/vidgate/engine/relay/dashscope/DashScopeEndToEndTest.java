@@ -7,8 +7,8 @@ import com.openai.models.videos.VideoCreateParams;
 import com.openai.models.videos.VideoSeconds;
 import com.openai.models.videos.VideoSize;
 import dev.vidgate.api.SdkClients;
+import dev.vidgate.engine.relay.ProviderFixture;
 import dev.vidgate.testsupport.RawHttp;
-import dev.vidgate.testsupport.TestClock;
 import dev.vidgate.testsupport.TestServer;
 import dev.vidgate.testsupport.media.Mp4Probe;
 import dev.vidgate.testsupport.media.TestImages;
@@ -40,14 +40,7 @@ class DashScopeEndToEndTest {
     @BeforeAll
     static void start() {
         fake = FakeDashScope.start();
-        server = TestServer.start(dir, new TestClock(), Map.of(
-                "vidgate.engine", "relay",
-                "vidgate.relay.channels[0].name", "wan",
-                "vidgate.relay.channels[0].flavour", "dashscope",
-                "vidgate.relay.channels[0].base-url", fake.baseUrl(),
-                "vidgate.relay.channels[0].api-key", FakeDashScope.KEY,
-                "vidgate.relay.poll-interval", "200ms",
-                "vidgate.relay.max-poll-interval", "1s"));
+        server = ProviderFixture.server(dir, "dashscope", fake.baseUrl(), FakeDashScope.KEY, Map.of());
         sdk = SdkClients.client(server, TestServer.API_KEY);
     }
 

@@ -6,8 +6,8 @@ import com.openai.models.videos.VideoCreateParams;
 import com.openai.models.videos.VideoSeconds;
 import com.openai.models.videos.VideoSize;
 import dev.vidgate.api.SdkClients;
+import dev.vidgate.engine.relay.ProviderFixture;
 import dev.vidgate.testsupport.RawHttp;
-import dev.vidgate.testsupport.TestClock;
 import dev.vidgate.testsupport.TestServer;
 import dev.vidgate.testsupport.media.Mp4Probe;
 import dev.vidgate.testsupport.media.TestImages;
@@ -39,15 +39,7 @@ class MiniMaxEndToEndTest {
     @BeforeAll
     static void start() {
         fake = FakeMiniMax.start();
-        server = TestServer.start(dir, new TestClock(), Map.of(
-                "vidgate.engine", "relay",
-                "vidgate.public-url", "https://videos.example.com",
-                "vidgate.relay.channels[0].name", "hailuo",
-                "vidgate.relay.channels[0].flavour", "minimax",
-                "vidgate.relay.channels[0].base-url", fake.baseUrl(),
-                "vidgate.relay.channels[0].api-key", FakeMiniMax.KEY,
-                "vidgate.relay.poll-interval", "200ms",
-                "vidgate.relay.max-poll-interval", "1s"));
+        server = ProviderFixture.server(dir, "minimax", fake.baseUrl(), FakeMiniMax.KEY, Map.of("vidgate.public-url", "https://videos.example.com"));
         sdk = SdkClients.client(server, TestServer.API_KEY);
     }
 
