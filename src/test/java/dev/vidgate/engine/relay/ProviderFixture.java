@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Test fixture for a provider adapter: a relay engine with one channel at the provider's fake, fast polling, a test
  * clock, the shipped catalog and optionally a public address (for callback URLs). Closing it closes the fake too.
@@ -57,6 +59,19 @@ public final class ProviderFixture<F extends AutoCloseable> implements AutoClose
     /** Starts {@code request} and waits for its end. */
     public EngineStatus run(GenerationRequest request) {
         return Waits.engineEnd(engine, request, engine.start(request), Duration.ofSeconds(60), new ArrayList<>());
+    }
+
+    /**
+     * Runs {@code request} to its end, which must be a failure with {@code code} whose message names none of
+     * {@code secrets} (the key, the fake's address, upstream ids) nor a loopback address.
+     */
+    public EngineStatus.Failed fails(GenerationRequest request, String code, String... secrets) {
+        EngineStatus status = run(request);
+        assertThat(status).isInstanceOf(EngineStatus.Failed.class);
+        EngineStatus.Failed failed = (EngineStatus.Failed) status;
+        assertThat(failed.code()).isEqualTo(code);
+        assertThat(failed.message()).doesNotContain(secrets).doesNotContain("127.0.0.1");
+        return failed;
     }
 
     @Override
