@@ -7,6 +7,8 @@ import dev.vidgate.engine.relay.kling.KlingProvider;
 import dev.vidgate.engine.relay.gemini.GeminiProvider;
 import dev.vidgate.engine.relay.vertex.VertexProvider;
 import dev.vidgate.engine.relay.comfyui.ComfyUiProvider;
+import dev.vidgate.engine.relay.dashscope.DashScopeProvider;
+import dev.vidgate.engine.relay.minimax.MiniMaxProvider;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,8 @@ final class Providers {
         all.add(new GeminiProvider());
         all.add(new VertexProvider());
         all.add(new ComfyUiProvider());
+        all.add(new DashScopeProvider());
+        all.add(new MiniMaxProvider());
         return List.copyOf(all);
     }
 }

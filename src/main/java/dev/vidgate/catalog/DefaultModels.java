@@ -28,6 +28,8 @@ final class DefaultModels {
         models.addAll(veo(engine));
         models.addAll(seedance(engine));
         models.addAll(kling(engine));
+        models.addAll(wan(engine));
+        models.addAll(minimax(engine));
         return List.copyOf(models);
     }
 
@@ -117,6 +119,69 @@ final class DefaultModels {
                 new ModelSpec("kling-v2-1-master", List.of(), "kuaishou", 1748476800L, "high",
                         new Capabilities(hd, durations, Set.of(TEXT, FIRST_FRAME), Audio.NONE, KLING_PROMPT),
                         Pricing.perSecond(Map.of("1080p", 280_000L)), engine));
+    }
+
+    /**
+     * Wan on Alibaba Model Studio (DashScope), per the Wan API references (research section 1.5) and new-api's ali
+     * adaptor. Text-to-video models take the exact {@code size} ("1280*720"); image-to-video models take a
+     * {@code resolution} tier and follow the image's aspect ratio, so their sizes here are those of the text models at
+     * the same tiers (the image must have them; DashScope's own pixels may differ slightly: unsure). An i2v model
+     * needs a first frame: the catalog can only say that it takes one, so the adapter refuses an i2v job without an
+     * image before anything is sent (the job fails, nothing is charged); a t2v model takes no image (refused at the
+     * API by its inputs). Wan 2.2 makes 5 s, Wan 2.5 5 or 10 s with sound it adds unless {@code audio} is false.
+     * Prices per second, Singapore list prices in USD (Alibaba Cloud's price page, not in the research notes:
+     * unsure): Wan 2.2 plus 0.02 (480P) and 0.10 (1080P), Wan 2.5 preview 0.05, 0.10, 0.15.
+     */
+    private static List<ModelSpec> wan(String engine) {
+        List<Format> low = List.of(Format.of(832, 480, "16:9", "480p"), Format.of(480, 832, "9:16", "480p"),
+                Format.of(624, 624, "1:1", "480p"));
+        List<Format> hd = List.of(Format.of(1280, 720, "16:9", "720p"), Format.of(720, 1280, "9:16", "720p"),
+                Format.of(960, 960, "1:1", "720p"), Format.of(1088, 832, "4:3", "720p"), Format.of(832, 1088, "3:4", "720p"));
+        List<Format> fullHd = List.of(Format.of(1920, 1080, "16:9", "1080p"), Format.of(1080, 1920, "9:16", "1080p"),
+                Format.of(1440, 1440, "1:1", "1080p"), Format.of(1632, 1248, "4:3", "1080p"), Format.of(1248, 1632, "3:4", "1080p"));
+        List<Format> two = new ArrayList<>(fullHd);
+        two.addAll(low);
+        List<Format> three = new ArrayList<>(hd);
+        three.addAll(fullHd);
+        three.addAll(low);
+        Pricing plus = Pricing.perSecond(ordered("1080p", 100_000L, "480p", 20_000L));
+        Pricing preview = Pricing.perSecond(ordered("720p", 100_000L, "1080p", 150_000L, "480p", 50_000L));
+        var text = Set.of(TEXT);
+        var image = Set.of(TEXT, FIRST_FRAME);
+        return List.of(
+                new ModelSpec("wan2.2-t2v-plus", List.of(), "alibaba", 1753660800L, "high",
+                        new Capabilities(two, List.of(5), text, Audio.NONE), plus, engine),
+                new ModelSpec("wan2.2-i2v-plus", List.of(), "alibaba", 1753660800L, "high",
+                        new Capabilities(two, List.of(5), image, Audio.NONE), plus, engine),
+                new ModelSpec("wan2.5-t2v-preview", List.of(), "alibaba", 1758672000L, "high",
+                        new Capabilities(three, List.of(5, 10), text, Audio.OPTIONAL), preview, engine),
+                new ModelSpec("wan2.5-i2v-preview", List.of(), "alibaba", 1758672000L, "high",
+                        new Capabilities(three, List.of(5, 10), image, Audio.OPTIONAL), preview, engine));
+    }
+
+    /**
+     * MiniMax Hailuo (research section 1.6, new-api's hailuo adaptor): 02 and 2.3 make 6 or 10 s at 768P and 1080P
+     * (1080P only at 6 s, which the catalog does not express: unsure), landscape from text (an image sets its own
+     * ratio); 02 also takes a last frame, 2.3 only a first (unsure). H3 (v2 API) makes 4 to 15 s at 768P and 2K in the
+     * ratios it lists (the 2K pixels are assumed 2560x1440: unsure) with first and last frames. None makes sound here
+     * (unsure for H3). Prices: Hailuo's list price per clip (768P USD 0.28 per 6 s, 1080P 0.49 per 6 s, secondary)
+     * spread per second; H3 CNY 0.50 (768P) and 0.80 (2K) per second from new-api's constants, converted at about 7.1.
+ * H3's {@code created} is when the research notes list it (October 2026), not a published release date: unsure.
+     */
+    private static List<ModelSpec> minimax(String engine) {
+        List<Format> hailuo = List.of(Format.of(1366, 768, "16:9", "768p"), Format.of(1920, 1080, "16:9", "1080p"));
+        List<Format> h3 = List.of(Format.of(1366, 768, "16:9", "768p"), Format.of(768, 1366, "9:16", "768p"),
+                Format.of(768, 768, "1:1", "768p"), Format.of(2560, 1440, "16:9", "2k"), Format.of(1440, 2560, "9:16", "2k"),
+                Format.of(1440, 1440, "1:1", "2k"));
+        Pricing hailuoPrices = Pricing.perSecond(ordered("768p", 47_000L, "1080p", 82_000L));
+        return List.of(
+                new ModelSpec("MiniMax-Hailuo-02", List.of(), "minimax", 1750204800L, "high",
+                        new Capabilities(hailuo, List.of(6, 10), Set.of(TEXT, FIRST_FRAME, LAST_FRAME), Audio.NONE), hailuoPrices, engine),
+                new ModelSpec("MiniMax-Hailuo-2.3", List.of(), "minimax", 1761609600L, "high",
+                        new Capabilities(hailuo, List.of(6, 10), Set.of(TEXT, FIRST_FRAME), Audio.NONE), hailuoPrices, engine),
+                new ModelSpec("MiniMax-H3", List.of(), "minimax", 1790812800L, "high",
+                        new Capabilities(h3, IntStream.rangeClosed(4, 15).boxed().toList(), Set.of(TEXT, FIRST_FRAME, LAST_FRAME),
+                                Audio.NONE), Pricing.perSecond(ordered("768p", 70_000L, "2k", 113_000L)), engine));
     }
 
     private static List<Format> formats(int[][] sizes) {

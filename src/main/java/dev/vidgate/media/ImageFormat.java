@@ -40,6 +40,15 @@ public enum ImageFormat {
         return Optional.empty();
     }
 
+    /**
+     * {@code image} as a {@code data:} URI ({@code data:image/png;base64,...}), the inline form providers take where they
+     * also take an image URL; an unrecognised image is labelled {@code application/octet-stream}.
+     */
+    public static String dataUri(byte[] image) {
+        String type = detect(image).map(ImageFormat::mediaType).orElse("application/octet-stream");
+        return "data:" + type + ";base64," + java.util.Base64.getEncoder().encodeToString(image);
+    }
+
     private static boolean startsWith(byte[] bytes, int at, byte[] magic) {
         if (bytes.length < at + magic.length) return false;
         for (int i = 0; i < magic.length; i++) {

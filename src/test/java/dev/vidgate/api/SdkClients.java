@@ -2,10 +2,14 @@ package dev.vidgate.api;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.http.HttpResponse;
 import com.openai.models.videos.Video;
 import dev.vidgate.testsupport.ApiCalls;
 import dev.vidgate.testsupport.TestServer;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Set;
 
@@ -46,5 +50,15 @@ public final class SdkClients {
         Set<String> wanted = Set.of(statuses);
         return ApiCalls.awaitVideo(id, limit, () -> client.videos().retrieve(id), v -> v.status().asString(),
                 v -> wanted.contains(v.status().asString()));
+    }
+
+    /** The video's MP4 as the SDK downloads it; anything but a 200 is an assertion failure. */
+    public static byte[] downloadVideo(OpenAIClient client, String id) {
+        try (HttpResponse response = client.videos().downloadContent(id); InputStream body = response.body()) {
+            if (response.statusCode() != 200) throw new AssertionError("download of " + id + " answered " + response.statusCode());
+            return body.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

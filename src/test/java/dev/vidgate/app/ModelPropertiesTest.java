@@ -45,13 +45,13 @@ class ModelPropertiesTest {
 
     @Test
     void anEntryWithANewIdAddsAModelAndEnabledFalseRemovesOne() {
-        var added = new ModelProperties.Entry("wan2.5-t2v-preview", List.of("wan"), "alibaba", 1758000000L, "high",
+        var added = new ModelProperties.Entry("wan2.1-t2v-plus", List.of("wan"), "alibaba", 1758000000L, "high",
                 List.of("1920x1080", "832x480=16:9@480p"), List.of(5, 10), List.of("text", "first_frame"), "optional", "per_clip",
                 Map.of("1080p", 500_000L), null, null, null);
         var removed = new ModelProperties.Entry("kling-v2-1-master", null, null, null, null, null, null, null, null, null, null, null, false,
                 null);
         ModelCatalog catalog = apply(added, removed);
-        assertThat(catalog.names()).doesNotContain("kling-v2-1-master").endsWith("wan2.5-t2v-preview");
+        assertThat(catalog.names()).doesNotContain("kling-v2-1-master").endsWith("wan2.1-t2v-plus");
         ModelSpec wan = catalog.find("wan").orElseThrow();
         assertThat(wan.resolutionOf(new VideoSize(832, 480))).isEqualTo("480p");
         assertThat(wan.can().format(new VideoSize(1920, 1080)).orElseThrow().aspectRatio()).isEqualTo("16:9");
