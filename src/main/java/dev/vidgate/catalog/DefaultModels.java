@@ -26,6 +26,7 @@ final class DefaultModels {
         models.addAll(veo(engine));
         models.addAll(seedance(engine));
         models.addAll(kling(engine));
+        models.addAll(runway(engine));
         return List.copyOf(models);
     }
 
@@ -112,6 +113,35 @@ final class DefaultModels {
                 new ModelSpec("kling-v2-1-master", List.of(), "kuaishou", 1748476800L, "high",
                         new Capabilities(hd, durations, Set.of(TEXT, FIRST_FRAME), Audio.NONE),
                         Pricing.perSecond(Map.of("1080p", 280_000L)), engine));
+    }
+
+    /**
+     * Runway ({@code runwayml/sdk-python}, {@code image_to_video_create_params.py} and {@code text_to_video_create_params.py}):
+     * the ratio is the output's pixels ({@code 1280:720}). Gen-4 Turbo takes an image only (it is not a text_to_video model;
+     * the catalog cannot say so, the adapter refuses a text-only job for it), 2 to 10
+     * seconds (the SDK says "int"; Runway's docs list 5 and 10: unsure); Gen-4.5 makes 2 to 10 seconds, text-only at
+     * 1280:720 and 720:1280 (its image ratios 1104:832, 960:960, 832:1104, 1584:672 are left out because a text create
+     * refuses them); Veo 3.1 Fast makes 4, 6 or 8 seconds at 720p and 1080p with optional audio and a last frame. Prices
+     * from Runway's credit table at USD 0.01 a credit (gen4_turbo 5, gen4.5 12, veo3.1_fast 15 credits a second without
+     * audio; unsure, and the audio surcharge is not modelled).
+     */
+    private static List<ModelSpec> runway(String engine) {
+        List<Format> gen4 = List.of(Format.of(1280, 720, "1280:720", "720p"), Format.of(720, 1280, "720:1280", "720p"),
+                Format.of(1104, 832, "1104:832", "720p"), Format.of(832, 1104, "832:1104", "720p"),
+                Format.of(960, 960, "960:960", "720p"), Format.of(1584, 672, "1584:672", "720p"));
+        List<Format> gen45 = gen4.subList(0, 2);
+        List<Format> veo = List.of(Format.of(1280, 720, "1280:720", "720p"), Format.of(720, 1280, "720:1280", "720p"),
+                Format.of(1920, 1080, "1920:1080", "1080p"), Format.of(1080, 1920, "1080:1920", "1080p"));
+        List<Integer> twoToTen = IntStream.rangeClosed(2, 10).boxed().toList();
+        return List.of(
+                new ModelSpec("gen4_turbo", List.of(), "runway", 1743465600L, "standard",
+                        new Capabilities(gen4, twoToTen, Set.of(FIRST_FRAME), Audio.NONE), Pricing.perSecond(Map.of("720p", 50_000L)), engine),
+                new ModelSpec("gen4.5", List.of(), "runway", 1764547200L, "high",
+                        new Capabilities(gen45, twoToTen, Set.of(TEXT, FIRST_FRAME), Audio.NONE), Pricing.perSecond(Map.of("720p", 120_000L)),
+                        engine),
+                new ModelSpec("veo3.1_fast", List.of(), "runway", 1760486400L, "standard",
+                        new Capabilities(veo, List.of(4, 6, 8), Set.of(TEXT, FIRST_FRAME, LAST_FRAME), Audio.OPTIONAL),
+                        Pricing.perSecond(ordered("720p", 150_000L, "1080p", 150_000L)), engine));
     }
 
     private static List<Format> formats(int[][] sizes) {
