@@ -2,6 +2,7 @@ package dev.vidgate.app;
 
 import dev.vidgate.engine.relay.Flavour;
 import dev.vidgate.engine.relay.Provider;
+import dev.vidgate.engine.relay.luma.LumaProvider;
 import dev.vidgate.engine.relay.runway.RunwayProvider;
 
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ final class Providers {
     static List<Provider> all() {
         List<Provider> all = new ArrayList<>(List.of(Flavour.values()));
         all.add(new RunwayProvider());
+        all.add(new LumaProvider());
         return List.copyOf(all);
     }
 }

@@ -27,6 +27,7 @@ final class DefaultModels {
         models.addAll(seedance(engine));
         models.addAll(kling(engine));
         models.addAll(runway(engine));
+        models.addAll(luma(engine));
         return List.copyOf(models);
     }
 
@@ -142,6 +143,32 @@ final class DefaultModels {
                 new ModelSpec("veo3.1_fast", List.of(), "runway", 1760486400L, "standard",
                         new Capabilities(veo, List.of(4, 6, 8), Set.of(TEXT, FIRST_FRAME, LAST_FRAME), Audio.OPTIONAL),
                         Pricing.perSecond(ordered("720p", 150_000L, "1080p", 150_000L)), engine));
+    }
+
+    /**
+     * Luma Dream Machine ({@code lumalabs/lumaai-python}, {@code video_create_params.py}): ratios 16:9, 9:16, 1:1, 4:3, 3:4,
+     * 21:9 at 540p, 720p and 1080p (4k exists, left out: it is an upscale at a different price); {@code duration} "5s" or
+     * "9s"; text, a first frame ({@code keyframes.frame0}) and a last frame ({@code frame1}); no sound. Prices per second
+     * of a 16:9 video at 24 frames a second, from Luma's list prices per million pixels (ray-2 USD 0.0064, ray-flash-2
+     * USD 0.0022; unsure: secondary and from memory of the 2025 price page).
+     */
+    private static List<ModelSpec> luma(String engine) {
+        List<Format> formats = new ArrayList<>();
+        for (int tier : new int[]{540, 720, 1080}) {
+            String p = tier + "p";
+            int wide = tier * 16 / 9;
+            formats.addAll(List.of(Format.of(wide, tier, "16:9", p), Format.of(tier, wide, "9:16", p), Format.of(tier, tier, "1:1", p),
+                    Format.of(tier * 4 / 3, tier, "4:3", p), Format.of(tier, tier * 4 / 3, "3:4", p),
+                    Format.of(tier * 7 / 3, tier, "21:9", p)));
+        }
+        var durations = List.of(5, 9);
+        var inputs = Set.of(TEXT, FIRST_FRAME, LAST_FRAME);
+        return List.of(
+                new ModelSpec("ray-2", List.of(), "luma", 1737072000L, "high", new Capabilities(formats, durations, inputs, Audio.NONE),
+                        Pricing.perSecond(ordered("540p", 80_000L, "720p", 142_000L, "1080p", 319_000L)), engine),
+                new ModelSpec("ray-flash-2", List.of(), "luma", 1741737600L, "standard",
+                        new Capabilities(formats, durations, inputs, Audio.NONE),
+                        Pricing.perSecond(ordered("540p", 27_000L, "720p", 49_000L, "1080p", 110_000L)), engine));
     }
 
     private static List<Format> formats(int[][] sizes) {
