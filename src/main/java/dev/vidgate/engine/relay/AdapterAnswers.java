@@ -5,6 +5,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
 /** What provider adapters with their own answer shapes share: reading a JSON object, and a result link's failure. */
 public final class AdapterAnswers {
     private AdapterAnswers() {}
@@ -24,6 +27,16 @@ public final class AdapterAnswers {
         String what = ErrorText.looksLikeMarkup(answer.bodyText()) ? "an HTML page" : "something that is not a JSON object";
         throw new UpstreamException(Kind.BROKEN, "The provider answered HTTP " + answer.status() + " with " + what + ".",
                 answer.status(), null, null);
+    }
+
+    /** An ISO-8601 instant ({@code 2026-01-02T03:04:05.678Z}) as Unix seconds, or {@code null} when absent or unreadable. */
+    public static Long epochSeconds(String iso) {
+        if (iso == null) return null;
+        try {
+            return Instant.parse(iso).getEpochSecond();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /**

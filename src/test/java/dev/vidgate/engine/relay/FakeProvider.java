@@ -57,6 +57,8 @@ public abstract class FakeProvider implements AutoCloseable {
     /** The MP4 every finished job delivers. */
     public volatile byte[] video = TestClips.mp4(320, 180, 1);
     public volatile Storage storage = Storage.OK;
+    /** When set, every create is answered with this HTTP status and the provider's error body. */
+    public volatile Integer createFault;
 
     protected FakeProvider() {
         try {

@@ -39,6 +39,11 @@ public final class ProviderFixture implements AutoCloseable {
                 .withModels(models);
     }
 
+    /** A five-second 1280x720 job for our {@code sora-2}, which a channel maps onto the provider's model. */
+    public static GenerationRequest hd(String jobId, String prompt) {
+        return new GenerationRequest(jobId, "sora-2", new dev.vidgate.catalog.VideoSize(1280, 720), 5, prompt, null);
+    }
+
     /** Starts {@code request} and waits for its end (Done, Failed or Waiting). */
     public EngineStatus run(GenerationRequest request) {
         return awaitEnd(request, engine.start(request));

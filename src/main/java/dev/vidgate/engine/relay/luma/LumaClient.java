@@ -1,8 +1,7 @@
 package dev.vidgate.engine.relay.luma;
 
 import dev.vidgate.engine.GenerationRequest;
-import dev.vidgate.engine.relay.AdapterAnswers;
-import dev.vidgate.engine.relay.Answer;
+import dev.vidgate.engine.relay.AdapterCalls;
 import dev.vidgate.engine.relay.ChannelSettings;
 import dev.vidgate.engine.relay.ProviderClient;
 import dev.vidgate.engine.relay.Submission;
@@ -13,9 +12,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -75,15 +72,13 @@ final class LumaClient implements ProviderClient {
 
     @Override
     public Polled retrieve(String id) throws UpstreamException, InterruptedException {
-        HttpRequest get = request("/generations/" + encode(id)).GET().build();
+        HttpRequest get = request("/generations/" + AdapterCalls.segment(id)).GET().build();
         return transport.observed(id, () -> new Polled(generations.generation(transport.exchange(get), id), null));
     }
 
     @Override
     public long download(UpstreamVideo finished, Path target, long maxBytes, Duration timeout) throws UpstreamException, InterruptedException {
-        URI uri = URI.create(finished.locator());
-        // a CDN URL: the key is not sent along
-        return transport.observed(finished.id(), () -> transport.download(uri, b -> b, target, maxBytes, timeout, AdapterAnswers::resultLink));
+        return AdapterCalls.signedDownload(transport, finished, target, maxBytes, timeout);
     }
 
     /**
@@ -97,21 +92,11 @@ final class LumaClient implements ProviderClient {
 
     @Override
     public void delete(String id) throws UpstreamException, InterruptedException {
-        HttpRequest delete = request("/generations/" + encode(id)).DELETE().build();
-        transport.observed(id, () -> {
-            Answer answer = transport.exchange(delete);
-            if (!answer.ok()) throw generations.failure(answer);
-            return null;
-        });
+        HttpRequest delete = request("/generations/" + AdapterCalls.segment(id)).DELETE().build();
+        AdapterCalls.acknowledged(transport, id, delete, generations::failure);
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = transport.request(URI.create(root + path));
-        if (settings.apiKey() != null) builder.header("Authorization", "Bearer " + settings.apiKey().reveal());
-        return builder;
-    }
-
-    private static String encode(String id) {
-        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+        return AdapterCalls.bearer(transport.request(URI.create(root + path)), settings.apiKey());
     }
 }

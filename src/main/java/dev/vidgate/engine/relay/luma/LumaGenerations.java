@@ -11,8 +11,6 @@ import dev.vidgate.engine.relay.UpstreamVideo;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /**
@@ -49,7 +47,7 @@ final class LumaGenerations {
             throw new UpstreamException(Kind.BROKEN, "Luma answered about a different generation.", answer.status(), null, null);
         }
         String state = UpstreamAnswers.firstText(node, "state");
-        Long created = createdAt(node);
+        Long created = AdapterAnswers.epochSeconds(UpstreamAnswers.firstText(node, "created_at"));
         return switch (state == null ? "" : state) {
             case "queued" -> video(id, state, UpstreamPhase.QUEUED, created, null, null, null);
             case "dreaming" -> video(id, state, UpstreamPhase.RUNNING, created, null, null, null);
@@ -83,15 +81,5 @@ final class LumaGenerations {
                                        String url) {
         Integer progress = phase == UpstreamPhase.QUEUED ? Integer.valueOf(0) : null;
         return new UpstreamVideo(id, state, phase, progress, null, created, code, message, null, url, null);
-    }
-
-    private static Long createdAt(JsonNode node) {
-        String text = UpstreamAnswers.firstText(node, "created_at");
-        if (text == null) return null;
-        try {
-            return Instant.parse(text).getEpochSecond();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.vidgate.engine.relay.runway;
 
-import dev.vidgate.engine.relay.AdapterAnswers;
-import dev.vidgate.engine.relay.Answer;
+import dev.vidgate.engine.relay.AdapterCalls;
 import dev.vidgate.engine.relay.ChannelSettings;
 import dev.vidgate.engine.relay.ProviderClient;
 import dev.vidgate.engine.relay.Submission;
@@ -14,9 +13,7 @@ import dev.vidgate.engine.relay.UpstreamVideo;
 import tools.jackson.databind.ObjectMapper;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -58,27 +55,21 @@ final class RunwayClient implements ProviderClient {
 
     @Override
     public Polled retrieve(String id) throws UpstreamException, InterruptedException {
-        HttpRequest get = request("/v1/tasks/" + encode(id)).GET().build();
+        HttpRequest get = request("/v1/tasks/" + AdapterCalls.segment(id)).GET().build();
         return transport.observed(id, () -> new Polled(tasks.task(transport.exchange(get), id), null));
     }
 
     @Override
     public long download(UpstreamVideo finished, Path target, long maxBytes, Duration timeout) throws UpstreamException, InterruptedException {
         try {
-            return fetch(finished, target, maxBytes, timeout);
+            return AdapterCalls.signedDownload(transport, finished, target, maxBytes, timeout);
         } catch (UpstreamException e) {
             if (e.kind() != Kind.NOT_FOUND) throw e;
             // "fetch the task again to get fresh URLs" (Runway's task docs)
             UpstreamVideo fresh = retrieve(finished.id()).video();
             if (fresh.phase() != UpstreamPhase.SUCCEEDED || fresh.locator() == null || fresh.locator().equals(finished.locator())) throw e;
-            return fetch(fresh, target, maxBytes, timeout);
+            return AdapterCalls.signedDownload(transport, fresh, target, maxBytes, timeout);
         }
-    }
-
-    private long fetch(UpstreamVideo finished, Path target, long maxBytes, Duration timeout) throws UpstreamException, InterruptedException {
-        URI uri = URI.create(finished.locator());
-        // a signed URL of Runway's storage: the key is not sent along
-        return transport.observed(finished.id(), () -> transport.download(uri, b -> b, target, maxBytes, timeout, AdapterAnswers::resultLink));
     }
 
     /** Runway cancels a task that is pending, throttled or running, and deletes one that has ended: the same call. */
@@ -89,21 +80,11 @@ final class RunwayClient implements ProviderClient {
 
     @Override
     public void delete(String id) throws UpstreamException, InterruptedException {
-        HttpRequest delete = request("/v1/tasks/" + encode(id)).DELETE().build();
-        transport.observed(id, () -> {
-            Answer answer = transport.exchange(delete);
-            if (!answer.ok()) throw tasks.failure(answer);
-            return null;
-        });
+        HttpRequest delete = request("/v1/tasks/" + AdapterCalls.segment(id)).DELETE().build();
+        AdapterCalls.acknowledged(transport, id, delete, tasks::failure);
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = transport.request(URI.create(root + path)).header("X-Runway-Version", VERSION);
-        if (settings.apiKey() != null) builder.header("Authorization", "Bearer " + settings.apiKey().reveal());
-        return builder;
-    }
-
-    private static String encode(String id) {
-        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+        return AdapterCalls.bearer(transport.request(URI.create(root + path)).header("X-Runway-Version", VERSION), settings.apiKey());
     }
 }

@@ -11,8 +11,6 @@ import dev.vidgate.engine.relay.UpstreamVideo;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
@@ -47,7 +45,7 @@ final class RunwayTasks {
             throw new UpstreamException(Kind.BROKEN, "Runway answered about a different task.", answer.status(), null, null);
         }
         String status = UpstreamAnswers.firstText(task, "status");
-        Long created = createdAt(task);
+        Long created = AdapterAnswers.epochSeconds(UpstreamAnswers.firstText(task, "createdAt"));
         return switch (status == null ? "" : status) {
             // THROTTLED: Runway holds the task until the account's other tasks finish; it is still coming
             case "PENDING", "THROTTLED" -> video(id, status, UpstreamPhase.QUEUED, 0, created, null, null, null);
@@ -105,15 +103,5 @@ final class RunwayTasks {
         double value = node.asDouble();
         if (Double.isNaN(value)) return null;
         return (int) Math.max(0, Math.min(99, Math.floor(value * 100)));
-    }
-
-    private static Long createdAt(JsonNode task) {
-        String text = UpstreamAnswers.firstText(task, "createdAt");
-        if (text == null) return null;
-        try {
-            return Instant.parse(text).getEpochSecond();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

@@ -43,8 +43,6 @@ final class FakeLuma extends FakeProvider {
     final Map<String, byte[]> fetched = new ConcurrentHashMap<>();
     /** States of a generation's 1st, 2nd, ... poll; the last repeats. {@code completed-bare} completes without a video. */
     volatile List<String> script = List.of("queued", "dreaming", "completed");
-    /** When set, every create is answered with this status. */
-    volatile Integer createFault;
 
     String baseUrl() {
         return root() + PREFIX;
@@ -74,7 +72,11 @@ final class FakeLuma extends FakeProvider {
 
     private Reply create(JsonNode body) {
         if (createFault != null) {
-            return error(createFault, createFault == 429 ? "Too many concurrent generations" : "Internal Server Error");
+            return error(createFault, switch (createFault) {
+                case 429 -> "Too many concurrent generations";
+                case 402 -> "Insufficient credits";
+                default -> "Internal Server Error";
+            });
         }
         if (body == null || !body.isObject()) return error(400, "Invalid JSON body");
         String problem = MODELS.contains(body.path("model").asString("")) ? null : "model";

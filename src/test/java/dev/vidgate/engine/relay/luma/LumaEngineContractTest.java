@@ -1,6 +1,5 @@
 package dev.vidgate.engine.relay.luma;
 
-import dev.vidgate.catalog.VideoSize;
 import dev.vidgate.engine.Engine;
 import dev.vidgate.engine.EngineContract;
 import dev.vidgate.engine.GenerationRequest;
@@ -41,12 +40,12 @@ class LumaEngineContractTest extends EngineContract {
 
     @Override
     protected GenerationRequest request(String jobId) {
-        return new GenerationRequest(jobId, "sora-2", new VideoSize(1280, 720), 5, "a paper lantern drifting on a pond", null);
+        return ProviderFixture.hd(jobId, "a paper lantern drifting on a pond");
     }
 
     @Override
     protected GenerationRequest failingRequest(String jobId) {
-        return new GenerationRequest(jobId, "sora-2", new VideoSize(1280, 720), 5, "something forbidden", null);
+        return ProviderFixture.hd(jobId, "something forbidden");
     }
 
     @Override

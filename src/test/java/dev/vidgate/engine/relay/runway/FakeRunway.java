@@ -47,8 +47,6 @@ final class FakeRunway extends FakeProvider {
     final Map<String, Task> tasks = new ConcurrentHashMap<>();
     /** Statuses of a task's 1st, 2nd, ... poll ({@code "RUNNING@0.4"}); the last repeats. */
     volatile List<String> script = List.of("PENDING", "THROTTLED", "RUNNING@0.4", "RUNNING@0.8", "SUCCEEDED");
-    /** When set, every create is answered with this status and Runway's error body. */
-    volatile Integer createFault;
 
     @Override
     protected Reply answer(Seen request) {
