@@ -114,6 +114,19 @@ public abstract class FakeProvider implements AutoCloseable {
         }
     }
 
+    /** POSTs JSON to {@code url} as a provider's callback does; the status it got, or 0 when there was no answer. */
+    protected final int post(String url, byte[] body) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException | IllegalArgumentException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
     protected final ObjectNode object() {
         return json.createObjectNode();
     }

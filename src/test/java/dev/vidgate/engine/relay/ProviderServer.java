@@ -41,6 +41,11 @@ public final class ProviderServer implements AutoCloseable {
      * {@code ours=theirs,...}); those models go to the relay, the others stay on the built-in engine.
      */
     public static ProviderServer start(Path dir, String flavour, String baseUrl, String key, String models) {
+        return start(dir, flavour, baseUrl, key, models, Map.of());
+    }
+
+    /** As above, with more properties (or other values for the polling intervals). */
+    public static ProviderServer start(Path dir, String flavour, String baseUrl, String key, String models, Map<String, String> more) {
         int port = freePort();
         Map<String, String> properties = new HashMap<>(Map.of(
                 "vidgate.public-url", "http://127.0.0.1:" + port,
@@ -51,6 +56,7 @@ public final class ProviderServer implements AutoCloseable {
                 "vidgate.relay.channels[0].models", models,
                 "vidgate.relay.poll-interval", "100ms",
                 "vidgate.relay.max-poll-interval", "500ms"));
+        properties.putAll(more);
         for (String entry : models.split(",")) properties.put("vidgate.model-engines[" + entry.split("=")[0].trim() + "]", "relay");
         // the port is chosen first so that the public address can name it
         TestServer server = TestServer.start(dir, new TestClock(), properties, context -> context.getEnvironment().getPropertySources()

@@ -4,12 +4,17 @@ import dev.vidgate.engine.relay.FakeProvider;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Luma's Dream Machine API as its SDK documents it, under {@code /dream-machine/v1}: a Bearer key, {@code POST
@@ -32,6 +37,8 @@ final class FakeLuma extends FakeProvider {
         final String createdAt = Instant.now().toString();
         volatile int polls;
         volatile boolean deleted;
+        /** Set when the generation finished on its own ({@link #finishAfter}); polls then answer it. */
+        volatile boolean finished;
 
         Generation(JsonNode request) {
             this.request = request;
@@ -43,6 +50,15 @@ final class FakeLuma extends FakeProvider {
     final Map<String, byte[]> fetched = new ConcurrentHashMap<>();
     /** States of a generation's 1st, 2nd, ... poll; the last repeats. {@code completed-bare} completes without a video. */
     volatile List<String> script = List.of("queued", "dreaming", "completed");
+
+    /**
+     * When set, a generation completes on its own this long after its create, whether polled or not, and Luma POSTs the
+     * Generation object to its {@code callback_url} (as Luma does when a generation is dreaming, completed or failed).
+     */
+    volatile Duration finishAfter;
+    /** The callbacks sent: the HTTP status each got. */
+    final List<Integer> callbacksAnswered = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 
     String baseUrl() {
         return root() + PREFIX;
@@ -97,7 +113,15 @@ final class FakeLuma extends FakeProvider {
             fetched.put(generation.id + "/" + frame, image);
         }
         generations.put(generation.id, generation);
+        Duration after = finishAfter;
+        if (after != null) timer.schedule(() -> finishOnItsOwn(generation), after.toMillis(), TimeUnit.MILLISECONDS);
         return new Reply(201, base(generation).put("state", "queued"));
+    }
+
+    private void finishOnItsOwn(Generation generation) {
+        generation.finished = true;
+        String callback = generation.request.path("callback_url").asString(null);
+        if (callback != null) callbacksAnswered.add(post(callback, json.writeValueAsBytes(shape(generation))));
     }
 
     private ObjectNode base(Generation generation) {
@@ -114,14 +138,25 @@ final class FakeLuma extends FakeProvider {
         if (generation.request.path("prompt").asString("").contains("forbidden")) {
             return node.put("state", "failed").put("failure_reason", "400: prompt not allowed because advanced moderation failed");
         }
+        if (generation.finished) return completed(node, generation);
         List<String> steps = script;
         String state = steps.get(Math.min(generation.polls++, steps.size() - 1));
         if (state.equals("completed-bare")) return node.put("state", "completed");
+        if (state.equals("completed")) return completed(node, generation);
         node.put("state", state);
-        if (state.equals("completed")) ((ObjectNode) node.get("assets")).put("video", fileUrl(generation.id))
-                .put("image", root() + "/files/" + generation.id + ".jpg");
         if (state.equals("failed")) node.put("failure_reason", "Job failed due to an internal error");
         return node;
+    }
+
+    private ObjectNode completed(ObjectNode node, Generation generation) {
+        ((ObjectNode) node.get("assets")).put("video", fileUrl(generation.id)).put("image", root() + "/files/" + generation.id + ".jpg");
+        return node.put("state", "completed");
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        super.close();
     }
 
     private Reply error(int status, String detail) {
