@@ -91,6 +91,11 @@ public abstract class FakeProvider implements AutoCloseable {
         return root() + "/files/" + name + ".mp4?signature=fake";
     }
 
+    /** Whether the link to file {@code name} with {@code query} is still valid; by default every link is. */
+    protected boolean fresh(String name, String query) {
+        return true;
+    }
+
     /** Image links as the gateway makes them, served by this fake under {@code /images/}. */
     public final Submission.ImageLinks links() {
         return (jobId, name, image) -> {
@@ -164,7 +169,7 @@ public abstract class FakeProvider implements AutoCloseable {
     }
 
     private void file(HttpExchange ex) throws IOException {
-        if (storage == Storage.EXPIRED) {
+        if (storage == Storage.EXPIRED || !fresh(ex.getRequestURI().getPath().substring("/files/".length()), ex.getRequestURI().getQuery())) {
             send(ex, 403, "application/xml", "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>"
                     .getBytes(StandardCharsets.UTF_8));
             return;

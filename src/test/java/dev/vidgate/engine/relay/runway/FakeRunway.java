@@ -38,6 +38,9 @@ final class FakeRunway extends FakeProvider {
         final String createdAt = Instant.now().toString();
         volatile int polls;
         volatile boolean deleted;
+        /** The numbers of the first and the latest result URL handed out. */
+        volatile int firstUrl;
+        volatile int latestUrl;
 
         Task(String prompt) {
             this.prompt = prompt;
@@ -47,6 +50,13 @@ final class FakeRunway extends FakeProvider {
     final Map<String, Task> tasks = new ConcurrentHashMap<>();
     /** Statuses of a task's 1st, 2nd, ... poll ({@code "RUNNING@0.4"}); the last repeats. */
     volatile List<String> script = List.of("PENDING", "THROTTLED", "RUNNING@0.4", "RUNNING@0.8", "SUCCEEDED");
+
+    /**
+     * When set, each poll of a finished task hands out a new result URL and older ones stop working, and the first is
+     * stale by the time it is used: as if it had expired between the poll and the download ("fetch the task again to get
+     * fresh URLs").
+     */
+    volatile boolean rotatingUrls;
 
     @Override
     protected Reply answer(Seen request) {
@@ -122,9 +132,24 @@ final class FakeRunway extends FakeProvider {
         String status = at < 0 ? step : step.substring(0, at);
         node.put("status", status);
         if (at >= 0) node.put("progress", Double.parseDouble(step.substring(at + 1)));
-        if (status.equals("SUCCEEDED")) node.putArray("output").add(fileUrl(task.id));
+        if (status.equals("SUCCEEDED")) node.putArray("output").add(fileUrl(task.id) + "&v=" + issue(task));
         if (status.equals("FAILED")) node.put("failure", "An unexpected error occurred.").put("failureCode", "INTERNAL.BAD_OUTPUT.CODE01");
         return node;
+    }
+
+    private static int issue(Task task) {
+        int n = task.latestUrl + 1;
+        if (task.firstUrl == 0) task.firstUrl = n;
+        task.latestUrl = n;
+        return n;
+    }
+
+    @Override
+    protected boolean fresh(String name, String query) {
+        if (!rotatingUrls) return true;
+        Task task = tasks.get(name.replace(".mp4", ""));
+        String v = query == null ? "" : query.replaceAll(".*[?&]?v=(\\d+).*", "$1");
+        return task != null && v.equals(Integer.toString(task.latestUrl)) && task.latestUrl != task.firstUrl;
     }
 
     private Reply error(int status, String message) {

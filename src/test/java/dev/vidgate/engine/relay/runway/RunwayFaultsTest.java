@@ -71,6 +71,12 @@ class RunwayFaultsTest extends ProviderFaultsContract {
     }
 
     @Test
+    void aResultUrlThatExpiredBeforeTheDownloadIsReplacedByAFreshOneFromTheTask() {
+        runway.rotatingUrls = true;
+        assertThat(run("video_rw_fresh", HD, "a fox")).isInstanceOf(EngineStatus.Done.class);
+    }
+
+    @Test
     void aPromptOverRunwaysLimitIsRefusedNamingTheLimitWithoutAskingRunway() {
         EngineStatus.Failed failed = failure(run("video_rw_long", HD, "a".repeat(1001)), "upstream_rejected");
         assertThat(failed.message()).contains("1000").contains("UTF-16");
