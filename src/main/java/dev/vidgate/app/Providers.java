@@ -9,6 +9,8 @@ import dev.vidgate.engine.relay.vertex.VertexProvider;
 import dev.vidgate.engine.relay.comfyui.ComfyUiProvider;
 import dev.vidgate.engine.relay.dashscope.DashScopeProvider;
 import dev.vidgate.engine.relay.minimax.MiniMaxProvider;
+import dev.vidgate.engine.relay.luma.LumaProvider;
+import dev.vidgate.engine.relay.runway.RunwayProvider;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +31,8 @@ final class Providers {
         all.add(new ComfyUiProvider());
         all.add(new DashScopeProvider());
         all.add(new MiniMaxProvider());
+        all.add(new RunwayProvider());
+        all.add(new LumaProvider());
         return List.copyOf(all);
     }
 }

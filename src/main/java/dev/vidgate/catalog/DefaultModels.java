@@ -30,6 +30,8 @@ final class DefaultModels {
         models.addAll(kling(engine));
         models.addAll(wan(engine));
         models.addAll(minimax(engine));
+        models.addAll(runway(engine));
+        models.addAll(luma(engine));
         return List.copyOf(models);
     }
 
@@ -166,7 +168,7 @@ final class DefaultModels {
      * ratios it lists (the 2K pixels are assumed 2560x1440: unsure) with first and last frames. None makes sound here
      * (unsure for H3). Prices: Hailuo's list price per clip (768P USD 0.28 per 6 s, 1080P 0.49 per 6 s, secondary)
      * spread per second; H3 CNY 0.50 (768P) and 0.80 (2K) per second from new-api's constants, converted at about 7.1.
- * H3's {@code created} is when the research notes list it (October 2026), not a published release date: unsure.
+     * H3's {@code created} is when the research notes list it (October 2026), not a published release date: unsure.
      */
     private static List<ModelSpec> minimax(String engine) {
         List<Format> hailuo = List.of(Format.of(1366, 768, "16:9", "768p"), Format.of(1920, 1080, "16:9", "1080p"));
@@ -182,6 +184,61 @@ final class DefaultModels {
                 new ModelSpec("MiniMax-H3", List.of(), "minimax", 1790812800L, "high",
                         new Capabilities(h3, IntStream.rangeClosed(4, 15).boxed().toList(), Set.of(TEXT, FIRST_FRAME, LAST_FRAME),
                                 Audio.NONE), Pricing.perSecond(ordered("768p", 70_000L, "2k", 113_000L)), engine));
+    }
+
+    /**
+     * Runway ({@code runwayml/sdk-python}, {@code image_to_video_create_params.py} and {@code text_to_video_create_params.py}):
+     * the ratio is the output's pixels ({@code 1280:720}). Gen-4 Turbo takes an image only (it is not a text_to_video model;
+     * the catalog cannot say so, the adapter refuses a text-only job for it), 2 to 10
+     * seconds (the SDK says "int"; Runway's docs list 5 and 10: unsure); Gen-4.5 makes 2 to 10 seconds, text-only at
+     * 1280:720 and 720:1280 (its image ratios 1104:832, 960:960, 832:1104, 1584:672 are left out because a text create
+     * refuses them); Veo 3.1 Fast makes 4, 6 or 8 seconds at 720p and 1080p with optional audio and a last frame. Prices
+     * from Runway's credit table at USD 0.01 a credit (gen4_turbo 5, gen4.5 12, veo3.1_fast 15 credits a second without
+     * audio; unsure, and the audio surcharge is not modelled).
+     */
+    private static List<ModelSpec> runway(String engine) {
+        List<Format> gen4 = List.of(Format.of(1280, 720, "1280:720", "720p"), Format.of(720, 1280, "720:1280", "720p"),
+                Format.of(1104, 832, "1104:832", "720p"), Format.of(832, 1104, "832:1104", "720p"),
+                Format.of(960, 960, "960:960", "720p"), Format.of(1584, 672, "1584:672", "720p"));
+        List<Format> gen45 = gen4.subList(0, 2);
+        List<Format> veo = List.of(Format.of(1280, 720, "1280:720", "720p"), Format.of(720, 1280, "720:1280", "720p"),
+                Format.of(1920, 1080, "1920:1080", "1080p"), Format.of(1080, 1920, "1080:1920", "1080p"));
+        List<Integer> twoToTen = IntStream.rangeClosed(2, 10).boxed().toList();
+        return List.of(
+                new ModelSpec("gen4_turbo", List.of(), "runway", 1743465600L, "standard",
+                        new Capabilities(gen4, twoToTen, Set.of(FIRST_FRAME), Audio.NONE), Pricing.perSecond(Map.of("720p", 50_000L)), engine),
+                new ModelSpec("gen4.5", List.of(), "runway", 1764547200L, "high",
+                        new Capabilities(gen45, twoToTen, Set.of(TEXT, FIRST_FRAME), Audio.NONE), Pricing.perSecond(Map.of("720p", 120_000L)),
+                        engine),
+                new ModelSpec("veo3.1_fast", List.of(), "runway", 1760486400L, "standard",
+                        new Capabilities(veo, List.of(4, 6, 8), Set.of(TEXT, FIRST_FRAME, LAST_FRAME), Audio.OPTIONAL),
+                        Pricing.perSecond(ordered("720p", 150_000L, "1080p", 150_000L)), engine));
+    }
+
+    /**
+     * Luma Dream Machine ({@code lumalabs/lumaai-python}, {@code video_create_params.py}): ratios 16:9, 9:16, 1:1, 4:3, 3:4,
+     * 21:9 at 540p, 720p and 1080p (4k exists, left out: it is an upscale at a different price); {@code duration} "5s" or
+     * "9s"; text, a first frame ({@code keyframes.frame0}) and a last frame ({@code frame1}); no sound. Prices per second
+     * of a 16:9 video at 24 frames a second, from Luma's list prices per million pixels (ray-2 USD 0.0064, ray-flash-2
+     * USD 0.0022; unsure: secondary and from memory of the 2025 price page).
+     */
+    private static List<ModelSpec> luma(String engine) {
+        List<Format> formats = new ArrayList<>();
+        for (int tier : new int[]{540, 720, 1080}) {
+            String p = tier + "p";
+            int wide = tier * 16 / 9;
+            formats.addAll(List.of(Format.of(wide, tier, "16:9", p), Format.of(tier, wide, "9:16", p), Format.of(tier, tier, "1:1", p),
+                    Format.of(tier * 4 / 3, tier, "4:3", p), Format.of(tier, tier * 4 / 3, "3:4", p),
+                    Format.of(tier * 7 / 3, tier, "21:9", p)));
+        }
+        var durations = List.of(5, 9);
+        var inputs = Set.of(TEXT, FIRST_FRAME, LAST_FRAME);
+        return List.of(
+                new ModelSpec("ray-2", List.of(), "luma", 1737072000L, "high", new Capabilities(formats, durations, inputs, Audio.NONE),
+                        Pricing.perSecond(ordered("540p", 80_000L, "720p", 142_000L, "1080p", 319_000L)), engine),
+                new ModelSpec("ray-flash-2", List.of(), "luma", 1741737600L, "standard",
+                        new Capabilities(formats, durations, inputs, Audio.NONE),
+                        Pricing.perSecond(ordered("540p", 27_000L, "720p", 49_000L, "1080p", 110_000L)), engine));
     }
 
     private static List<Format> formats(int[][] sizes) {

@@ -115,7 +115,7 @@ class RelayConfigurationTest {
                 "vidgate.relay.channels[0].base-url (VIDGATE_RELAY_CHANNELS_0_BASE_URL) must be an http:// or https:// URL");
         assertProblem(relay(channel("ok", "https://user:pw@a.example/v1", null, null, "openai", null)),
                 "vidgate.relay.channels[0].base-url (VIDGATE_RELAY_CHANNELS_0_BASE_URL) must not carry a query, fragment or credentials");
-        assertProblem(relay(channel("ok", "https://a.example/v1", null, null, "runway", null)),
+        assertProblem(relay(channel("ok", "https://a.example/v1", null, null, "nosuch", null)),
                 "vidgate.relay.channels[0].flavour (VIDGATE_RELAY_CHANNELS_0_FLAVOUR) must be one of openai, azure, sglang, vllm-omni, trtllm");
         assertProblem(relay(channel("ok", "https://a.example/v1", null, "MISSING_KEY", "openai", null)),
                 "vidgate.relay.channels[0].api-key-env (VIDGATE_RELAY_CHANNELS_0_API_KEY_ENV) names the environment variable MISSING_KEY");

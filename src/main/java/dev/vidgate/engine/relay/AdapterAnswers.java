@@ -1,0 +1,59 @@
+package dev.vidgate.engine.relay;
+
+import dev.vidgate.engine.relay.UpstreamException.Kind;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** What provider adapters with their own answer shapes share: reading a JSON object, and a result link's failure. */
+public final class AdapterAnswers {
+    private AdapterAnswers() {}
+
+    /**
+     * The JSON object of a 2xx answer; a non-2xx answer is {@code failure}'s exception, and anything that is not a JSON
+     * object is {@code BROKEN}, described without repeating it.
+     */
+    public static JsonNode object(ObjectMapper json, Answer answer, Transport.FailureReader failure) throws UpstreamException {
+        if (!answer.ok()) throw failure.failure(answer);
+        try {
+            JsonNode node = answer.body().length == 0 ? null : json.readTree(answer.body());
+            if (node != null && node.isObject()) return node;
+        } catch (JacksonException e) {
+            // described below
+        }
+        String what = ErrorText.looksLikeMarkup(answer.bodyText()) ? "an HTML page" : "something that is not a JSON object";
+        throw new UpstreamException(Kind.BROKEN, "The provider answered HTTP " + answer.status() + " with " + what + ".",
+                answer.status(), null, null);
+    }
+
+    /** An ISO-8601 instant ({@code 2026-01-02T03:04:05.678Z}) as Unix seconds, or {@code null} when absent or unreadable. */
+    public static Long epochSeconds(String iso) {
+        if (iso == null) return null;
+        try {
+            return Instant.parse(iso).getEpochSecond();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The failure of a download from a provider's signed result URL (its storage, not its API): 403, 404 and 410 mean
+     * the link has expired ({@code NOT_FOUND}), never that the channel's key is wrong.
+     */
+    public static UpstreamException resultLink(Answer answer) {
+        int status = answer.status();
+        if (status == 403 || status == 404 || status == 410) {
+            return new UpstreamException(Kind.NOT_FOUND, "The provider's link to the video has expired (HTTP " + status + ").",
+                    status, null, null);
+        }
+        if (status == 429) {
+            return new UpstreamException(Kind.RATE_LIMITED, "The provider's storage is rate limiting downloads (HTTP 429).",
+                    status, null, answer.retryAfter());
+        }
+        return new UpstreamException(status >= 500 ? Kind.SERVER : Kind.BROKEN,
+                "The provider's storage answered the download with HTTP " + status + ".", status, null, null);
+    }
+}
