@@ -3,6 +3,7 @@ package dev.vidgate.app;
 import dev.vidgate.engine.relay.Flavour;
 import dev.vidgate.engine.relay.Provider;
 import dev.vidgate.engine.relay.ark.ArkProvider;
+import dev.vidgate.engine.relay.fal.FalProvider;
 import dev.vidgate.engine.relay.kling.KlingProvider;
 
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ final class Providers {
         List<Provider> all = new ArrayList<>(List.of(Flavour.values()));
         all.add(new ArkProvider());
         all.add(new KlingProvider());
+        all.add(new FalProvider());
         return List.copyOf(all);
     }
 }

@@ -37,7 +37,7 @@ class ModelCatalogTest {
     void theModelsOfIssue25ShipUnderTheirProvidersOwnIds() {
         assertThat(CATALOG.names()).containsExactly("sora-2", "sora-2-pro", "veo-3.1-generate-001", "veo-3.1-fast-generate-001",
                 "veo-3.0-generate-001", "seedance-1-0-pro-250528", "seedance-1-0-lite-t2v-250428", "kling-v2-6",
-                "kling-v2-5-turbo", "kling-v2-1-master");
+                "kling-v2-5-turbo", "kling-v2-1-master", "pika-2.2");
         assertThat(CATALOG.models()).allSatisfy(m -> {
             assertThat(m.created()).isPositive();
             assertThat(m.pricing().prices().keySet()).containsExactlyInAnyOrderElementsOf(m.can().resolutions());
