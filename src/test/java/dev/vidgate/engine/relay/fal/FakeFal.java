@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.vidgate.engine.relay.ApiKey;
 import dev.vidgate.engine.relay.ChannelSettings;
+import dev.vidgate.engine.relay.FakeServers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -85,7 +86,7 @@ final class FakeFal implements AutoCloseable {
 
     FakeFal() {
         for (Route r : Route.values()) faults.put(r, new ArrayDeque<>());
-        server = FakeFalMedia.serve(executor, this::handle);
+        server = FakeServers.serve(executor, this::handle);
     }
 
     String baseUrl() {

@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Test fixture: a relay engine with fast polling over {@link FakeFal}s (channels {@code a}, {@code b}, ...), on a test clock. */
 final class FalRelay implements AutoCloseable {
     static final VideoSize HD = new VideoSize(1280, 720);
@@ -61,10 +63,9 @@ final class FalRelay implements AutoCloseable {
         return Waits.engineEnd(engine, request, engine.start(request), Duration.ofSeconds(60), new ArrayList<>());
     }
 
+    /** The end of {@code request}, which must be a failure. */
     EngineStatus.Failed failure(GenerationRequest request) {
-        EngineStatus status = run(request);
-        if (status instanceof EngineStatus.Failed failed) return failed;
-        throw new AssertionError("expected a failure, got " + status);
+        return (EngineStatus.Failed) assertThat(run(request)).isInstanceOf(EngineStatus.Failed.class).actual();
     }
 
     @Override
