@@ -8,6 +8,7 @@ import dev.vidgate.testsupport.Waits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -177,6 +178,30 @@ class FalFaultsTest {
             assertThat(relay.run(FalRelay.request("video_nokey", "a green field"))).isInstanceOf(EngineStatus.Done.class);
             assertThat(relay.fal().media.downloads).hasSize(1)
                     .allSatisfy(headers -> assertThat(headers.toString()).doesNotContain(FakeFal.KEY).doesNotContainIgnoringCase("authorization"));
+        }
+    }
+
+    @Test
+    void aWebhookBeforeFalSaysDoneIsOnlyAHintAndAForgedOneAsksNothing() {
+        try (FalRelay relay = new FalRelay(dir, 1, URI.create("https://videos.example.com/"), Duration.ofMinutes(5))) {
+            relay.fal().script = List.of("IN_PROGRESS");
+            GenerationRequest request = FalRelay.request("video_early", "a slow sunrise");
+            String handle = relay.engine.start(request);
+            String webhook = relay.fal().seen(Route.CREATE).getFirst().query();
+            String token = webhook.substring(webhook.lastIndexOf("%2F") + 3);
+
+            assertThat(relay.engine.hint((token.charAt(0) == 'A' ? 'B' : 'A') + token.substring(1))).isFalse();
+            assertThat(relay.fal().seen(Route.STATUS)).isEmpty();
+
+            assertThat(relay.engine.hint(token)).isTrue();
+            Waits.await("fal asked at once", Duration.ofSeconds(10), Duration.ofMillis(20)).until(() -> relay.fal().seen(Route.STATUS).size() == 1);
+            assertThat(relay.engine.check(request, handle)).isInstanceOf(EngineStatus.Running.class);
+            assertThat(relay.fal().seen(Route.RESULT)).as("running: no result asked for").isEmpty();
+
+            relay.fal().finishAll();
+            assertThat(relay.engine.hint(token)).isTrue();
+            assertThat(Waits.engineEnd(relay.engine, request, handle, Duration.ofSeconds(15), new ArrayList<>()))
+                    .isInstanceOf(EngineStatus.Done.class);
         }
     }
 

@@ -31,6 +31,11 @@ final class FalRelay implements AutoCloseable {
 
     /** {@code channels} fakes in priority order; {@code publicUrl} is this gateway's public address, or {@code null}. */
     FalRelay(Path workDir, int channels, URI publicUrl) {
+        this(workDir, channels, publicUrl, Duration.ofMillis(20));
+    }
+
+    /** As above, polling every {@code poll} (at most five times as far apart). */
+    FalRelay(Path workDir, int channels, URI publicUrl, Duration poll) {
         List<ChannelSettings> settings = new ArrayList<>();
         for (int i = 0; i < channels; i++) {
             FakeFal fal = new FakeFal();
@@ -38,7 +43,7 @@ final class FalRelay implements AutoCloseable {
             settings.add(fal.channel(String.valueOf((char) ('a' + i))).withRouting(channels - i, 1));
         }
         RelaySettings relay = RelaySettings.defaults(settings, workDir.resolve("relay"))
-                .withPolling(Duration.ofMillis(20), Duration.ofMillis(100))
+                .withPolling(poll, poll.multipliedBy(5))
                 .withDeadlines(Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofSeconds(2))
                 .withDownloads(64L * 1024 * 1024, Duration.ofSeconds(5));
         engine = new RelayEngine(relay, clock, RelayMetrics.NONE,
