@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.vidgate.engine.relay.ApiKey;
 import dev.vidgate.engine.relay.ChannelSettings;
+import dev.vidgate.engine.relay.FaultPlan;
 import dev.vidgate.engine.relay.FakeServers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,9 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -72,8 +70,7 @@ final class FakeFal implements AutoCloseable {
     private final HttpClient webhooks = HttpClient.newBuilder().executor(executor).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, Request> requests = new ConcurrentHashMap<>();
-    private final Map<Route, Deque<Canned>> faults = new EnumMap<>(Route.class);
-    private final Map<Route, Canned> always = new ConcurrentHashMap<>();
+    private final FaultPlan<Route, Canned> faults = new FaultPlan<>(Route.class);
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     /** Webhook deliveries: the HTTP status our side answered. */
     final List<Integer> webhookAnswers = new CopyOnWriteArrayList<>();
@@ -85,7 +82,6 @@ final class FakeFal implements AutoCloseable {
     volatile boolean nsfw;
 
     FakeFal() {
-        for (Route r : Route.values()) faults.put(r, new ArrayDeque<>());
         server = FakeServers.serve(executor, this::handle);
     }
 
@@ -105,13 +101,11 @@ final class FakeFal implements AutoCloseable {
     }
 
     void fail(Route route, Canned... queued) {
-        synchronized (faults) {
-            faults.get(route).addAll(List.of(queued));
-        }
+        faults.queue(route, queued);
     }
 
     void failAlways(Route route, Canned fault) {
-        if (fault == null) always.remove(route); else always.put(route, fault);
+        faults.always(route, fault);
     }
 
     List<Seen> seen(Route route) {
@@ -126,12 +120,6 @@ final class FakeFal implements AutoCloseable {
         });
     }
 
-    private Canned nextFault(Route route) {
-        synchronized (faults) {
-            Canned f = faults.get(route).poll();
-            return f != null ? f : always.get(route);
-        }
-    }
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
@@ -153,7 +141,7 @@ final class FakeFal implements AutoCloseable {
                 return;
             }
             seen.add(new Seen(route, path, ex.getRequestURI().getRawQuery(), Map.copyOf(ex.getRequestHeaders()), parsed));
-            Canned fault = nextFault(route);
+            Canned fault = faults.next(route);
             if (fault != null) {
                 send(ex, fault);
                 return;
