@@ -20,8 +20,8 @@ import java.util.Locale;
  * {@code error} / {@code error_type}), the result ({@code video.url}, {@code video.duration}, {@code has_nsfw_concepts})
  * and errors: {@code {"detail":"..."}} or fal's typed list {@code {"detail":[{"loc","msg","type"}]}}. A
  * {@code content_policy_violation} or a flagged video is {@link UpstreamException#MODERATION}; the result address
- * answering "Request is still in progress" means running, never failed; a 403 of a locked account (exhausted
- * balance) is {@code EXHAUSTED}.
+ * answering "Request is still in progress" means running, never failed; a 403 "User is locked" (an exhausted
+ * balance, an admin lock) is {@code EXHAUSTED}.
  */
 final class FalAnswers {
     static final String MODERATION_TYPE = "content_policy_violation";
@@ -109,9 +109,12 @@ final class FalAnswers {
             return new UpstreamException(Kind.REJECTED, "The provider's content checker refused the request"
                     + (said != null ? ": " + said : "."), answer.status(), UpstreamException.MODERATION, null);
         }
-        if (answer.status() == 403 && said != null && said.toLowerCase(Locale.ROOT).contains("exhausted balance")) {
-            return new UpstreamException(Kind.EXHAUSTED, "The provider account is locked: its balance is used up (HTTP 403).",
-                    answer.status(), "exhausted_balance", null);
+        String lowered = said == null ? "" : said.toLowerCase(Locale.ROOT);
+        if (answer.status() == 403 && lowered.contains("user is locked")) {
+            // "User is locked. Reason: Exhausted balance." (or TOP_UP, or Admin lock): nothing runs on this account for now
+            boolean balance = lowered.contains("balance") || lowered.contains("top_up");
+            return new UpstreamException(Kind.EXHAUSTED, "The provider account is locked" + (balance ? ": its balance is used up" : "")
+                    + " (HTTP 403).", answer.status(), "account_locked", null);
         }
         if (answer.status() == 422 && said != null) {
             return new UpstreamException(Kind.REJECTED, said, answer.status(), ErrorText.code(type), null);

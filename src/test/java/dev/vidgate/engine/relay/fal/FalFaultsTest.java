@@ -58,12 +58,14 @@ class FalFaultsTest {
 
     @Test
     void aLockedAccountTakesTheChannelOutOfTheRotationAndTheJobGoesToTheNext() {
-        try (FalRelay relay = new FalRelay(dir, 2, null)) {
-            relay.fal().failAlways(Route.CREATE, FakeFal.detail(403,
-                    "User is locked. Reason: Exhausted balance. Top up your balance at fal.ai/dashboard/billing."));
-            assertThat(relay.engine.start(FalRelay.request("video_x1", "a dry well"))).startsWith("b/");
-            assertThat(relay.engine.start(FalRelay.request("video_x2", "a dry well"))).startsWith("b/");
-            assertThat(relay.fal().seen(Route.CREATE)).hasSize(1);
+        for (String locked : List.of("User is locked. Reason: Exhausted balance. Top up your balance at fal.ai/dashboard/billing.",
+                "User is locked. Reason: Admin lock. Please contact support@fal.ai")) {
+            try (FalRelay relay = new FalRelay(dir, 2, null)) {
+                relay.fal().failAlways(Route.CREATE, FakeFal.detail(403, locked));
+                assertThat(relay.engine.start(FalRelay.request("video_x1", "a dry well"))).startsWith("b/");
+                assertThat(relay.engine.start(FalRelay.request("video_x2", "a dry well"))).startsWith("b/");
+                assertThat(relay.fal().seen(Route.CREATE)).hasSize(1);
+            }
         }
     }
 
