@@ -16,8 +16,8 @@ import java.util.Locale;
 
 /**
  * Reads fal's queue answers: the submission ({@code request_id}, {@code status_url}, {@code response_url}), the status
- * ({@code IN_QUEUE} with {@code queue_position}, {@code IN_PROGRESS}, {@code COMPLETED}, the last possibly with
- * {@code error} / {@code error_type}), the result ({@code video.url}, {@code video.duration}, {@code has_nsfw_concepts})
+ * ({@code IN_QUEUE} with {@code queue_position}, {@code IN_PROGRESS}, {@code COMPLETED}, and {@code FAILED} or a
+ * {@code COMPLETED} with {@code error} / {@code error_type}, which some of fal's clients and schemas show), the result ({@code video.url}, {@code video.duration}, {@code has_nsfw_concepts})
  * and errors: {@code {"detail":"..."}} or fal's typed list {@code {"detail":[{"loc","msg","type"}]}}. A
  * {@code content_policy_violation} or a flagged video is {@link UpstreamException#MODERATION}; the result address
  * answering "Request is still in progress" means running, never failed; a 403 "User is locked" (an exhausted
@@ -55,7 +55,8 @@ final class FalAnswers {
         String status = UpstreamAnswers.firstText(node, "status");
         String raw = status == null ? "" : status.trim().toUpperCase(Locale.ROOT);
         String error = UpstreamAnswers.firstText(node, "error");
-        if (raw.equals("COMPLETED") && error != null && !error.isBlank()) {
+        boolean failed = raw.equals("FAILED") || (raw.equals("COMPLETED") && error != null && !error.isBlank());
+        if (failed) {
             String type = UpstreamAnswers.firstText(node, "error_type");
             String code = MODERATION_TYPE.equals(type) ? UpstreamException.MODERATION : "upstream_failed";
             return video(request.id(), status, UpstreamPhase.FAILED, null, code, clean(error, request.requestId()), null);

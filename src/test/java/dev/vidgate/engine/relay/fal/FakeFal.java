@@ -182,6 +182,7 @@ final class FakeFal implements AutoCloseable {
         String status = statusOf(request);
         ObjectNode node = addresses(json.createObjectNode().put("status", status), id);
         if (status.equals("IN_QUEUE")) node.put("queue_position", 2);
+        if (status.equals("FAILED")) node.put("error", "The model runner crashed while generating.").put("error_type", "runner_error");
         return ok(node);
     }
 

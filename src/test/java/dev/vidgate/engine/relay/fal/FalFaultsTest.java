@@ -101,6 +101,18 @@ class FalFaultsTest {
     }
 
     @Test
+    void aRequestFalReportsFailedEndsTheJobWithItsErrorAsRetryableWithoutAskingForAResult() {
+        try (FalRelay relay = new FalRelay(dir)) {
+            relay.fal().script = List.of("IN_QUEUE", "FAILED");
+            EngineStatus.Failed failed = relay.failure(FalRelay.request("video_crash", "a glass tower"));
+            assertThat(failed.code()).isEqualTo("upstream_failed");
+            assertThat(failed.retryable()).isTrue();
+            assertThat(failed.message()).contains("runner crashed");
+            assertThat(relay.fal().seen(Route.RESULT)).isEmpty();
+        }
+    }
+
+    @Test
     void aPromptFalsContentCheckerFlagsFailsTheJobAsModerationBlockedForGood() {
         try (FalRelay relay = new FalRelay(dir)) {
             EngineStatus.Failed failed = relay.failure(FalRelay.request("video_mod_in", "something forbidden"));
