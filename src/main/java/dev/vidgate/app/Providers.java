@@ -3,6 +3,7 @@ package dev.vidgate.app;
 import dev.vidgate.engine.relay.Flavour;
 import dev.vidgate.engine.relay.Provider;
 import dev.vidgate.engine.relay.ark.ArkProvider;
+import dev.vidgate.engine.relay.fal.FalProvider;
 import dev.vidgate.engine.relay.kling.KlingProvider;
 import dev.vidgate.engine.relay.gemini.GeminiProvider;
 import dev.vidgate.engine.relay.vertex.VertexProvider;
@@ -33,6 +34,7 @@ final class Providers {
         all.add(new MiniMaxProvider());
         all.add(new RunwayProvider());
         all.add(new LumaProvider());
+        all.add(new FalProvider());
         return List.copyOf(all);
     }
 }

@@ -32,6 +32,7 @@ final class DefaultModels {
         models.addAll(minimax(engine));
         models.addAll(runway(engine));
         models.addAll(luma(engine));
+        models.addAll(pika(engine));
         return List.copyOf(models);
     }
 
@@ -239,6 +240,28 @@ final class DefaultModels {
                 new ModelSpec("ray-flash-2", List.of(), "luma", 1741737600L, "standard",
                         new Capabilities(formats, durations, inputs, Audio.NONE),
                         Pricing.perSecond(ordered("540p", 27_000L, "720p", 49_000L, "1080p", 110_000L)), engine));
+    }
+
+    /**
+     * Pika 2.2, sold through fal.ai (flavour {@code fal}; a channel maps it onto {@code fal-ai/pika/v2.2/text-to-video}
+     * and, for a reference image, {@code fal-ai/pika/v2.2/image-to-video}). From fal's schema of the model: ratios 16:9,
+     * 9:16, 1:1, 4:5, 5:4, 3:2, 2:3 (text to video; image to video follows the image), 720p or 1080p, {@code duration} 5
+     * or 10; no sound, no last frame. fal's page prices a 5 s clip: USD 0.20 at 720p, 0.45 at 1080p, listed here per
+     * second (0.04 and 0.09); unsure: that a 10 s clip costs twice as much, and the sizes, which are nominal (fal reports
+     * the pixels it made).
+     */
+    private static List<ModelSpec> pika(String engine) {
+        List<Format> formats = new ArrayList<>();
+        for (int tier : new int[]{720, 1080}) {
+            String p = tier + "p";
+            int wide = tier * 16 / 9;
+            formats.addAll(List.of(Format.of(wide, tier, "16:9", p), Format.of(tier, wide, "9:16", p), Format.of(tier, tier, "1:1", p),
+                    Format.of(tier, tier * 5 / 4, "4:5", p), Format.of(tier * 5 / 4, tier, "5:4", p),
+                    Format.of(tier * 3 / 2, tier, "3:2", p), Format.of(tier, tier * 3 / 2, "2:3", p)));
+        }
+        return List.of(new ModelSpec("pika-2.2", List.of(), "pika", 1740787200L, "high",
+                new Capabilities(formats, List.of(5, 10), Set.of(TEXT, FIRST_FRAME), Audio.NONE),
+                Pricing.perSecond(ordered("720p", 40_000L, "1080p", 90_000L)), engine));
     }
 
     private static List<Format> formats(int[][] sizes) {

@@ -39,7 +39,7 @@ class ModelCatalogTest {
                 "veo-3.0-generate-001", "seedance-1-0-pro-250528", "seedance-1-0-lite-t2v-250428", "kling-v2-6",
                 "kling-v2-5-turbo", "kling-v2-1-master", "wan2.2-t2v-plus", "wan2.2-i2v-plus", "wan2.5-t2v-preview",
                 "wan2.5-i2v-preview", "MiniMax-Hailuo-02", "MiniMax-Hailuo-2.3", "MiniMax-H3", "gen4_turbo", "gen4.5", "veo3.1_fast",
-                "ray-2", "ray-flash-2");
+                "ray-2", "ray-flash-2", "pika-2.2");
         assertThat(CATALOG.models()).allSatisfy(m -> {
             assertThat(m.created()).isPositive();
             assertThat(m.pricing().prices().keySet()).containsExactlyInAnyOrderElementsOf(m.can().resolutions());

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.vidgate.engine.relay.ApiKey;
 import dev.vidgate.engine.relay.ChannelSettings;
+import dev.vidgate.engine.relay.FaultPlan;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -13,9 +14,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,8 +63,7 @@ final class FakeArk implements AutoCloseable {
     private final JsonMapper json = JsonMapper.builder().build();
     private final InstantSource clock;
     private final Map<String, Task> tasks = new ConcurrentHashMap<>();
-    private final Map<Route, Deque<Canned>> faults = new EnumMap<>(Route.class);
-    private final Map<Route, Canned> always = new ConcurrentHashMap<>();
+    private final FaultPlan<Route, Canned> faults = new FaultPlan<>(Route.class);
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
 
@@ -81,7 +78,6 @@ final class FakeArk implements AutoCloseable {
 
     FakeArk(InstantSource clock) {
         this.clock = clock;
-        for (Route r : Route.values()) faults.put(r, new ArrayDeque<>());
         server = FakeTos.serve(executor, this::handle);
     }
 
@@ -104,13 +100,11 @@ final class FakeArk implements AutoCloseable {
     }
 
     void fail(Route route, Canned... queued) {
-        synchronized (faults) {
-            faults.get(route).addAll(List.of(queued));
-        }
+        faults.queue(route, queued);
     }
 
     void failAlways(Route route, Canned fault) {
-        if (fault == null) always.remove(route); else always.put(route, fault);
+        faults.always(route, fault);
     }
 
     List<Seen> seen(Route route) {
@@ -119,12 +113,6 @@ final class FakeArk implements AutoCloseable {
 
     Task task(String id) { return tasks.get(id); }
 
-    private Canned nextFault(Route route) {
-        synchronized (faults) {
-            Canned f = faults.get(route).poll();
-            return f != null ? f : always.get(route);
-        }
-    }
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
@@ -154,7 +142,7 @@ final class FakeArk implements AutoCloseable {
                 // refused below as Ark refuses a body that is not JSON
             }
             seen.add(new Seen(route, path, Map.copyOf(ex.getRequestHeaders()), parsed));
-            Canned fault = nextFault(route);
+            Canned fault = faults.next(route);
             send(ex, fault != null ? fault : switch (route) {
                 case CREATE -> create(parsed);
                 case RETRIEVE -> retrieve(id);

@@ -3,11 +3,10 @@ package dev.vidgate.engine.relay.ark;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import dev.vidgate.engine.relay.FakeServers;
 import dev.vidgate.testsupport.media.TestClips;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -42,15 +41,7 @@ final class FakeTos implements AutoCloseable {
 
     /** An HTTP server on 127.0.0.1 at a free port, answering every path with {@code handler}. */
     static HttpServer serve(ExecutorService executor, HttpHandler handler) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.setExecutor(executor);
-            server.createContext("/", handler);
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return FakeServers.serve(executor, handler);
     }
 
     /** The signed URL of a task's video. */
@@ -70,15 +61,7 @@ final class FakeTos implements AutoCloseable {
             } else if (expired) {
                 xml(ex, 403, "AccessDenied", "Request has expired");
             } else {
-                ex.getResponseHeaders().set("Content-Type", "video/mp4");
-                byte[] body = video;
-                ex.sendResponseHeaders(200, body.length);
-                if (truncated) {
-                    ex.getResponseBody().write(body, 0, body.length / 2);
-                    ex.getResponseBody().flush();
-                    throw new IOException("truncated on purpose"); // the announced length stays unmet
-                }
-                ex.getResponseBody().write(body);
+                FakeServers.file(ex, "video/mp4", video, truncated);
             }
         } catch (IOException e) {
             // the client went away, or the cut-off above
