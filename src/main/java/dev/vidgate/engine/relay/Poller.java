@@ -67,9 +67,15 @@ final class Poller implements AutoCloseable {
         }
     }
 
-    /** Asks about {@code job} now rather than at its next turn (a callback said it may be done); no-op while a poll runs. */
+    /**
+     * Asks about {@code job} now rather than at its next turn (a callback said it may be done); while a poll of it is in
+     * flight (whose answer may predate the callback), the poll after it is due at once.
+     */
     void pollNow(TrackedJob job) {
-        if (job.stage() == TrackedJob.Stage.POLLING && job.channel.due().remove(job)) {
+        if (job.stage() != TrackedJob.Stage.POLLING) return;
+        job.hurried = true;
+        if (job.channel.due().remove(job)) {
+            job.hurried = false;
             job.dueIn(0);
             job.channel.due().add(job);
         }
@@ -114,7 +120,8 @@ final class Poller implements AutoCloseable {
                         pollOnce(job);
                     } finally {
                         if (running && job.stage() == TrackedJob.Stage.POLLING) {
-                            job.dueIn(job.intervalNanos);
+                            job.dueIn(job.hurried ? 0 : job.intervalNanos);
+                            job.hurried = false;
                             channel.due().add(job);
                         }
                     }

@@ -43,6 +43,8 @@ final class TrackedJob implements Delayed {
     Instant failingSince;
     /** Whether the upstream has reported this job as queued, running or done at least once. */
     boolean seenAlive;
+    /** A callback came while a poll was in flight: the next poll is due at once, not after the interval. */
+    volatile boolean hurried;
 
     TrackedJob(String handle, String jobId, String upstreamId, Channel channel, int requestedSeconds, Instant deadline) {
         this(handle, jobId, upstreamId, channel, requestedSeconds, deadline, false);

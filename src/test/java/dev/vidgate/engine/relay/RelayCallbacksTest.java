@@ -66,6 +66,25 @@ class RelayCallbacksTest {
     }
 
     @Test
+    void aCallbackThatArrivesWhileTheJobIsBeingPolledMakesTheNextPollComeAtOnce() {
+        upstream.pollsToFinish = 1;
+        upstream.fail(Route.RETRIEVE, Fault.hang(Duration.ofMillis(1500)));
+        engine = slowPolling(PUBLIC);
+        GenerationRequest request = request("video_cb4");
+        String handle = engine.start(request);
+        String token = recording.token("video_cb4");
+
+        assertThat(engine.hint(token)).isTrue();
+        Waits.await("the first poll in flight", Duration.ofSeconds(10), Duration.ofMillis(10))
+                .until(() -> upstream.seen(Route.RETRIEVE).size() == 1);
+        assertThat(engine.hint(token)).as("a callback during that poll").isTrue();
+
+        assertThat(Waits.engineEnd(engine, request, handle, Duration.ofSeconds(15), new java.util.ArrayList<>()))
+                .isInstanceOf(EngineStatus.Done.class);
+        assertThat(upstream.seen(Route.RETRIEVE)).as("the hanging poll, then one right after it").hasSize(2);
+    }
+
+    @Test
     void aForgedCallbackIsRefusedAndAsksTheProviderNothing() {
         engine = slowPolling(PUBLIC);
         engine.start(request("video_cb2"));
