@@ -4,6 +4,8 @@ import dev.vidgate.engine.relay.Flavour;
 import dev.vidgate.engine.relay.Provider;
 import dev.vidgate.engine.relay.ark.ArkProvider;
 import dev.vidgate.engine.relay.kling.KlingProvider;
+import dev.vidgate.engine.relay.openrouter.OpenRouterProvider;
+import dev.vidgate.engine.relay.xai.XaiProvider;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,8 @@ final class Providers {
         List<Provider> all = new ArrayList<>(List.of(Flavour.values()));
         all.add(new ArkProvider());
         all.add(new KlingProvider());
+        all.add(new XaiProvider());
+        all.add(new OpenRouterProvider());
         return List.copyOf(all);
     }
 }
