@@ -96,6 +96,11 @@ public final class UpstreamAnswers {
 
     private JsonNode object(Answer answer) throws UpstreamException {
         if (!answer.ok()) throw failure(answer);
+        return jsonObject(json, answer);
+    }
+
+    /** A successful answer's body as a JSON object; {@code BROKEN}, saying what came instead, when it is not one. */
+    public static JsonNode jsonObject(ObjectMapper json, Answer answer) throws UpstreamException {
         JsonNode node = null;
         try {
             node = answer.body().length == 0 ? null : json.readTree(answer.body());

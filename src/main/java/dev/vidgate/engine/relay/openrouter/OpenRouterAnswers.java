@@ -2,6 +2,7 @@ package dev.vidgate.engine.relay.openrouter;
 
 import dev.vidgate.engine.relay.Answer;
 import dev.vidgate.engine.relay.ErrorText;
+import dev.vidgate.engine.relay.ResultLinks;
 import dev.vidgate.engine.relay.UpstreamAnswers;
 import dev.vidgate.engine.relay.UpstreamException;
 import dev.vidgate.engine.relay.UpstreamException.Kind;
@@ -100,21 +101,10 @@ final class OpenRouterAnswers {
         return generic.failure(answer);
     }
 
-    /** The exception a failed download means (the content route answers in OpenRouter's shape, a signed URL in its host's). */
+    /** The exception a failed download means: the content route answers in OpenRouter's shape, a signed URL in its host's. */
     UpstreamException resultFailure(Answer answer) {
         int status = answer.status();
-        if (status == 403 || status == 404 || status == 410) {
-            return new UpstreamException(Kind.NOT_FOUND, "The provider's video has expired or is gone (HTTP " + status + ").",
-                    status, null, null);
-        }
-        if (status >= 500) return new UpstreamException(Kind.SERVER, "The provider's download failed (HTTP " + status + ").", status, null, null);
-        return failure(answer);
-    }
-
-    static URI resultUrl(String locator) throws UpstreamException {
-        URI url = locator == null ? null : URI.create(locator);
-        if (url != null && url.getHost() != null && ("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) return url;
-        throw new UpstreamException(Kind.BROKEN, "The provider's result link is not a usable web address.");
+        return status == 403 || status == 404 || status == 410 || status >= 500 ? ResultLinks.failure(answer) : failure(answer);
     }
 
     private static String first(JsonNode node, String array) {
@@ -139,17 +129,7 @@ final class OpenRouterAnswers {
 
     private JsonNode object(Answer answer) throws UpstreamException {
         if (!answer.ok()) throw failure(answer);
-        JsonNode node = null;
-        try {
-            node = answer.body().length == 0 ? null : json.readTree(answer.body());
-        } catch (JacksonException e) {
-            // described below
-        }
-        if (node == null || !node.isObject()) {
-            String what = ErrorText.looksLikeMarkup(answer.bodyText()) ? "an HTML page" : "something that is not a JSON object";
-            throw new UpstreamException(Kind.BROKEN, "The provider answered HTTP " + answer.status() + " with " + what + ".",
-                    answer.status(), null, null);
-        }
+        JsonNode node = UpstreamAnswers.jsonObject(json, answer);
         if (node.path("error").isObject() && UpstreamAnswers.firstText(node, "id") == null) {
             String said = ErrorText.clean(UpstreamAnswers.errorMessage(node), secret);
             throw new UpstreamException(Kind.ERROR_ANSWER, said != null ? said : "The provider answered with an error instead of a video.",

@@ -3,6 +3,7 @@ package dev.vidgate.engine.relay.openrouter;
 import dev.vidgate.engine.relay.Answer;
 import dev.vidgate.engine.relay.ChannelSettings;
 import dev.vidgate.engine.relay.ProviderClient;
+import dev.vidgate.engine.relay.ResultLinks;
 import dev.vidgate.engine.relay.Submission;
 import dev.vidgate.engine.relay.Transport;
 import dev.vidgate.engine.relay.UpstreamException;
@@ -59,7 +60,7 @@ final class OpenRouterClient implements ProviderClient {
 
     @Override
     public long download(UpstreamVideo finished, Path target, long maxBytes, Duration timeout) throws UpstreamException, InterruptedException {
-        URI url = OpenRouterAnswers.resultUrl(finished.locator());
+        URI url = ResultLinks.url(finished.locator());
         boolean ours = Objects.equals(url.getScheme(), base.getScheme()) && Objects.equals(url.getHost(), base.getHost())
                 && url.getPort() == base.getPort();
         return transport.observed(finished.id(), () -> transport.download(url, builder -> ours ? authorized(builder) : builder,

@@ -7,12 +7,9 @@ import dev.vidgate.engine.relay.UpstreamException;
 import dev.vidgate.engine.relay.UpstreamException.Kind;
 import dev.vidgate.engine.relay.UpstreamPhase;
 import dev.vidgate.engine.relay.UpstreamVideo;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
@@ -97,44 +94,9 @@ final class XaiAnswers {
         return read;
     }
 
-    /** The exception a failed download of a result URL means. */
-    static UpstreamException resultFailure(Answer answer) {
-        int status = answer.status();
-        if (status == 403 || status == 404 || status == 410) {
-            return new UpstreamException(Kind.NOT_FOUND, "The provider's result link has expired or is gone (HTTP " + status + ").",
-                    status, null, null);
-        }
-        if (status == 429) return new UpstreamException(Kind.RATE_LIMITED, "The provider's file host is rate limiting downloads.",
-                status, null, answer.retryAfter());
-        if (status >= 500) return new UpstreamException(Kind.SERVER, "The provider's file host failed (HTTP " + status + ").", status, null, null);
-        return new UpstreamException(Kind.BROKEN, "The provider's file host refused the download (HTTP " + status + ").", status, null, null);
-    }
-
-    static URI resultUrl(String locator) throws UpstreamException {
-        try {
-            URI url = locator == null ? null : new URI(locator);
-            if (url != null && url.isAbsolute() && url.getHost() != null && ("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
-                return url;
-            }
-        } catch (URISyntaxException e) {
-            // described below
-        }
-        throw new UpstreamException(Kind.BROKEN, "The provider's result link is not a usable web address.");
-    }
-
     private JsonNode object(Answer answer) throws UpstreamException {
         if (!answer.ok()) throw failure(answer);
-        JsonNode node = null;
-        try {
-            node = answer.body().length == 0 ? null : json.readTree(answer.body());
-        } catch (JacksonException e) {
-            // described below
-        }
-        if (node == null || !node.isObject()) {
-            String what = ErrorText.looksLikeMarkup(answer.bodyText()) ? "an HTML page" : "something that is not a JSON object";
-            throw new UpstreamException(Kind.BROKEN, "The provider answered HTTP " + answer.status() + " with " + what + ".",
-                    answer.status(), null, null);
-        }
+        JsonNode node = UpstreamAnswers.jsonObject(json, answer);
         if (UpstreamAnswers.firstText(node, "request_id", "status") == null && !node.path("video").isObject() && node.has("error")) {
             String said = ErrorText.clean(UpstreamAnswers.errorMessage(node), secret);
             throw new UpstreamException(Kind.ERROR_ANSWER, said != null ? said : "The provider answered with an error instead of a video.",

@@ -3,6 +3,7 @@ package dev.vidgate.engine.relay.xai;
 import dev.vidgate.engine.relay.Answer;
 import dev.vidgate.engine.relay.ChannelSettings;
 import dev.vidgate.engine.relay.ProviderClient;
+import dev.vidgate.engine.relay.ResultLinks;
 import dev.vidgate.engine.relay.Submission;
 import dev.vidgate.engine.relay.Transport;
 import dev.vidgate.engine.relay.UpstreamException;
@@ -78,9 +79,9 @@ final class XaiClient implements ProviderClient {
 
     @Override
     public long download(UpstreamVideo finished, Path target, long maxBytes, Duration timeout) throws UpstreamException, InterruptedException {
-        URI url = XaiAnswers.resultUrl(finished.locator());
+        URI url = ResultLinks.url(finished.locator());
         return transport.observed(finished.id(),
-                () -> transport.download(url, builder -> builder, target, maxBytes, timeout, XaiAnswers::resultFailure));
+                () -> transport.download(url, builder -> builder, target, maxBytes, timeout, ResultLinks::failure));
     }
 
     /** xAI cannot stop a video request; the job is cancelled here and the request finishes there. */
