@@ -81,6 +81,13 @@ public abstract class ProviderFake implements AutoCloseable {
         return seen.stream().filter(s -> s.route().equals(route)).toList();
     }
 
+    /** The one JSON body seen on {@code route} that {@code which} picks. */
+    public JsonNode onlySeen(String route, java.util.function.Predicate<JsonNode> which) {
+        List<JsonNode> bodies = seen(route).stream().map(Seen::json).filter(which).toList();
+        if (bodies.size() != 1) throw new AssertionError("expected one such request on " + route + ", saw " + bodies.size());
+        return bodies.getFirst();
+    }
+
     private void handle(HttpExchange ex) {
         try (ex) {
             String route = route(ex);

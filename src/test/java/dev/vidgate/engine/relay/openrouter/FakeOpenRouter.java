@@ -3,6 +3,7 @@ package dev.vidgate.engine.relay.openrouter;
 import com.sun.net.httpserver.HttpExchange;
 import dev.vidgate.engine.relay.ApiKey;
 import dev.vidgate.engine.relay.ChannelSettings;
+import dev.vidgate.testsupport.FakeFileHost;
 import dev.vidgate.testsupport.ProviderFake;
 import dev.vidgate.testsupport.media.TestClips;
 import tools.jackson.databind.JsonNode;
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
  * {@code type image_url} with a {@code frame_type}), errors as {@code {"error":{"code","message","metadata"}}}, a prompt
  * containing "forbidden" flagged by moderation (403 with {@code metadata.reasons}); jobs walking
  * {@code pending -> in_progress -> completed} (or a {@link #script}) with {@code unsigned_urls} (the content route,
- * which needs the key), signed {@code urls} on {@link Storage} (another origin, no key) and {@code usage.cost}.
+ * which needs the key), signed {@code urls} on a file host ({@link #storage}: another origin, no key) and {@code usage.cost}.
  */
 final class FakeOpenRouter extends ProviderFake {
     static final String KEY = "sk-or-v1-0123456789abcdef0123456789abcdef";
@@ -45,7 +46,7 @@ final class FakeOpenRouter extends ProviderFake {
 
     record Job(String id, JsonNode request, AtomicInteger polls) {}
 
-    final Storage storage = new Storage();
+    final FakeFileHost storage = new FakeFileHost("openrouter-videos", "X-Goog-Expires=3600&X-Goog-Signature=5f0c7e1d2a");
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     volatile List<String> script = List.of("pending", "in_progress", "completed");
@@ -162,31 +163,5 @@ final class FakeOpenRouter extends ProviderFake {
     public void close() {
         super.close();
         storage.close();
-    }
-
-    /** The storage host signed URLs point at: another origin, the signature is the credential. */
-    final class Storage extends ProviderFake {
-        static final String FILE = "FILE";
-
-        String url(String id) {
-            return origin() + "/openrouter-videos/" + id + "/0.mp4?X-Goog-Expires=3600&X-Goog-Signature=5f0c7e1d2a";
-        }
-
-        @Override
-        protected String route(HttpExchange ex) {
-            return ex.getRequestURI().getPath().startsWith("/openrouter-videos/") ? FILE : null;
-        }
-
-        @Override
-        protected Canned answer(String route, HttpExchange ex, JsonNode body) throws IOException {
-            if (ex.getRequestHeaders().containsKey("Authorization")) return new Canned(400, "application/xml", "<Error><Code>InvalidArgument</Code></Error>");
-            video(ex, video, contentTruncated);
-            return null;
-        }
-
-        @Override
-        protected Canned notFound(HttpExchange ex) {
-            return new Canned(404, "application/xml", "<Error><Code>NoSuchKey</Code></Error>");
-        }
     }
 }

@@ -2,13 +2,11 @@ package dev.vidgate.engine.relay.openrouter;
 
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
-import dev.vidgate.testsupport.Waits;
+import dev.vidgate.testsupport.FakeFileHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,10 +123,7 @@ class OpenRouterFaultsTest {
         try (OpenRouterRelay relay = new OpenRouterRelay(dir)) {
             relay.router.script = List.of("in_progress");
             GenerationRequest request = OpenRouterRelay.request("video_forever", "an endless corridor");
-            String handle = relay.engine.start(request);
-            Waits.engineStatus(relay.engine, request, handle, Duration.ofSeconds(30), s -> relay.router.seen(FakeOpenRouter.RETRIEVE).size() >= 2);
-            relay.clock.advance(Duration.ofHours(2));
-            EngineStatus status = Waits.engineEnd(relay.engine, request, handle, Duration.ofSeconds(30), new ArrayList<>());
+            EngineStatus status = relay.pastTheDeadline(request, () -> relay.router.seen(FakeOpenRouter.RETRIEVE).size());
             assertThat(status).isInstanceOfSatisfying(EngineStatus.Failed.class, f -> assertThat(f.code()).isEqualTo("upstream_timeout"));
         }
     }
@@ -163,7 +158,7 @@ class OpenRouterFaultsTest {
                     .satisfies(s -> assertThat(s.headers().get("Authorization")).containsExactly("Bearer " + FakeOpenRouter.KEY));
             relay.router.signedOnly = true;
             assertThat(relay.run(OpenRouterRelay.request("video_signed", "a blue field"))).isInstanceOf(EngineStatus.Done.class);
-            assertThat(relay.router.storage.seen(FakeOpenRouter.Storage.FILE)).singleElement()
+            assertThat(relay.router.storage.seen(FakeFileHost.FILE)).singleElement()
                     .satisfies(s -> assertThat(s.headers().toString()).doesNotContain(FakeOpenRouter.KEY).doesNotContainIgnoringCase("authorization"));
         }
     }

@@ -4,6 +4,7 @@ import dev.vidgate.catalog.VideoSize;
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.testsupport.ProviderFake;
+import dev.vidgate.testsupport.SoraThroughSdk;
 import dev.vidgate.testsupport.media.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,7 +12,6 @@ import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,9 +72,6 @@ class OpenRouterRequestMappingTest {
     private static void assertFrame(JsonNode frame, String type, String mediaType, byte[] bytes) {
         assertThat(frame.get("type").asString()).isEqualTo("image_url");
         assertThat(frame.get("frame_type").asString()).isEqualTo(type);
-        String url = frame.get("image_url").get("url").asString();
-        String prefix = "data:" + mediaType + ";base64,";
-        assertThat(url).startsWith(prefix);
-        assertThat(Base64.getDecoder().decode(url.substring(prefix.length()))).isEqualTo(bytes);
+        SoraThroughSdk.assertInline(frame.get("image_url").get("url").asString(), mediaType, bytes);
     }
 }

@@ -3,6 +3,7 @@ package dev.vidgate.engine.relay.xai;
 import com.sun.net.httpserver.HttpExchange;
 import dev.vidgate.engine.relay.ApiKey;
 import dev.vidgate.engine.relay.ChannelSettings;
+import dev.vidgate.testsupport.FakeFileHost;
 import dev.vidgate.testsupport.ProviderFake;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
  * provided", a missing one 401), the create body checked as xAI checks it ({@code model} it serves, {@code prompt},
  * integer {@code duration} 1..15, {@code aspect_ratio}, {@code resolution} 480p / 720p, {@code image.url} a data URI
  * or URL) with errors in xAI's {@code {"code", "error"}} shape, answering {@code {"request_id"}}; requests walking
- * {@code pending -> done} (or a {@link #script}) with a result URL on {@link XaiFiles}, the length and the cost. A
+ * {@code pending -> done} (or a {@link #script}) with a result URL on a keyless file host ({@link #files}), the length and the cost. A
  * prompt containing "forbidden" is done with {@code respect_moderation: false}, as xAI flags a moderated video.
  */
 final class FakeXai extends ProviderFake {
@@ -33,7 +34,7 @@ final class FakeXai extends ProviderFake {
     private static final Set<String> RATIOS = Set.of("16:9", "4:3", "1:1", "9:16", "3:4", "3:2", "2:3");
     private static final Pattern DATA_URI = Pattern.compile("data:image/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+");
 
-    final XaiFiles files = new XaiFiles();
+    final FakeFileHost files = new FakeFileHost("xai-vidgen-bucket", "");
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
     /** The status of a request's 1st, 2nd, ... poll; the last repeats. */

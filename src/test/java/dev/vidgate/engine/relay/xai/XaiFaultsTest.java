@@ -2,13 +2,11 @@ package dev.vidgate.engine.relay.xai;
 
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
-import dev.vidgate.testsupport.Waits;
+import dev.vidgate.testsupport.FakeFileHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,7 +88,7 @@ class XaiFaultsTest {
             assertThat(failed.code()).isEqualTo("moderation_blocked");
             assertThat(failed.retryable()).isFalse();
             assertThat(failed.message()).contains("moderation");
-            assertThat(relay.xai.files.seen(XaiFiles.FILE)).isEmpty();
+            assertThat(relay.xai.files.seen(FakeFileHost.FILE)).isEmpty();
         }
     }
 
@@ -117,10 +115,7 @@ class XaiFaultsTest {
         try (XaiRelay relay = new XaiRelay(dir)) {
             relay.xai.script = List.of("pending");
             GenerationRequest request = XaiRelay.request("video_forever", "an endless corridor");
-            String handle = relay.engine.start(request);
-            Waits.engineStatus(relay.engine, request, handle, Duration.ofSeconds(30), s -> relay.xai.seen(FakeXai.RETRIEVE).size() >= 2);
-            relay.clock.advance(Duration.ofHours(2));
-            EngineStatus status = Waits.engineEnd(relay.engine, request, handle, Duration.ofSeconds(30), new ArrayList<>());
+            EngineStatus status = relay.pastTheDeadline(request, () -> relay.xai.seen(FakeXai.RETRIEVE).size());
             assertThat(status).isInstanceOfSatisfying(EngineStatus.Failed.class, f -> assertThat(f.code()).isEqualTo("upstream_timeout"));
         }
     }
@@ -143,7 +138,7 @@ class XaiFaultsTest {
             EngineStatus.Failed failed = relay.failure(XaiRelay.request("video_cut", "a cut rope"));
             assertThat(failed.code()).isEqualTo("upstream_download_failed");
             assertThat(failed.message()).contains("cut off");
-            assertThat(relay.xai.files.seen(XaiFiles.FILE)).hasSizeGreaterThan(1);
+            assertThat(relay.xai.files.seen(FakeFileHost.FILE)).hasSizeGreaterThan(1);
         }
     }
 
@@ -151,7 +146,7 @@ class XaiFaultsTest {
     void theResultIsFetchedWithoutTheChannelsKey() {
         try (XaiRelay relay = new XaiRelay(dir)) {
             assertThat(relay.run(XaiRelay.request("video_nokey", "a green field"))).isInstanceOf(EngineStatus.Done.class);
-            assertThat(relay.xai.files.seen(XaiFiles.FILE)).hasSize(1)
+            assertThat(relay.xai.files.seen(FakeFileHost.FILE)).hasSize(1)
                     .allSatisfy(s -> assertThat(s.headers().toString()).doesNotContain(FakeXai.KEY).doesNotContainIgnoringCase("authorization"));
         }
     }

@@ -5,13 +5,13 @@ import dev.vidgate.engine.EngineOutput;
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.testsupport.ProviderFake;
+import dev.vidgate.testsupport.SoraThroughSdk;
 import dev.vidgate.testsupport.media.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,9 +36,7 @@ class XaiRequestMappingTest {
             assertThat(body.get("duration").asInt()).isEqualTo(8);
             assertThat(body.get("aspect_ratio").asString()).isEqualTo("16:9");
             assertThat(body.get("resolution").asString()).isEqualTo("720p");
-            String url = body.get("image").get("url").asString();
-            assertThat(url).startsWith("data:image/jpeg;base64,");
-            assertThat(Base64.getDecoder().decode(url.substring("data:image/jpeg;base64,".length()))).isEqualTo(first);
+            SoraThroughSdk.assertInline(body.get("image").get("url").asString(), "image/jpeg", first);
             // Grok Imagine takes no seed, negative prompt, sound switch or last frame: none is sent
             assertThat(body.propertyNames()).containsExactlyInAnyOrder("model", "prompt", "duration", "aspect_ratio", "resolution", "image");
         }
