@@ -133,6 +133,7 @@ final class FakeXai extends ProviderFake {
             node.putObject("usage").put("cost_in_usd_ticks", seconds * 500_000_000L);
             node.put("progress", 100);
         }
+        if (status.equals("failed")) node.putObject("error").put("code", "internal_error").put("message", "Video generation failed for request " + job.id() + ".");
         return node;
     }
 

@@ -111,6 +111,17 @@ class XaiFaultsTest {
     }
 
     @Test
+    void aFailedRequestFailsTheJobAsRetryableWithXaisMessageWithoutTheRequestId() {
+        try (XaiRelay relay = new XaiRelay(dir)) {
+            relay.xai.script = List.of("pending", "failed");
+            EngineStatus.Failed failed = relay.failure(XaiRelay.request("video_failed", "a foggy pier"));
+            assertThat(failed.code()).isEqualTo("internal_error");
+            assertThat(failed.retryable()).isTrue();
+            assertThat(failed.message()).contains("Video generation failed").doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-");
+        }
+    }
+
+    @Test
     void aRequestThatNeverEndsFailsAtTheDeadline() {
         try (XaiRelay relay = new XaiRelay(dir)) {
             relay.xai.script = List.of("pending");
