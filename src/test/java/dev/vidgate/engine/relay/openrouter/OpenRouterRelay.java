@@ -9,7 +9,7 @@ import java.nio.file.Path;
 
 /**
  * Test fixture: a relay engine over {@link FakeOpenRouter}s, each an {@code openrouter} channel serving {@code sora-2}
- * as Veo 3.1, with or without a public address (callbacks).
+ * as Veo 3.1 (or another of OpenRouter's models), with or without a public address (callbacks).
  */
 final class OpenRouterRelay extends ProviderRelay<FakeOpenRouter> {
     static final VideoSize HD = new VideoSize(1280, 720);
@@ -21,7 +21,12 @@ final class OpenRouterRelay extends ProviderRelay<FakeOpenRouter> {
     }
 
     OpenRouterRelay(Path workDir, int channels, URI publicUrl) {
-        super(workDir, channels, FakeOpenRouter::new, (fake, name) -> fake.channel(name, FakeOpenRouter.VEO), publicUrl);
+        this(workDir, channels, publicUrl, FakeOpenRouter.VEO);
+    }
+
+    /** Channels serving {@code sora-2} as OpenRouter's {@code model}. */
+    OpenRouterRelay(Path workDir, int channels, URI publicUrl, String model) {
+        super(workDir, channels, FakeOpenRouter::new, (fake, name) -> fake.channel(name, model), publicUrl);
         router = fakes.getFirst();
     }
 

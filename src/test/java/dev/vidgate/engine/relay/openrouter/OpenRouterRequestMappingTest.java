@@ -62,6 +62,21 @@ class OpenRouterRequestMappingTest {
         }
     }
 
+    @Test
+    void aModelWithoutASoundSwitchGetsNoGenerateAudioAndOneWithoutALastFrameOnlyTheFirst() {
+        byte[] first = TestImages.png(1280, 720);
+        var options = new GenerationRequest.Options(null, 7L, true, null);
+        try (OpenRouterRelay relay = new OpenRouterRelay(dir, 1, null, "alibaba/wan-2.6")) {
+            GenerationRequest request = new GenerationRequest("video_wan", "sora-2", OpenRouterRelay.HD, 5, "a rice field", first, null, options);
+            assertThat(relay.run(request)).isInstanceOf(EngineStatus.Done.class);
+            JsonNode body = onlyCreate(relay);
+            assertThat(body.get("model").asString()).isEqualTo("alibaba/wan-2.6");
+            assertThat(body.has("generate_audio")).isFalse();
+            assertThat(body.get("seed").asLong()).isEqualTo(7);
+            assertThat(body.get("frame_images")).singleElement().satisfies(f -> assertThat(f.get("frame_type").asString()).isEqualTo("first_frame"));
+        }
+    }
+
     private static JsonNode onlyCreate(OpenRouterRelay relay) {
         List<ProviderFake.Seen> creates = relay.router.seen(FakeOpenRouter.CREATE);
         assertThat(creates).hasSize(1);
