@@ -90,7 +90,7 @@ class ModelCatalogTest {
     }
 
     @Test
-    void onlyKlingTwoPointSixWhoseSoundIsOptionalHasAnAudioSurchargeDoublingItsPrice() {
+    void onlyModelsWhoseSoundIsOptionalHaveAnAudioSurchargeAndKlingTwoPointSixsDoublesItsPrice() {
         ModelSpec kling = model("kling-v2-6");
         assertThat(kling.pricing().audioSurcharges()).isEqualTo(kling.pricing().prices()).containsEntry("720p", 42_000L);
         for (ModelSpec m : ModelCatalog.defaults("builtin").models()) {
