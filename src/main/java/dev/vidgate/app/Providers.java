@@ -12,6 +12,8 @@ import dev.vidgate.engine.relay.dashscope.DashScopeProvider;
 import dev.vidgate.engine.relay.minimax.MiniMaxProvider;
 import dev.vidgate.engine.relay.luma.LumaProvider;
 import dev.vidgate.engine.relay.runway.RunwayProvider;
+import dev.vidgate.engine.relay.openrouter.OpenRouterProvider;
+import dev.vidgate.engine.relay.xai.XaiProvider;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +37,8 @@ final class Providers {
         all.add(new RunwayProvider());
         all.add(new LumaProvider());
         all.add(new FalProvider());
+        all.add(new XaiProvider());
+        all.add(new OpenRouterProvider());
         return List.copyOf(all);
     }
 }

@@ -33,6 +33,8 @@ final class DefaultModels {
         models.addAll(runway(engine));
         models.addAll(luma(engine));
         models.addAll(pika(engine));
+        models.addAll(grok(engine));
+        models.addAll(openRouter(engine));
         return List.copyOf(models);
     }
 
@@ -262,6 +264,49 @@ final class DefaultModels {
         return List.of(new ModelSpec("pika-2.2", List.of(), "pika", 1740787200L, "high",
                 new Capabilities(formats, List.of(5, 10), Set.of(TEXT, FIRST_FRAME), Audio.NONE),
                 Pricing.perSecond(ordered("720p", 40_000L, "1080p", 90_000L)), engine));
+    }
+
+    /**
+     * Grok Imagine Video on xAI: 16:9, 4:3, 1:1, 9:16, 3:4, 3:2, 2:3 at 480p or 720p, 1 to 15 seconds, a first frame
+     * ({@code image}) but no last frame, sound always on. Ratios and resolutions from Vercel's xAI client and its
+     * schema; the duration range from xAI's documentation as third-party clients repeat it (unsure); billed per second
+     * (sub2api PR #3855), USD 0.05 a second at either tier (unsure: xAI reports each job's cost in
+     * {@code usage.cost_in_usd_ticks}, which is not read yet).
+     */
+    private static List<ModelSpec> grok(String engine) {
+        List<Format> formats = new ArrayList<>();
+        for (int tier : new int[]{480, 720}) {
+            String p = tier + "p";
+            int wide = tier * 16 / 9 + (tier == 480 ? 1 : 0);
+            formats.addAll(List.of(Format.of(wide, tier, "16:9", p), Format.of(tier, wide, "9:16", p),
+                    Format.of(tier * 4 / 3, tier, "4:3", p), Format.of(tier, tier * 4 / 3, "3:4", p),
+                    Format.of(tier * 3 / 2, tier, "3:2", p), Format.of(tier, tier * 3 / 2, "2:3", p), Format.of(tier, tier, "1:1", p)));
+        }
+        return List.of(new ModelSpec("grok-imagine-video", List.of(), "xai", 1769904000L, "standard",
+                new Capabilities(formats, IntStream.rangeClosed(1, 15).boxed().toList(), Set.of(TEXT, FIRST_FRAME), Audio.ALWAYS),
+                Pricing.perSecond(ordered("480p", 50_000L, "720p", 50_000L)), engine));
+    }
+
+    /**
+     * Two of the models OpenRouter sells under its own ids (a channel's {@code models} maps ours onto them, e.g.
+     * {@code sora-2=google/veo-3.1}). {@code google/veo-3.1}: Veo 3.1's formats (16:9, 9:16 at 720p and 1080p), 4, 6 or
+     * 8 seconds, first and last frame, sound optional ({@code generate_audio}); USD 0.40 a second (0.20 more with sound)
+     * from the listing quoted in agentfield issue #464 (unsure). {@code alibaba/wan-2.6}: 16:9, 9:16, 1:1 at 720p and
+     * 1080p, 5 or 10 seconds, a first frame, no sound switch; USD 0.04 a second from the same listing (unsure). OpenRouter's
+     * {@code /videos/models} lists the current values; its reported {@code usage.cost} is not read yet.
+     */
+    private static List<ModelSpec> openRouter(String engine) {
+        List<Format> veo = List.of(Format.of(1280, 720, "16:9", "720p"), Format.of(720, 1280, "9:16", "720p"),
+                Format.of(1920, 1080, "16:9", "1080p"), Format.of(1080, 1920, "9:16", "1080p"));
+        return List.of(
+                new ModelSpec("google/veo-3.1", List.of(), "google", 1760486400L, "high",
+                        new Capabilities(veo, List.of(4, 6, 8), Set.of(TEXT, FIRST_FRAME, LAST_FRAME), Audio.OPTIONAL),
+                        Pricing.perSecond(ordered("720p", 400_000L, "1080p", 400_000L))
+                                .withAudioSurcharges(ordered("720p", 200_000L, "1080p", 200_000L)), engine),
+                new ModelSpec("alibaba/wan-2.6", List.of(), "alibaba", 1765843200L, "standard",
+                        new Capabilities(formats(new int[][]{{1280, 720}, {720, 1280}, {720, 720}, {1920, 1080}, {1080, 1920}, {1080, 1080}}),
+                                List.of(5, 10), Set.of(TEXT, FIRST_FRAME), Audio.NONE),
+                        Pricing.perSecond(ordered("720p", 40_000L, "1080p", 40_000L)), engine));
     }
 
     private static List<Format> formats(int[][] sizes) {

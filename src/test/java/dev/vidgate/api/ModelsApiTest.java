@@ -56,6 +56,18 @@ class ModelsApiTest {
     }
 
     @Test
+    void grokImagineAndOpenRoutersModelsAreListedWithTheirCapabilities() {
+        assertThat(ids(ok(http.get("/v1/models")))).contains("grok-imagine-video", "google/veo-3.1", "alibaba/wan-2.6");
+        JsonNode models = ok(http.get("/v1/videos/models"));
+        JsonNode veo = models.get("data").valueStream().filter(m -> m.get("id").asString().equals("google/veo-3.1")).findFirst().orElseThrow();
+        assertThat(veo.get("seconds").valueStream().map(JsonNode::asString)).containsExactly("4", "6", "8");
+        assertThat(ok(http.get("/v1/models/grok-imagine-video")).get("owned_by").asString()).isEqualTo("xai");
+        // an id with a slash is one path segment only when encoded, as SDKs encode it
+        assertThat(ok(http.get("/v1/models/google%2Fveo-3.1")).get("id").asString()).isEqualTo("google/veo-3.1");
+        assertThat(http.get("/v1/models/google/veo-3.1").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void theModelRoutesNeedAnApiKeyLikeTheOtherV1Routes() {
         var anonymous = new RawHttp(server.baseUrl(), null);
         for (String path : List.of("/v1/models", "/v1/models/sora-2", "/v1/videos/models")) {

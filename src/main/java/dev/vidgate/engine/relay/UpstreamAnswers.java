@@ -114,6 +114,11 @@ public final class UpstreamAnswers {
     /** The JSON object of a 2xx answer; a failure for any other status, {@code BROKEN} for anything but a JSON object. */
     public JsonNode object(Answer answer) throws UpstreamException {
         if (!answer.ok()) throw failure(answer);
+        return jsonObject(json, answer);
+    }
+
+    /** A successful answer's body as a JSON object; {@code BROKEN}, saying what came instead, when it is not one. */
+    public static JsonNode jsonObject(ObjectMapper json, Answer answer) throws UpstreamException {
         JsonNode node = null;
         try {
             node = answer.body().length == 0 ? null : json.readTree(answer.body());
