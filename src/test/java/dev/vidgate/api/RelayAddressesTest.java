@@ -58,6 +58,16 @@ class RelayAddressesTest {
     }
 
     @Test
+    void aCallbackVerificationHandshakeHasItsChallengeEchoedWithoutTouchingAnyJob() {
+        HttpResponse<String> r = anonymous.postJson("/relay/callbacks/" + "a".repeat(32), "{\"challenge\":\"c7f3-91\"}");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("{\"challenge\":\"c7f3-91\"}");
+        assertThat(anonymous.postJson("/relay/callbacks/not-a-token", "{\"challenge\":\"x\"}").statusCode()).isEqualTo(404);
+        assertThat(anonymous.post("/relay/callbacks/" + "a".repeat(32), "text/plain", "done".getBytes()).statusCode())
+                .as("any other body is a plain callback: this token is no job's").isEqualTo(404);
+    }
+
+    @Test
     void anUnknownImageOrCallbackTokenIsA404InTheEnvelope() {
         for (HttpResponse<String> r : new HttpResponse[] {anonymous.get("/relay/images/1.video_x.forged"),
                 anonymous.postJson("/relay/callbacks/forged-token-0123456789abcdef", "{\"status\":\"succeed\"}")}) {
