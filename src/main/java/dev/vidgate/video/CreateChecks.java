@@ -40,7 +40,8 @@ final class CreateChecks {
         }
         Optional<Integer> exact = allowed.stream().filter(d -> d.toString().equals(seconds)).findFirst();
         if (exact.isPresent()) return new Chosen(exact.get(), Optional.empty());
-        if (!DIGITS.matcher(seconds).matches()) throw VideoErrors.invalidSeconds(model);
+        // only a model that snaps reads other spellings ("04", "12" on a 4/6/8 model); an exact one takes its strings as written
+        if (model.durations() != DurationPolicy.NEAREST || !DIGITS.matcher(seconds).matches()) throw VideoErrors.invalidSeconds(model);
         int used = model.durations().choose(allowed, (int) Math.min(Long.parseLong(seconds), Integer.MAX_VALUE))
                 .orElseThrow(() -> VideoErrors.invalidSeconds(model));
         return new Chosen(used, Optional.of(new Adjustment("seconds", seconds, Integer.toString(used))));

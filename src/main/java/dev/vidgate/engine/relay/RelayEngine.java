@@ -250,14 +250,16 @@ public final class RelayEngine implements Engine, UpstreamCallbacks, AutoCloseab
     }
 
     /**
-     * A provider's callback: the job behind the token is asked about at once. Its body is not read; the provider's
+     * A provider's callback: the job behind the token is asked about at once (a job that ended is only acknowledged,
+     * until it is forgotten). Its body is not read; the provider's
      * own status decides, so a forged call only costs one poll, and only with a valid token.
      */
     @Override
     public boolean hint(String token) {
         TrackedJob job = token == null ? null : byCallback.get(token);
-        if (job == null || !job.active()) return false;
-        poller.pollNow(job);
+        if (job == null) return false;
+        // a late call for a job that already ended is acknowledged (providers repeat calls that are not), and changes nothing
+        if (job.active()) poller.pollNow(job);
         return true;
     }
 
@@ -321,7 +323,6 @@ public final class RelayEngine implements Engine, UpstreamCallbacks, AutoCloseab
                 Thread.sleep(HOUSEKEEPING);
                 Instant now = clock.instant();
                 long abandonedBefore = System.nanoTime() - ABANDONED.toNanos();
-                byCallback.values().removeIf(job -> !job.active());
                 jobs.values().removeIf(job -> {
                     if (job.active() || job.stage() == TrackedJob.Stage.DONE) {
                         if (job.lastCheckedNanos() - abandonedBefore > 0) return false;
@@ -332,6 +333,7 @@ public final class RelayEngine implements Engine, UpstreamCallbacks, AutoCloseab
                     }
                     return job.endedAt() != null && job.endedAt().plus(FORGET_ENDED).isBefore(now);
                 });
+                byCallback.values().removeIf(job -> !jobs.containsKey(job.handle));
                 if (System.nanoTime() - lastReport > Duration.ofMinutes(5).toNanos()) {
                     lastReport = System.nanoTime();
                     for (ChannelStatus s : channels()) {
