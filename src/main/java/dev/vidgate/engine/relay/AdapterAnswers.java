@@ -38,22 +38,4 @@ public final class AdapterAnswers {
             return null;
         }
     }
-
-    /**
-     * The failure of a download from a provider's signed result URL (its storage, not its API): 403, 404 and 410 mean
-     * the link has expired ({@code NOT_FOUND}), never that the channel's key is wrong.
-     */
-    public static UpstreamException resultLink(Answer answer) {
-        int status = answer.status();
-        if (status == 403 || status == 404 || status == 410) {
-            return new UpstreamException(Kind.NOT_FOUND, "The provider's link to the video has expired (HTTP " + status + ").",
-                    status, null, null);
-        }
-        if (status == 429) {
-            return new UpstreamException(Kind.RATE_LIMITED, "The provider's storage is rate limiting downloads (HTTP 429).",
-                    status, null, answer.retryAfter());
-        }
-        return new UpstreamException(status >= 500 ? Kind.SERVER : Kind.BROKEN,
-                "The provider's storage answered the download with HTTP " + status + ".", status, null, null);
-    }
 }

@@ -34,12 +34,12 @@ public final class AdapterCalls {
 
     /**
      * Streams the video at {@code finished}'s locator, a signed URL of the provider's storage: no credentials go with it,
-     * and a 403 or 404 there is an expired link ({@link AdapterAnswers#resultLink}).
+     * and a 403 or 404 there is an expired link ({@link ResultLinks#failure}).
      */
     public static long signedDownload(Transport transport, UpstreamVideo finished, Path target, long maxBytes, Duration timeout)
             throws UpstreamException, InterruptedException {
         URI uri = URI.create(finished.locator());
         return transport.observed(finished.id(),
-                () -> transport.download(uri, b -> b, target, maxBytes, timeout, AdapterAnswers::resultLink));
+                () -> transport.download(uri, b -> b, target, maxBytes, timeout, ResultLinks::failure));
     }
 }

@@ -94,23 +94,6 @@ public final class UpstreamAnswers {
         };
     }
 
-    /**
-     * The failure of a download from a provider's signed result URL (fetched without our key): a 403, 404 or 410 is a
-     * link that expired or is gone, not this channel's credentials.
-     */
-    public static UpstreamException resultLinkFailure(Answer answer) {
-        int status = answer.status();
-        if (status == 403 || status == 404 || status == 410) {
-            return new UpstreamException(Kind.NOT_FOUND, "The provider's link to the video has expired (HTTP " + status + ").", status, null, null);
-        }
-        if (status == 429) {
-            return new UpstreamException(Kind.RATE_LIMITED, "The provider is limiting downloads (HTTP 429).", status, null, answer.retryAfter());
-        }
-        return new UpstreamException(status >= 500 ? Kind.SERVER : Kind.BROKEN, "The provider's download failed (HTTP " + status + ").",
-                status, null, null);
-    }
-
-
     /** The JSON object of a 2xx answer; a failure for any other status, {@code BROKEN} for anything but a JSON object. */
     public JsonNode object(Answer answer) throws UpstreamException {
         if (!answer.ok()) throw failure(answer);

@@ -4,6 +4,7 @@ import dev.vidgate.engine.relay.Answer;
 import dev.vidgate.engine.relay.ChannelSettings;
 import dev.vidgate.engine.relay.ProviderClient;
 import dev.vidgate.engine.relay.Submission;
+import dev.vidgate.engine.relay.ResultLinks;
 import dev.vidgate.engine.relay.Transport;
 import dev.vidgate.engine.relay.UpstreamAnswers;
 import dev.vidgate.engine.relay.UpstreamException;
@@ -62,7 +63,7 @@ final class DashScopeClient implements ProviderClient {
         if (finished.locator() == null) throw new UpstreamException(Kind.NOT_FOUND, "The provider gave no address for the video.");
         URI uri = URI.create(finished.locator());
         // the result URL is signed by itself: our key never goes with it
-        return transport.observed(finished.id(), () -> transport.download(uri, b -> b, target, maxBytes, timeout, UpstreamAnswers::resultLinkFailure));
+        return transport.observed(finished.id(), () -> transport.download(uri, b -> b, target, maxBytes, timeout, ResultLinks::failure));
     }
 
     /** DashScope cancels only a task still {@code PENDING}; a running or ended one answers an error, which changes nothing. */

@@ -4,6 +4,7 @@ import dev.vidgate.engine.relay.Answer;
 import dev.vidgate.engine.relay.ChannelSettings;
 import dev.vidgate.engine.relay.ProviderClient;
 import dev.vidgate.engine.relay.Submission;
+import dev.vidgate.engine.relay.ResultLinks;
 import dev.vidgate.engine.relay.Transport;
 import dev.vidgate.engine.relay.UpstreamAnswers;
 import dev.vidgate.engine.relay.UpstreamException;
@@ -71,7 +72,7 @@ final class MiniMaxClient implements ProviderClient {
             if (!finished.id().startsWith(MiniMaxAnswers.V2)) {
                 url = answers.downloadUrl(transport.exchange(request("/v1/files/retrieve?file_id=" + encode(url)).GET().build()));
             }
-            return transport.download(URI.create(url), b -> b, target, maxBytes, timeout, UpstreamAnswers::resultLinkFailure);
+            return transport.download(URI.create(url), b -> b, target, maxBytes, timeout, ResultLinks::failure);
         });
     }
 
