@@ -11,6 +11,7 @@ import dev.vidgate.engine.relay.Submission;
 import dev.vidgate.engine.UpstreamCallbacks;
 import dev.vidgate.storage.ContentStore;
 import dev.vidgate.storage.PublicImages;
+import dev.vidgate.video.JobStore;
 import dev.vidgate.catalog.ModelCatalog;
 import dev.vidgate.catalog.ModelSpec;
 import org.springframework.context.annotation.Bean;
@@ -43,7 +44,8 @@ class EngineWiring {
     }
 
     @Bean(destroyMethod = "close")
-    Relay relay(VidgateProperties props, InstantSource clock, ModelCatalog catalog, RelayMeters meters, PublicImages images) {
+    Relay relay(VidgateProperties props, InstantSource clock, ModelCatalog catalog, RelayMeters meters, PublicImages images,
+                JobStore jobs) {
         RelayProperties relay = props.relay();
         if (relay == null || !relay.configured()) return new Relay(null);
         RelaySettings settings = relay.toSettings(props.dataDir().resolve("relay"), System::getenv, catalog);
@@ -59,7 +61,8 @@ class EngineWiring {
                 images.withdraw(jobId);
             }
         };
-        RelayEngine engine = new RelayEngine(settings, clock, meters, new RelayServices(ModelCatalog.defaults("relay"), links, publicUrl));
+        RelayEngine engine = new RelayEngine(settings, clock, meters, new RelayServices(ModelCatalog.defaults("relay"), links, publicUrl,
+                channel -> jobs.countInProgressWithHandle(channel + "/")));
         meters.watchCircuits(engine);
         return new Relay(engine);
     }

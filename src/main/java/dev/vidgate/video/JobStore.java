@@ -77,6 +77,12 @@ public interface JobStore {
      */
     boolean recordProgress(String id, String workerId, int progress, String engineHandle);
 
+    /**
+     * How many jobs are in progress, on any node, whose engine handle starts with {@code handlePrefix} (a relay
+     * channel's {@code <channel>/}): what a provider that counts running tasks per account sees of this gateway.
+     */
+    int countInProgressWithHandle(String handlePrefix);
+
     /** Moves {@code current} to completed with the seconds delivered and its expiry time; CAS on version. */
     default Optional<Video> complete(Video current, int deliveredSeconds, Instant completedAt, Instant expiresAt) {
         return complete(current, deliveredSeconds, ProviderUsage.NONE, completedAt, expiresAt);

@@ -17,6 +17,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class JobStoreContract extends JobStoreClaimsContract {
     @Test
+    void jobsInProgressAreCountedByTheirHandlesPrefixWithWildcardsTakenLiterally() {
+        for (int i = 0; i < 4; i++) store.insert(aVideo().tenant("ten_" + i).key("key_" + i).build(), T0);
+        String[] handles = {"main/task-1", "main/task-2", "main_2/task-3", "mainly/task-4"};
+        for (String handle : handles) {
+            Video claimed = store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
+            assertThat(store.recordProgress(claimed.id(), "w1", 10, handle)).isTrue();
+        }
+        assertThat(store.countInProgressWithHandle("main/")).isEqualTo(2);
+        assertThat(store.countInProgressWithHandle("main_2/")).isEqualTo(1);
+        assertThat(store.countInProgressWithHandle("ma%/")).as("% is no wildcard").isZero();
+        assertThat(store.countInProgressWithHandle("other/")).isZero();
+    }
+
+    @Test
     void anInsertedJobIsQueuedAndVisibleOnlyToItsTenant() {
         Video v = store.insert(aVideo().tenant("ten_a").build(), T0);
         assertThat(v.status()).isEqualTo(VideoStatus.QUEUED);

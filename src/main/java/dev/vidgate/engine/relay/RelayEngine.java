@@ -95,7 +95,8 @@ public final class RelayEngine implements Engine, UpstreamCallbacks, AutoCloseab
         for (ChannelSettings c : settings.channels()) channels.put(c.name(), new Channel(c, settings, watchdog, clock, metrics));
         this.capacity = (int) Math.min(Integer.MAX_VALUE, settings.channels().stream().mapToLong(ChannelSettings::maxInFlight).sum());
         emptyWorkDir(settings.workDir());
-        this.submitter = new Submitter(settings, new ChannelRouter(List.copyOf(channels.values()), random), clock, catalog::find, links);
+        this.submitter = new Submitter(settings, new ChannelRouter(List.copyOf(channels.values()), random), clock, catalog::find, links,
+                services.load());
         this.poller = new Poller(settings, clock, new Downloader(settings, clock), this::cancelUpstream, metrics);
         poller.start(channels.values());
         this.housekeeping = Thread.ofVirtual().name("relay-housekeeping").start(this::housekeep);

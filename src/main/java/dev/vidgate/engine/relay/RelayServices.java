@@ -13,12 +13,29 @@ import java.util.Objects;
  * @param links     publishes images for providers that fetch URLs
  * @param publicUrl this gateway's address as providers reach it ({@code vidgate.public-url}), for callbacks; or
  *                  {@code null}: no callbacks, polling only
+ * @param load      how many jobs every node together runs on a channel now (providers count running tasks per
+ *                  account, so a channel's {@code max-in-flight} holds for the whole cluster, not for each node)
  */
-public record RelayServices(ModelCatalog catalog, Submission.ImageLinks links, URI publicUrl) {
+public record RelayServices(ModelCatalog catalog, Submission.ImageLinks links, URI publicUrl, ClusterLoad load) {
 
     public RelayServices {
         Objects.requireNonNull(catalog, "catalog");
         if (links == null) links = Submission.ImageLinks.NONE;
+        if (load == null) load = ClusterLoad.NONE;
+    }
+
+    /** Services for one node alone: each channel's jobs in flight are this node's. */
+    public RelayServices(ModelCatalog catalog, Submission.ImageLinks links, URI publicUrl) {
+        this(catalog, links, publicUrl, ClusterLoad.NONE);
+    }
+
+    /** Jobs running on a channel across the cluster. */
+    @FunctionalInterface
+    public interface ClusterLoad {
+        /** Jobs any node runs on {@code channel} now (an estimate: a job counts once its handle is stored). */
+        int inProgress(String channel);
+
+        ClusterLoad NONE = channel -> 0;
     }
 
     /** The shipped catalog, no public address. */

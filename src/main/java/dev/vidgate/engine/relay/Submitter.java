@@ -67,6 +67,7 @@ final class Submitter {
     private final InstantSource clock;
     private final Function<String, Optional<ModelSpec>> catalog;
     private final Submission.ImageLinks links;
+    private final RelayServices.ClusterLoad load;
     private final Map<String, Tainted> tainted = new ConcurrentHashMap<>();
 
     private record Tainted(Set<String> channels, Instant since) {}
@@ -74,14 +75,16 @@ final class Submitter {
     /**
      * @param catalog finds the catalog's entry of an upstream model (its formats), by the provider's model id
      * @param links   publishes images for providers that take only URLs
+     * @param load    the jobs all nodes run on each channel (a channel's max-in-flight holds for the cluster)
      */
     Submitter(RelaySettings settings, ChannelRouter router, InstantSource clock, Function<String, Optional<ModelSpec>> catalog,
-              Submission.ImageLinks links) {
+              Submission.ImageLinks links, RelayServices.ClusterLoad load) {
         this.settings = settings;
         this.router = router;
         this.clock = clock;
         this.catalog = catalog;
         this.links = links;
+        this.load = load;
     }
 
     /** Creates the job on the first channel that takes it. {@code reference} and {@code callbackUrl} may be null. */
@@ -99,7 +102,7 @@ final class Submitter {
             for (Channel channel : router.order(request.model())) {
                 if (skip.contains(channel.name()) || !channel.inRotation()) continue;
                 untried = true;
-                if (!channel.breaker().admitsSubmits() || !channel.tryReserve()) {
+                if (!channel.breaker().admitsSubmits() || clusterFull(channel) || !channel.tryReserve()) {
                     waiting = true;
                     continue;
                 }
@@ -130,7 +133,14 @@ final class Submitter {
                     }
                 }
             }
-            if (!untried || !waiting || System.nanoTime() > deadline) break;
+            if (!untried || !waiting) break;
+            if (System.nanoTime() > deadline) {
+                // every channel that could take it stayed full: that is backpressure too, so the job waits in the queue
+                if (busyFor == null && last == null) {
+                    return new Busy(new EngineStatus.Waiting(BUSY_RETRY, "every channel for the model has its most jobs in flight"));
+                }
+                break;
+            }
             Thread.sleep(200);
         }
         if (busyFor != null) {
@@ -140,6 +150,16 @@ final class Submitter {
         }
         String why = last != null ? last.getMessage() : "every provider for the model is busy or failing.";
         return refused("upstream_unavailable", "No upstream provider accepted the video: " + why, true);
+    }
+
+    /** Whether the channel's jobs across the cluster already reach its max-in-flight (a failing count does not block). */
+    private boolean clusterFull(Channel channel) {
+        try {
+            return load.inProgress(channel.name()) >= channel.settings().maxInFlight();
+        } catch (RuntimeException e) {
+            log.warn("channel {}: cannot count the cluster's jobs on it ({}); going by this node's count", channel.name(), e.getMessage());
+            return false;
+        }
     }
 
     private Attempt createOn(Channel channel, GenerationRequest request, byte[] reference, String callbackUrl)

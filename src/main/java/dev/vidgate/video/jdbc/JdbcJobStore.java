@@ -234,6 +234,14 @@ public final class JdbcJobStore implements JobStore {
     }
 
     @Override
+    public int countInProgressWithHandle(String handlePrefix) {
+        String pattern = handlePrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM videos WHERE status = 'IN_PROGRESS' AND engine_handle LIKE ? ESCAPE '\\'",
+                Integer.class, pattern);
+        return n == null ? 0 : n;
+    }
+
+    @Override
     public Optional<Video> complete(Video current, int deliveredSeconds, ProviderUsage usage, Instant completedAt, Instant expiresAt) {
         return transition(current, COMPLETED, completedAt, "progress = 100, delivered_seconds = ?, usage_tokens = ?, usage_seconds = ?, "
                         + "completed_at = ?, expires_at = ?, lease_owner = NULL, lease_until = NULL",

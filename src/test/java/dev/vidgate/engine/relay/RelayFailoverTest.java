@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static dev.vidgate.engine.relay.RelayFixture.read;
 import static dev.vidgate.engine.relay.RelayFixture.request;
@@ -123,6 +124,29 @@ class RelayFailoverTest {
             assertThat(askedPrimary).isEqualTo(1);
             assertThat(relay.engine.start(request("video_q2"))).startsWith("secondary/");
             assertThat(primary.seen(Route.CREATE)).hasSize(askedPrimary);
+        }
+    }
+
+    @Test
+    void aChannelWhoseJobsAcrossTheClusterReachItsMaxInFlightTakesNoMoreFromThisNodeAndWhenAllAreFullTheJobWaits() {
+        Map<String, Integer> elsewhere = new java.util.concurrent.ConcurrentHashMap<>(Map.of("primary", 100, "secondary", 0));
+        primary = FakeUpstream.start(Flavour.OPENAI);
+        secondary = FakeUpstream.start(Flavour.OPENAI);
+        RelaySettings settings = RelayFixture.fast(List.of(primary.channel("primary").withRouting(10, 1).withLimits(100, 50, 8),
+                secondary.channel("secondary").withLimits(1, 50, 8)), dir.resolve("cluster"));
+        try (RelayEngine engine = new RelayEngine(settings, new dev.vidgate.testsupport.TestClock(), RelayMetrics.NONE,
+                new RelayServices(dev.vidgate.catalog.ModelCatalog.defaults("relay"), Submission.ImageLinks.NONE, null,
+                        channel -> elsewhere.get(channel)))) {
+            assertThat(engine.start(request("video_c1"))).as("the primary's account is full on other nodes").startsWith("secondary/");
+            assertThat(primary.seen(Route.CREATE)).isEmpty();
+
+            elsewhere.put("secondary", 1);
+            EngineStatus status = engine.check(request("video_c2"), engine.start(request("video_c2")));
+            assertThat(status).as("every channel full for submit-wait: the job goes back to the queue")
+                    .isInstanceOfSatisfying(EngineStatus.Waiting.class, w -> assertThat(w.reason()).contains("most jobs in flight"));
+        } finally {
+            primary.close();
+            secondary.close();
         }
     }
 
