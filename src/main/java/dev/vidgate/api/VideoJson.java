@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * The wire form of a Video object (SPEC section 5): every key present, null where unset. Our one extension,
- * {@code adjustments} (what the gateway changed of the request, such as a snapped {@code seconds}), appears only when
+ * {@code adjustments} (what the gateway changed of the request, such as a snapped {@code seconds}, or
+ * the engine of its output, such as a padded length), appears only when
  * there is one, so a Sora client sees the object it knows.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)

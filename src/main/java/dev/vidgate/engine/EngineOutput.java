@@ -1,9 +1,11 @@
 package dev.vidgate.engine;
 
+import dev.vidgate.video.Adjustment;
 import dev.vidgate.video.Variant;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * The finished renditions of one generation. Each variant is opened as a fresh stream, so the
@@ -22,6 +24,14 @@ public interface EngineOutput {
      */
     default Usage usage() {
         return Usage.NONE;
+    }
+
+    /**
+     * What the engine changed of its model's output to fit the job (a length padded or trimmed, a size scaled), which
+     * the job adds to its {@code adjustments}; none by default.
+     */
+    default List<Adjustment> adjustments() {
+        return List.of();
     }
 
     /**

@@ -125,7 +125,8 @@ final class JobRunner {
         }
         Instant now = clock.instant();
         ProviderUsage usage = reported(claimed, output.usage());
-        Optional<Video> completed = persistently(() -> jobs.complete(claimed, output.deliveredSeconds(), usage, now, now.plus(retention)),
+        Optional<Video> completed = persistently(() -> jobs.complete(claimed, output.deliveredSeconds(), usage,
+                        output.adjustments(), now, now.plus(retention)),
                 claimed, "record completion");
         if (completed.isPresent()) {
             log.info("job {} completed", claimed.id());

@@ -88,11 +88,18 @@ public interface JobStore {
         return complete(current, deliveredSeconds, ProviderUsage.NONE, completedAt, expiresAt);
     }
 
+    /** Moves {@code current} to completed with the seconds delivered, its provider's usage and its expiry time; CAS on version. */
+    default Optional<Video> complete(Video current, int deliveredSeconds, ProviderUsage usage, Instant completedAt, Instant expiresAt) {
+        return complete(current, deliveredSeconds, usage, List.of(), completedAt, expiresAt);
+    }
+
     /**
      * Moves {@code current} to completed with the seconds delivered, the usage its provider reported (which the
-     * completed job carries, and billing settles on) and its expiry time; CAS on version.
+     * completed job carries, and billing settles on), what its engine changed of the output ({@code adjusted}, added
+     * after the job's own adjustments) and its expiry time; CAS on version.
      */
-    Optional<Video> complete(Video current, int deliveredSeconds, ProviderUsage usage, Instant completedAt, Instant expiresAt);
+    Optional<Video> complete(Video current, int deliveredSeconds, ProviderUsage usage, List<Adjustment> adjusted,
+                             Instant completedAt, Instant expiresAt);
 
     /** Moves {@code current} to failed with {@code error}; CAS on version. */
     Optional<Video> fail(Video current, VideoError error, Instant at);

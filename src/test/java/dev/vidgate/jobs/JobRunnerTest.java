@@ -16,6 +16,7 @@ import dev.vidgate.testsupport.NearlyFullContentStore;
 import dev.vidgate.testsupport.ScriptedEngine;
 import dev.vidgate.testsupport.TestClock;
 import dev.vidgate.testsupport.TestPacer;
+import dev.vidgate.video.Adjustment;
 import dev.vidgate.video.ProviderUsage;
 import dev.vidgate.video.Variant;
 import dev.vidgate.video.Video;
@@ -37,6 +38,7 @@ import java.util.stream.Stream;
 
 import static dev.vidgate.engine.EngineStatus.Running;
 import static dev.vidgate.testsupport.ScriptedEngine.done;
+import static dev.vidgate.testsupport.ScriptedEngine.doneAdjusting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -87,6 +89,21 @@ class JobRunnerTest {
                 engine.checkInterval(), engine.checkInterval());
         assertThat(engine.released()).hasSize(1);
         assertThat(db.moneyOf(job)).containsExactly(MovementKind.HOLD, MovementKind.SETTLE);
+    }
+
+    @Test
+    void whatTheEngineChangedOfItsOutputIsStoredWithTheJobAfterWhatTheGatewayChangedOfTheRequest() throws Exception {
+        Adjustment snapped = new Adjustment("seconds", "12", "8");
+        Adjustment padded = new Adjustment("output_seconds", "7.50", "8");
+        Adjustment scaled = new Adjustment("output_size", "832x480", "1280x720");
+        Video job = db.queued(db.aJob().seconds(8).adjustments(snapped));
+        engine.script(job.id(), doneAdjusting(8, padded, scaled));
+
+        run(claim("worker-a"));
+
+        Video completed = db.current(job);
+        assertThat(completed.status()).isEqualTo(VideoStatus.COMPLETED);
+        assertThat(completed.adjustments()).containsExactly(snapped, padded, scaled);
     }
 
     @Test

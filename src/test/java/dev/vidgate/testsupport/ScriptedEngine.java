@@ -5,6 +5,7 @@ import dev.vidgate.engine.EngineOutput;
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.testsupport.media.TestImages;
+import dev.vidgate.video.Adjustment;
 import dev.vidgate.video.Variant;
 
 import java.io.ByteArrayInputStream;
@@ -70,12 +71,17 @@ public final class ScriptedEngine implements Engine {
 
     /** A finished generation of {@code seconds} for which the provider reported {@code usage}. */
     public static EngineStatus.Done done(int seconds, EngineOutput.Usage usage) {
-        return new EngineStatus.Done(new Output(seconds, () -> {}, usage));
+        return new EngineStatus.Done(new Output(seconds, () -> {}, usage, List.of()));
+    }
+
+    /** A finished generation of {@code seconds} whose engine changed its output to fit the job ({@code adjustments}). */
+    public static EngineStatus.Done doneAdjusting(int seconds, Adjustment... adjustments) {
+        return new EngineStatus.Done(new Output(seconds, () -> {}, EngineOutput.Usage.NONE, List.of(adjustments)));
     }
 
     /** As {@link #done(int)}, running {@code whileStored} once, when the first rendition is opened (to act while it is stored). */
     public static EngineStatus.Done done(int seconds, Runnable whileStored) {
-        return new EngineStatus.Done(new Output(seconds, whileStored, EngineOutput.Usage.NONE));
+        return new EngineStatus.Done(new Output(seconds, whileStored, EngineOutput.Usage.NONE, List.of()));
     }
 
     @Override
@@ -187,6 +193,11 @@ public final class ScriptedEngine implements Engine {
                 }
 
                 @Override
+                public List<Adjustment> adjustments() {
+                    return scripted.output().adjustments();
+                }
+
+                @Override
                 public InputStream open(Variant variant) throws IOException {
                     if (released) throw new IOException("the output was released");
                     return scripted.output().open(variant);
@@ -212,12 +223,19 @@ public final class ScriptedEngine implements Engine {
         private final int seconds;
         private final Runnable whileStored;
         private final EngineOutput.Usage usage;
+        private final List<Adjustment> adjustments;
         private final AtomicBoolean opened = new AtomicBoolean();
 
-        Output(int seconds, Runnable whileStored, EngineOutput.Usage usage) {
+        Output(int seconds, Runnable whileStored, EngineOutput.Usage usage, List<Adjustment> adjustments) {
             this.seconds = seconds;
             this.whileStored = whileStored;
             this.usage = usage;
+            this.adjustments = adjustments;
+        }
+
+        @Override
+        public List<Adjustment> adjustments() {
+            return adjustments;
         }
 
         @Override

@@ -99,6 +99,21 @@ public abstract class JobStoreContract extends JobStoreClaimsContract {
     }
 
     @Test
+    void whatTheEngineChangedOfTheOutputIsAddedAfterTheJobsOwnAdjustmentsOnCompletion() {
+        Video snapped = store.insert(aVideo().adjustments(new Adjustment("seconds", "12", "8")).build(), T0);
+        Video claimed = store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
+        Adjustment padded = new Adjustment("output_seconds", "7.50", "8");
+
+        Video done = store.complete(claimed, 8, ProviderUsage.NONE, List.of(padded), T0, T0.plusSeconds(100)).orElseThrow();
+
+        assertThat(done.adjustments()).containsExactly(new Adjustment("seconds", "12", "8"), padded);
+        assertThat(store.findById(snapped.id()).orElseThrow().adjustments()).containsExactly(new Adjustment("seconds", "12", "8"), padded);
+        assertThat(store.complete(claimed, 8, ProviderUsage.NONE, List.of(padded), T0, T0.plusSeconds(100)))
+                .as("a lost race adds nothing").isEmpty();
+        assertThat(store.findById(snapped.id()).orElseThrow().adjustments()).hasSize(2);
+    }
+
+    @Test
     void aCompletedJobCarriesTheUsageItsProviderReportedAndAJobWithoutAReportCarriesNone() {
         store.insert(aVideo().build(), T0);
         store.insert(aVideo().build(), T0);

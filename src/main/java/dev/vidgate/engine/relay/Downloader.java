@@ -5,6 +5,7 @@ import dev.vidgate.engine.EngineOutput;
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.media.Mp4Stills;
 import dev.vidgate.engine.relay.UpstreamException.Kind;
+import dev.vidgate.video.Adjustment;
 import dev.vidgate.video.Variant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -46,11 +48,11 @@ final class Downloader {
         Path folder = settings.workDir().resolve(safeName(job.jobId) + "-" + folders.incrementAndGet());
         try {
             Files.createDirectories(folder);
-            fetchVideo(job, finished, folder);
+            List<Adjustment> adjustments = fetchVideo(job, finished, folder);
             if (!job.active()) return;
             fetchStills(job, folder);
             RelayOutput output = new RelayOutput(folder, deliveredSeconds(finished.seconds(), job.requestedSeconds),
-                    new EngineOutput.Usage(finished.tokens(), finished.seconds()));
+                    new EngineOutput.Usage(finished.tokens(), finished.seconds()), adjustments);
             if (job.complete(output, clock.instant())) {
                 folder = null; // the job owns it now
                 log.info("job {}: video copied from channel {}", job.jobId, job.channel.name());
@@ -74,12 +76,14 @@ final class Downloader {
         return null;
     }
 
-    private void fetchVideo(TrackedJob job, UpstreamVideo finished, Path folder) throws IOException, InterruptedException, Unfit {
+    /** Copies the video into {@code folder}; answers what the adapter changed of it (nothing when the job stopped meanwhile). */
+    private List<Adjustment> fetchVideo(TrackedJob job, UpstreamVideo finished, Path folder) throws IOException, InterruptedException, Unfit {
         Path part = folder.resolve(Variant.VIDEO.fileName() + ".part");
         UpstreamException last = null;
+        List<Adjustment> adjustments = List.of();
         for (int attempt = 1; attempt <= ATTEMPTS && job.active(); attempt++) {
             try (Channel.Permit ignored = job.channel.paceDownload()) {
-                job.channel.client().download(finished, part, settings.maxVideoBytes(), settings.downloadTimeout());
+                adjustments = job.channel.client().fetch(finished, part, settings.maxVideoBytes(), settings.downloadTimeout()).adjustments();
                 last = null;
                 break;
             } catch (UpstreamException e) {
@@ -96,7 +100,7 @@ final class Downloader {
         if (last != null) {
             throw new Unfit("upstream_download_failed", "Downloading the video from the provider failed: " + last.getMessage(), true);
         }
-        if (!job.active()) return;
+        if (!job.active()) return List.of();
         if (!startsWithFtyp(part)) {
             throw new Unfit("upstream_video_invalid", "The provider delivered a file that is not an MP4 video.", false);
         }
@@ -108,6 +112,7 @@ final class Downloader {
             throw new Unfit("upstream_video_invalid", "The provider delivered an MP4 file that cannot be played.", false);
         }
         Files.move(part, folder.resolve(Variant.VIDEO.fileName()), StandardCopyOption.ATOMIC_MOVE);
+        return adjustments;
     }
 
     private void fetchStills(TrackedJob job, Path folder) throws IOException, InterruptedException, Unfit {

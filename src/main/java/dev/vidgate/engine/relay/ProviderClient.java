@@ -1,5 +1,6 @@
 package dev.vidgate.engine.relay;
 
+import dev.vidgate.video.Adjustment;
 import dev.vidgate.video.Variant;
 
 import java.nio.file.Path;
@@ -39,6 +40,14 @@ public interface ProviderClient extends AutoCloseable {
 
     /** Streams the finished video of {@code finished} (as {@link #retrieve} last described it) into {@code target}. */
     long download(UpstreamVideo finished, Path target, long maxBytes, Duration timeout) throws UpstreamException, InterruptedException;
+
+    /**
+     * {@link #download}, and what the adapter changed of the provider's output on the way to fit the job (an adapter
+     * that conforms the output, such as ComfyUI's, overrides this); by default nothing changed.
+     */
+    default Downloaded fetch(UpstreamVideo finished, Path target, long maxBytes, Duration timeout) throws UpstreamException, InterruptedException {
+        return new Downloaded(download(finished, target, maxBytes, timeout), List.of());
+    }
 
     /** Stops the job where the provider can. */
     void cancel(String upstreamId) throws UpstreamException, InterruptedException;
@@ -88,4 +97,11 @@ public interface ProviderClient extends AutoCloseable {
 
     /** A poll's answer and how soon the provider suggests asking again ({@code null} when it did not say). */
     record Polled(UpstreamVideo video, Duration pollAfter) {}
+
+    /** A downloaded video's size and what the adapter changed of it, which the job lists in its {@code adjustments}. */
+    record Downloaded(long bytes, List<Adjustment> adjustments) {
+        public Downloaded {
+            adjustments = List.copyOf(adjustments);
+        }
+    }
 }

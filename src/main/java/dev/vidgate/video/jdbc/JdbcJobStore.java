@@ -1,6 +1,7 @@
 package dev.vidgate.video.jdbc;
 
 import dev.vidgate.video.ActiveJobs;
+import dev.vidgate.video.Adjustment;
 import dev.vidgate.video.JobAttempt;
 import dev.vidgate.video.JobStore;
 import dev.vidgate.video.TransitionHook;
@@ -242,10 +243,15 @@ public final class JdbcJobStore implements JobStore {
     }
 
     @Override
-    public Optional<Video> complete(Video current, int deliveredSeconds, ProviderUsage usage, Instant completedAt, Instant expiresAt) {
+    public Optional<Video> complete(Video current, int deliveredSeconds, ProviderUsage usage, List<Adjustment> adjusted,
+                                    Instant completedAt, Instant expiresAt) {
+        // The CAS on version makes current's adjustments the row's, so appending to them loses nothing.
+        List<Adjustment> adjustments = new ArrayList<>(current.adjustments());
+        adjustments.addAll(adjusted);
         return transition(current, COMPLETED, completedAt, "progress = 100, delivered_seconds = ?, usage_tokens = ?, usage_seconds = ?, "
-                        + "completed_at = ?, expires_at = ?, lease_owner = NULL, lease_until = NULL",
-                deliveredSeconds, usage.tokens(), usage.seconds(), completedAt.toEpochMilli(), expiresAt.toEpochMilli());
+                        + "adjustments = ?, completed_at = ?, expires_at = ?, lease_owner = NULL, lease_until = NULL",
+                deliveredSeconds, usage.tokens(), usage.seconds(), Adjustments.write(adjustments), completedAt.toEpochMilli(),
+                expiresAt.toEpochMilli());
     }
 
     @Override

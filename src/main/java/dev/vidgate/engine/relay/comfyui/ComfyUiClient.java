@@ -195,6 +195,12 @@ final class ComfyUiClient implements ProviderClient {
 
     @Override
     public long download(UpstreamVideo finished, Path target, long maxBytes, Duration timeout) throws UpstreamException, InterruptedException {
+        return fetch(finished, target, maxBytes, timeout).bytes();
+    }
+
+    /** Downloads the workflow's output and conforms it to the job; answers what that changed (padded, trimmed, scaled). */
+    @Override
+    public Downloaded fetch(UpstreamVideo finished, Path target, long maxBytes, Duration timeout) throws UpstreamException, InterruptedException {
         JsonNode locator = json.readTree(finished.locator());
         List<Path> files = new ArrayList<>();
         try {
@@ -213,8 +219,8 @@ final class ComfyUiClient implements ProviderClient {
             log.info("job {}: ComfyUI's output ({} frames, {} s) became a {}x{} MP4 of {} s at {} fps{}", locator.path("job").asString("?"),
                     result.sourceFrames(), String.format("%.2f", result.sourceSeconds()), locator.path("width").asInt(),
                     locator.path("height").asInt(), locator.path("seconds").asInt(), Mp4Conformer.FPS,
-                    result.adjustment() == null ? "" : ": " + result.adjustment());
-            return Files.size(target);
+                    result.adjustments().isEmpty() ? "" : ", adjusted " + result.adjustments());
+            return new Downloaded(Files.size(target), result.adjustments());
         } catch (IOException e) {
             throw new UpstreamException(Kind.UNACCEPTABLE, "ComfyUI's output could not be made into an MP4: " + e.getMessage() + ".",
                     0, "upstream_video_invalid", null);

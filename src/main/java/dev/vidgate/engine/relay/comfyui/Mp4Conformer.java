@@ -3,6 +3,7 @@ package dev.vidgate.engine.relay.comfyui;
 import dev.vidgate.media.FfmpegSupport;
 import dev.vidgate.media.ImageFormat;
 import dev.vidgate.media.RgbImages;
+import dev.vidgate.video.Adjustment;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
@@ -20,8 +21,10 @@ import java.nio.Buffer;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
@@ -32,7 +35,8 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 /**
  * Turns what a ComfyUI workflow saved into our MP4: H.264 + AAC, exactly the requested size (scaled),
  * {@value #FPS} fps, exactly the requested length: a shorter output is padded with its last frame, a longer one
- * trimmed, and the caller is told which. Sources: any video FFmpeg here decodes (MP4, WebM with VP8/VP9/AV1, MOV,
+ * trimmed, and the caller is told which (and of a scaled size) as {@link Adjustment}s: {@code output_seconds} and
+ * {@code output_size}, each with what the workflow made as {@code requested} and what the video has as {@code used}. Sources: any video FFmpeg here decodes (MP4, WebM with VP8/VP9/AV1, MOV,
  * GIF) with its sound if it has any, an animated WebP (FFmpeg's WebP decoder here reads still images only, so
  * animations go through the TwelveMonkeys ImageIO reader), or a sequence of PNG/WebP/JPEG stills; stills are timed
  * at the workflow's frame rate. Frames are read one at a time; at most two are held.
@@ -45,8 +49,8 @@ final class Mp4Conformer {
 
     private Mp4Conformer() {}
 
-    /** What the source held and what was done about its length. */
-    record Result(int sourceFrames, double sourceSeconds, String adjustment) {}
+    /** What the source held and what was changed of its length and size. */
+    record Result(int sourceFrames, double sourceSeconds, List<Adjustment> adjustments) {}
 
     /** One picture after another, each with the time it is shown from. */
     private interface Pictures extends AutoCloseable {
@@ -54,6 +58,9 @@ final class Mp4Conformer {
         Frame next() throws IOException;
 
         double time();
+
+        /** The source's frame size, {@code WIDTHxHEIGHT} (known once a frame was read). */
+        String sourceSize();
 
         @Override
         void close() throws IOException;
@@ -95,15 +102,18 @@ final class Mp4Conformer {
             if (pictures instanceof VideoPictures video) video.copySound(recorder, seconds);
             padSilence(recorder, seconds, pictures instanceof VideoPictures video ? video.soundSeconds : 0);
             recorder.stop();
-            return new Result(sourceFrames, sourceSeconds, adjustment(sourceSeconds, seconds));
+            return new Result(sourceFrames, sourceSeconds, adjustments(sourceSeconds, seconds, pictures.sourceSize(), width + "x" + height));
         }
     }
 
-    private static String adjustment(double had, int wanted) {
-        double tolerance = 0.5 / FPS;
-        if (had < wanted - tolerance) return String.format("padded from %.2f s to %d s with its last frame", had, wanted);
-        if (had > wanted + tolerance) return String.format("trimmed from %.2f s to %d s", had, wanted);
-        return null;
+    /** A length off by more than half a frame, and a size other than the output's. */
+    private static List<Adjustment> adjustments(double had, int wanted, String hadSize, String wantedSize) {
+        List<Adjustment> adjustments = new ArrayList<>(2);
+        if (Math.abs(had - wanted) > 0.5 / FPS) {
+            adjustments.add(new Adjustment("output_seconds", String.format(Locale.ROOT, "%.2f", had), Integer.toString(wanted)));
+        }
+        if (!hadSize.equals(wantedSize)) adjustments.add(new Adjustment("output_size", hadSize, wantedSize));
+        return List.copyOf(adjustments);
     }
 
     private static FFmpegFrameRecorder recorder(Path out, int width, int height) {
@@ -154,6 +164,7 @@ final class Mp4Conformer {
     private static final class VideoPictures implements Pictures {
         private final FFmpegFrameGrabber grabber;
         private final Path file;
+        private String sourceSize;
         double soundSeconds;
 
         VideoPictures(Path file, int width, int height) throws IOException {
@@ -164,6 +175,7 @@ final class Mp4Conformer {
                 long pixels = (long) grabber.getImageWidth() * grabber.getImageHeight();
                 if (grabber.getVideoStream() < 0 || pixels <= 0) throw new IOException("the workflow's output has no video stream");
                 if (pixels > MAX_PIXELS) throw new IOException("the workflow's output has unusually large frames");
+                sourceSize = grabber.getImageWidth() + "x" + grabber.getImageHeight();
                 grabber.stop();
                 grabber.setImageWidth(width);
                 grabber.setImageHeight(height);
@@ -186,6 +198,11 @@ final class Mp4Conformer {
         @Override
         public double time() {
             return grabber.getTimestamp() / 1e6;
+        }
+
+        @Override
+        public String sourceSize() {
+            return sourceSize;
         }
 
         /** Copies the source's sound, up to {@code seconds}. */
@@ -220,6 +237,7 @@ final class Mp4Conformer {
         private ImageInputStream animationInput;
         private int animationFrame;
         private int index = -1;
+        private String sourceSize = "";
 
         StillPictures(List<Path> files, double fps, int width, int height) {
             this.files = files.iterator();
@@ -232,7 +250,7 @@ final class Mp4Conformer {
             BufferedImage image = nextImage();
             if (image == null) return null;
             if ((long) image.getWidth() * image.getHeight() > MAX_PIXELS) throw new IOException("the workflow's output has unusually large frames");
-            index++;
+            if (index++ < 0) sourceSize = image.getWidth() + "x" + image.getHeight();
             RgbImages.drawScaled(image, canvas, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             return converter.convert(canvas);
         }
@@ -267,6 +285,11 @@ final class Mp4Conformer {
         @Override
         public double time() {
             return index / fps;
+        }
+
+        @Override
+        public String sourceSize() {
+            return sourceSize;
         }
 
         @Override

@@ -7,6 +7,7 @@ import dev.vidgate.testsupport.LogCapture;
 import dev.vidgate.testsupport.Waits;
 import dev.vidgate.testsupport.media.Mp4Probe;
 import dev.vidgate.testsupport.media.TestImages;
+import dev.vidgate.video.Adjustment;
 import dev.vidgate.video.Variant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -161,16 +162,16 @@ class ComfyUiRunTest {
 
     static Stream<Arguments> outputs() {
         return Stream.of(
-                Arguments.of("an MP4 too small and too short", FakeOutputs.mp4(160, 88, 10, 16), "padded"),
-                Arguments.of("a VP9 WebM too long", FakeOutputs.webm(320, 176, 40, 16), "trimmed"),
-                Arguments.of("an animated WebP too large", FakeOutputs.animatedWebp(640, 352, 17, 16), "trimmed"),
-                Arguments.of("a PNG sequence too short", FakeOutputs.pngSequence(320, 176, 8), "padded"));
+                Arguments.of("an MP4 too small and too short", FakeOutputs.mp4(160, 88, 10, 16), 0.625, "160x88"),
+                Arguments.of("a VP9 WebM too long", FakeOutputs.webm(320, 176, 40, 16), 2.5, null),
+                Arguments.of("an animated WebP too large", FakeOutputs.animatedWebp(640, 352, 17, 16), 1.0625, "640x352"),
+                Arguments.of("a PNG sequence too short", FakeOutputs.pngSequence(320, 176, 8), 0.5, null));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("outputs")
-    void whateverTheWorkflowSavedBecomesAnMp4OfExactlyTheSizeRateAndLengthAskedFor(String what, List<FakeOutputs.File> files,
-                                                                                     String adjustment) throws IOException {
+    void whateverTheWorkflowSavedBecomesAnMp4OfExactlyTheSizeRateAndLengthAskedForAndTheOutputSaysWhatChanged(
+            String what, List<FakeOutputs.File> files, double madeSeconds, String madeSize) throws IOException {
         fixture.fake.output = files;
         try (LogCapture log = new LogCapture()) {
             EngineStatus.Done done = (EngineStatus.Done) assertThatEnd(fixture.run(ComfyFixture.request("video_kind")));
@@ -181,7 +182,12 @@ class ComfyUiRunTest {
             assertThat(mp4.durationSeconds()).isCloseTo(1.0, offset(0.05));
             assertThat(mp4.hasAudio()).isTrue();
             assertThat(log.saw("job video_kind: ComfyUI's output")).isTrue();
-            assertThat(log.saw(adjustment)).as("the log says the length was " + adjustment).isTrue();
+            List<Adjustment> adjustments = done.output().adjustments();
+            assertThat(adjustments.getFirst().param()).isEqualTo("output_seconds");
+            assertThat(Double.parseDouble(adjustments.getFirst().requested())).as("what the workflow made").isCloseTo(madeSeconds, offset(0.006));
+            assertThat(adjustments.getFirst().used()).isEqualTo("1");
+            List<Adjustment> scaled = madeSize == null ? List.of() : List.of(new Adjustment("output_size", madeSize, "320x176"));
+            assertThat(adjustments.subList(1, adjustments.size())).as("a size change only when there was one").isEqualTo(scaled);
         }
     }
 

@@ -94,6 +94,10 @@ class ComfyUiThroughSdkTest {
         String seen = new RawHttp(server.baseUrl(), TestServer.API_KEY).get("/v1/videos/" + created.id()).body();
         String promptId = comfy.seen("POST", "/prompt").getLast().json().path("prompt_id").asString();
         assertThat(seen).doesNotContain(promptId).doesNotContain(comfy.baseUrl()).doesNotContain(FakeComfyUi.KEY);
+        JsonNode adjustments = tools.jackson.databind.json.JsonMapper.builder().build().readTree(seen).path("adjustments");
+        assertThat(adjustments.toString()).as("the Video says the 4.06 s Wan made was trimmed and its size doubled").isEqualTo(
+                "[{\"param\":\"output_seconds\",\"requested\":\"4.06\",\"used\":\"4\"},"
+                        + "{\"param\":\"output_size\",\"requested\":\"360x640\",\"used\":\"720x1280\"}]");
     }
 
     @Test
