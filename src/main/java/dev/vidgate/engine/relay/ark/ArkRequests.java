@@ -17,7 +17,8 @@ import java.util.Base64;
  * {@code text} item of {@code content}, the reference and last frame inline as {@code data:} URIs with the roles
  * {@code first_frame} and {@code last_frame}, the size as {@code ratio} and {@code resolution}, {@code duration} in
  * whole seconds (a JSON integer), and {@code watermark: false}. A seed goes as {@code seed}; {@code generate_audio}
- * only to a model whose audio is optional. Seedance has no negative prompt: one given is not sent.
+ * only to a model whose audio is optional; {@code callback_url} when the gateway has a public address (Ark posts the
+ * task there when its status changes). Seedance has no negative prompt: one given is not sent.
  */
 final class ArkRequests {
     private ArkRequests() {}
@@ -34,6 +35,7 @@ final class ArkRequests {
         body.put("ratio", format.aspectRatio()).put("resolution", format.resolution()).put("duration", request.seconds());
         if (options.seed() != null) body.put("seed", options.seed());
         if (options.generateAudio() != null && audioIsOptional(submission)) body.put("generate_audio", options.generateAudio());
+        if (submission.callbackUrl() != null) body.put("callback_url", submission.callbackUrl());
         return body.put("watermark", false);
     }
 

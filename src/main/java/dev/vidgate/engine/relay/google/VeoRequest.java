@@ -13,7 +13,9 @@ import java.util.Base64;
  * The body of Veo's {@code predictLongRunning}, the same on the Gemini API and on Vertex AI:
  * {@code {instances:[{prompt, image?, lastFrame?}], parameters:{aspectRatio, resolution, durationSeconds, ...}}},
  * images inline as {@code {bytesBase64Encoded, mimeType}}. The Gemini API refuses {@code seed} and
- * {@code generateAudio} ("only supported in Vertex mode" in Google's SDK), so they are sent only to Vertex.
+ * {@code generateAudio} ("only supported in Vertex mode" in Google's SDK), so they are sent only to Vertex. The job's
+ * callback URL goes only to the Gemini API, as the top-level {@code webhookConfig: {uris: [url]}} of Google's SDK
+ * ({@code WebhookConfig}, which the SDK refuses in Vertex mode).
  */
 public final class VeoRequest {
     private VeoRequest() {}
@@ -39,6 +41,9 @@ public final class VeoRequest {
         if (surface == Surface.VERTEX) {
             if (options.seed() != null) parameters.put("seed", options.seed());
             if (options.generateAudio() != null) parameters.put("generateAudio", options.generateAudio());
+        }
+        if (surface == Surface.GEMINI && submission.callbackUrl() != null) {
+            body.putObject("webhookConfig").putArray("uris").add(submission.callbackUrl());
         }
         return json.writeValueAsBytes(body);
     }

@@ -21,7 +21,8 @@ import java.util.Base64;
  * {@code mode} ({@code std} makes 720p, {@code pro} 1080p: from the catalog format's resolution tier), {@code duration}
  * as a string, {@code aspect_ratio} (text to video only: an image-to-video clip takes the image's), {@code sound} where
  * the model's audio is optional and the client said, and the first and last frames as raw base64 ({@code image},
- * {@code image_tail}; Kling reads JPEG and PNG, so a WebP is sent as PNG). Kling has no seed: it is not sent.
+ * {@code image_tail}; Kling reads JPEG and PNG, so a WebP is sent as PNG), and {@code callback_url} when the gateway
+ * has a public address (Kling posts the task's state there when it changes). Kling has no seed: it is not sent.
  */
 final class KlingRequest {
     private static final long MAX_PIXELS = 64L * 1024 * 1024;
@@ -52,6 +53,7 @@ final class KlingRequest {
         if (optionalAudio && options.generateAudio() != null) body.put("sound", options.generateAudio() ? "on" : "off");
         if (submission.reference() != null) body.put("image", base64(submission.reference(), "first frame"));
         if (options.hasLastFrame()) body.put("image_tail", base64(options.lastFrame(), "last frame"));
+        if (submission.callbackUrl() != null) body.put("callback_url", submission.callbackUrl());
         return body;
     }
 

@@ -57,6 +57,8 @@ final class ArkCreateCheck {
         if (body.has("watermark") && !body.get("watermark").isBoolean()) return invalid("watermark", null);
         JsonNode audio = body.get("generate_audio");
         if (audio != null && (!audio.isBoolean() || !spec.optionalAudio())) return invalid("generate_audio", null);
+        JsonNode callback = body.get("callback_url");
+        if (callback != null && !(callback.isString() && callback.asString().matches("https?://.+"))) return invalid("callback_url", null);
         return null;
     }
 

@@ -12,11 +12,14 @@ import dev.vidgate.catalog.VideoSize;
 import dev.vidgate.engine.EngineOutput;
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
+import dev.vidgate.engine.relay.Submission;
+import dev.vidgate.engine.relay.UpstreamException;
 import dev.vidgate.engine.relay.ark.FakeArk.Route;
 import dev.vidgate.testsupport.media.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What a Sora-shaped request and its optional fields become in Ark's create body, and what Ark's usage becomes. */
 class ArkRequestMappingTest {
     private static final String AUDIO_MODEL = "seedance-1-5-pro-251215";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TempDir
     Path dir;
@@ -98,6 +102,18 @@ class ArkRequestMappingTest {
             assertThat(body.get("generate_audio").isBoolean()).isTrue();
             assertThat(body.get("generate_audio").asBoolean(true)).isFalse();
         }
+    }
+
+    @Test
+    void theJobsCallbackUrlIsSentAsCallbackUrlOnlyWhenThereIsOne() throws UpstreamException {
+        String callback = "https://videos.example.com/relay/callbacks/tok_ark";
+        GenerationRequest request = ArkRelay.request("video_cb", "a red kite");
+        ModelSpec spec = ModelCatalog.defaults("relay").find("sora-2").orElseThrow();
+        JsonNode with = ArkRequests.body(JSON, new Submission(request, ArkRelay.SEEDANCE, spec, null, null, null, callback));
+        assertThat(with.get("callback_url").asString()).isEqualTo(callback);
+        assertThat(ArkCreateCheck.refusal(with)).as("Ark's checks of %s", with).isNull();
+        JsonNode without = ArkRequests.body(JSON, new Submission(request, ArkRelay.SEEDANCE, spec, null, null, null));
+        assertThat(without.has("callback_url")).isFalse();
     }
 
     private static JsonNode onlyCreate(ArkRelay relay) {

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.vidgate.engine.relay.ApiKey;
 import dev.vidgate.engine.relay.ChannelSettings;
 import dev.vidgate.engine.relay.FaultPlan;
+import dev.vidgate.testsupport.ProviderCallbacks;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -20,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -49,6 +52,8 @@ final class FakeArk implements AutoCloseable {
         final long createdAt;
         volatile int polls;
         volatile String forced;
+        /** Set when the task finished on its own ({@link #finishAfter}); polls then answer it. */
+        volatile boolean finished;
 
         Task(String id, JsonNode request, long createdAt) {
             this.id = id;
@@ -73,6 +78,14 @@ final class FakeArk implements AutoCloseable {
     volatile boolean withoutVideoUrl;
     /** The key Ark accepts (a channel with another gets {@code 401 AuthenticationError}). */
     volatile String acceptedKey = KEY;
+    /**
+     * When set, a task succeeds this long after its create, polled or not, and Ark POSTs the task to the create's
+     * {@code callback_url} (as Ark does when a task's status changes).
+     */
+    volatile Duration finishAfter;
+    /** The callbacks sent. */
+    final ProviderCallbacks callbacks = new ProviderCallbacks();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     /** The {@code error} of a task that fails: code and message. */
     volatile String[] failure = {"InternalServiceError", "The service encountered an unexpected internal error."};
 
@@ -157,7 +170,10 @@ final class FakeArk implements AutoCloseable {
         ArkCreateCheck.Refusal refusal = ArkCreateCheck.refusal(body);
         if (refusal != null) return error(refusal.status(), refusal.code(), refusal.message());
         String id = "cgt-20261206" + String.format("%06d", ids.incrementAndGet()) + "-fake";
-        tasks.put(id, new Task(id, body, clock.instant().getEpochSecond()));
+        Task task = new Task(id, body, clock.instant().getEpochSecond());
+        tasks.put(id, task);
+        Duration after = finishAfter;
+        if (after != null) timer.schedule(() -> finishOnItsOwn(task), after.toMillis(), TimeUnit.MILLISECONDS);
         return ok(json.createObjectNode().put("id", id));
     }
 
@@ -182,8 +198,15 @@ final class FakeArk implements AutoCloseable {
         return ok(json.createObjectNode());
     }
 
+    private void finishOnItsOwn(Task task) {
+        task.finished = true;
+        String callback = task.request.path("callback_url").asString(null);
+        if (callback != null) callbacks.post(callback, json.writeValueAsBytes(shape(task, "succeeded")));
+    }
+
     String statusOf(Task task) {
         if (task.forced != null) return task.forced;
+        if (task.finished) return "succeeded";
         List<String> steps = script;
         return steps.get(Math.min(Math.max(0, task.polls - 1), steps.size() - 1));
     }
@@ -231,6 +254,7 @@ final class FakeArk implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        timer.shutdownNow();
         executor.shutdownNow();
         tos.close();
     }

@@ -18,6 +18,16 @@ final class VeoShape {
 
     static String problem(JsonNode body, boolean gemini) {
         if (body == null || !body.isObject()) return "Invalid JSON payload received. Expected an object.";
+        for (String name : body.propertyNames()) {
+            boolean known = name.equals("instances") || name.equals("parameters") || gemini && name.equals("webhookConfig");
+            if (!known) return "Invalid JSON payload received. Unknown name \"" + name + "\": Cannot find field.";
+        }
+        if (body.has("webhookConfig")) {
+            JsonNode uris = body.get("webhookConfig").path("uris");
+            if (!uris.isArray() || uris.isEmpty() || !uris.get(0).asString("").startsWith("http")) {
+                return "webhookConfig.uris must list at least one URI.";
+            }
+        }
         JsonNode instances = body.path("instances");
         if (!instances.isArray() || instances.size() != 1 || !instances.get(0).isObject()) {
             return "instances must hold exactly one instance.";

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.vidgate.engine.relay.ApiKey;
 import dev.vidgate.engine.relay.ChannelSettings;
+import dev.vidgate.testsupport.ProviderCallbacks;
 import dev.vidgate.testsupport.media.TestClips;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,6 +29,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -36,7 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * like Kling does ({@link KlingBodyCheck}), {@code GET} of either path plus a task id, the envelope
  * {@code {code, message, request_id, data}}, tasks walking submitted, processing, succeed, and the result served from a
  * signed "CDN" path that needs no credentials. A prompt containing "forbidden" trips the content security policy
- * (1301). Faults are queued per route.
+ * (1301). Faults are queued per route. With {@link #finishAfter} set, a task succeeds on its own that long after its
+ * create and Kling POSTs the task's state to the create's {@code callback_url}.
  */
 final class FakeKling implements AutoCloseable {
     static final String ACCESS_KEY = "AKfakeKlingAccess0001";
@@ -68,14 +72,18 @@ final class FakeKling implements AutoCloseable {
         final Fault fate;
         final long createdMs;
         final String duration;
+        final String callbackUrl;
         volatile int polls;
+        /** Set when the task finished on its own ({@link #finishAfter}). */
+        volatile boolean finished;
 
-        Task(String id, String path, Fault fate, long createdMs, String duration) {
+        Task(String id, String path, Fault fate, long createdMs, JsonNode body) {
             this.id = id;
             this.path = path;
             this.fate = fate;
             this.createdMs = createdMs;
-            this.duration = duration;
+            this.duration = body.path("duration").asString("5");
+            this.callbackUrl = body.path("callback_url").asString(null);
         }
     }
 
@@ -91,6 +99,11 @@ final class FakeKling implements AutoCloseable {
 
     /** Queries until a task succeeds. */
     volatile int pollsToFinish = 3;
+    /** When set, a task succeeds this long after its create, polled or not, and Kling calls its {@code callback_url}. */
+    volatile Duration finishAfter;
+    /** The callbacks sent. */
+    final ProviderCallbacks callbacks = new ProviderCallbacks();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     /** The MP4 every finished task delivers. */
     volatile byte[] video = TestClips.mp4(320, 180, 1);
 
@@ -233,8 +246,10 @@ final class FakeKling implements AutoCloseable {
             return;
         }
         String id = Long.toString(ids.incrementAndGet());
-        Task task = new Task(id, base, fate, clock.millis(), body.path("duration").asString("5"));
+        Task task = new Task(id, base, fate, clock.millis(), body);
         tasks.put(id, task);
+        Duration after = finishAfter;
+        if (after != null) timer.schedule(() -> finishOnItsOwn(task), after.toMillis(), TimeUnit.MILLISECONDS);
         send(ex, 200, ok(data(task, "submitted")));
     }
 
@@ -248,11 +263,21 @@ final class FakeKling implements AutoCloseable {
         send(ex, 200, ok(data(task, statusOf(task))));
     }
 
+    /** The task succeeds; Kling POSTs its state (the query's {@code data}) to the callback URL, if the create gave one. */
+    private void finishOnItsOwn(Task task) {
+        task.finished = true;
+        if (task.callbackUrl != null) callbacks.post(task.callbackUrl, json.writeValueAsBytes(data(task, "succeed")));
+    }
+
+    private boolean succeeded(Task task) {
+        return task.finished || task.polls >= pollsToFinish;
+    }
+
     private String statusOf(Task task) {
         if (task.fate == Fault.NEVER_ENDS) return "processing";
         if (task.fate == Fault.ODD_STATUS) return "queueing";
         if (task.fate == Fault.FLAGGED_TASK && task.polls >= 2) return "failed";
-        if (task.polls >= pollsToFinish) return "succeed";
+        if (succeeded(task)) return "succeed";
         return task.polls <= 1 ? "submitted" : "processing";
     }
 
@@ -273,7 +298,7 @@ final class FakeKling implements AutoCloseable {
 
     private void download(HttpExchange ex, String id) throws IOException {
         Task task = tasks.get(id);
-        if (task == null || task.polls < pollsToFinish) {
+        if (task == null || !succeeded(task)) {
             send(ex, 404, "<Error><Code>NoSuchKey</Code></Error>".getBytes(StandardCharsets.UTF_8), "application/xml");
             return;
         }
@@ -320,6 +345,7 @@ final class FakeKling implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        timer.shutdownNow();
         executor.shutdownNow();
     }
 }

@@ -41,6 +41,8 @@ final class KlingBodyCheck {
         if (sound != null && !Set.of("on", "off").contains(sound)) return invalid("sound must be on or off");
         if (sound != null && !"kling-v2-6".equals(model)) return invalid("sound is not supported by " + model);
         if (!imageToVideo && (body.has("image") || body.has("image_tail"))) return invalid("image is not a field of text2video");
+        String callback = text(body, "callback_url");
+        if (callback != null && !callback.matches("https?://.+")) return invalid("callback_url must be an http or https URL");
         if (imageToVideo) {
             if (!body.has("image") && !body.has("image_tail")) return invalid("image or image_tail is required");
             for (String field : new String[] {"image", "image_tail"}) {

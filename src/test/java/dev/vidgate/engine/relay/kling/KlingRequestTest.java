@@ -100,6 +100,21 @@ class KlingRequestTest {
     }
 
     @Test
+    void theJobsCallbackUrlGoesToBothRoutesAsCallbackUrlAndIsAbsentWithoutOne() throws UpstreamException {
+        String callback = "https://videos.example.com/relay/callbacks/tok_kling";
+        GenerationRequest request = new GenerationRequest("video_cb", "kling-v2-6", new VideoSize(1280, 720), 5,
+                "a heron lifts off a lake", null, null, GenerationRequest.Options.NONE);
+        Submission text = new Submission(request, "kling-v2-6", CATALOG.find("kling-v2-6").orElseThrow(), null, null, null, callback);
+        assertThat(body(text).get("callback_url").asString()).isEqualTo(callback);
+        byte[] first = TestImages.png(1280, 720);
+        Submission image = new Submission(request, "kling-v2-6", CATALOG.find("kling-v2-6").orElseThrow(), first, null, null, callback);
+        assertThat(KlingRequest.route(image)).isEqualTo(KlingRoute.IMAGE_TO_VIDEO);
+        assertThat(body(image).get("callback_url").asString()).isEqualTo(callback);
+        Submission none = submission("kling-v2-6", new VideoSize(1280, 720), 5, null, GenerationRequest.Options.NONE);
+        assertThat(body(none).has("callback_url")).isFalse();
+    }
+
+    @Test
     void theModeFollowsTheResolutionTier() {
         assertThat(KlingRequest.mode("720p")).isEqualTo("std");
         assertThat(KlingRequest.mode("480p")).isEqualTo("std");
