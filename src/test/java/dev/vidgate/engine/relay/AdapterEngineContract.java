@@ -20,7 +20,7 @@ public abstract class AdapterEngineContract extends EngineContract {
     Path workDir;
 
     private FakeProvider fake;
-    private AdapterFixture fixture;
+    private ProviderFixture<?> fixture;
 
     protected abstract FakeProvider startFake();
 
@@ -36,7 +36,7 @@ public abstract class AdapterEngineContract extends EngineContract {
     @BeforeEach
     void open() {
         fake = startFake();
-        fixture = AdapterFixture.over(workDir, AdapterFixture.channel(provider(), baseUrl(fake), key(), Map.of("sora-2", upstreamModel())),
+        fixture = ProviderFixture.over(workDir, ProviderFixture.channel(provider(), baseUrl(fake), key(), Map.of("sora-2", upstreamModel())),
                 fake.links(), null, s -> s);
     }
 
@@ -53,12 +53,12 @@ public abstract class AdapterEngineContract extends EngineContract {
 
     @Override
     protected final GenerationRequest request(String jobId) {
-        return AdapterFixture.hd(jobId, "a paper lantern drifting on a pond");
+        return ProviderFixture.hd(jobId, "a paper lantern drifting on a pond");
     }
 
     @Override
     protected final GenerationRequest failingRequest(String jobId) {
-        return AdapterFixture.hd(jobId, "something forbidden");
+        return ProviderFixture.hd(jobId, "something forbidden");
     }
 
     @Override

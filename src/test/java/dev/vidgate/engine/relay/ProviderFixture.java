@@ -1,6 +1,7 @@
 package dev.vidgate.engine.relay;
 
 import dev.vidgate.catalog.ModelCatalog;
+import dev.vidgate.catalog.VideoSize;
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.testsupport.TestClock;
@@ -14,12 +15,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Test fixture for a provider adapter: a relay engine with one channel at the provider's fake, fast polling, a test
  * clock, the shipped catalog and optionally a public address (for callback URLs). Closing it closes the fake too.
+ * The provider packages use it because they cannot reach the relay's package-private {@link RelayFixture}.
  *
  * @param <F> the fake upstream
  */
@@ -30,13 +33,36 @@ public final class ProviderFixture<F extends AutoCloseable> implements AutoClose
 
     /** @param publicUrl this gateway's address as providers would reach it, or {@code null} for none */
     public ProviderFixture(Path workDir, F fake, ChannelSettings channel, URI publicUrl) {
+        this(workDir, fake, channel, Submission.ImageLinks.NONE, publicUrl, s -> s);
+    }
+
+    private ProviderFixture(Path workDir, F fake, ChannelSettings channel, Submission.ImageLinks links, URI publicUrl,
+                            UnaryOperator<RelaySettings> tune) {
         this.fake = fake;
-        RelaySettings settings = RelaySettings.defaults(List.of(channel), workDir.resolve("relay"))
-                .withPolling(Duration.ofMillis(20), Duration.ofMillis(100))
-                .withDeadlines(Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofSeconds(2))
-                .withDownloads(64L * 1024 * 1024, Duration.ofSeconds(5));
+        RelaySettings settings = tune.apply(RelayFixture.fastPolling(List.of(channel), workDir.resolve("relay")));
         this.engine = new RelayEngine(settings, clock, RelayMetrics.NONE,
-                new RelayServices(ModelCatalog.defaults("relay"), Submission.ImageLinks.NONE, publicUrl));
+                new RelayServices(ModelCatalog.defaults("relay"), links, publicUrl));
+    }
+
+    /**
+     * The engine over {@code channel} at a fake the caller closes itself; {@code links} plays the gateway's image links,
+     * and {@code tune} may change the fast defaults (deadlines, say).
+     */
+    public static ProviderFixture<AutoCloseable> over(Path workDir, ChannelSettings channel, Submission.ImageLinks links,
+                                                      URI publicUrl, UnaryOperator<RelaySettings> tune) {
+        return new ProviderFixture<>(workDir, () -> { }, channel, links, publicUrl, tune);
+    }
+
+    /** A channel at {@code baseUrl} with test-friendly timeouts, serving our models under the names in {@code models}. */
+    public static ChannelSettings channel(Provider provider, String baseUrl, String key, Map<String, String> models) {
+        return ChannelSettings.of("main", URI.create(baseUrl), ApiKey.of(key), provider)
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
+                .withModels(models);
+    }
+
+    /** A five-second 1280x720 job for our {@code sora-2}, which a channel maps onto the provider's model. */
+    public static GenerationRequest hd(String jobId, String prompt) {
+        return new GenerationRequest(jobId, "sora-2", new VideoSize(1280, 720), 5, prompt, null);
     }
 
     /**
@@ -56,9 +82,19 @@ public final class ProviderFixture<F extends AutoCloseable> implements AutoClose
         return TestServer.start(dataDir, new TestClock(), properties);
     }
 
-    /** Starts {@code request} and waits for its end. */
+    /** Starts {@code request} and waits for its end (Done, Failed or Waiting). */
     public EngineStatus run(GenerationRequest request) {
-        return Waits.engineEnd(engine, request, engine.start(request), Duration.ofSeconds(60), new ArrayList<>());
+        return awaitEnd(request, engine.start(request));
+    }
+
+    public EngineStatus awaitEnd(GenerationRequest request, String handle) {
+        return Waits.engineEnd(engine, request, handle, Duration.ofSeconds(60), new ArrayList<>());
+    }
+
+    /** Waits until {@code handle} reports at least {@code progress}. */
+    public void awaitProgress(GenerationRequest request, String handle, int progress) {
+        Waits.engineStatus(engine, request, handle, Duration.ofSeconds(30),
+                status -> status instanceof EngineStatus.Running r && r.progress() >= progress);
     }
 
     /**
@@ -75,8 +111,12 @@ public final class ProviderFixture<F extends AutoCloseable> implements AutoClose
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         engine.close();
-        fake.close();
+        try {
+            fake.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("the fake did not close", e);
+        }
     }
 }
