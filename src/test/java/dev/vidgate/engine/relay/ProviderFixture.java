@@ -53,6 +53,16 @@ public final class ProviderFixture<F extends AutoCloseable> implements AutoClose
         return new ProviderFixture<>(workDir, () -> { }, channel, links, publicUrl, tune);
     }
 
+    /**
+     * The engine over one channel of {@code provider} at {@code fake} (reached at {@code baseUrl}), which also plays the
+     * gateway's image links, serving our {@code sora-2} as {@code upstreamModel}.
+     */
+    public static <F extends FakeProvider> ProviderFixture<F> adapter(Path workDir, F fake, Provider provider, String baseUrl,
+                                                                      String key, String upstreamModel) {
+        return new ProviderFixture<>(workDir, fake, channel(provider, baseUrl, key, Map.of("sora-2", upstreamModel)),
+                fake.links(), null, s -> s);
+    }
+
     /** A channel at {@code baseUrl} with test-friendly timeouts, serving our models under the names in {@code models}. */
     public static ChannelSettings channel(Provider provider, String baseUrl, String key, Map<String, String> models) {
         return ChannelSettings.of("main", URI.create(baseUrl), ApiKey.of(key), provider)
