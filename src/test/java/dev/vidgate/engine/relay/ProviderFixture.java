@@ -15,31 +15,57 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Test fixture for a provider adapter: a relay engine with one channel at the provider's fake, fast polling, a test
- * clock, the shipped catalog and optionally a public address (for callback URLs). Closing it closes the fake too.
- * The provider packages use it because they cannot reach the relay's package-private {@link RelayFixture}.
+ * Test fixture for a provider adapter: a relay engine with fast polling over channels at the provider's fakes (one, or
+ * {@code a}, {@code b}, ... in priority order: failover goes down the list), a test clock, the shipped catalog and
+ * optionally a public address (for callback URLs). Closing it closes the fakes too. The provider packages use it
+ * because they cannot reach the relay's package-private {@link RelayFixture}; a provider may subclass it to add its
+ * own requests.
  *
  * @param <F> the fake upstream
  */
-public final class ProviderFixture<F extends AutoCloseable> implements AutoCloseable {
+public class ProviderFixture<F extends AutoCloseable> implements AutoCloseable {
     public final TestClock clock = new TestClock();
+    /** The fakes, one per channel in priority order. */
+    public final List<F> fakes;
+    /** The first fake. */
     public final F fake;
     public final RelayEngine engine;
 
     /** @param publicUrl this gateway's address as providers would reach it, or {@code null} for none */
     public ProviderFixture(Path workDir, F fake, ChannelSettings channel, URI publicUrl) {
-        this(workDir, fake, channel, Submission.ImageLinks.NONE, publicUrl, s -> s);
+        this(workDir, List.of(fake), List.of(channel), Submission.ImageLinks.NONE, publicUrl, s -> s);
     }
 
-    private ProviderFixture(Path workDir, F fake, ChannelSettings channel, Submission.ImageLinks links, URI publicUrl,
-                            UnaryOperator<RelaySettings> tune) {
-        this.fake = fake;
-        RelaySettings settings = tune.apply(RelayFixture.fastPolling(List.of(channel), workDir.resolve("relay")));
+    /**
+     * {@code channels} fresh fakes, each a channel named {@code a}, {@code b}, ... ranked in that order.
+     *
+     * @param channel the channel of a fake, given its name
+     */
+    protected ProviderFixture(Path workDir, int channels, Supplier<F> fake, BiFunction<F, String, ChannelSettings> channel,
+                              URI publicUrl) {
+        this(workDir, Stream.generate(fake).limit(channels).toList(), channel, publicUrl);
+    }
+
+    private ProviderFixture(Path workDir, List<F> fakes, BiFunction<F, String, ChannelSettings> channel, URI publicUrl) {
+        this(workDir, fakes, IntStream.range(0, fakes.size())
+                .mapToObj(i -> channel.apply(fakes.get(i), String.valueOf((char) ('a' + i))).withRouting(fakes.size() - i, 1))
+                .toList(), Submission.ImageLinks.NONE, publicUrl, s -> s);
+    }
+
+    private ProviderFixture(Path workDir, List<F> fakes, List<ChannelSettings> channels, Submission.ImageLinks links,
+                            URI publicUrl, UnaryOperator<RelaySettings> tune) {
+        this.fakes = fakes;
+        this.fake = fakes.getFirst();
+        RelaySettings settings = tune.apply(RelayFixture.fastPolling(channels, workDir.resolve("relay")));
         this.engine = new RelayEngine(settings, clock, RelayMetrics.NONE,
                 new RelayServices(ModelCatalog.defaults("relay"), links, publicUrl));
     }
@@ -50,7 +76,7 @@ public final class ProviderFixture<F extends AutoCloseable> implements AutoClose
      */
     public static ProviderFixture<AutoCloseable> over(Path workDir, ChannelSettings channel, Submission.ImageLinks links,
                                                       URI publicUrl, UnaryOperator<RelaySettings> tune) {
-        return new ProviderFixture<>(workDir, () -> { }, channel, links, publicUrl, tune);
+        return new ProviderFixture<>(workDir, List.of(() -> { }), List.of(channel), links, publicUrl, tune);
     }
 
     /**
@@ -59,7 +85,7 @@ public final class ProviderFixture<F extends AutoCloseable> implements AutoClose
      */
     public static <F extends FakeProvider> ProviderFixture<F> adapter(Path workDir, F fake, Provider provider, String baseUrl,
                                                                       String key, String upstreamModel) {
-        return new ProviderFixture<>(workDir, fake, channel(provider, baseUrl, key, Map.of("sora-2", upstreamModel)),
+        return new ProviderFixture<>(workDir, List.of(fake), List.of(channel(provider, baseUrl, key, Map.of("sora-2", upstreamModel))),
                 fake.links(), null, s -> s);
     }
 
@@ -107,26 +133,41 @@ public final class ProviderFixture<F extends AutoCloseable> implements AutoClose
                 status -> status instanceof EngineStatus.Running r && r.progress() >= progress);
     }
 
+    /** The end of {@code request}, which must be a failure. */
+    public EngineStatus.Failed failure(GenerationRequest request) {
+        EngineStatus status = run(request);
+        if (status instanceof EngineStatus.Failed failed) return failed;
+        throw new AssertionError("expected a failure, got " + status);
+    }
+
     /**
      * Runs {@code request} to its end, which must be a failure with {@code code} whose message names none of
      * {@code secrets} (the key, the fake's address, upstream ids) nor a loopback address.
      */
     public EngineStatus.Failed fails(GenerationRequest request, String code, String... secrets) {
-        EngineStatus status = run(request);
-        assertThat(status).isInstanceOf(EngineStatus.Failed.class);
-        EngineStatus.Failed failed = (EngineStatus.Failed) status;
+        EngineStatus.Failed failed = failure(request);
         assertThat(failed.code()).isEqualTo(code);
         assertThat(failed.message()).doesNotContain(secrets).doesNotContain("127.0.0.1");
         return failed;
     }
 
+    /** Starts a job that never ends upstream, lets the poller see it twice, then moves the clock past the deadline: its end. */
+    public EngineStatus pastTheDeadline(GenerationRequest request, Supplier<Integer> polls) {
+        String handle = engine.start(request);
+        Waits.engineStatus(engine, request, handle, Duration.ofSeconds(30), s -> polls.get() >= 2);
+        clock.advance(Duration.ofHours(2));
+        return Waits.engineEnd(engine, request, handle, Duration.ofSeconds(30), new ArrayList<>());
+    }
+
     @Override
     public void close() {
         engine.close();
-        try {
-            fake.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("the fake did not close", e);
+        for (F f : fakes) {
+            try {
+                f.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("a fake did not close", e);
+            }
         }
     }
 }
