@@ -52,13 +52,20 @@ public class ProviderFixture<F extends AutoCloseable> implements AutoCloseable {
      */
     protected ProviderFixture(Path workDir, int channels, Supplier<F> fake, BiFunction<F, String, ChannelSettings> channel,
                               URI publicUrl) {
-        this(workDir, Stream.generate(fake).limit(channels).toList(), channel, publicUrl);
+        this(workDir, channels, fake, channel, publicUrl, s -> s);
     }
 
-    private ProviderFixture(Path workDir, List<F> fakes, BiFunction<F, String, ChannelSettings> channel, URI publicUrl) {
+    /** As above; {@code tune} may change the fast defaults (polling, say). */
+    protected ProviderFixture(Path workDir, int channels, Supplier<F> fake, BiFunction<F, String, ChannelSettings> channel,
+                              URI publicUrl, UnaryOperator<RelaySettings> tune) {
+        this(workDir, Stream.generate(fake).limit(channels).toList(), channel, publicUrl, tune);
+    }
+
+    private ProviderFixture(Path workDir, List<F> fakes, BiFunction<F, String, ChannelSettings> channel, URI publicUrl,
+                            UnaryOperator<RelaySettings> tune) {
         this(workDir, fakes, IntStream.range(0, fakes.size())
                 .mapToObj(i -> channel.apply(fakes.get(i), String.valueOf((char) ('a' + i))).withRouting(fakes.size() - i, 1))
-                .toList(), Submission.ImageLinks.NONE, publicUrl, s -> s);
+                .toList(), Submission.ImageLinks.NONE, publicUrl, tune);
     }
 
     private ProviderFixture(Path workDir, List<F> fakes, List<ChannelSettings> channels, Submission.ImageLinks links,
