@@ -10,17 +10,23 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 
 /**
- * The engine port's contract run by a relay with one channel of a provider flavour at its fake: a subclass says how
- * to open the fixture and what a job of the provider's model is; a job whose prompt says "forbidden" must fail.
+ * The engine port's contract run by a relay with a channel of one provider at its fake: a subclass says how to open
+ * its fixture (which closes the fake with it), where the fixture's engine is, and what a job of the provider's model
+ * is; the provider must refuse a job whose prompt says "forbidden".
+ *
+ * @param <R> the provider's fixture
  */
-public abstract class ProviderEngineContract extends EngineContract {
+public abstract class ProviderEngineContract<R extends AutoCloseable> extends EngineContract {
     @TempDir
     Path workDir;
 
-    private ProviderFixture<?> relay;
+    private R relay;
 
-    /** A relay with one channel of the flavour at a fresh fake. */
-    protected abstract ProviderFixture<?> open(Path workDir);
+    /** A relay with a channel of the provider at a fresh fake. */
+    protected abstract R open(Path workDir);
+
+    /** The engine of {@code relay}. */
+    protected abstract Engine engine(R relay);
 
     /** A job of the provider's model with {@code prompt}. */
     protected abstract GenerationRequest request(String jobId, String prompt);
@@ -36,17 +42,17 @@ public abstract class ProviderEngineContract extends EngineContract {
     }
 
     @Override
-    protected Engine engine() {
-        return relay.engine;
+    protected final Engine engine() {
+        return engine(relay);
     }
 
     @Override
-    protected GenerationRequest request(String jobId) {
+    protected final GenerationRequest request(String jobId) {
         return request(jobId, "a paper lantern drifting on a pond");
     }
 
     @Override
-    protected GenerationRequest failingRequest(String jobId) {
+    protected final GenerationRequest failingRequest(String jobId) {
         return request(jobId, "something forbidden");
     }
 }

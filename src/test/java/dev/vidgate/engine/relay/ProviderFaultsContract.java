@@ -25,7 +25,7 @@ public abstract class ProviderFaultsContract {
     @TempDir
     protected Path dir;
 
-    private AdapterFixture fixture;
+    private ProviderFixture<?> fixture;
 
     protected abstract FakeProvider fake();
 
@@ -53,8 +53,8 @@ public abstract class ProviderFaultsContract {
     }
 
     /** The relay with one channel at the fake using {@code key}. */
-    protected final AdapterFixture relay(String key) {
-        fixture = AdapterFixture.over(dir, AdapterFixture.channel(provider(), baseUrl(), key, Map.of("sora-2", upstreamModel())),
+    protected final ProviderFixture<?> relay(String key) {
+        fixture = ProviderFixture.over(dir, ProviderFixture.channel(provider(), baseUrl(), key, Map.of("sora-2", upstreamModel())),
                 fake().links(), null, s -> s.withDeadlines(Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMillis(500)));
         return fixture;
     }
@@ -76,7 +76,7 @@ public abstract class ProviderFaultsContract {
     @Test
     void aWrongKeyIsRefusedAndTheJobFailsNamingTheCredentialsNotTheKey() {
         String wrong = key() + "-wrong";
-        EngineStatus.Failed failed = failure(relay(wrong).run(AdapterFixture.hd("video_pf_key", "a fox")),
+        EngineStatus.Failed failed = failure(relay(wrong).run(ProviderFixture.hd("video_pf_key", "a fox")),
                 "upstream_unavailable");
         assertThat(failed.message()).contains("credentials").doesNotContain(wrong);
     }
@@ -105,8 +105,8 @@ public abstract class ProviderFaultsContract {
     @Test
     void aJobThatNeverEndsIsGivenUpAtTheDeadlineAndStoppedAtTheProvider() {
         neverEnd();
-        AdapterFixture relay = relay(key());
-        GenerationRequest request = AdapterFixture.hd("video_pf_forever", "a fox");
+        ProviderFixture<?> relay = relay(key());
+        GenerationRequest request = ProviderFixture.hd("video_pf_forever", "a fox");
         String handle = relay.engine.start(request);
         relay.awaitProgress(request, handle, 0);
         relay.clock.advance(Duration.ofHours(2));

@@ -52,12 +52,17 @@ final class RelayFixture implements AutoCloseable {
         return new RelayFixture(workDir, List.of(upstreams), settings, RandomGenerator.of("L64X128MixRandom"));
     }
 
+    /** {@link #fastPolling}, with a circuit that opens after three failures. */
     static RelaySettings fast(List<ChannelSettings> channels, Path workDir) {
+        return fastPolling(channels, workDir).withCircuit(3, Duration.ofSeconds(30));
+    }
+
+    /** The shipped defaults, but polling every 20 to 100 ms, a 2 s submit wait and 5 s downloads of up to 64 MiB. */
+    static RelaySettings fastPolling(List<ChannelSettings> channels, Path workDir) {
         return RelaySettings.defaults(channels, workDir)
                 .withPolling(Duration.ofMillis(20), Duration.ofMillis(100))
                 .withDeadlines(Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofSeconds(2))
-                .withDownloads(64L * 1024 * 1024, Duration.ofSeconds(5))
-                .withCircuit(3, Duration.ofSeconds(30));
+                .withDownloads(64L * 1024 * 1024, Duration.ofSeconds(5));
     }
 
     static GenerationRequest request(String jobId) {

@@ -1,5 +1,6 @@
 package dev.vidgate.engine.relay.dashscope;
 
+import dev.vidgate.engine.Engine;
 import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.engine.relay.ProviderEngineContract;
 import dev.vidgate.engine.relay.ProviderFixture;
@@ -7,11 +8,15 @@ import dev.vidgate.engine.relay.ProviderFixture;
 import java.nio.file.Path;
 
 /** The relay keeps the engine port's contract with one DashScope channel, against a fake of Model Studio over HTTP. */
-class DashScopeEngineContractTest extends ProviderEngineContract {
+class DashScopeEngineContractTest extends ProviderEngineContract<ProviderFixture<FakeDashScope>> {
+    @Override
+    protected ProviderFixture<FakeDashScope> open(Path workDir) {
+        return DashScopeFixture.relay(workDir);
+    }
 
     @Override
-    protected ProviderFixture<?> open(Path workDir) {
-        return DashScopeFixture.relay(workDir);
+    protected Engine engine(ProviderFixture<FakeDashScope> relay) {
+        return relay.engine;
     }
 
     @Override

@@ -1,44 +1,26 @@
 package dev.vidgate.engine.relay.fal;
 
 import dev.vidgate.engine.Engine;
-import dev.vidgate.engine.EngineContract;
 import dev.vidgate.engine.GenerationRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import dev.vidgate.engine.relay.ProviderEngineContract;
 
 import java.nio.file.Path;
 
 /** The relay keeps the engine port's contract with one {@code fal} channel, against a fake fal queue over HTTP. */
-class FalEngineContractTest extends EngineContract {
-    @TempDir
-    Path workDir;
-
-    private FalRelay relay;
-
-    @BeforeEach
-    void open() {
-        relay = new FalRelay(workDir);
-    }
-
-    @AfterEach
-    void close() {
-        relay.close();
+class FalEngineContractTest extends ProviderEngineContract<FalRelay> {
+    @Override
+    protected FalRelay open(Path workDir) {
+        return new FalRelay(workDir);
     }
 
     @Override
-    protected Engine engine() {
+    protected Engine engine(FalRelay relay) {
         return relay.engine;
     }
 
     @Override
-    protected GenerationRequest request(String jobId) {
-        return FalRelay.request(jobId, "a paper lantern drifting on a pond");
-    }
-
-    @Override
-    protected GenerationRequest failingRequest(String jobId) {
-        return FalRelay.request(jobId, "something forbidden");
+    protected GenerationRequest request(String jobId, String prompt) {
+        return FalRelay.request(jobId, prompt);
     }
 
     @Override

@@ -1,46 +1,28 @@
 package dev.vidgate.engine.relay.kling;
 
 import dev.vidgate.engine.Engine;
-import dev.vidgate.engine.EngineContract;
 import dev.vidgate.engine.GenerationRequest;
+import dev.vidgate.engine.relay.ProviderEngineContract;
 import dev.vidgate.testsupport.TestClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
 /** The relay keeps the engine port's contract with one Kling channel, against a fake of Kling's API over HTTP. */
-class KlingEngineContractTest extends EngineContract {
-    @TempDir
-    Path workDir;
-
-    private KlingFixture relay;
-
-    @BeforeEach
-    void open() {
+class KlingEngineContractTest extends ProviderEngineContract<KlingFixture> {
+    @Override
+    protected KlingFixture open(Path workDir) {
         TestClock clock = new TestClock();
-        relay = KlingFixture.over(workDir, clock, FakeKling.start(clock));
-    }
-
-    @AfterEach
-    void close() {
-        relay.close();
+        return KlingFixture.over(workDir, clock, FakeKling.start(clock));
     }
 
     @Override
-    protected Engine engine() {
+    protected Engine engine(KlingFixture relay) {
         return relay.engine;
     }
 
     @Override
-    protected GenerationRequest request(String jobId) {
-        return KlingFixture.request(jobId, "a paper lantern drifting on a pond");
-    }
-
-    @Override
-    protected GenerationRequest failingRequest(String jobId) {
-        return KlingFixture.request(jobId, "something forbidden");
+    protected GenerationRequest request(String jobId, String prompt) {
+        return KlingFixture.request(jobId, prompt);
     }
 
     @Override

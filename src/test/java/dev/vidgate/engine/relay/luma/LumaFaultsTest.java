@@ -5,7 +5,7 @@ import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.relay.FakeProvider;
 import dev.vidgate.engine.relay.Provider;
 import dev.vidgate.engine.relay.ProviderFaultsContract;
-import dev.vidgate.engine.relay.AdapterFixture;
+import dev.vidgate.engine.relay.ProviderFixture;
 import org.junit.jupiter.api.Test;
 
 import java.util.Collection;
@@ -52,10 +52,10 @@ class LumaFaultsTest extends ProviderFaultsContract {
     @Test
     void anOutOfCreditsAnswerTakesTheChannelOutOfRotation() {
         luma.createFault = 402;
-        AdapterFixture relay = relay(FakeLuma.KEY);
-        EngineStatus.Failed failed = failure(relay.run(AdapterFixture.hd("video_lu_402", "a fox")), "upstream_unavailable");
+        ProviderFixture<?> relay = relay(FakeLuma.KEY);
+        EngineStatus.Failed failed = failure(relay.run(ProviderFixture.hd("video_lu_402", "a fox")), "upstream_unavailable");
         assertThat(failed.message()).contains("credits");
-        failure(relay.run(AdapterFixture.hd("video_lu_402b", "a fox")), "upstream_unavailable");
+        failure(relay.run(ProviderFixture.hd("video_lu_402b", "a fox")), "upstream_unavailable");
         assertThat(luma.seen("POST", FakeLuma.PREFIX)).as("the second job is not sent to the spent account").hasSize(1);
     }
 

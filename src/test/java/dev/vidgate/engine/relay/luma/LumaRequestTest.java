@@ -4,7 +4,7 @@ import dev.vidgate.catalog.VideoSize;
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.engine.relay.FakeProvider.Seen;
-import dev.vidgate.engine.relay.AdapterFixture;
+import dev.vidgate.engine.relay.ProviderFixture;
 import dev.vidgate.engine.relay.Submission;
 import dev.vidgate.testsupport.media.TestImages;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +26,7 @@ class LumaRequestTest {
     Path dir;
 
     private final FakeLuma luma = new FakeLuma();
-    private AdapterFixture fixture;
+    private ProviderFixture<?> fixture;
 
     @AfterEach
     void close() {
@@ -35,7 +35,7 @@ class LumaRequestTest {
     }
 
     private EngineStatus run(Submission.ImageLinks links, URI publicUrl, GenerationRequest request) {
-        fixture = AdapterFixture.over(dir, AdapterFixture.channel(new LumaProvider(), luma.baseUrl(), FakeLuma.KEY,
+        fixture = ProviderFixture.over(dir, ProviderFixture.channel(new LumaProvider(), luma.baseUrl(), FakeLuma.KEY,
                 Map.of("sora-2", "ray-flash-2")), links, publicUrl, s -> s);
         return fixture.run(request);
     }

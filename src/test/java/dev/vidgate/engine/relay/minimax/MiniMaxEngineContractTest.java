@@ -1,5 +1,6 @@
 package dev.vidgate.engine.relay.minimax;
 
+import dev.vidgate.engine.Engine;
 import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.engine.relay.ProviderEngineContract;
 import dev.vidgate.engine.relay.ProviderFixture;
@@ -7,11 +8,15 @@ import dev.vidgate.engine.relay.ProviderFixture;
 import java.nio.file.Path;
 
 /** The relay keeps the engine port's contract with one MiniMax channel, against a fake of MiniMax's v1 API over HTTP. */
-class MiniMaxEngineContractTest extends ProviderEngineContract {
+class MiniMaxEngineContractTest extends ProviderEngineContract<ProviderFixture<FakeMiniMax>> {
+    @Override
+    protected ProviderFixture<FakeMiniMax> open(Path workDir) {
+        return MiniMaxFixture.relay(workDir);
+    }
 
     @Override
-    protected ProviderFixture<?> open(Path workDir) {
-        return MiniMaxFixture.relay(workDir);
+    protected Engine engine(ProviderFixture<FakeMiniMax> relay) {
+        return relay.engine;
     }
 
     @Override

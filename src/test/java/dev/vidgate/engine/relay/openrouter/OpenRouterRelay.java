@@ -2,7 +2,7 @@ package dev.vidgate.engine.relay.openrouter;
 
 import dev.vidgate.catalog.VideoSize;
 import dev.vidgate.engine.GenerationRequest;
-import dev.vidgate.testsupport.ProviderRelay;
+import dev.vidgate.engine.relay.ProviderFixture;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * Test fixture: a relay engine over {@link FakeOpenRouter}s, each an {@code openrouter} channel serving {@code sora-2}
  * as Veo 3.1 (or another of OpenRouter's models), with or without a public address (callbacks).
  */
-final class OpenRouterRelay extends ProviderRelay<FakeOpenRouter> {
+final class OpenRouterRelay extends ProviderFixture<FakeOpenRouter> {
     static final VideoSize HD = new VideoSize(1280, 720);
 
     final FakeOpenRouter router;

@@ -6,7 +6,7 @@ import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.engine.relay.FakeProvider;
 import dev.vidgate.engine.relay.Provider;
 import dev.vidgate.engine.relay.ProviderFaultsContract;
-import dev.vidgate.engine.relay.AdapterFixture;
+import dev.vidgate.engine.relay.ProviderFixture;
 import org.junit.jupiter.api.Test;
 
 import java.util.Collection;
@@ -61,8 +61,8 @@ class RunwayFaultsTest extends ProviderFaultsContract {
     @Test
     void aThrottledTaskIsQueuedAndRunningProgressIsScaledFromAFractionToPercent() {
         runway.script = List.of("THROTTLED", "THROTTLED", "RUNNING@0.4");
-        AdapterFixture relay = relay(FakeRunway.KEY);
-        GenerationRequest request = AdapterFixture.hd("video_rw_progress", "a fox");
+        ProviderFixture<?> relay = relay(FakeRunway.KEY);
+        GenerationRequest request = ProviderFixture.hd("video_rw_progress", "a fox");
         String handle = relay.engine.start(request);
         relay.awaitProgress(request, handle, 40);
         assertThat(relay.engine.check(request, handle)).isEqualTo(new EngineStatus.Running(40));

@@ -4,7 +4,7 @@ import dev.vidgate.catalog.VideoSize;
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.engine.relay.FakeProvider.Seen;
-import dev.vidgate.engine.relay.AdapterFixture;
+import dev.vidgate.engine.relay.ProviderFixture;
 import dev.vidgate.engine.relay.Submission;
 import dev.vidgate.testsupport.media.TestImages;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +26,7 @@ class RunwayRequestTest {
     Path dir;
 
     private final FakeRunway runway = new FakeRunway();
-    private AdapterFixture fixture;
+    private ProviderFixture<?> fixture;
 
     @AfterEach
     void close() {
@@ -35,7 +35,7 @@ class RunwayRequestTest {
     }
 
     private EngineStatus run(String upstreamModel, GenerationRequest request) {
-        fixture = AdapterFixture.over(dir, AdapterFixture.channel(new RunwayProvider(), runway.root(), FakeRunway.KEY,
+        fixture = ProviderFixture.over(dir, ProviderFixture.channel(new RunwayProvider(), runway.root(), FakeRunway.KEY,
                 Map.of("sora-2", upstreamModel)), Submission.ImageLinks.NONE, URIs.PUBLIC, s -> s);
         return fixture.run(request);
     }

@@ -1,44 +1,26 @@
 package dev.vidgate.engine.relay.xai;
 
 import dev.vidgate.engine.Engine;
-import dev.vidgate.engine.EngineContract;
 import dev.vidgate.engine.GenerationRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import dev.vidgate.engine.relay.ProviderEngineContract;
 
 import java.nio.file.Path;
 
 /** The relay keeps the engine port's contract with one {@code xai} channel, against a fake xAI over HTTP. */
-class XaiEngineContractTest extends EngineContract {
-    @TempDir
-    Path workDir;
-
-    private XaiRelay relay;
-
-    @BeforeEach
-    void open() {
-        relay = new XaiRelay(workDir);
-    }
-
-    @AfterEach
-    void close() {
-        relay.close();
+class XaiEngineContractTest extends ProviderEngineContract<XaiRelay> {
+    @Override
+    protected XaiRelay open(Path workDir) {
+        return new XaiRelay(workDir);
     }
 
     @Override
-    protected Engine engine() {
+    protected Engine engine(XaiRelay relay) {
         return relay.engine;
     }
 
     @Override
-    protected GenerationRequest request(String jobId) {
-        return XaiRelay.request(jobId, "a paper lantern drifting on a pond");
-    }
-
-    @Override
-    protected GenerationRequest failingRequest(String jobId) {
-        return XaiRelay.request(jobId, "something forbidden");
+    protected GenerationRequest request(String jobId, String prompt) {
+        return XaiRelay.request(jobId, prompt);
     }
 
     @Override

@@ -2,12 +2,12 @@ package dev.vidgate.engine.relay.xai;
 
 import dev.vidgate.catalog.VideoSize;
 import dev.vidgate.engine.GenerationRequest;
-import dev.vidgate.testsupport.ProviderRelay;
+import dev.vidgate.engine.relay.ProviderFixture;
 
 import java.nio.file.Path;
 
 /** Test fixture: a relay engine over {@link FakeXai}s, each an {@code xai} channel serving {@code sora-2} as Grok Imagine. */
-final class XaiRelay extends ProviderRelay<FakeXai> {
+final class XaiRelay extends ProviderFixture<FakeXai> {
     static final VideoSize HD = new VideoSize(1280, 720);
 
     final FakeXai xai;
