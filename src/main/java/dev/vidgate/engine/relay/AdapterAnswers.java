@@ -1,7 +1,5 @@
 package dev.vidgate.engine.relay;
 
-import dev.vidgate.engine.relay.UpstreamException.Kind;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -18,15 +16,7 @@ public final class AdapterAnswers {
      */
     public static JsonNode object(ObjectMapper json, Answer answer, Transport.FailureReader failure) throws UpstreamException {
         if (!answer.ok()) throw failure.failure(answer);
-        try {
-            JsonNode node = answer.body().length == 0 ? null : json.readTree(answer.body());
-            if (node != null && node.isObject()) return node;
-        } catch (JacksonException e) {
-            // described below
-        }
-        String what = ErrorText.looksLikeMarkup(answer.bodyText()) ? "an HTML page" : "something that is not a JSON object";
-        throw new UpstreamException(Kind.BROKEN, "The provider answered HTTP " + answer.status() + " with " + what + ".",
-                answer.status(), null, null);
+        return UpstreamAnswers.jsonObject(json, answer, null);
     }
 
     /** An ISO-8601 instant ({@code 2026-01-02T03:04:05.678Z}) as Unix seconds, or {@code null} when absent or unreadable. */

@@ -102,18 +102,29 @@ public final class UpstreamAnswers {
 
     /** A successful answer's body as a JSON object; {@code BROKEN}, saying what came instead, when it is not one. */
     public static JsonNode jsonObject(ObjectMapper json, Answer answer) throws UpstreamException {
-        JsonNode node = null;
+        return jsonObject(json, answer, "a video");
+    }
+
+    /**
+     * As above, the message naming what was {@code expected} ("a task"), or nothing when {@code null}. Every adapter
+     * reads its answers through this or {@link #objectOrNull}, so they all describe an unreadable answer alike.
+     */
+    public static JsonNode jsonObject(ObjectMapper json, Answer answer, String expected) throws UpstreamException {
+        JsonNode node = objectOrNull(json, answer);
+        if (node != null) return node;
+        String what = ErrorText.looksLikeMarkup(answer.bodyText()) ? "an HTML page" : "something that is not a JSON object";
+        throw new UpstreamException(Kind.BROKEN, "The provider answered HTTP " + answer.status() + " with " + what
+                + (expected == null ? "." : " instead of " + expected + "."), answer.status(), null, null);
+    }
+
+    /** The body as a JSON object, or {@code null} when it is empty, not JSON, or JSON of another kind. */
+    public static JsonNode objectOrNull(ObjectMapper json, Answer answer) {
         try {
-            node = answer.body().length == 0 ? null : json.readTree(answer.body());
+            JsonNode node = answer.body().length == 0 ? null : json.readTree(answer.body());
+            return node != null && node.isObject() ? node : null;
         } catch (JacksonException e) {
-            // described below
+            return null;
         }
-        if (node == null || !node.isObject()) {
-            String what = ErrorText.looksLikeMarkup(answer.bodyText()) ? "an HTML page" : "something that is not a JSON object";
-            throw new UpstreamException(Kind.BROKEN, "The provider answered HTTP " + answer.status() + " with " + what
-                    + " instead of a video.", answer.status(), null, null);
-        }
-        return node;
     }
 
     /** A 2xx answer that carries an error: refused when it blames the request, else a provider failure. */

@@ -7,7 +7,6 @@ import dev.vidgate.engine.relay.UpstreamException;
 import dev.vidgate.engine.relay.UpstreamException.Kind;
 import dev.vidgate.engine.relay.UpstreamPhase;
 import dev.vidgate.engine.relay.UpstreamVideo;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -145,13 +144,7 @@ final class ArkAnswers {
 
     private JsonNode object(Answer answer) throws UpstreamException {
         if (!answer.ok()) throw failure(answer);
-        JsonNode node = parse(answer);
-        if (node == null) {
-            String what = ErrorText.looksLikeMarkup(answer.bodyText()) ? "an HTML page" : "something that is not a JSON object";
-            throw new UpstreamException(Kind.BROKEN, "The provider answered HTTP " + answer.status() + " with " + what
-                    + " instead of a task.", answer.status(), null, null);
-        }
-        return node;
+        return UpstreamAnswers.jsonObject(json, answer, "a task");
     }
 
     private String idOf(JsonNode node, Answer answer) throws UpstreamException {
@@ -167,17 +160,8 @@ final class ArkAnswers {
     }
 
     private JsonNode errorOf(Answer answer) {
-        JsonNode node = parse(answer);
+        JsonNode node = UpstreamAnswers.objectOrNull(json, answer);
         return node == null ? null : node.path("error");
-    }
-
-    private JsonNode parse(Answer answer) {
-        try {
-            JsonNode node = answer.body().length == 0 ? null : json.readTree(answer.body());
-            return node != null && node.isObject() ? node : null;
-        } catch (JacksonException e) {
-            return null;
-        }
     }
 
     private String clean(String message, String... more) {

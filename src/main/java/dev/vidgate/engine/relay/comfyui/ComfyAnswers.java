@@ -2,11 +2,11 @@ package dev.vidgate.engine.relay.comfyui;
 
 import dev.vidgate.engine.relay.Answer;
 import dev.vidgate.engine.relay.ErrorText;
+import dev.vidgate.engine.relay.UpstreamAnswers;
 import dev.vidgate.engine.relay.UpstreamException;
 import dev.vidgate.engine.relay.UpstreamException.Kind;
 import dev.vidgate.engine.relay.UpstreamPhase;
 import dev.vidgate.engine.relay.UpstreamVideo;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -31,12 +31,8 @@ final class ComfyAnswers {
     }
 
     JsonNode object(Answer answer) throws UpstreamException {
-        try {
-            JsonNode node = json.readTree(answer.body());
-            if (node != null && node.isObject()) return node;
-        } catch (JacksonException e) {
-            // described below
-        }
+        JsonNode node = UpstreamAnswers.objectOrNull(json, answer);
+        if (node != null) return node;
         throw new UpstreamException(Kind.BROKEN, "ComfyUI answered HTTP " + answer.status() + " with something that is not a JSON object.",
                 answer.status(), null, null);
     }

@@ -7,7 +7,6 @@ import dev.vidgate.engine.relay.UpstreamException;
 import dev.vidgate.engine.relay.UpstreamException.Kind;
 import dev.vidgate.engine.relay.UpstreamPhase;
 import dev.vidgate.engine.relay.UpstreamVideo;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -125,12 +124,9 @@ final class DashScopeAnswers {
         return node;
     }
 
+    /** The body as a JSON object; an empty one when it is none, so that reading a field finds nothing. */
     private JsonNode parsed(Answer answer) {
-        try {
-            JsonNode node = answer.body().length == 0 ? null : json.readTree(answer.body());
-            return node == null ? json.createObjectNode() : node;
-        } catch (JacksonException e) {
-            return json.createObjectNode();
-        }
+        JsonNode node = UpstreamAnswers.objectOrNull(json, answer);
+        return node != null ? node : json.createObjectNode();
     }
 }

@@ -7,7 +7,6 @@ import dev.vidgate.engine.relay.UpstreamException;
 import dev.vidgate.engine.relay.UpstreamException.Kind;
 import dev.vidgate.engine.relay.UpstreamPhase;
 import dev.vidgate.engine.relay.UpstreamVideo;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -67,7 +66,7 @@ final class FalAnswers {
 
     /** The result of a completed request: the video, a refusal, or still running after all. */
     UpstreamVideo result(Answer answer, FalPath request) throws UpstreamException {
-        JsonNode node = parse(answer);
+        JsonNode node = UpstreamAnswers.objectOrNull(json, answer);
         String id = request.id();
         if (!answer.ok()) {
             JsonNode detail = node == null ? null : node.get("detail");
@@ -103,7 +102,7 @@ final class FalAnswers {
 
     /** The exception an error answer to a create, status or cancel means. */
     UpstreamException failure(Answer answer) {
-        JsonNode node = parse(answer);
+        JsonNode node = UpstreamAnswers.objectOrNull(json, answer);
         String type = typeOf(node);
         String said = node == null ? null : clean(UpstreamAnswers.errorMessage(node));
         if (MODERATION_TYPE.equals(type)) {
@@ -157,22 +156,7 @@ final class FalAnswers {
 
     private JsonNode object(Answer answer, String what) throws UpstreamException {
         if (!answer.ok()) throw failure(answer);
-        JsonNode node = parse(answer);
-        if (node == null) {
-            String shape = ErrorText.looksLikeMarkup(answer.bodyText()) ? "an HTML page" : "something that is not a JSON object";
-            throw new UpstreamException(Kind.BROKEN, "The provider answered HTTP " + answer.status() + " with " + shape
-                    + " instead of " + what + ".", answer.status(), null, null);
-        }
-        return node;
-    }
-
-    private JsonNode parse(Answer answer) {
-        try {
-            JsonNode node = answer.body().length == 0 ? null : json.readTree(answer.body());
-            return node != null && node.isObject() ? node : null;
-        } catch (JacksonException e) {
-            return null;
-        }
+        return UpstreamAnswers.jsonObject(json, answer, what);
     }
 
     private String clean(String message, String... more) {
