@@ -10,23 +10,37 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The operator's commands ({@code java -jar vidgate.jar tenants create acme}, ...): the admin API's
- * operations without a running server or curl. They use the server's configuration and database;
+ * The operator's commands ({@code vidgate tenants create acme}, ...): the admin API's operations
+ * without curl. While a server runs ({@code VIDGATE_URL} and {@code VIDGATE_ADMIN_KEY} set) they go to its
+ * admin API ({@link RemoteCommands}); otherwise they use the server's configuration and database;
  * {@code --vidgate.x=y} and {@code --spring.x=y} arguments configure them as they would the server.
  * Exit codes: 0 done, 1 failed (or reconciliation found problems), 2 misuse or refused input.
  */
 public final class Cli {
     private static final Set<String> GROUPS = Set.of("tenants", "keys", "credits", "prices", "usage", "ledger");
-    private static final String USAGE = "usage:\n" + TenantCommands.USAGE + "\n" + KeyCommands.USAGE + "\n" + MoneyCommands.USAGE;
+    private static final String COMMANDS = (TenantCommands.USAGE + "\n" + KeyCommands.USAGE + "\n" + MoneyCommands.USAGE).lines()
+            .map(line -> line.startsWith("vidgate ") ? "  " + line : line).collect(Collectors.joining("\n"));
+    private static final String USAGE = "usage:\n" + COMMANDS;
 
     private Cli() {}
 
+    /**
+     * True for {@code --help}, {@code -h}, {@code --version} and any command line with a word (not a
+     * {@code --name=value} setting): those are answered here and never start a server, so a mistyped
+     * command is told so instead of serving.
+     */
     public static boolean handles(String[] args) {
-        return args.length > 0 && (GROUPS.contains(args[0]) || args[0].equals("help"));
+        for (String arg : args) {
+            if (!arg.startsWith("--") || arg.equals("--help") || arg.equals("--version")) return true;
+        }
+        return false;
     }
 
     /**
@@ -36,6 +50,19 @@ public final class Cli {
      *     so that this package does not depend on the one that starts it)
      */
     public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
+        return run(application, args, System.getenv(), out, err);
+    }
+
+    /** As above, with {@code env} in place of the process's environment ({@code VIDGATE_URL}, {@code VIDGATE_ADMIN_KEY}). */
+    public static int run(Class<?> application, String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        if (List.of(args).contains("--version")) {
+            out.println(Help.version());
+            return 0;
+        }
+        if (Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h"))) {
+            out.println(Help.text(COMMANDS));
+            return 0;
+        }
         List<String> springArgs = new ArrayList<>();
         List<String> words = new ArrayList<>();
         for (String arg : args) {
@@ -43,8 +70,13 @@ public final class Cli {
             else words.add(arg);
         }
         if (words.isEmpty() || !GROUPS.contains(words.getFirst())) {
-            out.println(USAGE);
-            return words.isEmpty() || !words.getFirst().equals("help") ? 2 : 0;
+            if (!words.isEmpty() && words.getFirst().equals("help")) {
+                out.println(Help.text(COMMANDS));
+                return 0;
+            }
+            err.println(words.isEmpty() ? "missing command" : "unknown command '" + words.getFirst() + "'");
+            err.println(USAGE);
+            return 2;
         }
         String group = words.getFirst();
         boolean hasAction = !group.equals("usage");
@@ -60,13 +92,28 @@ public final class Cli {
         } catch (Args.UsageException e) {
             return misuse(err, e);
         }
+        String url = env.get("VIDGATE_URL");
+        if (url != null && !url.isBlank()) {
+            try {
+                return new RemoteCommands(AdminApi.of(url, env.get("VIDGATE_ADMIN_KEY")), out, err).run(group, action, parsed);
+            } catch (AdminApi.Unreachable e) {
+                err.println(e.getMessage() + ": opening the database instead");
+            } catch (AdminApi.Failed e) {
+                err.println("error: " + e.getMessage());
+                return e.exitCode;
+            } catch (Args.UsageException e) {
+                return misuse(err, e);
+            }
+        }
         ConfigurableApplicationContext context;
         try {
             context = boot(application, group, springArgs);
         } catch (RuntimeException e) {
-            err.println("error: cannot start against the configured database: " + Failures.rootMessage(e)
-                    + (Failures.rootMessage(e).contains("already in use") ? "\n(an embedded H2 database serves one process: stop the server, "
-                    + "or use the admin API while it runs)" : ""));
+            String cause = Failures.rootMessage(e);
+            // H2 says "The file is locked" (or "already in use") while a server holds its file.
+            err.println("error: cannot start against the configured database: " + cause
+                    + (cause.contains("already in use") || cause.contains("file is locked") ? "\n(an embedded H2 database serves one process: stop the server, "
+                    + "or let the command use the running server's admin API: set VIDGATE_URL=http://localhost:8080 and VIDGATE_ADMIN_KEY)" : ""));
             return 1;
         }
         try (context) {

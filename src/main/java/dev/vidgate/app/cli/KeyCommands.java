@@ -87,7 +87,7 @@ final class KeyCommands {
         out.println("expires:        " + (k.expiresAt() == null ? "never" : k.expiresAt()));
     }
 
-    private static Change<Set<String>> models(Args args) {
+    static Change<Set<String>> models(Args args) {
         String value = args.option("models");
         if (value == null) return Change.keep();
         if (value.trim().equalsIgnoreCase("all")) return Change.to(Set.of());
@@ -96,7 +96,7 @@ final class KeyCommands {
         return Change.to(models);
     }
 
-    private static Change<Instant> expires(Args args) {
+    static Change<Instant> expires(Args args) {
         String value = args.option("expires");
         if (value == null) return Change.keep();
         if (value.trim().equalsIgnoreCase("never")) return Change.to(null);
