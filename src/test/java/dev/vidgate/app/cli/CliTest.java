@@ -5,6 +5,8 @@ import dev.vidgate.testsupport.RawHttp;
 import dev.vidgate.testsupport.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -86,12 +89,75 @@ class CliTest {
         assertThat(run("ledger", "list", "--tenant", "acme").out).doesNotContain("led_");
     }
 
+    @Test
+    void whileAServerRunsEveryCommandGoesThroughItsAdminApi() {
+        try (TestServer server = TestServer.start(dataDir)) {
+            Map<String, String> env = Map.of("VIDGATE_URL", server.baseUrl() + "/", "VIDGATE_ADMIN_KEY", TestServer.ADMIN_KEY);
+            assertThat(json(run(env, "tenants", "create", "acme", "--credit-limit", "1cr", "--max-concurrent", "3"))
+                    .path("account").path("credit_limit").asLong()).isEqualTo(1_000_000);
+            assertThat(json(run(env, "tenants", "update", "acme", "--disable", "--monthly-limit", "none")).path("disabled").asBoolean()).isTrue();
+            assertThat(json(run(env, "tenants", "update", "acme", "--enable")).path("disabled").asBoolean()).isFalse();
+            assertThat(json(run(env, "tenants", "show", "acme")).path("default_max_concurrent").asInt()).isEqualTo(3);
+            assertThat(json(run(env, "tenants", "list", "--limit", "500")).path("data").findValuesAsString("name")).contains("acme", "default");
+
+            String keyId = json(run(env, "keys", "create", "--tenant", "acme", "--rpm", "none", "--expires", "2099-01-01T00:00:00Z"))
+                    .path("id").asString();
+            JsonNode updated = json(run(env, "keys", "update", keyId, "--name", "renamed", "--models", "sora-2", "--max-queued", "7"));
+            assertThat(updated.path("name").asString()).isEqualTo("renamed");
+            assertThat(updated.path("allowed_models").toString()).isEqualTo("[\"sora-2\"]");
+            assertThat(updated.path("requests_per_minute").isNull()).isTrue();
+            assertThat(updated.path("expires_at").asLong()).isEqualTo(4070908800L);
+            assertThat(json(run(env, "keys", "disable", keyId)).path("disabled").asBoolean()).isTrue();
+            assertThat(json(run(env, "keys", "enable", keyId)).path("disabled").asBoolean()).isFalse();
+            assertThat(json(run(env, "keys", "show", keyId)).path("max_queued").asInt()).isEqualTo(7);
+            Run rotated = run(env, "keys", "rotate", keyId);
+            assertThat(json(rotated).path("secret").asString()).startsWith("sk-vg-");
+            assertThat(rotated.err).contains("shown only now");
+            assertThat(json(run(env, "keys", "list", "--tenant", "acme")).path("data").findValuesAsString("id")).containsExactly(keyId);
+
+            assertThat(json(run(env, "credits", "topup", "--tenant", "acme", "--amount", "3cr", "--reason", "r", "--idempotency-key", "k1"))
+                    .path("balance_after").asLong()).isEqualTo(3_000_000);
+            assertThat(json(run(env, "credits", "topup", "--tenant", "acme", "--amount", "3cr", "--reason", "r", "--idempotency-key", "k1"))
+                    .path("balance_after").asLong()).as("the same idempotency key moves money once").isEqualTo(3_000_000);
+            assertThat(json(run(env, "credits", "adjust", "--tenant", "acme", "--amount", "-500000", "--reason", "r"))
+                    .path("balance_after").asLong()).isEqualTo(2_500_000);
+            assertThat(json(run(env, "prices", "set", "sora-2", "720p", "0.2cr")).path("price").asLong()).isEqualTo(200_000);
+            assertThat(json(run(env, "prices", "list")).path("data").findValuesAsString("source")).contains("operator", "default");
+            assertThat(json(run(env, "prices", "reset", "sora-2", "720p")).path("source").asString()).isEqualTo("default");
+            assertThat(json(run(env, "usage", "--tenant", "acme")).path("account").path("balance").asLong()).isEqualTo(2_500_000);
+            assertThat(json(run(env, "ledger", "list", "--tenant", "acme", "--limit", "5")).path("data").findValuesAsString("kind"))
+                    .containsExactly("adjustment", "topup");
+            Run reconcile = run(env, "ledger", "reconcile");
+            assertThat(reconcile.code).as(reconcile.err).isZero();
+            assertThat(json(reconcile).path("balanced").asBoolean()).isTrue();
+
+            Run refused = run(env, "credits", "topup", "--tenant", "nobody", "--amount", "1", "--reason", "r");
+            assertThat(refused.code).isEqualTo(2);
+            assertThat(refused.err).startsWith("error: ").contains("(HTTP 404)");
+            Run wrongKey = run(Map.of("VIDGATE_URL", server.baseUrl(), "VIDGATE_ADMIN_KEY", "sk-not-the-admin-key-0123456789"), "tenants", "list");
+            assertThat(wrongKey.code).isEqualTo(2);
+            assertThat(wrongKey.err).contains("(HTTP 401)");
+            Run noKey = run(Map.of("VIDGATE_URL", server.baseUrl()), "tenants", "list");
+            assertThat(noKey.code).isEqualTo(2);
+            assertThat(noKey.err).contains("VIDGATE_ADMIN_KEY is not");
+        }
+    }
+
+    private static JsonNode json(Run run) {
+        assertThat(run.code).as(run.err).isZero();
+        return JsonMapper.builder().build().readTree(run.out);
+    }
+
     private Run run(String... words) {
+        return run(Map.of(), words);
+    }
+
+    private Run run(Map<String, String> env, String... words) {
         List<String> args = new ArrayList<>(List.of(words));
         args.add("--vidgate.data-dir=" + dataDir);
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        int code = Cli.run(VidgateApplication.class, args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Cli.run(VidgateApplication.class, args.toArray(String[]::new), env, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
