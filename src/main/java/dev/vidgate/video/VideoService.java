@@ -57,8 +57,10 @@ public final class VideoService {
         if (!who.mayUse(model.name())) throw TenancyErrors.modelNotAllowed(who, modelName);
         CreateChecks.promptFits(prompt, model);
         CreateChecks.Chosen seconds = CreateChecks.seconds(request.seconds(), model, policy);
-        VideoSize size = CreateChecks.size(request.size(), model, policy);
         CreateChecks.inputs(request, model);
+        VideoSize size = request.size() == null && request.referenceImage() != null
+                ? CreateChecks.sizeOfReference(references.pixels(request.referenceImage()), model, policy)
+                : CreateChecks.size(request.size(), model, policy);
         VideoOptions options = CreateChecks.options(request, model);
         if (request.referenceImage() != null) references.check(request.referenceImage(), size.width(), size.height());
         if (request.lastFrame() != null) {
