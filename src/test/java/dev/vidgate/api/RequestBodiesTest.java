@@ -3,13 +3,14 @@ package dev.vidgate.api;
 import com.openai.client.OpenAIClient;
 import com.openai.core.JsonValue;
 import com.openai.errors.BadRequestException;
+import com.openai.models.videos.Video;
 import com.openai.models.videos.VideoCreateParams;
+import com.openai.models.videos.VideoSize;
 import dev.vidgate.testsupport.RawHttp;
 import dev.vidgate.testsupport.RawHttp.Multipart;
 import dev.vidgate.testsupport.TestServer;
 import dev.vidgate.testsupport.TestServerExtension;
 import dev.vidgate.testsupport.media.TestImages;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,23 +30,28 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Bodies and parameters the way OpenAI treats them, over real HTTP: urlencoded bodies (curl {@code -d}) for create and
- * remix with the JSON and multipart rules, 400 {@code unknown_parameter} for a name the route does not take, and the
- * seed's {@code Missing required parameter: input_reference} for an image uploaded under another name.
+ * remix with the JSON and multipart rules, 400 {@code unknown_parameter} for a name the route does not take, the
+ * seed's {@code Missing required parameter: input_reference} for an image uploaded under another name, and a create
+ * without {@code size} taking its reference image's size when the model makes it (else the seed's mismatch message says
+ * which sizes).
  */
 class RequestBodiesTest {
     private static final String URLENCODED = "application/x-www-form-urlencoded";
     @RegisterExtension
     static final TestServerExtension server = TestServerExtension.h2();
     static final RawHttp http = server.http();
-    static OpenAIClient sdk;
 
-    @BeforeAll
-    static void connect() {
-        sdk = SdkClients.client(server.server(), TestServer.API_KEY);
+    /** The official SDK, on the running server. */
+    private static OpenAIClient sdk() {
+        return SdkClients.client(server.server(), TestServer.API_KEY);
     }
 
     private static HttpResponse<String> form(String path, String body) {
         return http.post(path, URLENCODED, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void cancel(String id) {
+        ok(http.post("/v1/videos/" + id + "/cancel", null, new byte[0]));
     }
 
     private static void assertUnknown(HttpResponse<String> r, String name) {
@@ -60,7 +66,7 @@ class RequestBodiesTest {
         assertThat(video.get("prompt").asString()).isEqualTo("A lighthouse at dusk, slow push in");
         assertThat(video.get("size").asString()).isEqualTo("1280x720");
         assertThat(video.get("seconds").asString()).isEqualTo("8");
-        ok(http.post("/v1/videos/" + video.get("id").asString() + "/cancel", null, new byte[0]));
+        cancel(video.get("id").asString());
     }
 
     @Test
@@ -80,13 +86,13 @@ class RequestBodiesTest {
 
     @Test
     void aRemixTakesItsPromptUrlencodedAndNothingElse() {
-        String source = sdk.videos().create(VideoCreateParams.builder().prompt("a calm sea").build()).id();
-        assertThat(SdkClients.awaitFinished(sdk, source, Duration.ofSeconds(180)).status().asString()).isEqualTo("completed");
+        String source = sdk().videos().create(VideoCreateParams.builder().prompt("a calm sea").build()).id();
+        assertThat(SdkClients.awaitFinished(sdk(), source, Duration.ofSeconds(180)).status().asString()).isEqualTo("completed");
 
         JsonNode remix = ok(form("/v1/videos/" + source + "/remix", "prompt=the+same+sea+at+night"));
         assertThat(remix.get("remixed_from_video_id").asString()).isEqualTo(source);
         assertThat(remix.get("prompt").asString()).isEqualTo("the same sea at night");
-        ok(http.post("/v1/videos/" + remix.get("id").asString() + "/cancel", null, new byte[0]));
+        cancel(remix.get("id").asString());
 
         assertUnknown(http.postJson("/v1/videos/" + source + "/remix", "{\"prompt\":\"p\",\"seconds\":\"8\"}"), "seconds");
         assertUnknown(http.postMultipart("/v1/videos/" + source + "/remix", new Multipart().text("prompt", "p").text("size", "1280x720")),
@@ -115,7 +121,7 @@ class RequestBodiesTest {
 
     @Test
     void theOfficialSdkSendingAnUnknownParameterGetsTheSameError() {
-        BadRequestException e = catchThrowableOfType(BadRequestException.class, () -> sdk.videos().create(VideoCreateParams.builder()
+        BadRequestException e = catchThrowableOfType(BadRequestException.class, () -> sdk().videos().create(VideoCreateParams.builder()
                 .prompt("p").putAdditionalBodyProperty("second", JsonValue.from("4")).build()));
         assertThat(e).isNotNull();
         assertThat(e.statusCode()).isEqualTo(400);
@@ -138,5 +144,37 @@ class RequestBodiesTest {
                 .file("input_reference", "ref.png", "image/png", TestImages.png(1280, 720))
                 .file("image", "other.png", "image/png", TestImages.png(1280, 720)));
         assertUnknown(r, "image");
+    }
+
+    // ---- size from the reference (seed 000: a 1280x720 picture and no size make a 1280x720 video) ----
+
+    @Test
+    void theSeedsSampleWithA1280x720ImageAndNoSizeMakesA1280x720Video() {
+        Video created = sdk().videos().create(VideoCreateParams.builder().model("sora-2")
+                .prompt("Animate this scene: gentle waves lapping, leaves swaying, cinematic camera push-in")
+                .inputReference(TestImages.png(1280, 720)).build());
+        assertThat(created.size()).isEqualTo(VideoSize._1280X720);
+        cancel(created.id());
+    }
+
+    @Test
+    void anImageOfAnotherSizeTheModelMakesGivesThatSize() {
+        JsonNode pro = ok(http.postMultipart("/v1/videos", new Multipart().text("prompt", "p").text("model", "sora-2-pro")
+                .file("input_reference", "tall.jpg", "image/jpeg", TestImages.jpeg(1024, 1792))));
+        assertThat(pro.get("size").asString()).isEqualTo("1024x1792");
+        cancel(pro.get("id").asString());
+    }
+
+    @Test
+    void anImageOfNoSizeTheModelMakesKeepsTheSeedsMessageAndSaysWhichSizes() {
+        var r = http.postMultipart("/v1/videos", new Multipart().text("prompt", "p")
+                .file("input_reference", "photo.png", "image/png", TestImages.png(1000, 800)));
+        assertError(r, 400, "Inpaint image must match the requested width and height. The video is 720x1280 (the default, as no size "
+                + "was given) and the image is 1000x800; sora-2 makes 720x1280 or 1280x720.", "input_reference", "invalid_value");
+        // a sora-2-pro size is no sora-2 size
+        var pro = http.postMultipart("/v1/videos", new Multipart().text("prompt", "p")
+                .file("input_reference", "wide.png", "image/png", TestImages.png(1792, 1024)));
+        assertError(pro, 400, "Inpaint image must match the requested width and height. The video is 720x1280 (the default, as no size "
+                + "was given) and the image is 1792x1024; sora-2 makes 720x1280 or 1280x720.", "input_reference", "invalid_value");
     }
 }
