@@ -33,7 +33,8 @@ public class ApiModule implements WebMvcConfigurer {
     }
 
     @Bean
-    CreateRequestParser createRequestParser(ObjectMapper json, RemoteImageFetcher fetcher, ModelCatalog catalog) {
-        return new CreateRequestParser(json, new ReferenceResolver(fetcher), catalog);
+    CreateRequestParser createRequestParser(ObjectMapper json, RemoteImageFetcher fetcher, ModelCatalog catalog,
+                                            ParameterSettings parameters) {
+        return new CreateRequestParser(json, new ReferenceResolver(fetcher), catalog, parameters);
     }
 }

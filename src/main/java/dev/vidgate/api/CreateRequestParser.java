@@ -6,46 +6,50 @@ import dev.vidgate.common.ApiException;
 import dev.vidgate.video.CreateVideoRequest;
 import dev.vidgate.video.VideoErrors;
 import dev.vidgate.video.reference.ReferenceImages;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.Part;
-import org.springframework.web.multipart.MultipartException;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-
 /**
- * Reads a create or remix body, JSON or multipart, into a {@link CreateVideoRequest}. Only the shape
- * is checked here (types, one file, sizes, no control characters in text: {@link TextFields}); the
- * values are the video service's business.
+ * Reads a create or remix body, JSON, multipart or urlencoded ({@link RequestBody}), into a {@link CreateVideoRequest}.
+ * Only the shape is checked here (the parameters' names: {@link BodyParameters}; types, one file, sizes, no control
+ * characters in text: {@link TextFields}); the values are the video service's business.
  */
 final class CreateRequestParser {
-    private static final int MAX_TEXT_PART_BYTES = 512 * 1024;
-
     private final ObjectMapper json;
     private final ReferenceResolver references;
     private final ModelCatalog catalog;
+    private final ParameterSettings parameters;
 
-    CreateRequestParser(ObjectMapper json, ReferenceResolver references, ModelCatalog catalog) {
+    CreateRequestParser(ObjectMapper json, ReferenceResolver references, ModelCatalog catalog, ParameterSettings parameters) {
         this.json = json;
+        this.parameters = parameters;
         this.references = references;
         this.catalog = catalog;
     }
 
+    /** A create: JSON, multipart or urlencoded, holding only the parameters {@link BodyParameters#CREATE} lists. */
     CreateVideoRequest parse(HttpServletRequest request) {
         String idempotencyKey = idempotencyKey(request);
-        String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
-        if (contentType.startsWith("multipart/form-data")) return multipart(request, idempotencyKey);
-        if (contentType.isEmpty() || contentType.startsWith("application/json") || contentType.contains("+json")) {
-            return json(request, idempotencyKey);
-        }
-        throw ApiException.invalid("Unsupported Content-Type '" + request.getContentType()
-                + "': send application/json or multipart/form-data.", null, "unsupported_content_type");
+        RequestBody body = RequestBody.read(request, json);
+        BodyParameters.CREATE.check(body, parameters);
+        return switch (body) {
+            case RequestBody.Json j -> json(j.root(), idempotencyKey);
+            case RequestBody.Form form -> form(form, idempotencyKey);
+        };
+    }
+
+    /** A remix: a prompt only, in any of the three bodies. */
+    CreateVideoRequest remix(HttpServletRequest request) {
+        String idempotencyKey = idempotencyKey(request);
+        RequestBody body = RequestBody.read(request, json);
+        BodyParameters.REMIX.check(body, parameters);
+        String prompt = switch (body) {
+            case RequestBody.Json j -> text(j.root(), "prompt");
+            case RequestBody.Form form -> form.fields().stream().filter(f -> f.name().equals("prompt")).findFirst()
+                    .map(CreateRequestParser::readText).orElse(null);
+        };
+        return CreateVideoRequest.remix(prompt, idempotencyKey);
     }
 
     /** The durations of the model the body names (the seed's message for a Sora model as shipped), else the seed's message. */
@@ -54,21 +58,7 @@ final class CreateRequestParser {
                 .map(VideoErrors::invalidSeconds).orElseGet(VideoErrors::invalidSeconds);
     }
 
-    private CreateVideoRequest json(HttpServletRequest request, String idempotencyKey) {
-        byte[] body = readBody(request);
-        if (body.length == 0) {
-            throw ApiException.invalid("The request body is empty; send a JSON object with at least a prompt.", null, "invalid_json");
-        }
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (JacksonException e) {
-            throw ApiException.invalid("We could not parse the JSON body of your request. The API expects a JSON "
-                    + "object (or multipart/form-data), but what was sent was not valid JSON.", null, "invalid_json");
-        }
-        if (root == null || !root.isObject()) {
-            throw ApiException.invalid("The JSON body must be an object.", null, "invalid_json");
-        }
+    private CreateVideoRequest json(JsonNode root, String idempotencyKey) {
         String seconds = null;
         JsonNode secondsNode = root.get("seconds");
         if (secondsNode != null && !secondsNode.isNull()) {
@@ -157,73 +147,35 @@ final class CreateRequestParser {
         return "null";
     }
 
-    private CreateVideoRequest multipart(HttpServletRequest request, String idempotencyKey) {
+    private CreateVideoRequest form(RequestBody.Form form, String idempotencyKey) {
         String prompt = null, model = null, seconds = null, size = null, negativePrompt = null, seed = null, audio = null;
         var reference = new ImageField("input_reference");
         var lastFrame = new ImageField("last_frame");
-        try {
-            for (Part part : request.getParts()) {
-                String name = part.getName() == null ? "" : part.getName();
-                if (reference.read(part, name) || lastFrame.read(part, name)) continue;
-                switch (name) {
-                    case "prompt" -> prompt = first(prompt, readText(part));
-                    case "model" -> model = first(model, readText(part));
-                    case "seconds" -> seconds = first(seconds, readText(part));
-                    case "size" -> size = first(size, readText(part));
-                    case "negative_prompt" -> negativePrompt = first(negativePrompt, readText(part));
-                    case "seed" -> seed = first(seed, readText(part));
-                    case "generate_audio" -> audio = first(audio, readText(part));
-                    default -> { } // unknown fields are ignored, as the API does
-                }
+        for (FormField field : form.fields()) {
+            String name = field.name();
+            if (reference.read(field) || lastFrame.read(field)) continue;
+            switch (name) {
+                case "prompt" -> prompt = first(prompt, readText(field));
+                case "model" -> model = first(model, readText(field));
+                case "seconds" -> seconds = first(seconds, readText(field));
+                case "size" -> size = first(size, readText(field));
+                case "negative_prompt" -> negativePrompt = first(negativePrompt, readText(field));
+                case "seed" -> seed = first(seed, readText(field));
+                case "generate_audio" -> audio = first(audio, readText(field));
+                default -> { } // only where the operator lets unknown parameters through (BodyParameters)
             }
-        } catch (IOException | ServletException | IllegalStateException | MultipartException e) {
-            throw multipartFailure(e);
         }
         return new CreateVideoRequest(prompt, model, seconds, size, reference.resolve(references), idempotencyKey, negativePrompt,
                 seed == null ? null : seed.trim(), generateAudio(audio), lastFrame.resolve(references));
-    }
-
-    private static RuntimeException multipartFailure(Exception e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String type = t.getClass().getSimpleName();
-            if (type.contains("SizeLimitExceeded") || type.contains("SizeException") || t instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
-                return ApiException.tooLarge("The multipart body is larger than this server accepts ("
-                        + RequestLimits.describe(RequestLimits.MAX_MULTIPART_BYTES) + " in all, "
-                        + RequestLimits.describe(RequestLimits.MAX_FILE_BYTES) + " per file).", "input_reference");
-            }
-            if (t.getCause() == t) break;
-        }
-        return ApiException.invalid("The multipart/form-data body could not be parsed; check the boundary and the part headers.",
-                null, "invalid_multipart");
     }
 
     private static String first(String existing, String value) {
         return existing != null ? existing : value;
     }
 
-    static String readText(Part part) throws IOException {
-        if (part.getSize() > MAX_TEXT_PART_BYTES) {
-            throw ApiException.invalid("The form field '" + part.getName() + "' is too long.", part.getName(), "string_above_max_length");
-        }
-        try (InputStream in = part.getInputStream()) {
-            return checked(part.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-    }
-
-    private static byte[] readBody(HttpServletRequest request) {
-        long declared = request.getContentLengthLong();
-        if (declared > RequestLimits.MAX_JSON_BYTES) throw jsonTooLarge();
-        try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes((int) RequestLimits.MAX_JSON_BYTES + 1);
-            if (body.length > RequestLimits.MAX_JSON_BYTES) throw jsonTooLarge();
-            return body;
-        } catch (IOException e) {
-            throw ApiException.invalid("The request body could not be read completely.", null, "invalid_body");
-        }
-    }
-
-    private static ApiException jsonTooLarge() {
-        return ApiException.tooLarge("The JSON body is larger than the " + RequestLimits.describe(RequestLimits.MAX_JSON_BYTES) + " limit.", null);
+    /** A form field's text, refused if it holds control characters (see {@link #checked}). */
+    static String readText(FormField field) {
+        return checked(field.name(), field.text());
     }
 
     private static String idempotencyKey(HttpServletRequest request) {

@@ -1,16 +1,12 @@
 package dev.vidgate.api;
 
-import dev.vidgate.common.ApiException;
 import dev.vidgate.video.VideoErrors;
 import dev.vidgate.video.reference.ReferenceImages;
-import jakarta.servlet.http.Part;
-
-import java.io.IOException;
-import java.io.InputStream;
 
 /**
- * One image field of a multipart create ({@code input_reference}, {@code last_frame}): a file part of that name, or the
- * text parts {@code name[image_url]} and {@code name[file_id]}; one of them, once. Its errors name the field.
+ * One image field of a form create ({@code input_reference}, {@code last_frame}): a file part of that name, or the text
+ * fields {@code name[image_url]} and {@code name[file_id]} (multipart or urlencoded); one of them, once. Its errors name
+ * the field.
  */
 final class ImageField {
     private final String name;
@@ -22,15 +18,20 @@ final class ImageField {
         this.name = name;
     }
 
-    /** Reads {@code part} if it belongs to this field; false if it does not. */
-    boolean read(Part part, String partName) throws IOException {
+    /**
+     * Reads {@code field} if it belongs to this image; false if it does not. An urlencoded body carries no file: text under
+     * the image's own name is the wrong type, as in OpenAI's answer to a string where a file belongs.
+     */
+    boolean read(FormField field) {
+        String partName = field.name();
         if (partName.equals(name)) {
+            if (!field.isPart()) throw VideoErrors.wrongType(name, "a file", "a string");
             if (file != null) throw VideoErrors.tooManyImages(name);
-            file = readFile(part);
+            file = field.file(name);
         } else if (partName.equals(name + "[image_url]")) {
-            if (imageUrl == null) imageUrl = CreateRequestParser.readText(part);
+            if (imageUrl == null) imageUrl = CreateRequestParser.readText(field);
         } else if (partName.equals(name + "[file_id]")) {
-            if (fileId == null) fileId = CreateRequestParser.readText(part);
+            if (fileId == null) fileId = CreateRequestParser.readText(field);
         } else {
             return false;
         }
@@ -43,15 +44,5 @@ final class ImageField {
         if (file != null) return file;
         return ReferenceImages.named(name, () -> imageUrl != null ? references.fromImageUrl(imageUrl)
                 : fileId != null ? references.fromFileId(fileId) : null);
-    }
-
-    private byte[] readFile(Part part) throws IOException {
-        if (part.getSize() > RequestLimits.MAX_FILE_BYTES) {
-            throw ApiException.tooLarge(name + " is larger than the " + RequestLimits.describe(RequestLimits.MAX_FILE_BYTES)
-                    + " limit", name);
-        }
-        try (InputStream in = part.getInputStream()) {
-            return in.readAllBytes();
-        }
     }
 }

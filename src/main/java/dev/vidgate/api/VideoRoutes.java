@@ -1,7 +1,6 @@
 package dev.vidgate.api;
 
 import dev.vidgate.common.ApiException;
-import dev.vidgate.video.CreateVideoRequest;
 import dev.vidgate.video.Variant;
 import dev.vidgate.video.Video;
 import dev.vidgate.video.VideoService;
@@ -69,9 +68,7 @@ final class VideoRoutes {
 
     @PostMapping("/{id}/remix")
     VideoJson remix(@PathVariable String id, HttpServletRequest request) {
-        CreateVideoRequest body = parser.parse(request);
-        return VideoJson.of(videos.remix(Authentication.principal(request), id,
-                CreateVideoRequest.remix(body.prompt(), body.idempotencyKey())));
+        return VideoJson.of(videos.remix(Authentication.principal(request), id, parser.remix(request)));
     }
 
     @PostMapping("/{id}/cancel")

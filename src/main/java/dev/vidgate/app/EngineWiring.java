@@ -32,10 +32,10 @@ import java.util.Map;
 class EngineWiring {
 
     @Bean(destroyMethod = "close")
-    BuiltinEngine builtinEngine(VidgateProperties props) {
+    BuiltinEngine builtinEngine(VidgateProperties props, JobStore jobs) {
         try {
             return new BuiltinEngine(props.dataDir().resolve("work"), props.effectiveRenderThreads(), props.effectiveWorkerSlots(),
-                    props.h264Library());
+                    props.h264Library(), jobs::recordPromptReading);
         } catch (IllegalStateException e) {
             if (props.h264Library() != H264Library.SYSTEM) throw e;
             // the whole story is in the message: no cause, so that it is what the startup failure ends with

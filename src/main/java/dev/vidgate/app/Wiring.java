@@ -2,6 +2,7 @@ package dev.vidgate.app;
 
 import dev.vidgate.api.ApiSettings;
 import dev.vidgate.api.CorsSettings;
+import dev.vidgate.api.ParameterSettings;
 import dev.vidgate.cluster.DatabaseCorrectedClock;
 import dev.vidgate.cluster.DutyLeases;
 import dev.vidgate.cluster.PeriodicDuties;
@@ -244,6 +245,11 @@ class Wiring {
     @Bean
     ApiSettings apiSettings(VidgateProperties props) {
         return new ApiSettings(props.pollAfter(), props.adminKey(), props.storage().contentRedirectTtl());
+    }
+
+    @Bean
+    ParameterSettings parameterSettings(RequestProperties request) {
+        return request.parameters();
     }
 
     @Bean

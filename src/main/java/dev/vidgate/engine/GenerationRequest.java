@@ -39,9 +39,17 @@ public record GenerationRequest(String jobId, String model, VideoSize size, int 
      * @param seed           the provider's random seed, or {@code null}
      * @param generateAudio  whether to make sound where the model's audio is optional, or {@code null} for its default
      * @param lastFrame      encoded JPEG, PNG or WebP image whose pixels equal the size, for the last frame, or {@code null}
+     * @param jobSeed        the job's own seed (the client's {@code seed}, or one drawn at create), which an engine making its
+     *                       own randomness (the built-in renderer) varies its output by; never sent to a provider in place
+     *                       of {@code seed}; {@code null} for a request of no job (the output then depends on the prompt only)
      */
-    public record Options(String negativePrompt, Long seed, Boolean generateAudio, byte[] lastFrame) {
-        public static final Options NONE = new Options(null, null, null, null);
+    public record Options(String negativePrompt, Long seed, Boolean generateAudio, byte[] lastFrame, Long jobSeed) {
+        public static final Options NONE = new Options(null, null, null, null, null);
+
+        /** Options without a job seed. */
+        public Options(String negativePrompt, Long seed, Boolean generateAudio, byte[] lastFrame) {
+            this(negativePrompt, seed, generateAudio, lastFrame, null);
+        }
 
         public boolean hasLastFrame() { return lastFrame != null; }
     }

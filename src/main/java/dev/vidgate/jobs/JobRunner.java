@@ -225,7 +225,7 @@ final class JobRunner {
         byte[] reference = video.hasReference() ? image(video, video.referenceKey(), "reference image") : null;
         VideoOptions o = video.options();
         byte[] lastFrame = o.hasLastFrame() ? image(video, video.lastFrameKey(), "last frame") : null;
-        var options = new GenerationRequest.Options(o.negativePrompt(), o.seed(), o.generateAudio(), lastFrame);
+        var options = new GenerationRequest.Options(o.negativePrompt(), o.seed(), o.generateAudio(), lastFrame, video.jobSeed());
         return new GenerationRequest(video.id(), video.model(), video.size(), video.seconds(), video.prompt(), reference,
                 remixSourceOf(video), options);
     }

@@ -52,6 +52,15 @@ final class CreateChecks {
         return VideoSize.parse(size).filter(model.sizes()::contains).orElseThrow(() -> VideoErrors.invalidSize(model));
     }
 
+    /**
+     * The size of a request that gave none but a reference image: the image's, when the model makes it; otherwise the
+     * image cannot match the default, and the seed's message says which size the video would be and which the image is.
+     */
+    static VideoSize sizeOfReference(VideoSize pixels, ModelSpec model, VideoPolicy policy) {
+        if (model.sizes().contains(pixels)) return pixels;
+        throw VideoErrors.referenceNotDefaultSize(size(null, model, policy), pixels, model);
+    }
+
     /** The images the request gives, against the inputs the model takes (before any image is decoded). */
     static void inputs(CreateVideoRequest request, ModelSpec model) {
         if (request.referenceImage() != null && !model.can().takes(Input.FIRST_FRAME)) throw VideoErrors.referenceNotTaken(model);

@@ -78,6 +78,12 @@ public interface JobStore {
     boolean recordProgress(String id, String workerId, int progress, String engineHandle);
 
     /**
+     * Records what the engine read in the job's prompt ({@link Video#promptReading()}), replacing an earlier reading; not a
+     * state change (the version stays). A job that no longer exists is no error.
+     */
+    void recordPromptReading(String id, String reading);
+
+    /**
      * How many jobs are in progress, on any node, whose engine handle starts with {@code handlePrefix} (a relay
      * channel's {@code <channel>/}): what a provider that counts running tasks per account sees of this gateway.
      */

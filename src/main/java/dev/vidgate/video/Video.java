@@ -12,6 +12,11 @@ import java.util.List;
  * delivered (0 until the job completes), the figure billing settles on; {@code usage} is what the provider reported
  * it used ({@link ProviderUsage#NONE} until then, and for engines that report nothing). {@code seconds} and {@code size}
  * are what the job makes; where that differs from what the client sent, {@code adjustments} says so.
+ *
+ * <p>{@code jobSeed} is the job's own seed: the client's {@code seed} when it sent one ({@link VideoOptions#seed()}, the
+ * only one a provider is sent), otherwise drawn at create; an engine that makes its own randomness varies its output by
+ * it. {@code null} for jobs created before it was recorded. {@code promptReading} is what the built-in renderer read in
+ * the prompt, once it has ({@code null} until then, and for other engines).
  */
 public record Video(
         String id,
@@ -39,7 +44,9 @@ public record Video(
         int attempts,
         long version,
         VideoOptions options,
-        List<Adjustment> adjustments) {
+        List<Adjustment> adjustments,
+        Long jobSeed,
+        String promptReading) {
 
     public Video {
         options = options == null ? VideoOptions.NONE : options;

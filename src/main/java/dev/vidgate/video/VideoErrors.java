@@ -5,6 +5,8 @@ import dev.vidgate.catalog.Capabilities;
 import dev.vidgate.catalog.ModelSpec;
 import dev.vidgate.catalog.ModelCatalog;
 import dev.vidgate.catalog.Input;
+import dev.vidgate.catalog.VideoSize;
+import dev.vidgate.video.reference.ReferenceImages;
 import dev.vidgate.common.ApiException;
 
 import java.util.stream.Collectors;
@@ -42,6 +44,13 @@ public final class VideoErrors {
     public static ApiException invalidSize(ModelSpec model) {
         return ApiException.invalid("Invalid parameter: size must be " + ModelCatalog.describeSizes(model.sizes()) + forModel(model),
                 "size", model.isSora() ? "invalid_parameter" : "invalid_value");
+    }
+
+    /** A reference without a size whose pixels are no size {@code model} makes: the seed's message, then the sizes in question. */
+    public static ApiException referenceNotDefaultSize(VideoSize video, VideoSize image, ModelSpec model) {
+        return ApiException.invalid(ReferenceImages.SIZE_MISMATCH + ". The video is " + video + " (the default, as no size was given) "
+                + "and the image is " + image + "; " + model.name() + " makes " + ModelCatalog.describeSizes(model.sizes()) + ".",
+                "input_reference", "invalid_value");
     }
 
     /** A reference image (a first frame) given to a model that makes video from text only. */

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /** The use cases of the videos API, for one authenticated principal at a time. */
@@ -57,15 +58,18 @@ public final class VideoService {
         if (!who.mayUse(model.name())) throw TenancyErrors.modelNotAllowed(who, modelName);
         CreateChecks.promptFits(prompt, model);
         CreateChecks.Chosen seconds = CreateChecks.seconds(request.seconds(), model, policy);
-        VideoSize size = CreateChecks.size(request.size(), model, policy);
         CreateChecks.inputs(request, model);
+        VideoSize size = request.size() == null && request.referenceImage() != null
+                ? CreateChecks.sizeOfReference(references.pixels(request.referenceImage()), model, policy)
+                : CreateChecks.size(request.size(), model, policy);
         VideoOptions options = CreateChecks.options(request, model);
         if (request.referenceImage() != null) references.check(request.referenceImage(), size.width(), size.height());
         if (request.lastFrame() != null) {
             ReferenceImages.named("last_frame", () -> references.check(request.lastFrame(), size.width(), size.height()));
         }
         return enqueue(who, new Draft(modelName, model, prompt, size, seconds.seconds(), request.referenceImage(), null, options,
-                request.lastFrame(), seconds.adjustment().stream().toList()), request.idempotencyKey());
+                request.lastFrame(), seconds.adjustment().stream().toList(), options.seed() != null ? options.seed() : drawSeed()),
+                request.idempotencyKey());
     }
 
     /** A new job from a completed one: same model, size and duration, a new prompt. */
@@ -82,8 +86,9 @@ public final class VideoService {
         if (source.contentExpired()) throw VideoErrors.expired(source);
         byte[] reference = source.hasReference() ? readAll(source.referenceKey()) : null;
         byte[] lastFrame = source.options().hasLastFrame() ? readAll(source.lastFrameKey()) : null;
+        // a take of its own: the source's seed would make two remixes with one prompt the same video
         return enqueue(who, new Draft(source.model(), model, prompt, source.size(), source.seconds(), reference, source.id(),
-                source.options(), lastFrame, List.of()), request.idempotencyKey());
+                source.options(), lastFrame, List.of(), drawSeed()), request.idempotencyKey());
     }
 
     private Video enqueue(Principal who, Draft d, String idempotencyKey) {
@@ -91,7 +96,7 @@ public final class VideoService {
         var now = clock.instant();
         String id = VideoIds.next(clock);
         var draft = new NewVideo(id, who.tenantId(), who.keyId(), d.modelName, d.model.quality(), d.prompt, d.size, d.seconds,
-                d.reference != null, d.remixedFrom, d.model.engine(), now, idempotencyKey, d.options, d.adjustments);
+                d.reference != null, d.remixedFrom, d.model.engine(), now, idempotencyKey, d.options, d.adjustments, d.seed);
         String prefix = "videos/" + id;
         boolean staged = d.reference != null || d.lastFrame != null;
         // The images are stored before the job exists, so a worker never sees a job without them.
@@ -187,7 +192,12 @@ public final class VideoService {
     }
 
     private record Draft(String modelName, ModelSpec model, String prompt, VideoSize size, int seconds, byte[] reference,
-                         String remixedFrom, VideoOptions options, byte[] lastFrame, List<Adjustment> adjustments) {}
+                         String remixedFrom, VideoOptions options, byte[] lastFrame, List<Adjustment> adjustments, long seed) {}
+
+    /** A job seed of the range a client may send ({@code 0} to {@link VideoErrors#MAX_SEED}). */
+    private static long drawSeed() {
+        return ThreadLocalRandom.current().nextLong(VideoErrors.MAX_SEED + 1);
+    }
 
     /** A rendition that can be streamed now. */
     public record DownloadableContent(Video video, Variant variant, String key, long size) {}

@@ -29,6 +29,7 @@ public final class VideoBuilder {
     private boolean hasReference;
     private VideoOptions options = VideoOptions.NONE;
     private List<Adjustment> adjustments = List.of();
+    private Long jobSeed;
 
     private VideoBuilder() {}
 
@@ -90,6 +91,12 @@ public final class VideoBuilder {
     }
 
     /** A job whose request the gateway changed, e.g. {@code new Adjustment("seconds", "12", "8")}. */
+    /** The job's own seed (by default none, as for a job from before seeds were recorded). */
+    public VideoBuilder jobSeed(long jobSeed) {
+        this.jobSeed = jobSeed;
+        return this;
+    }
+
     public VideoBuilder adjustments(Adjustment... adjustments) {
         this.adjustments = List.of(adjustments);
         return this;
@@ -97,6 +104,6 @@ public final class VideoBuilder {
 
     public NewVideo build() {
         return new NewVideo(id, tenantId, keyId, model, "standard", prompt, size, seconds, hasReference, null, engine, createdAt,
-                idempotencyKey, options, adjustments);
+                idempotencyKey, options, adjustments, jobSeed);
     }
 }

@@ -55,6 +55,23 @@ public abstract class JobStoreContract extends JobStoreClaimsContract {
     }
 
     @Test
+    void theJobsSeedIsStoredAndItsPromptReadingRecordedWithoutAMove() {
+        Video seeded = store.insert(aVideo().jobSeed(4_294_967_295L).build(), T0);
+        assertThat(store.findById(seeded.id()).orElseThrow().jobSeed()).isEqualTo(4_294_967_295L);
+        assertThat(store.findById(store.insert(aVideo().build(), T0).id()).orElseThrow().jobSeed()).isNull();
+
+        Video claimed = store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
+        assertThat(claimed.promptReading()).isNull();
+        store.recordPromptReading(claimed.id(), "draws: a procedural sea scene; ignored: lighthouse");
+        store.recordPromptReading(claimed.id(), "draws: a procedural sea scene; ignored: lighthouse, keeper");
+        Video read = store.findById(claimed.id()).orElseThrow();
+        assertThat(read.promptReading()).isEqualTo("draws: a procedural sea scene; ignored: lighthouse, keeper");
+        assertThat(read.version()).as("not a move").isEqualTo(claimed.version());
+        assertThat(store.complete(claimed, 4, T0, T0.plus(Duration.ofHours(24)))).isPresent();
+        store.recordPromptReading("video_gone", "nothing");
+    }
+
+    @Test
     void theSameIdempotencyKeyWithinTheWindowReturnsTheFirstJob() {
         Video first = store.insert(aVideo().idempotencyKey("k-1").build(), T0.minusSeconds(10));
         Video again = store.insert(aVideo().idempotencyKey("k-1").build(), T0.minusSeconds(10));

@@ -49,12 +49,16 @@ final class VideoAdminRoutes {
                 .orElseThrow(() -> ApiException.notFound("No video found with id '" + ApiException.echo(id, 64) + "'.", "video_id"));
     }
 
-    /** The Video object plus who owns it and what it delivered. */
+    /**
+     * The Video object plus who owns it, what it delivered, the job's seed (the client's, or drawn at create; null for jobs
+     * from before seeds were recorded) and what the built-in renderer read in its prompt (null until it has).
+     */
     record AdminVideoJson(@JsonUnwrapped VideoJson video, @JsonProperty("tenant_id") String tenantId,
                           @JsonProperty("key_id") String keyId, @JsonProperty("delivered_seconds") int deliveredSeconds,
-                          String engine) {
+                          String engine, Long seed, @JsonProperty("prompt_reading") String promptReading) {
         static AdminVideoJson of(Video v) {
-            return new AdminVideoJson(VideoJson.of(v), v.tenantId(), v.keyId(), v.deliveredSeconds(), v.engine());
+            return new AdminVideoJson(VideoJson.of(v), v.tenantId(), v.keyId(), v.deliveredSeconds(), v.engine(), v.jobSeed(),
+                    v.promptReading());
         }
     }
 }

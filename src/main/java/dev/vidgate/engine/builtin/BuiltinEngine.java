@@ -29,6 +29,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 /**
  * The offline renderer: turns a request into an MP4 (H.264 + AAC), a WebP thumbnail and a JPEG
@@ -55,6 +56,7 @@ public final class BuiltinEngine implements Engine, AutoCloseable {
     /** Frame buffers kept between renders: as many as the concurrent renders use at most. */
     private final FrameBufferPool buffers;
     private final VideoEncoder.Factory encoders;
+    private final BiConsumer<String, String> readings;
 
     /** An engine whose node capacity equals its render threads, on the {@link H264Library#AUTO} encoder. */
     public BuiltinEngine(Path workDir, int maxConcurrentRenders) {
@@ -68,6 +70,15 @@ public final class BuiltinEngine implements Engine, AutoCloseable {
      *                 {@link IllegalStateException}
      */
     public BuiltinEngine(Path workDir, int maxConcurrentRenders, int capacity, H264Library h264) {
+        this(workDir, maxConcurrentRenders, capacity, h264, (jobId, reading) -> { });
+    }
+
+    /**
+     * As {@link #BuiltinEngine(Path, int, int, H264Library)}, telling {@code readings} what each render read in its prompt
+     * (the job id and one line, see {@link Shot#reading}) before its first frame; a failure there does not stop the render.
+     */
+    public BuiltinEngine(Path workDir, int maxConcurrentRenders, int capacity, H264Library h264, BiConsumer<String, String> readings) {
+        this.readings = Objects.requireNonNull(readings, "readings");
         if (capacity < 1) throw new IllegalArgumentException("capacity must be at least 1");
         this.capacity = capacity;
         Objects.requireNonNull(workDir, "workDir");
@@ -229,6 +240,7 @@ public final class BuiltinEngine implements Engine, AutoCloseable {
                 return;
             }
             long started = System.nanoTime();
+            tellReading(handle, request);
             new ClipRenderer(request, job.files(), buffers, encoders, job::isCancelRequested, job::framesDone).render();
             JobFiles files = job.files();
             job.complete(() -> {
@@ -251,6 +263,16 @@ public final class BuiltinEngine implements Engine, AutoCloseable {
             }
         } finally {
             job.finished();
+        }
+    }
+
+    private void tellReading(String handle, GenerationRequest request) {
+        String reading = Shot.reading(request);
+        log.info("job {}: prompt read as {}", handle, reading);
+        try {
+            readings.accept(handle, reading);
+        } catch (RuntimeException e) {
+            log.warn("job {}: could not record the prompt's reading ({}); rendering on", handle, e.toString());
         }
     }
 

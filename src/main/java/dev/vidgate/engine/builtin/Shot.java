@@ -9,6 +9,7 @@ import dev.vidgate.engine.builtin.prompt.CameraMove;
 import dev.vidgate.engine.builtin.prompt.PromptDirection.MoveKind;
 import dev.vidgate.engine.builtin.prompt.PromptDirection;
 import dev.vidgate.engine.builtin.prompt.PromptReader;
+import dev.vidgate.engine.builtin.prompt.PromptReading;
 import dev.vidgate.engine.builtin.prompt.PromptSeed;
 import dev.vidgate.engine.builtin.scene.CameraPath;
 import dev.vidgate.engine.builtin.scene.CameraScene;
@@ -39,16 +40,16 @@ final class Shot {
         int width = request.size().width();
         int height = request.size().height();
         String prompt = request.prompt();
+        Long jobSeed = request.options().jobSeed();
         PromptDirection direction = PromptReader.read(prompt);
         int[] picture = startingPicture(request, width, height);
         boolean fromPicture = picture != null;
-        List<CameraMove> moves = direction.moves().isEmpty() ? defaultMoves(fromPicture, prompt) : direction.moves();
-        CameraPath path = new CameraPath(moves, frames, fromPicture);
+        CameraPath path = new CameraPath(moves(direction, fromPicture, request), frames, fromPicture);
         FrameSource source = fromPicture
                 ? new ImageMotionSource(picture, width, height, path)
-                : Scenes.create(direction, width, height, path, PromptSeed.of(prompt, "scene"));
+                : Scenes.create(direction, width, height, path, PromptSeed.of(prompt, "scene", jobSeed));
         LookPass looks = new LookPass(direction, width, height, frames, fromPicture,
-                !fromPicture && Scenes.paintsTimeOfDay(direction.scene()), PromptSeed.of(prompt, "looks"));
+                !fromPicture && Scenes.paintsTimeOfDay(direction.scene()), PromptSeed.of(prompt, "looks", jobSeed));
         return new Shot(request, direction, source, looks);
     }
 
@@ -59,15 +60,34 @@ final class Shot {
         return null;
     }
 
+    /** The prompt's moves, or the default ones when it names none. */
+    private static List<CameraMove> moves(PromptDirection direction, boolean fromPicture, GenerationRequest request) {
+        return direction.moves().isEmpty() ? defaultMoves(fromPicture, request.prompt(), request.options().jobSeed()) : direction.moves();
+    }
+
     /**
-     * A prompt that names no move still gets a gentle one: a push-in on a picture; on a scene a push-in,
-     * a drift or a dolly, chosen by the prompt so different prompts move differently.
+     * A prompt that names no move still gets a gentle one: a push-in on a picture (its pace varied by the job's seed); on
+     * a scene a push-in, a drift or a dolly, chosen by the prompt and the seed so different takes move differently.
      */
-    static List<CameraMove> defaultMoves(boolean fromPicture, String prompt) {
-        if (fromPicture) return List.of(new CameraMove(MoveKind.PUSH_IN, 0.6, 0));
+    static List<CameraMove> defaultMoves(boolean fromPicture, String prompt, Long jobSeed) {
+        long seed = PromptSeed.of(prompt, "default-move", jobSeed);
+        if (fromPicture) {
+            double strength = jobSeed == null ? 0.6 : 0.45 + 0.3 * ((seed >>> 11) * 0x1.0p-53);
+            return List.of(new CameraMove(MoveKind.PUSH_IN, strength, 0));
+        }
         MoveKind[] choices = {MoveKind.PUSH_IN, MoveKind.ORBIT, MoveKind.DOLLY_IN};
-        long seed = PromptSeed.of(prompt, "default-move");
         return List.of(new CameraMove(choices[(int) Math.floorMod(seed, (long) choices.length)], 0.6, 0));
+    }
+
+    /**
+     * What the renderer makes of the request, in one line ({@link PromptReading#describe}): the picture or scene, the
+     * moves made, the looks, the sound bed, the words it ignored.
+     */
+    static String reading(GenerationRequest request) {
+        PromptReading reading = PromptReader.reading(request.prompt());
+        PromptDirection direction = reading.direction();
+        String picture = request.isRemix() ? "the remixed video's first frame" : request.hasReference() ? "the reference image" : null;
+        return reading.describe(picture, moves(direction, picture != null, request), AmbientBed.soundsFor(direction));
     }
 
     PromptDirection direction() { return direction; }
@@ -92,7 +112,7 @@ final class Shot {
 
     /** The sound bed for the whole clip. */
     AmbientBed audio() {
-        return new AmbientBed(direction, PromptSeed.of(request.prompt(), "sound"), ClipFormat.SAMPLE_RATE,
+        return new AmbientBed(direction, PromptSeed.of(request.prompt(), "sound", request.options().jobSeed()), ClipFormat.SAMPLE_RATE,
                 (long) request.seconds() * ClipFormat.SAMPLE_RATE);
     }
 }

@@ -75,12 +75,12 @@ public final class JdbcJobStore implements JobStore {
         try {
             jdbc.update("INSERT INTO videos (id, tenant_id, key_id, model, quality, status, progress, prompt, width, height, "
                             + "seconds, has_reference, remixed_from_video_id, engine, created_at, idempotency_key, negative_prompt, seed, "
-                            + "generate_audio, has_last_frame, adjustments) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + "generate_audio, has_last_frame, adjustments, job_seed) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     v.id(), v.tenantId(), v.keyId(), v.model(), v.quality(), QUEUED.name(), v.prompt(),
                     v.size().width(), v.size().height(), v.seconds(), v.hasReference(), v.remixedFromVideoId(),
                     v.engine(), v.createdAt().toEpochMilli(), v.idempotencyKey(), v.options().negativePrompt(), v.options().seed(),
-                    v.options().generateAudio(), v.options().hasLastFrame(), Adjustments.write(v.adjustments()));
+                    v.options().generateAudio(), v.options().hasLastFrame(), Adjustments.write(v.adjustments()), v.jobSeed());
         } catch (DuplicateKeyException raced) {
             if (v.idempotencyKey() == null) throw raced;
             return findByIdempotencyKey(v.keyId(), v.idempotencyKey()).orElseThrow(() -> raced);
@@ -232,6 +232,12 @@ public final class JdbcJobStore implements JobStore {
         return jdbc.update("UPDATE videos SET progress = GREATEST(progress, ?), engine_handle = ? "
                         + "WHERE id = ? AND lease_owner = ? AND status = 'IN_PROGRESS'",
                 progress, engineHandle, id, workerId) == 1;
+    }
+
+    @Override
+    public void recordPromptReading(String id, String reading) {
+        // not a move: the version stays, so the worker's next compare-and-set still wins
+        jdbc.update("UPDATE videos SET prompt_reading = ? WHERE id = ?", truncate(reading, 2000), id);
     }
 
     @Override

@@ -20,7 +20,7 @@ final class VideoRowMapper implements RowMapper<Video> {
             + "usage_tokens, usage_seconds, "
             + "has_reference, remixed_from_video_id, engine, engine_handle, error_code, error_message, created_at, "
             + "started_at, completed_at, expires_at, content_expired, attempts, version, negative_prompt, seed, generate_audio, has_last_frame, "
-            + "adjustments";
+            + "adjustments, job_seed, prompt_reading";
 
     @Override
     public Video mapRow(ResultSet rs, int rowNum) throws SQLException {
@@ -52,7 +52,9 @@ final class VideoRowMapper implements RowMapper<Video> {
                 rs.getLong("version"),
                 new VideoOptions(rs.getString("negative_prompt"), rs.getObject("seed", Long.class),
                         rs.getObject("generate_audio", Boolean.class), rs.getBoolean("has_last_frame")),
-                Adjustments.read(rs.getString("adjustments")));
+                Adjustments.read(rs.getString("adjustments")),
+                rs.getObject("job_seed", Long.class),
+                rs.getString("prompt_reading"));
     }
 
     private static ProviderUsage usage(ResultSet rs) throws SQLException {

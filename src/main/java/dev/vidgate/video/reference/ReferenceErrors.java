@@ -15,7 +15,7 @@ final class ReferenceErrors {
 
     /** The seed message for a reference whose pixels differ from the requested size. */
     static ApiException sizeMismatch() {
-        return ApiException.invalid("Inpaint image must match the requested width and height", PARAM, "invalid_value");
+        return ApiException.invalid(ReferenceImages.SIZE_MISMATCH, PARAM, "invalid_value");
     }
 
     static ApiException malformedUrl() {

@@ -1,5 +1,6 @@
 package dev.vidgate.video.reference;
 
+import dev.vidgate.catalog.VideoSize;
 import dev.vidgate.common.ApiException;
 import dev.vidgate.media.BoundedImageWork;
 import dev.vidgate.media.EncodedImage;
@@ -27,6 +28,9 @@ import java.util.function.Supplier;
  * {@code Invalid file format} too.
  */
 public final class ReferenceImages {
+    /** The seed's message for a reference whose pixels differ from the video's size. */
+    public static final String SIZE_MISMATCH = "Inpaint image must match the requested width and height";
+
     private final ReferenceLimits limits;
     private final BoundedImageWork work;
 
@@ -41,6 +45,22 @@ public final class ReferenceImages {
         checkLength(bytes, limits); // before taking a place on the pool
         try {
             return work.call(() -> validate(bytes, width, height, limits));
+        } catch (UnreadableImageException e) {
+            throw ReferenceErrors.invalidFormat();
+        }
+    }
+
+    /**
+     * The picture's size upright (as its EXIF orientation shows it), from its header alone, on the pool: what size a
+     * request without one takes from its reference. {@code Invalid file format} when the bytes are not an image.
+     */
+    public VideoSize pixels(byte[] bytes) {
+        checkLength(bytes, limits);
+        try {
+            return work.call(() -> {
+                EncodedImage image = EncodedImage.open(bytes, limits.maxPixels(), limits.maxSide());
+                return new VideoSize(image.width(), image.height());
+            });
         } catch (UnreadableImageException e) {
             throw ReferenceErrors.invalidFormat();
         }

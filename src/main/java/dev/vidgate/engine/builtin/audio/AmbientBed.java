@@ -79,7 +79,7 @@ public final class AmbientBed {
     }
 
     /** The prompt's sounds, or the ones its scene implies; none only when the prompt asks for silence. */
-    static Set<Ambience> soundsFor(PromptDirection direction) {
+    public static Set<Ambience> soundsFor(PromptDirection direction) {
         if (direction.silent()) return EnumSet.noneOf(Ambience.class);
         if (!direction.sounds().isEmpty()) return EnumSet.copyOf(direction.sounds());
         return switch (direction.scene()) {

@@ -42,9 +42,15 @@ public final class PromptReader {
     private record PlacedMove(MoveKind kind, int step, int position, int sentence) {}
 
     public static PromptDirection read(String prompt) {
+        return reading(prompt).direction();
+    }
+
+    /** The prompt's direction, and the words it holds that the vocabulary does not know, in order. */
+    public static PromptReading reading(String prompt) {
         Reading reading = new Reading();
-        for (Match m : scan(prompt == null ? "" : prompt)) reading.take(m);
-        return reading.direction();
+        List<String> ignored = new ArrayList<>();
+        for (Match m : scan(prompt == null ? "" : prompt, ignored)) reading.take(m);
+        return new PromptReading(reading.direction(), ignored);
     }
 
     /** The state of reading one prompt, term by term. */
@@ -151,7 +157,7 @@ public final class PromptReader {
     }
 
     /** Finds vocabulary terms in order; at each place the longest term wins. */
-    private static List<Match> scan(String prompt) {
+    private static List<Match> scan(String prompt, List<String> ignored) {
         String text = Normalizer.normalize(prompt, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         List<Match> matches = new ArrayList<>();
         List<String> words = new ArrayList<>();
@@ -164,10 +170,10 @@ public final class PromptReader {
             int cp = text.codePointAt(i);
             int len = Character.charCount(cp);
             if (isHan(cp)) {
-                flushWords(words, wordPositions, sentence, matches);
+                flushWords(words, wordPositions, sentence, matches, ignored);
                 int end = i;
                 while (end < n && isHan(text.codePointAt(end))) end += Character.charCount(text.codePointAt(end));
-                position = matchChinese(text.substring(i, end), position, sentence, matches);
+                position = matchChinese(text.substring(i, end), position, sentence, matches, ignored);
                 i = end;
             } else if (Character.isLetterOrDigit(cp)) {
                 int end = i;
@@ -181,13 +187,13 @@ public final class PromptReader {
                 i = end;
             } else {
                 if (endsSentence(cp)) {
-                    flushWords(words, wordPositions, sentence, matches);
+                    flushWords(words, wordPositions, sentence, matches, ignored);
                     sentence++;
                 }
                 i += len;
             }
         }
-        flushWords(words, wordPositions, sentence, matches);
+        flushWords(words, wordPositions, sentence, matches, ignored);
         return matches;
     }
 
@@ -200,7 +206,7 @@ public final class PromptReader {
     }
 
     /** Matches the pending run of English words (longest phrase first) and clears it. */
-    private static void flushWords(List<String> words, List<Integer> positions, int sentence, List<Match> out) {
+    private static void flushWords(List<String> words, List<Integer> positions, int sentence, List<Match> out, List<String> ignored) {
         int w = 0;
         while (w < words.size()) {
             int taken = 0;
@@ -219,6 +225,7 @@ public final class PromptReader {
                 out.add(new Match(positions.get(w), sentence, meanings));
                 w += taken;
             } else {
+                ignored.add(words.get(w));
                 w++;
             }
         }
@@ -227,8 +234,9 @@ public final class PromptReader {
     }
 
     /** Matches a run of Han characters (longest term first); returns the next position. */
-    private static int matchChinese(String run, int position, int sentence, List<Match> out) {
+    private static int matchChinese(String run, int position, int sentence, List<Match> out, List<String> ignored) {
         int i = 0;
+        int unknownFrom = -1;
         while (i < run.length()) {
             int taken = 0;
             List<Meaning> meanings = null;
@@ -241,12 +249,16 @@ public final class PromptReader {
                 }
             }
             if (meanings != null) {
+                if (unknownFrom >= 0) ignored.add(run.substring(unknownFrom, i));
+                unknownFrom = -1;
                 out.add(new Match(position + i, sentence, meanings));
                 i += taken;
             } else {
+                if (unknownFrom < 0) unknownFrom = i;
                 i++;
             }
         }
+        if (unknownFrom >= 0) ignored.add(run.substring(unknownFrom));
         return position + run.length();
     }
 }

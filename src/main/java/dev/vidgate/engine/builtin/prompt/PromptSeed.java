@@ -5,9 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-/** Derives stable random seeds from a prompt, so the same prompt always yields the same clip. */
+/** Derives stable random seeds from a prompt (and a job's seed), so the same prompt and seed always yield the same clip. */
 public final class PromptSeed {
     private PromptSeed() {}
+
+    /**
+     * As {@link #of(String, String)}, varied by a job's seed when it has one: another seed, another clip; the same seed,
+     * the same clip again.
+     */
+    public static long of(String prompt, String purpose, Long jobSeed) {
+        return jobSeed == null ? of(prompt, purpose) : of(prompt, purpose + "#" + jobSeed);
+    }
 
     /** A 64-bit seed from the SHA-256 of the prompt text and a purpose label. */
     public static long of(String prompt, String purpose) {
