@@ -5,19 +5,17 @@ package dev.vidgate.policy.faces.opencv;
  *
  * @param minFaceSize  the smallest face looked for, in pixels of the picture as uploaded (its side)
  * @param workSide     the longer side the picture is scaled down to before the search
- * @param minNeighbors how many overlapping detections a face needs (higher: fewer false alarms, more missed faces)
  */
-public record FaceSettings(int minFaceSize, int workSide, int minNeighbors) {
+public record FaceSettings(int minFaceSize, int workSide) {
     /** The settings measured on the labelled set (docs/content-policy.md, "Faces"). */
-    public static final FaceSettings DEFAULTS = new FaceSettings(40, 640, 4);
+    public static final FaceSettings DEFAULTS = new FaceSettings(40, 640);
 
     public FaceSettings {
         if (minFaceSize < 1) throw new IllegalArgumentException("minFaceSize must be at least 1 pixel");
         if (workSide < 64) throw new IllegalArgumentException("workSide must be at least 64 pixels");
-        if (minNeighbors < 1) throw new IllegalArgumentException("minNeighbors must be at least 1");
     }
 
     public FaceSettings withMinFaceSize(int pixels) {
-        return new FaceSettings(pixels, workSide, minNeighbors);
+        return new FaceSettings(pixels, workSide);
     }
 }

@@ -6,12 +6,9 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Rect;
-import org.bytedeco.opencv.opencv_core.RectVector;
 import org.bytedeco.opencv.opencv_core.Size;
 
 import java.awt.image.BufferedImage;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
@@ -20,15 +17,16 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 /**
  * OpenCV's boosted cascades (Viola-Jones), with the trained models that ship inside the OpenCV presets jar: the
- * frontal-face Haar cascade {@code haarcascade_frontalface_alt2} and the profile Haar cascade
- * {@code haarcascade_profileface}, run on the picture and on its mirror image (the profile model knows one side).
+ * frontal-face LBP cascade {@code lbpcascade_frontalface_improved}, the frontal-face Haar cascade
+ * {@code haarcascade_frontalface_alt2} and the profile Haar cascade {@code haarcascade_profileface}, the last on
+ * the picture and on its mirror image (see {@link Cascades}).
  *
  * <p>The picture is turned to grey, scaled so its longer side is at most {@link FaceSettings#workSide()} pixels (a
- * 1280x720 reference is searched at 640x360: a face of the minimum size is still over the models' 20 px window) and its
- * histogram equalised. A face counts when a cascade's window fires on it {@link FaceSettings#minNeighbors()} times at
- * neighbouring positions and scales, which is what keeps textures and patterns from looking like faces.
+ * 1280x720 reference is searched at 640x360) and its histogram equalised. A face counts when a cascade's window fires
+ * on it a model's number of times at neighbouring positions and scales, which is what keeps textures and patterns from
+ * looking like faces.
  *
- * <p>Cascades are not thread-safe: each thread that detects loads its own pair once (the image work pool is a few
+ * <p>Cascades are not thread-safe: each thread that detects loads its own set once (the image work pool is a few
  * long-lived threads). OpenCV's own threads are turned off, so one check uses one core, the one its caller measures.
  */
 public final class OpenCvFaceDetector implements FaceDetector {
@@ -45,19 +43,26 @@ public final class OpenCvFaceDetector implements FaceDetector {
 
     @Override
     public Faces detect(BufferedImage picture) {
+        return new Faces(search(picture, false));
+    }
+
+    /** Stops at the first model that finds a face. */
+    @Override
+    public boolean hasFace(BufferedImage picture) {
+        return !search(picture, true).isEmpty();
+    }
+
+    private List<Faces.Box> search(BufferedImage picture, boolean first) {
         int width = picture.getWidth();
         int height = picture.getHeight();
         double scale = Math.min(1.0, settings.workSide() / (double) Math.max(width, height));
         int minSide = Math.max(Cascades.WINDOW, (int) Math.round(settings.minFaceSize() * scale));
-        try (Mat grey = grey(picture); Mat work = new Mat(); Size to = new Size((int) Math.round(width * scale), (int) Math.round(height * scale))) {
+        try (Mat grey = grey(picture); Mat work = new Mat();
+             Size to = new Size((int) Math.round(width * scale), (int) Math.round(height * scale))) {
             if (scale < 1.0) resize(grey, work, to, 0, 0, INTER_AREA);
             else grey.copyTo(work);
             equalizeHist(work, work);
-            List<Faces.Box> found = new ArrayList<>();
-            Cascades models = cascades.get();
-            models.frontal(work, settings.minNeighbors(), minSide, scale, found);
-            models.profiles(work, settings.minNeighbors(), minSide, scale, found);
-            return new Faces(found);
+            return cascades.get().detect(work, minSide, scale, first);
         }
     }
 
@@ -82,19 +87,5 @@ public final class OpenCvFaceDetector implements FaceDetector {
             mat.data().put(data.limit(luma.length));
         }
         return mat;
-    }
-
-    static Faces.Box unscale(Rect r, double scale, int mirroredWidth) {
-        int x = mirroredWidth > 0 ? mirroredWidth - r.x() - r.width() : r.x();
-        return new Faces.Box((int) Math.round(x / scale), (int) Math.round(r.y() / scale),
-                (int) Math.round(r.width() / scale), (int) Math.round(r.height() / scale));
-    }
-
-    static void collect(RectVector rects, double scale, int mirroredWidth, List<Faces.Box> into) {
-        for (long i = 0; i < rects.size(); i++) {
-            try (Rect r = rects.get(i)) {
-                into.add(unscale(r, scale, mirroredWidth));
-            }
-        }
     }
 }
