@@ -30,6 +30,7 @@ class FacesInReferencesThroughOfficialSdkTest {
     @RegisterExtension
     static final TestServerExtension server = TestServerExtension.h2();
     static final FundedTenant studio = new FundedTenant(server, "faces");
+    static final FundedTenant landscapes = new FundedTenant(server, "landscapes");
 
     /** A picture of the labelled set (public domain NASA portrait, a CC0 landscape) as a 1280x720 JPEG reference. */
     private static byte[] reference(String file) {
@@ -72,9 +73,9 @@ class FacesInReferencesThroughOfficialSdkTest {
 
     @Test
     void aLandscapeAsInputReferencePassesAndIsQueued() {
-        OpenAIClient sdk = SdkClients.client(server.server(), studio.secret());
+        OpenAIClient sdk = SdkClients.client(server.server(), landscapes.secret());
         Video created = sdk.videos().create(create(reference("noface/opencv-home.jpg")));
         assertThat(created.status().asString()).isIn("queued", "in_progress");
-        sdk.videos().delete(created.id());
+        assertThat(landscapes.balance()).as("held for the job").isLessThan(FundedTenant.FUNDS);
     }
 }
