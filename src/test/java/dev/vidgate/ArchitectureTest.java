@@ -21,7 +21,7 @@ class ArchitectureTest {
     private static final List<String> ADAPTERS = List.of(
             "dev.vidgate.video.jdbc..", "dev.vidgate.billing.jdbc..", "dev.vidgate.health.jdbc..", "dev.vidgate.tenancy.jdbc..", "dev.vidgate.cluster.jdbc..",
             "dev.vidgate.storage.fs..", "dev.vidgate.storage.s3..",
-            "dev.vidgate.engine.builtin..", "dev.vidgate.engine.relay..");
+            "dev.vidgate.engine.builtin..", "dev.vidgate.engine.relay..", "dev.vidgate.policy.faces.opencv..");
 
     private static JavaClasses main;
 

@@ -25,6 +25,7 @@ import dev.vidgate.jobs.Pacer;
 import dev.vidgate.video.JobStore;
 import dev.vidgate.video.jdbc.JdbcJobStore;
 import dev.vidgate.media.BoundedImageWork;
+import dev.vidgate.policy.faces.FaceCheck;
 import dev.vidgate.storage.ContentStore;
 import dev.vidgate.storage.fs.FileSystemContentStore;
 import dev.vidgate.storage.s3.S3Clients;
@@ -232,10 +233,11 @@ class Wiring {
     @Bean
     VideoService videoService(JobStore jobs, ContentStore content, ModelCatalog catalog, InstantSource clock,
                               VidgateProperties props, Dispatcher dispatcher, EngineRegistry engines, StorageHealth storage,
-                              BoundedImageWork imageWork) {
+                              BoundedImageWork imageWork, FaceCheck faces) {
         var policy = new VideoPolicy(props.retention(), Duration.ofHours(24), "sora-2", new VideoSize(720, 1280), 4);
         // A deleted video's engine hears of it, so a remote engine deletes the upstream copy too.
-        return new VideoService(jobs, content, catalog, policy, new ReferenceImages(ReferenceLimits.DEFAULTS, imageWork), clock,
+        return new VideoService(jobs, content, catalog, policy, new ReferenceImages(ReferenceLimits.DEFAULTS, imageWork,
+                        picture -> faces.requireNoFace(picture, "input_reference")), clock,
                 dispatcher::wake,
                 deleted -> engines.find(deleted.engine())
                         .ifPresent(engine -> { if (deleted.engineHandle() != null) engine.discard(deleted.engineHandle()); }),

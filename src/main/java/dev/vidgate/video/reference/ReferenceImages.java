@@ -2,10 +2,12 @@ package dev.vidgate.video.reference;
 
 import dev.vidgate.catalog.VideoSize;
 import dev.vidgate.common.ApiException;
+import dev.vidgate.common.TransientException;
 import dev.vidgate.media.BoundedImageWork;
 import dev.vidgate.media.EncodedImage;
 import dev.vidgate.media.UnreadableImageException;
 
+import java.awt.image.BufferedImage;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -25,7 +27,8 @@ import java.util.function.Supplier;
  * </ol>
  * Any decoder failure becomes {@code Invalid file format}; nothing here answers 5xx. An instance runs the
  * checks off the request thread with a time limit ({@link BoundedImageWork}); over it, the answer is
- * {@code Invalid file format} too.
+ * {@code Invalid file format} too. A {@link ReferenceScreen} (the face check) then looks at the decoded picture, on the
+ * pool with its own time limit; over it, the answer is a 503 to retry, never a verdict on the picture.
  */
 public final class ReferenceImages {
     /** The seed's message for a reference whose pixels differ from the video's size. */
@@ -33,22 +36,43 @@ public final class ReferenceImages {
 
     private final ReferenceLimits limits;
     private final BoundedImageWork work;
+    private final ReferenceScreen screen;
 
     /** Checks within {@code limits}, each on {@code work}'s pool and within its time limit. */
     public ReferenceImages(ReferenceLimits limits, BoundedImageWork work) {
-        this.limits = Objects.requireNonNull(limits, "limits");
-        this.work = Objects.requireNonNull(work, "work");
+        this(limits, work, ReferenceScreen.NONE);
     }
 
-    /** {@link #validate(byte[], int, int, ReferenceLimits)} on the pool, within the time limit. */
+    /** The same checks, then {@code screen} on every decoded picture. */
+    public ReferenceImages(ReferenceLimits limits, BoundedImageWork work, ReferenceScreen screen) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.work = Objects.requireNonNull(work, "work");
+        this.screen = Objects.requireNonNull(screen, "screen");
+    }
+
+    /** {@link #validate(byte[], int, int, ReferenceLimits)} on the pool, within the time limit, then the screen. */
     public ReferenceImage check(byte[] bytes, int width, int height) {
         checkLength(bytes, limits); // before taking a place on the pool
+        Decoded decoded;
         try {
-            return work.call(() -> validate(bytes, width, height, limits));
+            decoded = work.call(() -> decode(bytes, width, height, limits));
         } catch (UnreadableImageException e) {
             throw ReferenceErrors.invalidFormat();
         }
+        if (screen != ReferenceScreen.NONE) {
+            try {
+                work.call(() -> {
+                    screen.check(decoded.picture());
+                    return null;
+                });
+            } catch (UnreadableImageException e) {
+                throw new TransientException("The server is too busy to check the image right now; try again.", e);
+            }
+        }
+        return decoded.image();
     }
+
+    private record Decoded(ReferenceImage image, BufferedImage picture) {}
 
     /**
      * The picture's size upright (as its EXIF orientation shows it), from its header alone, on the pool: what size a
@@ -74,13 +98,17 @@ public final class ReferenceImages {
      *     {@code Inpaint image must match the requested width and height}
      */
     public static ReferenceImage validate(byte[] bytes, int width, int height, ReferenceLimits limits) {
+        return decode(bytes, width, height, limits).image();
+    }
+
+    private static Decoded decode(byte[] bytes, int width, int height, ReferenceLimits limits) {
         Objects.requireNonNull(limits, "limits");
         checkLength(bytes, limits);
         try {
             EncodedImage image = EncodedImage.open(bytes, limits.maxPixels(), limits.maxSide());
             if (image.width() != width || image.height() != height) throw ReferenceErrors.sizeMismatch();
-            image.decode();
-            return new ReferenceImage(image.format(), image.width(), image.height(), bytes);
+            BufferedImage picture = image.decode();
+            return new Decoded(new ReferenceImage(image.format(), image.width(), image.height(), bytes), picture);
         } catch (UnreadableImageException e) {
             throw ReferenceErrors.invalidFormat();
         }

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Content-policy benchmark on the labelled sets under src/test/resources/policy (docs/content-policy.md).
+#   images: the face detector on policy/faces (manifest.csv): each picture as a 1280x720 reference, one warm-up pass,
+#           then face recall, the false-positive rate and the time per check (mean and p95 over the set).
+#           FACES="minFaceSize workSide minNeighbors" tries other settings than the shipped ones.
+# Usage: bench/policy.sh [images]      (no argument: every section)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECTIONS=("${@:-images}")
+if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+./mvnw -q -B test-compile >/dev/null 2>&1 || ./mvnw -q -B test-compile
+./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null 2>&1
+CP="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+for section in "${SECTIONS[@]}"; do
+  case "$section" in
+    images)
+      # shellcheck disable=SC2086
+      "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx1g -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" \
+        dev.vidgate.policy.faces.FaceBenchmark ${FACES:-} ;;
+    *) echo "unknown section: $section (known: images)" >&2; exit 2 ;;
+  esac
+done

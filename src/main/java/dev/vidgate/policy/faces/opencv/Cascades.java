@@ -1,0 +1,110 @@
+package dev.vidgate.policy.faces.opencv;
+
+import dev.vidgate.policy.faces.Faces;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.opencv.opencv_core.FileStorage;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.RectVector;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.bytedeco.opencv.opencv_objdetect.CascadeClassifier;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.bytedeco.opencv.global.opencv_core.flip;
+
+/**
+ * One thread's cascades, read from the models inside the OpenCV presets jar (never from a file on disk), run in
+ * {@link #MODELS} order. Each model has its own count of overlapping detections a face needs, measured on the labelled
+ * set (bench/policy.sh images): what each model alone takes for a face without firing on the set's pictures without one.
+ */
+final class Cascades {
+    /** The smallest of the models' detection windows: no smaller face can be found. */
+    static final int WINDOW = 20;
+    private static final String ROOT = "/org/bytedeco/opencv/" + Loader.getPlatform() + "/share/opencv4/";
+    private static final double SCALE_STEP = 1.1;
+
+    /** A trained cascade, how many neighbours a face needs, and whether it also runs on the mirror image (profiles). */
+    record Model(String path, int minNeighbors, boolean mirrored) {}
+
+    static final List<Model> MODELS = List.of(
+            // LBP, close and medium faces: fast, and many neighbours on any face that fills a good part of the picture
+            new Model("lbpcascades/lbpcascade_frontalface_improved.xml", 14, false),
+            // Haar, frontal faces down to the window size (groups, faces far from the camera)
+            new Model("haarcascades/haarcascade_frontalface_alt2.xml", 14, false),
+            // Haar, faces in profile: the model knows one side, the mirror image gives the other
+            new Model("haarcascades/haarcascade_profileface.xml", 10, true));
+
+    private final List<CascadeClassifier> classifiers;
+
+    private Cascades(List<CascadeClassifier> classifiers) {
+        this.classifiers = classifiers;
+    }
+
+    static Cascades load() {
+        List<CascadeClassifier> classifiers = new ArrayList<>();
+        for (Model model : MODELS) classifiers.add(read(model.path()));
+        return new Cascades(classifiers);
+    }
+
+    /** Reads every model once, so a missing or unreadable one fails at start rather than at the first upload. */
+    static void check() {
+        load().classifiers.forEach(CascadeClassifier::close);
+    }
+
+    /**
+     * The faces in {@code grey} (scaled by {@code scale} from the picture), in the picture's pixels.
+     *
+     * @param first stop at the first model that finds one
+     */
+    List<Faces.Box> detect(Mat grey, int minSide, double scale, boolean first) {
+        List<Faces.Box> found = new ArrayList<>();
+        try (Mat mirrored = new Mat()) {
+            for (int i = 0; i < MODELS.size() && !(first && !found.isEmpty()); i++) {
+                Model model = MODELS.get(i);
+                run(classifiers.get(i), model, grey, minSide, scale, 0, found);
+                if (model.mirrored() && !(first && !found.isEmpty())) {
+                    if (mirrored.empty()) flip(grey, mirrored, 1);
+                    run(classifiers.get(i), model, mirrored, minSide, scale, grey.cols(), found);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static void run(CascadeClassifier classifier, Model model, Mat grey, int minSide, double scale, int mirroredWidth,
+                            List<Faces.Box> into) {
+        try (RectVector rects = new RectVector(); Size min = new Size(minSide, minSide); Size max = new Size()) {
+            classifier.detectMultiScale(grey, rects, SCALE_STEP, model.minNeighbors(), 0, min, max);
+            for (long i = 0; i < rects.size(); i++) {
+                try (Rect r = rects.get(i)) {
+                    int x = mirroredWidth > 0 ? mirroredWidth - r.x() - r.width() : r.x();
+                    into.add(new Faces.Box((int) Math.round(x / scale), (int) Math.round(r.y() / scale),
+                            (int) Math.round(r.width() / scale), (int) Math.round(r.height() / scale)));
+                }
+            }
+        }
+    }
+
+    private static CascadeClassifier read(String path) {
+        String xml;
+        try (InputStream in = Cascades.class.getResourceAsStream(ROOT + path)) {
+            if (in == null) throw new IllegalStateException("the OpenCV presets jar has no " + path + " for " + Loader.getPlatform());
+            xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + path, e);
+        }
+        CascadeClassifier classifier = new CascadeClassifier();
+        try (FileStorage storage = new FileStorage(xml, FileStorage.READ | FileStorage.MEMORY)) {
+            if (!classifier.read(storage.getFirstTopLevelNode()) || classifier.empty()) {
+                throw new IllegalStateException("OpenCV could not read the cascade " + path);
+            }
+        }
+        return classifier;
+    }
+}
