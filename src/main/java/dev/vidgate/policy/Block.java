@@ -4,11 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
 /**
  * One audit row of a block: who asked (tenant, key), what rule, decided by whom, when, and the prompt as a SHA-256 and a
- * short excerpt (at most {@value #EXCERPT} characters). {@code id} is assigned by the store ({@code null} before).
+ * short excerpt (at most {@value #EXCERPT} characters), at the millisecond. {@code id} is assigned by the store ({@code null} before).
  */
 public record Block(String id, String tenantId, String keyId, String model, Category category, Source source, Instant at,
                     String promptSha256, String excerpt, String videoId) {
@@ -17,7 +18,7 @@ public record Block(String id, String tenantId, String keyId, String model, Cate
     /** A new block of {@code prompt} (not yet stored). */
     public static Block of(String tenantId, String keyId, String model, Category category, Source source, Instant at,
                            String prompt, String videoId) {
-        return new Block(null, tenantId, keyId, model, category, source, at, sha256(prompt == null ? "" : prompt), excerpt(prompt),
+        return new Block(null, tenantId, keyId, model, category, source, at.truncatedTo(ChronoUnit.MILLIS), sha256(prompt == null ? "" : prompt), excerpt(prompt),
                 videoId);
     }
 

@@ -46,9 +46,9 @@ final class RuleSet {
 
     /** Whether a text ({@link Normalizer normalized}, in {@link Words}) breaks a rule that no allow rule excuses. */
     boolean blocks(Words text) {
-        List<int[]> found = block.spans(text, true);
+        List<int[]> found = block.spans(text);
         if (found.isEmpty()) return false;
-        List<int[]> excused = allow.spans(text, false);
+        List<int[]> excused = allow.spans(text);
         for (int[] f : found) {
             if (excused.stream().noneMatch(s -> s[0] <= f[0] && f[1] <= s[1])) return true;
         }
@@ -115,8 +115,8 @@ final class RuleSet {
             return both;
         }
 
-        /** Where the rules match; with {@code first}, stops at the first match. */
-        List<int[]> spans(Words text, boolean first) {
+        /** Where the rules match. */
+        List<int[]> spans(Words text) {
             var spans = new ArrayList<int[]>();
             List<String> words = text.words();
             for (int i = 0; i < words.size(); i++) {
@@ -126,21 +126,18 @@ final class RuleSet {
                     joined.append(words.get(i + n));
                     if (matchesTerm(joined)) {
                         spans.add(new int[]{text.starts()[i], text.ends()[i + n]});
-                        if (first) return spans;
                     }
                 }
             }
             for (String term : han) {
                 for (int at = text.text().indexOf(term); at >= 0; at = text.text().indexOf(term, at + 1)) {
                     spans.add(new int[]{at, at + term.length()});
-                    if (first) return spans;
                 }
             }
             for (Pattern regex : regexes) {
                 Matcher m = regex.matcher(text.text());
                 while (m.find()) {
                     spans.add(new int[]{m.start(), m.end()});
-                    if (first) return spans;
                 }
             }
             return spans;
