@@ -37,7 +37,8 @@ public final class OpenAiModerations implements Classifier {
         this.settings = settings;
         String base = settings.baseUrl().toString();
         this.endpoint = URI.create((base.endsWith("/") ? base : base + "/") + "moderations");
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     @Override
