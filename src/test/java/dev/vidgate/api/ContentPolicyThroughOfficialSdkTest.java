@@ -119,6 +119,16 @@ class ContentPolicyThroughOfficialSdkTest {
     }
 
     @Test
+    void aLevelTheAdminApiDoesNotKnowIsRefusedNamingItAndAnUnknownTenantIsNotFound() {
+        admin.tenant("picky", "");
+        var wrong = admin.http().postJson("/admin/v1/tenants/picky/policy", "{\"level\":\"lenient\"}");
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("invalid_value").contains("strict, standard or off");
+        assertThat(admin.http().postJson("/admin/v1/tenants/nobody/policy", "{\"level\":\"off\"}").statusCode()).isEqualTo(404);
+        assertThat(ok(admin.http().postJson("/admin/v1/tenants/picky/policy", "{\"level\":null}")).get("level").isNull()).isTrue();
+    }
+
+    @Test
     void aPromptTheClassifierFlagsIsBlockedAsUnsuitableForMinorsAndAuditedAsTheClassifiers() {
         OpenAIClient sdk = SdkClients.client(server.server(), admin.fundedKey("lantern-makers", 10_000_000, ""));
 
