@@ -10,7 +10,7 @@ public final class PolicyErrors {
     private PolicyErrors() {}
 
     /** 400 {@code moderation_blocked} naming the category (never the matched term) and the field it was found in. */
-    public static ApiException blocked(Category category, String param) {
+    static ApiException blocked(Category category, String param) {
         return ApiException.invalid(FIRST_SENTENCE + " " + category.sentence(), param, CODE);
     }
 
