@@ -14,6 +14,9 @@ public interface PolicyStore {
     /** Stores a block and answers it with its id. */
     Block record(Block block);
 
-    /** Blocks after the one with id {@code afterId} (or from the start), {@code limit} of them, newest first unless ascending. */
-    List<Block> blocks(String afterId, int limit, boolean ascending);
+    /**
+     * Blocks of a tenant (or of all when {@code tenantId} is null) after the one with id {@code afterId} (or from the
+     * start), {@code limit} of them, newest first unless ascending.
+     */
+    List<Block> blocks(String tenantId, String afterId, int limit, boolean ascending);
 }

@@ -81,6 +81,7 @@ class ContentPolicyThroughOfficialSdkTest {
         assertThat(admin.account("mouse-fans").get("held").asLong()).isZero();
         JsonNode row = newestBlock();
         assertThat(row.get("tenant_id").asString()).isEqualTo(tenant);
+        assertThat(ok(admin.http().get("/admin/v1/policy/blocks?tenant=mouse-fans")).get("data")).hasSize(1);
         assertThat(row.get("category").asString()).isEqualTo("copyrighted_characters");
         assertThat(row.get("source").asString()).isEqualTo("rules");
         assertThat(row.get("excerpt").asString()).isEqualTo(prompt);

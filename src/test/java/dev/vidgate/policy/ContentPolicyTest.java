@@ -51,7 +51,7 @@ class ContentPolicyTest {
                     assertThat(e.getMessage().toLowerCase()).doesNotContain("pikachu");
                 });
 
-        Block row = store.blocks(null, 10, false).getFirst();
+        Block row = store.blocks(null, null, 10, false).getFirst();
         assertThat(row).extracting(Block::tenantId, Block::keyId, Block::model, Block::category, Block::source, Block::excerpt)
                 .containsExactly("ten_a", "key_1", "sora-2", Category.COPYRIGHTED_CHARACTERS, Source.RULES, prompt);
         assertThat(row.at()).isBeforeOrEqualTo(clock.instant()).isAfter(clock.instant().minus(Duration.ofMinutes(1)));
@@ -69,7 +69,7 @@ class ContentPolicyTest {
 
         store.setTenantLevel("ten_a", Level.OFF);
         policy.screen(ContentCheck.Subject.prompt("ten_a", "key_1", "sora-2", characters));
-        assertThat(store.blocks(null, 10, false)).isEmpty();
+        assertThat(store.blocks(null, null, 10, false)).isEmpty();
         assertThat(counted).isEmpty();
     }
 

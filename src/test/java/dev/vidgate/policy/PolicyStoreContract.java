@@ -39,7 +39,7 @@ public abstract class PolicyStoreContract {
     }
 
     @Test
-    void blocksAreKeptWithAHashAndAnExcerptAndPagedNewestFirstOrOldestFirst() {
+    void blocksAreKeptWithAHashAndAnExcerptAndPagedNewestFirstOrOldestFirstForAllTenantsOrOne() {
         String prompt = "Mickey Mouse waving from a steamboat, ".repeat(5);
         Block first = store.record(Block.of("ten_a", "key_1", "sora-2", Category.COPYRIGHTED_CHARACTERS, Source.RULES,
                 Instant.parse("2026-12-01T10:00:00Z"), prompt, null));
@@ -49,16 +49,19 @@ public abstract class PolicyStoreContract {
                 Instant.parse("2026-12-01T10:06:00Z"), "另一个", null));
 
         assertThat(first.id()).startsWith("blk_").isNotEqualTo(second.id());
-        List<Block> newest = store.blocks(null, 2, false);
+        List<Block> newest = store.blocks(null, null, 2, false);
         assertThat(newest).extracting(Block::id).containsExactly(third.id(), second.id());
-        assertThat(store.blocks(second.id(), 10, false)).extracting(Block::id).containsExactly(first.id());
-        assertThat(store.blocks(first.id(), 10, true)).extracting(Block::id).containsExactly(second.id(), third.id());
+        assertThat(store.blocks(null, second.id(), 10, false)).extracting(Block::id).containsExactly(first.id());
+        assertThat(store.blocks(null, first.id(), 10, true)).extracting(Block::id).containsExactly(second.id(), third.id());
 
-        Block read = store.blocks(null, 10, true).getFirst();
+        Block read = store.blocks(null, null, 10, true).getFirst();
         assertThat(read).isEqualTo(first);
         assertThat(read.excerpt()).hasSize(80).endsWith("...").startsWith("Mickey Mouse waving");
         assertThat(read.promptSha256()).hasSize(64).isEqualTo(Block.sha256(prompt));
-        assertThat(store.blocks(null, 10, false).get(1).videoId()).isEqualTo("video_1");
-        assertThat(store.blocks(null, 10, false).getFirst().excerpt()).isEqualTo("另一个");
+        assertThat(store.blocks(null, null, 10, false).get(1).videoId()).isEqualTo("video_1");
+        assertThat(store.blocks("ten_a", null, 10, false)).extracting(Block::id).containsExactly(third.id(), first.id());
+        assertThat(store.blocks("ten_a", third.id(), 10, false)).extracting(Block::id).containsExactly(first.id());
+        assertThat(store.blocks("ten_b", null, 10, true)).extracting(Block::id).containsExactly(second.id());
+        assertThat(store.blocks(null, null, 10, false).getFirst().excerpt()).isEqualTo("另一个");
     }
 }

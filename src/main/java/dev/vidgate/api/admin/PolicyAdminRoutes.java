@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The content policy in the admin API: a tenant's level ({@code /admin/v1/tenants/{tenant}/policy}) and the audit of
- * blocks ({@code /admin/v1/policy/blocks}, paged like the other lists).
+ * blocks ({@code /admin/v1/policy/blocks?tenant=}, paged like the other lists).
  */
 @RestController
 final class PolicyAdminRoutes {
@@ -35,10 +35,12 @@ final class PolicyAdminRoutes {
     }
 
     @GetMapping("/admin/v1/policy/blocks")
-    PageJson<BlockJson> blocks(@RequestParam(required = false) String after, @RequestParam(required = false) String limit,
-                               @RequestParam(required = false) String order) {
+    PageJson<BlockJson> blocks(@RequestParam(required = false) String tenant, @RequestParam(required = false) String after,
+                               @RequestParam(required = false) String limit, @RequestParam(required = false) String order) {
         int size = Paging.limit(limit);
-        return PageJson.of(store.blocks(Paging.cursor(after), size + 1, Paging.ascending(order)), size, BlockJson::of, BlockJson::id);
+        String tenantId = tenant == null || tenant.isEmpty() ? null : tenants.tenant(tenant).id();
+        return PageJson.of(store.blocks(tenantId, Paging.cursor(after), size + 1, Paging.ascending(order)), size, BlockJson::of,
+                BlockJson::id);
     }
 
     @GetMapping("/admin/v1/tenants/{tenant}/policy")

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.RowMapper;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -66,11 +67,20 @@ public final class JdbcPolicyStore implements PolicyStore {
     }
 
     @Override
-    public List<Block> blocks(String afterId, int limit, boolean ascending) {
-        String order = ascending ? "ASC" : "DESC";
-        if (afterId == null) return jdbc.query(SELECT + "ORDER BY seq " + order + " LIMIT ?", ROW, limit);
-        return jdbc.query(SELECT + "WHERE seq " + (ascending ? ">" : "<") + " (SELECT seq FROM policy_blocks WHERE id = ?) ORDER BY seq "
-                + order + " LIMIT ?", ROW, afterId, limit);
+    public List<Block> blocks(String tenantId, String afterId, int limit, boolean ascending) {
+        var where = new ArrayList<String>();
+        var args = new ArrayList<Object>();
+        if (tenantId != null) {
+            where.add("tenant_id = ?");
+            args.add(tenantId);
+        }
+        if (afterId != null) {
+            where.add("seq " + (ascending ? ">" : "<") + " (SELECT seq FROM policy_blocks WHERE id = ?)");
+            args.add(afterId);
+        }
+        args.add(limit);
+        return jdbc.query(SELECT + (where.isEmpty() ? "" : "WHERE " + String.join(" AND ", where) + " ") + "ORDER BY seq "
+                + (ascending ? "ASC" : "DESC") + " LIMIT ?", ROW, args.toArray());
     }
 
     private static final RowMapper<Block> ROW = (rs, n) -> new Block(rs.getString("id"), rs.getString("tenant_id"),
