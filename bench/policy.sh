@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Content-policy benchmark on the labelled sets under src/test/resources/policy (docs/content-policy.md).
-#   images: the face detector on policy/faces (manifest.csv): each picture as a 1280x720 reference, one warm-up pass,
-#           then face recall, the false-positive rate and the time per check (mean and p95 over the set).
-#           FACES="minFaceSize workSide minNeighbors" tries other settings than the shipped ones.
-# Usage: bench/policy.sh [images]      (no argument: every section)
+#   prompts: precision and recall per category, false positives on allowed prompts, time per check, and every
+#            prompt decided wrongly (dev.vidgate.policy.PolicyBenchmark).
+#   images:  the face detector on policy/faces (manifest.csv): each picture as a 1280x720 reference, one warm-up pass,
+#            then face recall, the false-positive rate and the time per check (mean and p95 over the set).
+#            FACES="minFaceSize workSide minNeighbors" tries other settings than the shipped ones.
+# Usage: bench/policy.sh [prompts] [images]      (no argument: both)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SECTIONS=("${@:-images}")
+SECTIONS=("${@:-prompts images}")
 if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
@@ -15,12 +17,15 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 CP="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
-for section in "${SECTIONS[@]}"; do
+for section in ${SECTIONS[@]}; do
   case "$section" in
+    prompts)
+      "$JAVA" --enable-native-access=ALL-UNNAMED -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" \
+        dev.vidgate.policy.PolicyBenchmark ;;
     images)
       # shellcheck disable=SC2086
       "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx1g -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" \
         dev.vidgate.policy.faces.FaceBenchmark ${FACES:-} ;;
-    *) echo "unknown section: $section (known: images)" >&2; exit 2 ;;
+    *) echo "unknown section: $section (known: prompts, images)" >&2; exit 2 ;;
   esac
 done

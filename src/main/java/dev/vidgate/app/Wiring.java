@@ -25,6 +25,7 @@ import dev.vidgate.jobs.Pacer;
 import dev.vidgate.video.JobStore;
 import dev.vidgate.video.jdbc.JdbcJobStore;
 import dev.vidgate.media.BoundedImageWork;
+import dev.vidgate.policy.ContentCheck;
 import dev.vidgate.policy.faces.FaceCheck;
 import dev.vidgate.storage.ContentStore;
 import dev.vidgate.storage.fs.FileSystemContentStore;
@@ -104,8 +105,9 @@ class Wiring {
      * final change there too, once, whichever node or request made it.
      */
     @Bean
-    JobStore jobStore(JdbcTemplate jdbc, TransactionTemplate tx, BillingHook billing, JobMeters meters) {
-        return new JdbcJobStore(jdbc, tx, billing.andThen(meters));
+    JobStore jobStore(JdbcTemplate jdbc, TransactionTemplate tx, BillingHook billing, JobMeters meters,
+                      PolicyWiring.ProviderVerdicts verdicts) {
+        return new JdbcJobStore(jdbc, tx, billing.andThen(meters).andThen(verdicts));
     }
 
     @Bean
@@ -233,7 +235,7 @@ class Wiring {
     @Bean
     VideoService videoService(JobStore jobs, ContentStore content, ModelCatalog catalog, InstantSource clock,
                               VidgateProperties props, Dispatcher dispatcher, EngineRegistry engines, StorageHealth storage,
-                              BoundedImageWork imageWork, FaceCheck faces) {
+                              BoundedImageWork imageWork, FaceCheck faces, ContentCheck contentPolicy) {
         var policy = new VideoPolicy(props.retention(), Duration.ofHours(24), "sora-2", new VideoSize(720, 1280), 4);
         // A deleted video's engine hears of it, so a remote engine deletes the upstream copy too.
         return new VideoService(jobs, content, catalog, policy, new ReferenceImages(ReferenceLimits.DEFAULTS, imageWork,
@@ -241,7 +243,7 @@ class Wiring {
                 dispatcher::wake,
                 deleted -> engines.find(deleted.engine())
                         .ifPresent(engine -> { if (deleted.engineHandle() != null) engine.discard(deleted.engineHandle()); }),
-                storage::admitCreate);
+                storage::admitCreate, contentPolicy);
     }
 
     @Bean

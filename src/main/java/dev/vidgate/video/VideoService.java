@@ -3,6 +3,7 @@ package dev.vidgate.video;
 import dev.vidgate.catalog.ModelSpec;
 import dev.vidgate.catalog.ModelCatalog;
 import dev.vidgate.catalog.VideoSize;
+import dev.vidgate.policy.ContentCheck;
 import dev.vidgate.storage.ContentStore;
 import dev.vidgate.tenancy.Principal;
 import dev.vidgate.tenancy.TenancyErrors;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /** The use cases of the videos API, for one authenticated principal at a time. */
 public final class VideoService {
@@ -29,6 +31,7 @@ public final class VideoService {
     private final Runnable newWork;
     private final Consumer<Video> deleted;
     private final Runnable admitCreate;
+    private final ContentCheck contentCheck;
 
     /**
      * @param newWork     called after a job was queued, to wake the dispatcher
@@ -39,6 +42,14 @@ public final class VideoService {
     public VideoService(JobStore jobs, ContentStore content, ModelCatalog catalog, VideoPolicy policy,
                         ReferenceImages references, InstantSource clock, Runnable newWork,
                         Consumer<Video> deleted, Runnable admitCreate) {
+        this(jobs, content, catalog, policy, references, clock, newWork, deleted, admitCreate, ContentCheck.NONE);
+    }
+
+    /** @param contentCheck the content policy, run on every new job before anything is stored or held */
+    public VideoService(JobStore jobs, ContentStore content, ModelCatalog catalog, VideoPolicy policy,
+                        ReferenceImages references, InstantSource clock, Runnable newWork,
+                        Consumer<Video> deleted, Runnable admitCreate, ContentCheck contentCheck) {
+        this.contentCheck = contentCheck;
         this.admitCreate = admitCreate;
         this.deleted = deleted;
         this.jobs = jobs;
@@ -92,6 +103,8 @@ public final class VideoService {
     }
 
     private Video enqueue(Principal who, Draft d, String idempotencyKey) {
+        contentCheck.screen(new ContentCheck.Subject(who.tenantId(), who.keyId(), d.model.name(), d.prompt, d.remixedFrom != null ? List.of()
+                : Stream.of(image("input_reference", d.reference), image("last_frame", d.lastFrame)).flatMap(Optional::stream).toList()));
         admitCreate.run();
         var now = clock.instant();
         String id = VideoIds.next(clock);
@@ -180,6 +193,10 @@ public final class VideoService {
     /** A URL that serves the rendition straight from the store for {@code ttl}, if the store can make one. */
     public Optional<URI> directUrl(DownloadableContent c, Duration ttl, String contentDisposition) {
         return content.presignedUrl(c.key(), ttl, c.variant().mediaType(), contentDisposition);
+    }
+
+    private static Optional<ContentCheck.Image> image(String param, byte[] bytes) {
+        return Optional.ofNullable(bytes).map(b -> new ContentCheck.Image(param, b));
     }
 
     private byte[] readAll(String key) {

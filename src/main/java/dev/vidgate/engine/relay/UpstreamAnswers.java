@@ -8,6 +8,7 @@ import tools.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Reads upstream answers of every flavour: the Video object (OpenAI's shape and the variations of
@@ -18,6 +19,8 @@ import java.util.Locale;
 public final class UpstreamAnswers {
     /** Our handle is {@code <channel>/<id>} in a column of 500 characters. */
     static final int MAX_ID_LENGTH = 400;
+    private static final Set<String> MODERATION_CODES = Set.of("input_moderation", "output_moderation",
+            "content_filter", "content_policy_violation");
     /** OpenAI's codes of a 429 that is an account out of money or quota, not a pace to slow down to. */
     private static final java.util.Set<String> QUOTA_CODES = java.util.Set.of("insufficient_quota", "billing_hard_limit_reached");
     private final ObjectMapper json;
@@ -143,8 +146,13 @@ public final class UpstreamAnswers {
         JsonNode error = node.get("error");
         boolean hasError = error != null && !error.isNull() && !(error.isString() && error.asString().isBlank());
         if (phase == UpstreamPhase.UNKNOWN && status == null && hasError) phase = UpstreamPhase.FAILED;
+        String reason = phase == UpstreamPhase.FAILED ? ErrorText.code(firstText(node, "failure_reason")) : null;
         String errorMessage = hasError ? errorMessage(node) : null;
         String errorCode = hasError ? errorCodeOf(node) : null;
+        if (errorCode == null && reason != null) {
+            errorCode = moderationOr(reason);
+            if (errorMessage == null) errorMessage = "The provider's job failed (" + reason + ").";
+        }
         return new UpstreamVideo(id, status, phase, progressOf(node.get("progress")), secondsOf(node), longOf(node.get("created_at")),
                 errorCode, ErrorText.clean(errorMessage, secretsWith(id)), firstText(node, "prompt"));
     }
@@ -181,9 +189,17 @@ public final class UpstreamAnswers {
         JsonNode error = node.get("error");
         if (error != null && error.isObject()) {
             String code = firstText(error, "code");
-            if (code != null) return ErrorText.code(code);
+            if (code != null) return moderationOr(ErrorText.code(code));
         }
         return null;
+    }
+
+    /**
+     * Azure's moderation verdicts ({@code input_moderation}, {@code output_moderation}: a Sora job's
+     * {@code failure_reason} or error code) and content-filter codes read as {@link UpstreamException#MODERATION}.
+     */
+    private static String moderationOr(String code) {
+        return code != null && MODERATION_CODES.contains(code) ? UpstreamException.MODERATION : code;
     }
 
     /** The message of any error shape this class knows, raw (not yet cleaned). */

@@ -64,6 +64,20 @@ class UpstreamAnswersTest {
     }
 
     @Test
+    void azuresInputAndOutputModerationVerdictsAreModerationBlocked() throws Exception {
+        UpstreamVideo coded = answers.video(answer(200, "{\"id\":\"video_a\",\"status\":\"failed\","
+                + "\"error\":{\"code\":\"input_moderation\",\"message\":\"The prompt was blocked.\"}}"));
+        assertThat(coded.phase()).isEqualTo(UpstreamPhase.FAILED);
+        assertThat(coded.errorCode()).isEqualTo("moderation_blocked");
+        UpstreamVideo reason = answers.video(answer(200, "{\"id\":\"task_b\",\"status\":\"failed\",\"failure_reason\":\"output_moderation\"}"));
+        assertThat(reason.phase()).isEqualTo(UpstreamPhase.FAILED);
+        assertThat(reason.errorCode()).isEqualTo("moderation_blocked");
+        assertThat(reason.errorMessage()).contains("output_moderation");
+        UpstreamVideo internal = answers.video(answer(200, "{\"id\":\"task_c\",\"status\":\"failed\",\"failure_reason\":\"internal_error\"}"));
+        assertThat(internal.errorCode()).isEqualTo("internal_error");
+    }
+
+    @Test
     void errorShapesOfEveryFlavourGiveTheirMessage() {
         assertThat(rejected("{\"error\":{\"message\":\"bad size\",\"code\":\"invalid_parameter\"}}").getMessage()).isEqualTo("bad size");
         assertThat(rejected("{\"detail\":\"prompt is required\"}").getMessage()).isEqualTo("prompt is required");

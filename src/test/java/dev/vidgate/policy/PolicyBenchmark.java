@@ -1,0 +1,35 @@
+package dev.vidgate.policy;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code bench/policy.sh prompts}: the prompt rules' measured quality on the labelled set: precision and recall per
+ * category, false positives on allowed prompts, time per check. The image half is {@code faces.FaceBenchmark}.
+ */
+public final class PolicyBenchmark {
+    private PolicyBenchmark() {}
+
+    public static void main(String[] args) {
+        prompts();
+    }
+
+    static void prompts() {
+        List<LabelledPrompts.Labelled> set = LabelledPrompts.load();
+        PromptRules rules = PromptRules.builtIn();
+        LabelledPrompts.score(rules, set, 20); // warm-up
+        LabelledPrompts.Report report = LabelledPrompts.score(rules, set, 200);
+        System.out.printf(Locale.ROOT, "prompts: %d labelled (%d allowed), rules at strict%n", set.size(), report.allowed());
+        System.out.printf(Locale.ROOT, "%-24s %9s %9s %5s %5s %5s%n", "category", "precision", "recall", "tp", "fp", "fn");
+        report.scores().forEach((category, s) -> System.out.printf(Locale.ROOT, "%-24s %8.1f%% %8.1f%% %5d %5d %5d%n",
+                category.wireName(), 100 * s.precision(), 100 * s.recall(), s.truePositives(), s.falsePositives(), s.falseNegatives()));
+        System.out.printf(Locale.ROOT, "false positives on allowed prompts: %d of %d (%.1f%%)%n", report.allowedBlocked(),
+                report.allowed(), 100 * report.falsePositiveRate());
+        System.out.printf(Locale.ROOT, "time per check: %.1f µs (mean over %d checks)%n", report.microsPerCheck(), 200 * set.size());
+        for (LabelledPrompts.Miss miss : report.misses()) {
+            System.out.printf(Locale.ROOT, "  miss: labelled %s, decided %s: %s%n",
+                    miss.prompt().label().map(Category::wireName).orElse("allowed"),
+                    miss.decided().map(Category::wireName).orElse("allowed"), miss.prompt().prompt());
+        }
+    }
+}
