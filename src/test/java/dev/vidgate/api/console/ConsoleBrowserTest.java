@@ -75,6 +75,7 @@ class ConsoleBrowserTest {
         browser.waiting(Duration.ofSeconds(30)).until(d -> ((Number) browser.script("return document.getElementById('player').readyState")).intValue() >= 2);
         double start = ((Number) browser.script("const v = document.getElementById('player'); v.muted = true; v.play(); return v.currentTime")).doubleValue();
         browser.waiting(Duration.ofSeconds(30)).until(d -> ((Number) browser.script("return document.getElementById('player').currentTime")).doubleValue() > start + 0.3);
+        browser.script("document.getElementById('player').scrollIntoView({ block: 'center' })");
         browser.screenshot("playground");
         assertAccessible("playground");
 
