@@ -69,7 +69,7 @@ function row(v, operator) {
   const cells = [h('td', {}, operator ? v.id : h('a', { href: '#/playground?video=' + encodeURIComponent(v.id) }, v.id)),
     h('td', {}, h('span', { class: 'badge ' + v.status }, t('status.' + v.status))), h('td', {}, v.model), h('td', {}, when(v.created_at))];
   if (operator) {
-    cells.push(h('td', {}, v.tenant_id), h('td', {}, v.engine), h('td', { class: 'num' }, ms(v.queue_wait_ms)), h('td', { class: 'num' }, ms(v.run_ms)),
+    cells.push(h('td', {}, v.tenant_id), h('td', {}, v.channel ? v.engine + ' / ' + v.channel : v.engine), h('td', { class: 'num' }, ms(v.queue_wait_ms)), h('td', { class: 'num' }, ms(v.run_ms)),
       h('td', { class: 'num' }, v.attempts), h('td', { class: 'num' }, credits(v.held)), h('td', { class: 'num' }, credits(v.charged)),
       h('td', { class: 'num' }, credits(v.refunded)));
   } else {

@@ -41,6 +41,7 @@ class JobLogAdminApiTest {
         JsonNode job = first.get("data").get(0);
         assertThat(job.get("status").asString()).isEqualTo("cancelled");
         assertThat(job.get("engine").asString()).isEqualTo("builtin");
+        assertThat(job.get("channel").isNull()).as("a local engine has no channel").isTrue();
         assertThat(job.get("held").asLong()).isEqualTo(400_000);
         assertThat(job.get("refunded").asLong()).isEqualTo(400_000);
         assertThat(job.get("charged").asLong()).isZero();
