@@ -1,7 +1,7 @@
 import { h, field, table, when } from '../dom.js';
 import { get, post, query } from '../api.js';
 import { t } from '../i18n.js';
-import { intOrAbsent, secretBox, attempt } from './shared.js';
+import { intOrAbsent, secretBox, attempt, limitsForm } from './shared.js';
 
 /** Keys: make one (its secret shown once), change limits, rotate (a new secret, shown once), disable and enable. */
 export async function render(root) {
@@ -36,7 +36,9 @@ export async function render(root) {
           onclick: () => attempt(error, async () => { secretBox(secret, await post('/admin/v1/keys/' + k.id + '/rotate')); await show(); }) }, t('keys.rotate')),
         h('button', { type: 'button', class: 'secondary', 'aria-label': (k.disabled ? t('keys.enable') : t('keys.disable')) + ' ' + k.id,
           onclick: () => attempt(error, async () => { await post('/admin/v1/keys/' + k.id, { disabled: !k.disabled }); await show(); }) },
-        k.disabled ? t('keys.enable') : t('keys.disable')))))));
+        k.disabled ? t('keys.enable') : t('keys.disable')),
+        limitsForm(k.id, [['requests_per_minute', t('keys.rpm'), k.requests_per_minute], ['max_concurrent', t('keys.concurrent'), k.max_concurrent],
+          ['max_queued', t('keys.queued'), k.max_queued]], async body => { await post('/admin/v1/keys/' + k.id, body); await show(); }, error))))));
   }
   await show();
 }

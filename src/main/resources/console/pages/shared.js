@@ -19,3 +19,13 @@ export async function attempt(error, action) {
   error.textContent = '';
   try { await action(); } catch (err) { error.textContent = err.message; }
 }
+
+/** A folded form that changes some numeric limits of one row: empty means none (null), as the admin API reads it. */
+export function limitsForm(label, fields, save, error) {
+  const inputs = fields.map(([name, text, value, scale = 1]) =>
+    [name, scale, h('input', { type: 'number', min: 0, step: 'any', name, value: value === null || value === undefined ? '' : value / scale, 'aria-label': text + ' (' + label + ')' })]);
+  return h('details', {}, h('summary', {}, t('limits.edit')),
+    h('form', { class: 'row', onsubmit: e => { e.preventDefault(); attempt(error, () => save(Object.fromEntries(
+      inputs.map(([name, scale, input]) => [name, input.value === '' ? null : Math.round(Number(input.value) * scale)])))); } },
+    inputs.map(([, , input], i) => h('label', {}, fields[i][1], input)), h('button', { type: 'submit' }, t('limits.save'))));
+}

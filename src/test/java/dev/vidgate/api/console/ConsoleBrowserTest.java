@@ -135,6 +135,16 @@ class ConsoleBrowserTest {
         assertAccessible("keys");
         assertThat(http.get("/v1/models", "Authorization", "Bearer " + secret).statusCode()).isEqualTo(200);
 
+        WebElement row = browser.driver().findElements(By.cssSelector("#key-list tbody tr")).stream()
+                .filter(r -> r.getText().contains("from-the-console")).findFirst().orElseThrow();
+        String keyId = row.findElement(By.tagName("td")).getText();
+        row.findElement(By.tagName("summary")).click();
+        WebElement rpm = row.findElement(By.name("requests_per_minute"));
+        rpm.clear();
+        rpm.sendKeys("77", Keys.ENTER);
+        browser.waiting(Duration.ofSeconds(20)).until(d -> ok(server.http(TestServer.ADMIN_KEY).get("/admin/v1/keys/" + keyId))
+                .get("requests_per_minute").asInt() == 77);
+
         visit("tenants");
         visit("keys");
         browser.await(By.cssSelector("#key-list table"));
