@@ -23,6 +23,7 @@ public final class Authentication implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (request.getAttribute(PRINCIPAL) != null) return true; // a console session, admitted by its bridge
         String secret = secretOf(request);
         if (secret == null) {
             throw ApiException.unauthorized("You didn't provide an API key. You need to provide your API key in an "
@@ -44,6 +45,11 @@ public final class Authentication implements HandlerInterceptor {
         }
         String apiKey = request.getHeader("api-key");
         return apiKey == null || apiKey.isBlank() ? null : apiKey.trim();
+    }
+
+    /** Lets a request act as {@code principal}, already admitted (the web console's session bridge). */
+    public static void actAs(HttpServletRequest request, Principal principal) {
+        request.setAttribute(PRINCIPAL, principal);
     }
 
     static Principal principal(HttpServletRequest request) {

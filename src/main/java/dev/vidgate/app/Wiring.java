@@ -14,6 +14,7 @@ import dev.vidgate.billing.Ledger;
 import dev.vidgate.billing.PriceBook;
 import dev.vidgate.billing.jdbc.JdbcLedger;
 import dev.vidgate.billing.jdbc.JdbcPriceBook;
+import dev.vidgate.console.ConsoleSessions;
 import dev.vidgate.engine.EngineRegistry;
 import dev.vidgate.health.StorageHealth;
 import dev.vidgate.health.jdbc.JdbcWriteProbe;
@@ -89,7 +90,8 @@ class Wiring {
     @Bean(destroyMethod = "close")
     PeriodicDuties periodicDuties(DutyLeases leases, InstantSource clock, NodeIdentity node, ExpirySweeper sweeper,
                                   Billing billing, BuiltinEngine builtin, VidgateProperties props, MetricsProperties metrics,
-                                  JobGauges jobGauges, MetricsWiring.LedgerDiscrepancies discrepancies, JobMeters loopErrors) {
+                                  JobGauges jobGauges, MetricsWiring.LedgerDiscrepancies discrepancies, JobMeters loopErrors,
+                                  ConsoleSessions consoleSessions) {
         return new PeriodicDuties(leases, clock, node.id(), List.of(
                 new PeriodicDuties.Duty("expiry-sweep", props.expirySweepInterval(), sweeper::sweepOnce),
                 new PeriodicDuties.Duty("stray-upload-sweep", Duration.ofHours(1), sweeper::sweepStrayFiles),
@@ -97,6 +99,7 @@ class Wiring {
                         () -> builtin.deleteStrayFiles(clock.instant().minus(STRAY_AFTER))),
                 new PeriodicDuties.Duty("ledger-reconciliation", Duration.ofMinutes(10),
                         () -> discrepancies.record(billing.reconcileAndReport())),
+                new PeriodicDuties.Duty("console-session-sweep", Duration.ofMinutes(10), consoleSessions::sweep),
                 PeriodicDuties.Duty.onEveryNode("job-gauges", metrics.refreshInterval(), jobGauges::refresh)), loopErrors);
     }
 

@@ -62,6 +62,11 @@ public interface Engine {
     /** The video made under {@code handle} was deleted: drop any copy kept elsewhere (best effort). */
     default void discard(String handle) {}
 
+    /** The name of the upstream channel the work behind {@code handle} went to (never its upstream id); null for a local engine. */
+    default String channelOf(String handle) {
+        return null;
+    }
+
     /** The upstream channels this engine sends work to, with their health; empty for a local engine. */
     default List<ChannelStatus> channels() {
         return List.of();

@@ -35,10 +35,14 @@ public final class CachingAuthenticator {
 
     public Optional<Principal> authenticate(String secret) {
         if (secret == null || secret.isEmpty() || secret.length() > 200) return Optional.empty();
-        String hash = Secrets.hash(secret);
+        return authenticateHash(Secrets.hash(secret));
+    }
+
+    /** As {@link #authenticate}, by the secret's {@link Secrets#hash}. */
+    public Optional<Principal> authenticateHash(String hash) {
         Principal cached = cache.getIfPresent(hash);
         if (cached != null) return Optional.of(cached);
-        Optional<Principal> found = keys.authenticate(secret);
+        Optional<Principal> found = keys.authenticateHash(hash);
         found.ifPresent(p -> cache.put(hash, p));
         return found;
     }

@@ -36,15 +36,28 @@ public final class Gatekeeper {
             throw TenancyErrors.rejected("Incorrect API key provided: " + Secrets.mask(secret)
                     + ". Check the key, or ask the operator of this Vidgate server for one.");
         }
-        Principal p = found.get();
+        return checked(found.get(), Secrets.mask(secret));
+    }
+
+    /**
+     * The principal of a console session, by the hash of the key it was opened with: a key rotated since no longer
+     * answers to it; a disabled or expired key, or a key over its rate, is refused as on {@link #admit}.
+     */
+    public Principal admitHashed(String secretHash) {
+        Principal p = authenticator.authenticateHash(secretHash).orElseThrow(() -> TenancyErrors.rejected(
+                "The API key this console session was opened with no longer works (rotated or removed). Sign in again."));
+        return checked(p, p.secretHint());
+    }
+
+    private Principal checked(Principal p, String shown) {
         if (p.keyDisabled()) {
-            throw TenancyErrors.rejected("The API key " + Secrets.mask(secret) + " has been disabled. Ask the operator of this Vidgate server for a working key.");
+            throw TenancyErrors.rejected("The API key " + shown + " has been disabled. Ask the operator of this Vidgate server for a working key.");
         }
         if (p.tenantDisabled()) {
-            throw TenancyErrors.rejected("The account of the API key " + Secrets.mask(secret) + " is disabled. Ask the operator of this Vidgate server.");
+            throw TenancyErrors.rejected("The account of the API key " + shown + " is disabled. Ask the operator of this Vidgate server.");
         }
         if (p.expiredAt(clock.instant())) {
-            throw TenancyErrors.rejected("The API key " + Secrets.mask(secret) + " expired at " + p.expiresAt()
+            throw TenancyErrors.rejected("The API key " + shown + " expired at " + p.expiresAt()
                     + ". Ask the operator of this Vidgate server for a new key.");
         }
         if (p.requestsPerMinute() != null) {

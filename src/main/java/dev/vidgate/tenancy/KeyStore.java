@@ -29,6 +29,9 @@ public interface KeyStore {
 
     Optional<Principal> authenticate(String secret);
 
+    /** As {@link #authenticate}, by the secret's {@link Secrets#hash} (a console session keeps only that). */
+    Optional<Principal> authenticateHash(String secretHash);
+
     Tenant createTenant(String name, Integer defaultMaxConcurrent);
 
     /** A tenant by its id or its name. */

@@ -51,6 +51,23 @@ class GatekeeperTest {
     }
 
     @Test
+    void aConsoleSessionIsAdmittedByTheKeysHashUntilTheKeyIsRotatedOrDisabledAndNeverCountsAsAWrongKey() {
+        CreatedKey key = keys.create(new KeySpec("acme", "main", null, 3));
+        String hash = Secrets.hash(key.secret());
+        assertThat(gatekeeper.admitHashed(hash).keyId()).isEqualTo(key.keyId());
+
+        keys.updateKey(key.keyId(), new KeyChanges(Change.keep(), Change.keep(), Change.keep(), Change.keep(), Change.keep(), Change.keep(), Change.to(true)));
+        clock.advance(CACHE_TTL.plusSeconds(1));
+        assertThat(refusal(() -> gatekeeper.admitHashed(hash)).getMessage()).contains("disabled").doesNotContain(key.secret());
+        CreatedKey rotated = keys.rotate(key.keyId()).orElseThrow();
+        clock.advance(CACHE_TTL.plusSeconds(1)); // as on a node that did not rotate it
+        for (int i = 0; i <= WRONG_KEYS_PER_WINDOW; i++) {
+            assertThat(refusal(() -> gatekeeper.admitHashed(hash)).getMessage()).contains("Sign in again");
+        }
+        assertThat(refusal(() -> gatekeeper.admit(rotated.secret(), CLIENT)).getMessage()).contains("disabled");
+    }
+
+    @Test
     void anAddressThatSentTooManyWrongKeysIsRefusedEvenWithTheRightOneUntilTheWindowPassed() {
         CreatedKey key = keys.create(new KeySpec("acme", "main", null, 1));
         for (int i = 0; i < WRONG_KEYS_PER_WINDOW; i++) {

@@ -128,6 +128,8 @@ public abstract class KeyStoreContract {
         assertThat(rotated.secret()).isNotEqualTo(key.secret());
         assertThat(keys.authenticate(key.secret())).isEmpty();
         assertThat(keys.authenticate(rotated.secret()).orElseThrow().keyId()).isEqualTo(key.keyId());
+        assertThat(keys.authenticateHash(Secrets.hash(key.secret()))).isEmpty();
+        assertThat(keys.authenticateHash(Secrets.hash(rotated.secret()))).isEqualTo(keys.authenticate(rotated.secret()));
         ApiKey after = keys.findKey(key.keyId()).orElseThrow();
         assertThat(after).usingRecursiveComparison().ignoringFields("secretHint").isEqualTo(before);
         assertThat(after.secretHint()).isEqualTo(Secrets.mask(rotated.secret()));

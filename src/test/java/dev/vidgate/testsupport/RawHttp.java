@@ -78,8 +78,8 @@ public final class RawHttp {
         return post(path, form.contentType(), form.body(), headers);
     }
 
-    public HttpResponse<String> delete(String path) {
-        return send(request(path).DELETE().build());
+    public HttpResponse<String> delete(String path, String... headers) {
+        return send(request(path, headers).DELETE().build());
     }
 
     private HttpRequest.Builder request(String path, String... headers) {

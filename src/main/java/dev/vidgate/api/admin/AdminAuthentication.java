@@ -17,6 +17,9 @@ import java.security.MessageDigest;
  * is off. Wrong admin keys are throttled per client address like wrong user keys ({@link WrongKeyThrottle}).
  */
 public final class AdminAuthentication implements HandlerInterceptor {
+    /** Set by the web console's session bridge on a request of an operator's session (opened with the admin key). */
+    public static final String OPERATOR_SESSION = AdminAuthentication.class.getName() + ".operatorSession";
+
     private final byte[] adminKey;
     private final WrongKeyThrottle wrongKeys;
 
@@ -35,6 +38,7 @@ public final class AdminAuthentication implements HandlerInterceptor {
             throw new ApiException(403, "invalid_request_error",
                     "The admin API is disabled; set VIDGATE_ADMIN_KEY to enable it.", null, "admin_disabled", null);
         }
+        if (Boolean.TRUE.equals(request.getAttribute(OPERATOR_SESSION))) return true;
         String secret = Authentication.secretOf(request);
         if (secret != null) wrongKeys.refuseIfBlocked(request.getRemoteAddr());
         if (secret == null || !MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), adminKey)) {

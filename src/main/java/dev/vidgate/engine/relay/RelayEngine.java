@@ -297,6 +297,12 @@ public final class RelayEngine implements Engine, UpstreamCallbacks, AutoCloseab
     /** Polls, downloads and upstream calls in progress (for tests that check nothing is left running). */
     int activeTasks() { return poller.activeTasks(); }
 
+    @Override
+    public String channelOf(String handle) {
+        Handle parsed = Handle.parse(handle);
+        return parsed == null ? null : parsed.channel();
+    }
+
     /** Handles followed in memory now, ended ones included until they are forgotten. */
     int trackedJobs() { return jobs.size(); }
 

@@ -43,12 +43,17 @@ public final class JdbcKeyStore implements KeyStore {
 
     @Override
     public Optional<Principal> authenticate(String secret) {
+        return authenticateHash(Secrets.hash(secret));
+    }
+
+    @Override
+    public Optional<Principal> authenticateHash(String secretHash) {
         return first(jdbc.query("SELECT k.id, k.tenant_id, k.max_concurrent, k.secret_hint, k.allowed_models, "
                         + "k.requests_per_minute, k.expires_at, k.disabled, t.disabled "
                         + "FROM api_keys k JOIN tenants t ON t.id = k.tenant_id WHERE k.secret_hash = ?",
                 (rs, i) -> new Principal(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                         models(rs.getString(5)), integer(rs, 6), instant(rs, 7), rs.getBoolean(8), rs.getBoolean(9)),
-                Secrets.hash(secret)));
+                secretHash));
     }
 
     @Override

@@ -1,0 +1,31 @@
+import { h } from '../dom.js';
+import { t } from '../i18n.js';
+
+/** An integer field's value for a JSON body: absent when empty. */
+export function intOrAbsent(input) {
+  return input.value === '' ? undefined : Number(input.value);
+}
+
+/** Shows a new secret once, with the warning that it is not shown again. */
+export function secretBox(box, created) {
+  box.replaceChildren(h('div', { class: 'card', role: 'status', id: 'secret-box' },
+    h('p', {}, t('keys.secretOnce')),
+    h('p', { class: 'secret', id: 'secret' }, created.secret),
+    h('button', { type: 'button', class: 'secondary', onclick: () => box.replaceChildren() }, t('keys.secretDone'))));
+}
+
+/** Runs an action, showing its error in `error` instead of throwing. */
+export async function attempt(error, action) {
+  error.textContent = '';
+  try { await action(); } catch (err) { error.textContent = err.message; }
+}
+
+/** A folded form that changes some numeric limits of one row: empty means none (null), as the admin API reads it. */
+export function limitsForm(label, fields, save, error) {
+  const inputs = fields.map(([name, text, value, scale = 1]) =>
+    [name, scale, h('input', { type: 'number', min: 0, step: 'any', name, value: value === null || value === undefined ? '' : value / scale, 'aria-label': text + ' (' + label + ')' })]);
+  return h('details', {}, h('summary', {}, t('limits.edit')),
+    h('form', { class: 'row', onsubmit: e => { e.preventDefault(); attempt(error, () => save(Object.fromEntries(
+      inputs.map(([name, scale, input]) => [name, input.value === '' ? null : Math.round(Number(input.value) * scale)])))); } },
+    inputs.map(([, , input], i) => h('label', {}, fields[i][1], input)), h('button', { type: 'submit' }, t('limits.save'))));
+}
