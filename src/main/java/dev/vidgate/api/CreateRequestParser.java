@@ -183,7 +183,7 @@ final class CreateRequestParser {
                 seed == null ? null : seed.trim(), generateAudio(audio), lastFrame.resolve(references));
     }
 
-    private static RuntimeException multipartFailure(Exception e) {
+    static RuntimeException multipartFailure(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String type = t.getClass().getSimpleName();
             if (type.contains("SizeLimitExceeded") || type.contains("SizeException") || t instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
@@ -210,7 +210,7 @@ final class CreateRequestParser {
         }
     }
 
-    private static byte[] readBody(HttpServletRequest request) {
+    static byte[] readBody(HttpServletRequest request) {
         long declared = request.getContentLengthLong();
         if (declared > RequestLimits.MAX_JSON_BYTES) throw jsonTooLarge();
         try (InputStream in = request.getInputStream()) {
@@ -226,7 +226,7 @@ final class CreateRequestParser {
         return ApiException.tooLarge("The JSON body is larger than the " + RequestLimits.describe(RequestLimits.MAX_JSON_BYTES) + " limit.", null);
     }
 
-    private static String idempotencyKey(HttpServletRequest request) {
+    static String idempotencyKey(HttpServletRequest request) {
         String key = request.getHeader("Idempotency-Key");
         if (key == null || key.isBlank()) return null;
         if (key.length() > 255) {

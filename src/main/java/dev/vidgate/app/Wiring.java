@@ -43,6 +43,10 @@ import dev.vidgate.video.VideoPolicy;
 import dev.vidgate.video.VideoService;
 import dev.vidgate.catalog.VideoSize;
 import dev.vidgate.video.reference.ReferenceImages;
+import dev.vidgate.video.VideoEdits;
+import dev.vidgate.video.footage.FootageLimits;
+import dev.vidgate.video.footage.FrameCheck;
+import dev.vidgate.video.footage.UploadedFootage;
 import dev.vidgate.video.reference.ReferenceLimits;
 import dev.vidgate.video.reference.RemoteFetchPolicy;
 import dev.vidgate.video.reference.RemoteImageFetcher;
@@ -239,6 +243,12 @@ class Wiring {
                 deleted -> engines.find(deleted.engine())
                         .ifPresent(engine -> { if (deleted.engineHandle() != null) engine.discard(deleted.engineHandle()); }),
                 storage::admitCreate);
+    }
+
+    /** Edits and extensions; uploaded clips are checked on the reference images' pool, within its CPU limit. */
+    @Bean
+    VideoEdits videoEdits(VideoService videos, BoundedImageWork imageWork) {
+        return new VideoEdits(videos, new UploadedFootage(FootageLimits.DEFAULTS, imageWork, FrameCheck.NONE));
     }
 
     @Bean

@@ -226,8 +226,10 @@ final class JobRunner {
         VideoOptions o = video.options();
         byte[] lastFrame = o.hasLastFrame() ? image(video, video.lastFrameKey(), "last frame") : null;
         var options = new GenerationRequest.Options(o.negativePrompt(), o.seed(), o.generateAudio(), lastFrame);
+        var footage = video.source() == null ? null : new GenerationRequest.SourceFootage(video.source().isExtension(),
+                video.source().seconds(), () -> openWhole(video.sourceKey()));
         return new GenerationRequest(video.id(), video.model(), video.size(), video.seconds(), video.prompt(), reference,
-                remixSourceOf(video), options);
+                remixSourceOf(video), options, footage);
     }
 
     private byte[] image(Video video, String key, String what) {

@@ -21,11 +21,20 @@ public record NewVideo(
         Instant createdAt,
         String idempotencyKey,
         VideoOptions options,
-        List<Adjustment> adjustments) {
+        List<Adjustment> adjustments,
+        SourceClip source) {
 
     public NewVideo {
         Objects.requireNonNull(options, "options");
         adjustments = List.copyOf(adjustments);
+    }
+
+    /** A job that starts from no footage. */
+    public NewVideo(String id, String tenantId, String keyId, String model, String quality, String prompt, VideoSize size,
+                    int seconds, boolean hasReference, String remixedFromVideoId, String engine, Instant createdAt,
+                    String idempotencyKey, VideoOptions options, List<Adjustment> adjustments) {
+        this(id, tenantId, keyId, model, quality, prompt, size, seconds, hasReference, remixedFromVideoId, engine, createdAt,
+                idempotencyKey, options, adjustments, null);
     }
 
     /** A job without optional fields or adjustments (what a Sora client creates). */
@@ -33,6 +42,6 @@ public record NewVideo(
                     int seconds, boolean hasReference, String remixedFromVideoId, String engine, Instant createdAt,
                     String idempotencyKey) {
         this(id, tenantId, keyId, model, quality, prompt, size, seconds, hasReference, remixedFromVideoId, engine, createdAt,
-                idempotencyKey, VideoOptions.NONE, List.of());
+                idempotencyKey, VideoOptions.NONE, List.of(), null);
     }
 }

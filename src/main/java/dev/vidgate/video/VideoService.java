@@ -65,7 +65,7 @@ public final class VideoService {
             ReferenceImages.named("last_frame", () -> references.check(request.lastFrame(), size.width(), size.height()));
         }
         return enqueue(who, new Draft(modelName, model, prompt, size, seconds.seconds(), request.referenceImage(), null, options,
-                request.lastFrame(), seconds.adjustment().stream().toList()), request.idempotencyKey());
+                request.lastFrame(), seconds.adjustment().stream().toList(), null, null), request.idempotencyKey());
     }
 
     /** A new job from a completed one: same model, size and duration, a new prompt. */
@@ -83,20 +83,22 @@ public final class VideoService {
         byte[] reference = source.hasReference() ? readAll(source.referenceKey()) : null;
         byte[] lastFrame = source.options().hasLastFrame() ? readAll(source.lastFrameKey()) : null;
         return enqueue(who, new Draft(source.model(), model, prompt, source.size(), source.seconds(), reference, source.id(),
-                source.options(), lastFrame, List.of()), request.idempotencyKey());
+                source.options(), lastFrame, List.of(), null, null), request.idempotencyKey());
     }
 
-    private Video enqueue(Principal who, Draft d, String idempotencyKey) {
+    /** Stores a checked job (its images and footage first) and wakes the dispatcher; an earlier job of the same Idempotency-Key answers instead. */
+    Video enqueue(Principal who, Draft d, String idempotencyKey) {
         admitCreate.run();
         var now = clock.instant();
         String id = VideoIds.next(clock);
         var draft = new NewVideo(id, who.tenantId(), who.keyId(), d.modelName, d.model.quality(), d.prompt, d.size, d.seconds,
-                d.reference != null, d.remixedFrom, d.model.engine(), now, idempotencyKey, d.options, d.adjustments);
+                d.reference != null, d.remixedFrom, d.model.engine(), now, idempotencyKey, d.options, d.adjustments, d.source);
         String prefix = "videos/" + id;
-        boolean staged = d.reference != null || d.lastFrame != null;
+        boolean staged = d.reference != null || d.lastFrame != null || d.footage != null;
         // The images are stored before the job exists, so a worker never sees a job without them.
         if (d.reference != null) content.put(prefix + "/reference", new ByteArrayInputStream(d.reference));
         if (d.lastFrame != null) content.put(prefix + "/last_frame", new ByteArrayInputStream(d.lastFrame));
+        if (d.footage != null) content.put(prefix + "/source", new ByteArrayInputStream(d.footage));
         Video stored;
         try {
             stored = jobs.insert(draft, now.minus(policy.idempotencyWindow()));
@@ -111,6 +113,14 @@ public final class VideoService {
         }
         newWork.run();
         return stored;
+    }
+
+    VideoPolicy policy() {
+        return policy;
+    }
+
+    ModelCatalog catalog() {
+        return catalog;
     }
 
     public Video get(Principal who, String id) {
@@ -177,7 +187,7 @@ public final class VideoService {
         return content.presignedUrl(c.key(), ttl, c.variant().mediaType(), contentDisposition);
     }
 
-    private byte[] readAll(String key) {
+    byte[] readAll(String key) {
         long size = content.size(key).orElseThrow(() -> new IllegalStateException("reference image missing: " + key));
         try (InputStream in = content.open(key, 0, size)) {
             return in.readAllBytes();
@@ -186,8 +196,10 @@ public final class VideoService {
         }
     }
 
-    private record Draft(String modelName, ModelSpec model, String prompt, VideoSize size, int seconds, byte[] reference,
-                         String remixedFrom, VideoOptions options, byte[] lastFrame, List<Adjustment> adjustments) {}
+    /** A checked job; {@code source} and {@code footage} (its MP4) for an edit or an extension, else null. */
+    record Draft(String modelName, ModelSpec model, String prompt, VideoSize size, int seconds, byte[] reference,
+                 String remixedFrom, VideoOptions options, byte[] lastFrame, List<Adjustment> adjustments, SourceClip source,
+                 byte[] footage) {}
 
     /** A rendition that can be streamed now. */
     public record DownloadableContent(Video video, Variant variant, String key, long size) {}

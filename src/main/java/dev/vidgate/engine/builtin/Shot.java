@@ -52,8 +52,9 @@ final class Shot {
         return new Shot(request, direction, source, looks);
     }
 
-    /** The picture frame 0 shows, or null for text-to-video. */
+    /** The picture frame 0 shows (an edit's first frame of its footage, an extension's last), or null for text-to-video. */
     private static int[] startingPicture(GenerationRequest request, int width, int height) {
+        if (request.footage() != null) return SourceFrames.startingPicture(request, width, height);
         if (request.isRemix()) return RemixFrame.firstFrame(request.remix(), width, height);
         if (request.hasReference()) return ReferenceImage.decode(request.referenceImage(), width, height);
         return null;
