@@ -87,7 +87,7 @@ final class FootageRequestParser {
                 idempotencyKey);
     }
 
-    private static byte[] readFile(Part part) throws IOException {
+    static byte[] readFile(Part part) throws IOException {
         if (part.getSize() > RequestLimits.MAX_FILE_BYTES) {
             throw ApiException.tooLarge("video is larger than the " + RequestLimits.describe(RequestLimits.MAX_FILE_BYTES) + " limit", "video");
         }

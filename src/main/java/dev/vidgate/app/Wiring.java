@@ -44,6 +44,8 @@ import dev.vidgate.video.VideoService;
 import dev.vidgate.catalog.VideoSize;
 import dev.vidgate.video.reference.ReferenceImages;
 import dev.vidgate.video.VideoEdits;
+import dev.vidgate.character.Characters;
+import dev.vidgate.character.jdbc.JdbcCharacterStore;
 import dev.vidgate.video.footage.FootageLimits;
 import dev.vidgate.video.footage.FrameCheck;
 import dev.vidgate.video.footage.UploadedFootage;
@@ -90,10 +92,12 @@ class Wiring {
     @Bean(destroyMethod = "close")
     PeriodicDuties periodicDuties(DutyLeases leases, InstantSource clock, NodeIdentity node, ExpirySweeper sweeper,
                                   Billing billing, BuiltinEngine builtin, VidgateProperties props, MetricsProperties metrics,
-                                  JobGauges jobGauges, MetricsWiring.LedgerDiscrepancies discrepancies, JobMeters loopErrors) {
+                                  JobGauges jobGauges, MetricsWiring.LedgerDiscrepancies discrepancies, JobMeters loopErrors,
+                                  Characters characters) {
         return new PeriodicDuties(leases, clock, node.id(), List.of(
                 new PeriodicDuties.Duty("expiry-sweep", props.expirySweepInterval(), sweeper::sweepOnce),
                 new PeriodicDuties.Duty("stray-upload-sweep", Duration.ofHours(1), sweeper::sweepStrayFiles),
+                new PeriodicDuties.Duty("character-expiry", props.expirySweepInterval(), characters::sweepExpired),
                 PeriodicDuties.Duty.onEveryNode("render-scratch-sweep", Duration.ofMinutes(10),
                         () -> builtin.deleteStrayFiles(clock.instant().minus(STRAY_AFTER))),
                 new PeriodicDuties.Duty("ledger-reconciliation", Duration.ofMinutes(10),
@@ -245,10 +249,21 @@ class Wiring {
                 storage::admitCreate);
     }
 
-    /** Edits and extensions; uploaded clips are checked on the reference images' pool, within its CPU limit. */
+    /** Uploaded clips (edits, extensions, characters) are checked on the reference images' pool, within its CPU limit. */
     @Bean
-    VideoEdits videoEdits(VideoService videos, BoundedImageWork imageWork) {
-        return new VideoEdits(videos, new UploadedFootage(FootageLimits.DEFAULTS, imageWork, FrameCheck.NONE));
+    UploadedFootage uploadedFootage(BoundedImageWork imageWork) {
+        return new UploadedFootage(FootageLimits.DEFAULTS, imageWork, FrameCheck.NONE);
+    }
+
+    @Bean
+    VideoEdits videoEdits(VideoService videos, UploadedFootage uploads) {
+        return new VideoEdits(videos, uploads);
+    }
+
+    /** Characters are kept as long as videos ({@code vidgate.retention}). */
+    @Bean
+    Characters characters(JdbcTemplate jdbc, ContentStore content, UploadedFootage uploads, InstantSource clock, VidgateProperties props) {
+        return new Characters(new JdbcCharacterStore(jdbc), content, uploads, clock, props.retention());
     }
 
     @Bean

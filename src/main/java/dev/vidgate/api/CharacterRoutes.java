@@ -1,0 +1,66 @@
+package dev.vidgate.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.vidgate.character.Character;
+import dev.vidgate.character.Characters;
+import dev.vidgate.common.ApiException;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartException;
+
+import java.io.IOException;
+import java.util.Locale;
+
+/** Characters (SPEC section 8): multipart {@code video} (a clip) and {@code name} in, {@code {id, name, created_at}} out. */
+@RestController
+@RequestMapping({"/v1/videos/characters", "/openai/v1/videos/characters"})
+final class CharacterRoutes {
+    private final Characters characters;
+
+    CharacterRoutes(Characters characters) {
+        this.characters = characters;
+    }
+
+    @PostMapping
+    CharacterJson create(HttpServletRequest request) {
+        String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        if (!contentType.startsWith("multipart/form-data")) {
+            throw ApiException.invalid("Characters are created from multipart/form-data with the parts video (a file) and name.",
+                    null, "unsupported_content_type");
+        }
+        String name = null;
+        byte[] video = null;
+        try {
+            for (Part part : request.getParts()) {
+                switch (part.getName() == null ? "" : part.getName()) {
+                    case "name" -> name = name != null ? name : CreateRequestParser.readText(part);
+                    case "video" -> {
+                        if (video != null) throw ApiException.invalid("Only one video file is allowed", "video", "invalid_value");
+                        video = FootageRequestParser.readFile(part);
+                    }
+                    default -> { }
+                }
+            }
+        } catch (IOException | ServletException | IllegalStateException | MultipartException e) {
+            throw CreateRequestParser.multipartFailure(e);
+        }
+        return CharacterJson.of(characters.create(Authentication.principal(request), name, video));
+    }
+
+    @GetMapping("/{id}")
+    CharacterJson retrieve(@PathVariable String id, HttpServletRequest request) {
+        return CharacterJson.of(characters.get(Authentication.principal(request), id));
+    }
+
+    record CharacterJson(String id, String name, @JsonProperty("created_at") long createdAt) {
+        static CharacterJson of(Character c) {
+            return new CharacterJson(c.id(), c.name(), c.createdAt().getEpochSecond());
+        }
+    }
+}
