@@ -219,10 +219,12 @@ class Wiring {
 
     @Bean(destroyMethod = "close")
     Dispatcher dispatcher(JobStore jobs, EngineRegistry engines, ContentStore content, InstantSource clock,
-                          VidgateProperties props, NodeIdentity node, StorageHealth storage, JobMeters meters) {
+                          VidgateProperties props, NodeIdentity node, StorageHealth storage, JobMeters meters,
+                          Characters characters) {
         var settings = new DispatcherSettings(node.id(), props.lease(), Duration.ofSeconds(2), props.maxAttempts(),
                 props.storage().retryDelay());
-        return new Dispatcher(jobs, engines, content, clock, Pacer.SLEEP, settings, props.retention(), storage, meters);
+        return new Dispatcher(jobs, engines, content, clock, Pacer.SLEEP, settings, props.retention(), storage, meters,
+                characters::pictureNamedIn);
     }
 
     @Bean

@@ -22,12 +22,18 @@ import java.util.Objects;
  *                       {@code generate_audio}, a last frame); {@link Options#NONE} for a Sora client
  */
 public record GenerationRequest(String jobId, String model, VideoSize size, int seconds, String prompt, byte[] referenceImage,
-                                RemixSource remix, Options options, SourceFootage footage) {
+                                RemixSource remix, Options options, SourceFootage footage, byte[] character) {
 
     /** A request that starts from no footage. */
     public GenerationRequest(String jobId, String model, VideoSize size, int seconds, String prompt, byte[] referenceImage,
                              RemixSource remix, Options options) {
-        this(jobId, model, size, seconds, prompt, referenceImage, remix, options, null);
+        this(jobId, model, size, seconds, prompt, referenceImage, remix, options, null, null);
+    }
+
+    /** A request that names no character ({@code character}: the still, PNG, of a character the prompt names, or null). */
+    public GenerationRequest(String jobId, String model, VideoSize size, int seconds, String prompt, byte[] referenceImage,
+                             RemixSource remix, Options options, SourceFootage footage) {
+        this(jobId, model, size, seconds, prompt, referenceImage, remix, options, footage, null);
     }
 
     /**

@@ -3,7 +3,12 @@ package dev.vidgate.api;
 import com.openai.client.OpenAIClient;
 import com.openai.errors.BadRequestException;
 import com.openai.errors.NotFoundException;
+import com.openai.models.videos.Video;
 import com.openai.models.videos.VideoCreateCharacterParams;
+import com.openai.models.videos.VideoCreateParams;
+import com.openai.models.videos.VideoSeconds;
+import com.openai.models.videos.VideoSize;
+import dev.vidgate.testsupport.media.Mp4Probe;
 import dev.vidgate.testsupport.TestClock;
 import dev.vidgate.testsupport.TestServer;
 import dev.vidgate.testsupport.TestServerExtension;
@@ -54,6 +59,31 @@ class CharactersThroughOfficialSdkTest {
                     assertThat(e.param()).contains("video");
                     assertThat(e.code()).contains("invalid_file_format");
                 });
+    }
+
+    @Test
+    void aPromptNamingACharacterShowsItsPictureInTheSceneAndOnlyForItsTenant() {
+        String secret = admin.fundedKey("caster", 10_000_000, "");
+        OpenAIClient caster = SdkClients.client(server.server(), secret);
+        caster.videos().createCharacter(VideoCreateCharacterParams.builder().name("Captain Wren").video(TestClips.mp4(320, 180, 1)).build());
+        var create = VideoCreateParams.builder().prompt("captain wren waits on a quiet beach").size(VideoSize._1280X720)
+                .seconds(VideoSeconds._4).build();
+        Video withWren = SdkClients.awaitFinished(caster, caster.videos().create(create).id(), Duration.ofSeconds(180));
+        OpenAIClient stranger = SdkClients.client(server.server(), admin.fundedKey("no-cast", 10_000_000, ""));
+        Video without = SdkClients.awaitFinished(stranger, stranger.videos().create(create).id(), Duration.ofSeconds(180));
+
+        // the still stands in the lower middle, a third of the frame high: its centre shows the clip's colour there
+        int expected = TestClips.pixel(0, 160, 320);
+        int shown = Mp4Probe.of(SdkClients.downloadVideo(caster, withWren.id())).frame(0).getRGB(640, 540);
+        int elsewhere = Mp4Probe.of(SdkClients.downloadVideo(stranger, without.id())).frame(0).getRGB(640, 540);
+        assertThat(distance(shown, expected)).isLessThan(40);
+        assertThat(distance(elsewhere, expected)).isGreaterThan(distance(shown, expected) + 20);
+    }
+
+    private static int distance(int a, int b) {
+        int d = 0;
+        for (int shift = 0; shift <= 16; shift += 8) d += Math.abs(((a >> shift) & 0xFF) - ((b >> shift) & 0xFF));
+        return d;
     }
 
     @Test

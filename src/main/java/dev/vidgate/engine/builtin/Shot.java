@@ -44,9 +44,11 @@ final class Shot {
         boolean fromPicture = picture != null;
         List<CameraMove> moves = direction.moves().isEmpty() ? defaultMoves(fromPicture, prompt) : direction.moves();
         CameraPath path = new CameraPath(moves, frames, fromPicture);
-        FrameSource source = fromPicture
+        FrameSource drawn = fromPicture
                 ? new ImageMotionSource(picture, width, height, path)
                 : Scenes.create(direction, width, height, path, PromptSeed.of(prompt, "scene"));
+        // a character the prompt names stands in the scene
+        FrameSource source = request.character() == null ? drawn : new CharacterOverlay(drawn, request.character());
         LookPass looks = new LookPass(direction, width, height, frames, fromPicture,
                 !fromPicture && Scenes.paintsTimeOfDay(direction.scene()), PromptSeed.of(prompt, "looks"));
         return new Shot(request, direction, source, looks);
@@ -75,7 +77,7 @@ final class Shot {
 
     /** Whether the frames are a procedural scene (text-to-video) rather than a picture in motion. */
     boolean isScene() {
-        return source instanceof CameraScene;
+        return (source instanceof CharacterOverlay overlay ? overlay.scene() : source) instanceof CameraScene;
     }
 
     /** Whether the encoder should start a key frame at {@code index}: where a fading-in look has settled. */
