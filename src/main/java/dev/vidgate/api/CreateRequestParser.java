@@ -17,7 +17,6 @@ import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * Reads a create or remix body, JSON or multipart, into a {@link CreateVideoRequest}. Only the shape
@@ -39,13 +38,10 @@ final class CreateRequestParser {
 
     CreateVideoRequest parse(HttpServletRequest request) {
         String idempotencyKey = idempotencyKey(request);
-        String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
-        if (contentType.startsWith("multipart/form-data")) return multipart(request, idempotencyKey);
-        if (contentType.isEmpty() || contentType.startsWith("application/json") || contentType.contains("+json")) {
-            return json(request, idempotencyKey);
-        }
-        throw ApiException.invalid("Unsupported Content-Type '" + request.getContentType()
-                + "': send application/json or multipart/form-data.", null, "unsupported_content_type");
+        return switch (BodyKind.of(request)) {
+            case MULTIPART -> multipart(request, idempotencyKey);
+            case JSON -> json(request, idempotencyKey);
+        };
     }
 
     /** The durations of the model the body names (the seed's message for a Sora model as shipped), else the seed's message. */

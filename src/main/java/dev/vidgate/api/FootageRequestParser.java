@@ -13,7 +13,6 @@ import tools.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Locale;
 
 /**
  * Reads an edit or extension body into a {@link FootageRequest}: JSON {@code {prompt, seconds, video: {id}}}, or
@@ -30,13 +29,10 @@ final class FootageRequestParser {
 
     FootageRequest parse(HttpServletRequest request) {
         String idempotencyKey = CreateRequestParser.idempotencyKey(request);
-        String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
-        if (contentType.startsWith("multipart/form-data")) return multipart(request, idempotencyKey);
-        if (contentType.isEmpty() || contentType.startsWith("application/json") || contentType.contains("+json")) {
-            return json(request, idempotencyKey);
-        }
-        throw ApiException.invalid("Unsupported Content-Type '" + request.getContentType()
-                + "': send application/json or multipart/form-data.", null, "unsupported_content_type");
+        return switch (BodyKind.of(request)) {
+            case MULTIPART -> multipart(request, idempotencyKey);
+            case JSON -> json(request, idempotencyKey);
+        };
     }
 
     private FootageRequest json(HttpServletRequest request, String idempotencyKey) {
