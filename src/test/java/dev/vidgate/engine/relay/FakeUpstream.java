@@ -220,9 +220,7 @@ final class FakeUpstream implements AutoCloseable {
     private Route routeOf(String method, String[] rest) {
         int n = rest.length;
         if (n <= 1) return method.equals("POST") ? Route.CREATE : method.equals("GET") ? Route.LIST : null;
-        // OpenAI's edits and extensions (March 2026); no other flavour has them
-        if (n == 2 && method.equals("POST") && flavour == Flavour.OPENAI && rest[1].equals("edits")) return Route.EDIT;
-        if (n == 2 && method.equals("POST") && flavour == Flavour.OPENAI && rest[1].equals("extensions")) return Route.EXTEND;
+        if (n == 2 && method.equals("POST") && flavour == Flavour.OPENAI) return rest[1].equals("edits") ? Route.EDIT : rest[1].equals("extensions") ? Route.EXTEND : null;
         if (n == 2) return method.equals("GET") ? Route.RETRIEVE : method.equals("DELETE") ? Route.DELETE : null;
         if (n == 3 && rest[2].equals("content") && method.equals("GET")) return Route.CONTENT;
         if (n == 3 && rest[2].equals("remix") && method.equals("POST") && flavour.remixes()) return Route.REMIX;
@@ -247,7 +245,10 @@ final class FakeUpstream implements AutoCloseable {
         return switch (route) {
             case CREATE -> create(ex, body, form, null);
             case REMIX -> jobs.containsKey(id) ? create(ex, body, form, id) : dialect.error(404, "Video " + id + " not found");
-            case EDIT, EXTEND -> footageJob(route, body, form);
+            case EDIT, EXTEND -> { // as OpenAI checks them (FakeFootageCheck), then a job like any other
+                String problem = FakeFootageCheck.problem(route == Route.EXTEND, body, form, jobs.keySet());
+                yield problem != null ? dialect.error(400, problem) : create(ex, body, form, null);
+            }
             case RETRIEVE -> {
                 FakeJob job = jobs.get(id);
                 if (job == null) yield dialect.error(404, "Video " + id + " not found");
@@ -303,27 +304,6 @@ final class FakeUpstream implements AutoCloseable {
         jobs.put(id, job);
         if (key != null) idempotency.put(key, id);
         return ok(flavour == Flavour.TRTLLM ? 202 : 200, dialect.shape(job, statusOf(job)));
-    }
-
-    /**
-     * An edit or extension as OpenAI takes it: a prompt, for an extension {@code seconds} of 4 to 20, and {@code video}
-     * as an uploaded MP4 file (multipart) or {@code {"id"}} of a job of ours; anything else is 400.
-     */
-    private Reply footageJob(Route route, JsonNode body, FormParts form) {
-        String prompt = field(body, form, "prompt");
-        if (prompt == null || prompt.isBlank()) return dialect.error(400, "Missing required parameter: prompt");
-        String seconds = field(body, form, "seconds");
-        if (route == Route.EXTEND && !java.util.Set.of("4", "8", "12", "16", "20").contains(String.valueOf(seconds))) {
-            return dialect.error(400, "seconds must be one of 4, 8, 12, 16, 20");
-        }
-        byte[] file = form == null ? null : form.parts().get("video");
-        boolean isMp4 = file != null && file.length > 12 && new String(file, 4, 4, StandardCharsets.ISO_8859_1).equals("ftyp")
-                && form.fileNames().containsKey("video");
-        JsonNode ref = body == null ? null : body.get("video");
-        if (!isMp4 && (ref == null || !jobs.containsKey(ref.path("id").asString()))) return dialect.error(400, "Invalid video");
-        String id = "video_fake_" + ids.incrementAndGet();
-        jobs.put(id, new FakeJob(id, prompt, "sora-2", "1280x720", route == Route.EXTEND ? seconds : "4", null));
-        return ok(200, dialect.shape(jobs.get(id), statusOf(jobs.get(id))));
     }
 
     private Reply content(String id, String variant) {
@@ -385,7 +365,7 @@ final class FakeUpstream implements AutoCloseable {
         ex.getResponseBody().write(reply.body());
     }
 
-    private static String field(JsonNode body, FormParts form, String name) {
+    static String field(JsonNode body, FormParts form, String name) {
         if (form != null) return form.text(name);
         if (body == null || body.get(name) == null || body.get(name).isNull()) return null;
         JsonNode v = body.get(name);
