@@ -26,6 +26,16 @@ record BodyParameters(Set<String> fields, Map<String, Set<String>> objects, Stri
             Set.of("prompt", "model", "seconds", "size", "input_reference", "negative_prompt", "seed", "generate_audio", "last_frame"),
             Map.of("input_reference", IMAGE, "last_frame", IMAGE), "input_reference");
 
+    /** {@code POST /v1/videos/edits}: a prompt and the video, {@code {"id"}} or an uploaded file. */
+    static final BodyParameters EDITS = new BodyParameters(Set.of("prompt", "video"), Map.of("video", Set.of("id")), "video");
+
+    /** {@code POST /v1/videos/extensions}: an edit's parameters and the added {@code seconds}. */
+    static final BodyParameters EXTENSIONS = new BodyParameters(Set.of("prompt", "seconds", "video"), Map.of("video", Set.of("id")),
+            "video");
+
+    /** {@code POST /v1/videos/characters}: a name and the uploaded clip. */
+    static final BodyParameters CHARACTERS = new BodyParameters(Set.of("name", "video"), Map.of(), "video");
+
     /** {@code POST /v1/videos/{id}/remix}: a prompt only. */
     static final BodyParameters REMIX = new BodyParameters(Set.of("prompt"), Map.of(), null);
 

@@ -178,7 +178,7 @@ final class CreateRequestParser {
         return checked(field.name(), field.text());
     }
 
-    private static String idempotencyKey(HttpServletRequest request) {
+    static String idempotencyKey(HttpServletRequest request) {
         String key = request.getHeader("Idempotency-Key");
         if (key == null || key.isBlank()) return null;
         if (key.length() > 255) {

@@ -47,6 +47,12 @@ import dev.vidgate.video.VideoPolicy;
 import dev.vidgate.video.VideoService;
 import dev.vidgate.catalog.VideoSize;
 import dev.vidgate.video.reference.ReferenceImages;
+import dev.vidgate.video.VideoEdits;
+import dev.vidgate.character.Characters;
+import dev.vidgate.character.jdbc.JdbcCharacterStore;
+import dev.vidgate.video.footage.FootageLimits;
+import dev.vidgate.video.footage.FrameCheck;
+import dev.vidgate.video.footage.UploadedFootage;
 import dev.vidgate.video.reference.ReferenceLimits;
 import dev.vidgate.video.reference.RemoteFetchPolicy;
 import dev.vidgate.video.reference.RemoteImageFetcher;
@@ -91,10 +97,11 @@ class Wiring {
     PeriodicDuties periodicDuties(DutyLeases leases, InstantSource clock, NodeIdentity node, ExpirySweeper sweeper,
                                   Billing billing, BuiltinEngine builtin, VidgateProperties props, MetricsProperties metrics,
                                   JobGauges jobGauges, MetricsWiring.LedgerDiscrepancies discrepancies, JobMeters loopErrors,
-                                  ConsoleSessions consoleSessions) {
+                                  ConsoleSessions consoleSessions, Characters characters) {
         return new PeriodicDuties(leases, clock, node.id(), List.of(
                 new PeriodicDuties.Duty("expiry-sweep", props.expirySweepInterval(), sweeper::sweepOnce),
                 new PeriodicDuties.Duty("stray-upload-sweep", Duration.ofHours(1), sweeper::sweepStrayFiles),
+                new PeriodicDuties.Duty("character-expiry", props.expirySweepInterval(), characters::sweepExpired),
                 PeriodicDuties.Duty.onEveryNode("render-scratch-sweep", Duration.ofMinutes(10),
                         () -> builtin.deleteStrayFiles(clock.instant().minus(STRAY_AFTER))),
                 new PeriodicDuties.Duty("ledger-reconciliation", Duration.ofMinutes(10),
@@ -218,10 +225,12 @@ class Wiring {
 
     @Bean(destroyMethod = "close")
     Dispatcher dispatcher(JobStore jobs, EngineRegistry engines, ContentStore content, InstantSource clock,
-                          VidgateProperties props, NodeIdentity node, StorageHealth storage, JobMeters meters) {
+                          VidgateProperties props, NodeIdentity node, StorageHealth storage, JobMeters meters,
+                          Characters characters) {
         var settings = new DispatcherSettings(node.id(), props.lease(), Duration.ofSeconds(2), props.maxAttempts(),
                 props.storage().retryDelay());
-        return new Dispatcher(jobs, engines, content, clock, Pacer.SLEEP, settings, props.retention(), storage, meters);
+        return new Dispatcher(jobs, engines, content, clock, Pacer.SLEEP, settings, props.retention(), storage, meters,
+                characters::pictureNamedIn);
     }
 
     @Bean
@@ -247,6 +256,23 @@ class Wiring {
                 deleted -> engines.find(deleted.engine())
                         .ifPresent(engine -> { if (deleted.engineHandle() != null) engine.discard(deleted.engineHandle()); }),
                 storage::admitCreate, contentPolicy);
+    }
+
+    /** Uploaded clips (edits, extensions, characters) are checked on the reference images' pool, within its CPU limit. */
+    @Bean
+    UploadedFootage uploadedFootage(BoundedImageWork imageWork) {
+        return new UploadedFootage(FootageLimits.DEFAULTS, imageWork, FrameCheck.NONE);
+    }
+
+    @Bean
+    VideoEdits videoEdits(VideoService videos, UploadedFootage uploads) {
+        return new VideoEdits(videos, uploads);
+    }
+
+    /** Characters are kept as long as videos ({@code vidgate.retention}). */
+    @Bean
+    Characters characters(JdbcTemplate jdbc, ContentStore content, UploadedFootage uploads, InstantSource clock, VidgateProperties props) {
+        return new Characters(new JdbcCharacterStore(jdbc), content, uploads, clock, props.retention());
     }
 
     @Bean

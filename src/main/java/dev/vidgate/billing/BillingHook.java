@@ -50,15 +50,15 @@ public final class BillingHook implements TransitionHook {
         String resolution = spec == null ? Resolution.of(v.size()) : spec.resolutionOf(v.size());
         Price price = prices.priceOf(model, resolution).orElseThrow(() -> BillingErrors.notPriced(model, resolution));
         boolean audio = withAudio && spec != null && spec.can().audio() == Audio.OPTIONAL && price.audioSurcharge() != null;
-        var hold = new Hold(v.tenantId(), v.keyId(), v.id(), model, resolution, v.seconds(), price.unit(),
-                price.unit().quantity(v.size(), v.seconds()), price.unitPrice(audio), audio, v.createdAt());
+        var hold = new Hold(v.tenantId(), v.keyId(), v.id(), model, resolution, v.billedSeconds(), price.unit(),
+                price.unit().quantity(v.size(), v.billedSeconds()), price.unitPrice(audio), audio, v.createdAt());
         if (ledger.hold(hold) instanceof HoldOutcome.Refused refused) throw BillingErrors.refused(refused, describe(hold));
     }
 
     @Override
     public void finished(Video before, Video after) {
         if (after.status() == VideoStatus.COMPLETED) {
-            ledger.settle(after.id(), new Delivery(after.deliveredSeconds(), after.usage().tokens()), clock.instant());
+            ledger.settle(after.id(), new Delivery(after.billed(after.deliveredSeconds()), after.usage().tokens()), clock.instant());
         } else {
             ledger.release(after.id(), clock.instant());
         }

@@ -44,7 +44,8 @@ final class DefaultModels {
         List<Format> high = new ArrayList<>(standard);
         high.addAll(formats(new int[][]{{1024, 1792}, {1792, 1024}, {1080, 1920}, {1920, 1080}}));
         var durations = List.of(4, 8, 12);
-        var inputs = Set.of(TEXT, FIRST_FRAME);
+        // VIDEO: the Sora models edit and extend videos (POST /v1/videos/edits, /extensions)
+        var inputs = Set.of(TEXT, FIRST_FRAME, Input.VIDEO);
         return List.of(
                 new ModelSpec("sora-2", List.of("sora-2-2025-10-06", "sora-2-2025-12-08"), "openai", 1759708800L, "standard",
                         new Capabilities(standard, durations, inputs, Audio.ALWAYS), Pricing.perSecond(Map.of("720p", 100_000L)), engine),

@@ -22,7 +22,34 @@ import java.util.Objects;
  *                       {@code generate_audio}, a last frame); {@link Options#NONE} for a Sora client
  */
 public record GenerationRequest(String jobId, String model, VideoSize size, int seconds, String prompt, byte[] referenceImage,
-                                RemixSource remix, Options options) {
+                                RemixSource remix, Options options, SourceFootage footage, byte[] character) {
+
+    /** A request that starts from no footage. */
+    public GenerationRequest(String jobId, String model, VideoSize size, int seconds, String prompt, byte[] referenceImage,
+                             RemixSource remix, Options options) {
+        this(jobId, model, size, seconds, prompt, referenceImage, remix, options, null, null);
+    }
+
+    /** A request that names no character ({@code character}: the still, PNG, of a character the prompt names, or null). */
+    public GenerationRequest(String jobId, String model, VideoSize size, int seconds, String prompt, byte[] referenceImage,
+                             RemixSource remix, Options options, SourceFootage footage) {
+        this(jobId, model, size, seconds, prompt, referenceImage, remix, options, footage, null);
+    }
+
+    /**
+     * The footage an edit or an extension starts from: an edit re-renders the job's length from its first frame with
+     * the new prompt; an extension keeps it ({@code seconds} of it) and continues from its last frame, so the request's
+     * {@code seconds} is the stitched total.
+     *
+     * @param extension whether the job extends the footage (else it edits it)
+     * @param seconds   the footage's length in whole seconds
+     * @param video     opens the footage's MP4; the caller closes the stream
+     */
+    public record SourceFootage(boolean extension, int seconds, VideoOpener video) {
+        public SourceFootage {
+            Objects.requireNonNull(video, "video");
+        }
+    }
 
     /** A request without the optional provider fields. */
     public GenerationRequest(String jobId, String model, VideoSize size, int seconds, String prompt, byte[] referenceImage,
@@ -94,4 +121,9 @@ public record GenerationRequest(String jobId, String model, VideoSize size, int 
     public boolean hasReference() { return referenceImage != null; }
 
     public boolean isRemix() { return remix != null; }
+
+    /** The frames an extension keeps from its footage before the new ones (0 for every other request), at {@code fps}. */
+    public int keptFrames(int fps) {
+        return footage != null && footage.extension() ? Math.multiplyExact(footage.seconds(), fps) : 0;
+    }
 }

@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HashMap;
@@ -56,6 +58,13 @@ public final class Dispatcher implements AutoCloseable {
 
     public Dispatcher(JobStore jobs, EngineRegistry engines, ContentStore content, InstantSource clock, Pacer pacer,
                       DispatcherSettings settings, Duration retention, StorageHealth storage, JobMetrics metrics) {
+        this(jobs, engines, content, clock, pacer, settings, retention, storage, metrics, JobRunner.NO_CAST);
+    }
+
+    /** @param cast the picture of a character the tenant's prompt names ({@code (tenantId, prompt)}), for the engine */
+    public Dispatcher(JobStore jobs, EngineRegistry engines, ContentStore content, InstantSource clock, Pacer pacer,
+                      DispatcherSettings settings, Duration retention, StorageHealth storage, JobMetrics metrics,
+                      BiFunction<String, String, Optional<byte[]>> cast) {
         this.jobs = jobs;
         this.engines = engines;
         this.clock = clock;
@@ -63,7 +72,7 @@ public final class Dispatcher implements AutoCloseable {
         this.settings = settings;
         this.storage = storage;
         this.metrics = metrics;
-        this.runner = new JobRunner(jobs, content, clock, pacer, settings, retention, storage);
+        this.runner = new JobRunner(jobs, content, clock, pacer, settings, retention, storage, cast);
         for (Engine engine : engines.all()) room.put(engine.name(), new Semaphore(engine.capacity()));
     }
 

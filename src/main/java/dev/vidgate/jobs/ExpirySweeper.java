@@ -73,5 +73,6 @@ public final class ExpirySweeper {
     private void deleteFiles(Video video) {
         for (Variant v : Variant.values()) content.delete(video.storageKey(v));
         content.delete(video.referenceKey());
+        if (video.source() != null) content.delete(video.sourceKey()); // an edit's or extension's footage
     }
 }

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /** Drives one claimed job on its engine until it completes, fails, or stops being ours. */
@@ -40,8 +41,20 @@ final class JobRunner {
     private final Duration retention;
     private final StorageHealth storage;
 
+    /** No characters: a prompt's names mean nothing. */
+    static final BiFunction<String, String, Optional<byte[]>> NO_CAST = (tenant, prompt) -> Optional.empty();
+
+    private final BiFunction<String, String, Optional<byte[]>> cast;
+
     JobRunner(JobStore jobs, ContentStore content, InstantSource clock, Pacer pacer, DispatcherSettings settings, Duration retention,
               StorageHealth storage) {
+        this(jobs, content, clock, pacer, settings, retention, storage, NO_CAST);
+    }
+
+    /** @param cast the picture of a character the tenant's prompt names ({@code (tenantId, prompt)}), handed to the engine */
+    JobRunner(JobStore jobs, ContentStore content, InstantSource clock, Pacer pacer, DispatcherSettings settings, Duration retention,
+              StorageHealth storage, BiFunction<String, String, Optional<byte[]>> cast) {
+        this.cast = cast;
         this.storage = storage;
         this.jobs = jobs;
         this.content = content;
@@ -226,8 +239,10 @@ final class JobRunner {
         VideoOptions o = video.options();
         byte[] lastFrame = o.hasLastFrame() ? image(video, video.lastFrameKey(), "last frame") : null;
         var options = new GenerationRequest.Options(o.negativePrompt(), o.seed(), o.generateAudio(), lastFrame, video.jobSeed());
+        var footage = video.source() == null ? null : new GenerationRequest.SourceFootage(video.source().isExtension(),
+                video.source().seconds(), () -> openWhole(video.sourceKey()));
         return new GenerationRequest(video.id(), video.model(), video.size(), video.seconds(), video.prompt(), reference,
-                remixSourceOf(video), options);
+                remixSourceOf(video), options, footage, cast.apply(video.tenantId(), video.prompt()).orElse(null));
     }
 
     private byte[] image(Video video, String key, String what) {

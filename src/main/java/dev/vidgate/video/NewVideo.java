@@ -22,19 +22,20 @@ public record NewVideo(
         String idempotencyKey,
         VideoOptions options,
         List<Adjustment> adjustments,
-        Long jobSeed) {
+        Long jobSeed,
+        SourceClip source) {
 
     public NewVideo {
         Objects.requireNonNull(options, "options");
         adjustments = List.copyOf(adjustments);
     }
 
-    /** A job without a recorded seed of its own. */
+    /** A job without a recorded seed of its own, that starts from no footage. */
     public NewVideo(String id, String tenantId, String keyId, String model, String quality, String prompt, VideoSize size,
                     int seconds, boolean hasReference, String remixedFromVideoId, String engine, Instant createdAt,
                     String idempotencyKey, VideoOptions options, List<Adjustment> adjustments) {
         this(id, tenantId, keyId, model, quality, prompt, size, seconds, hasReference, remixedFromVideoId, engine, createdAt,
-                idempotencyKey, options, adjustments, null);
+                idempotencyKey, options, adjustments, null, null);
     }
 
     /** A job without optional fields or adjustments (what a Sora client creates). */
@@ -42,6 +43,6 @@ public record NewVideo(
                     int seconds, boolean hasReference, String remixedFromVideoId, String engine, Instant createdAt,
                     String idempotencyKey) {
         this(id, tenantId, keyId, model, quality, prompt, size, seconds, hasReference, remixedFromVideoId, engine, createdAt,
-                idempotencyKey, VideoOptions.NONE, List.of(), null);
+                idempotencyKey, VideoOptions.NONE, List.of(), null, null);
     }
 }

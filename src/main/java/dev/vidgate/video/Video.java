@@ -46,7 +46,8 @@ public record Video(
         VideoOptions options,
         List<Adjustment> adjustments,
         Long jobSeed,
-        String promptReading) {
+        String promptReading,
+        SourceClip source) {
 
     public Video {
         options = options == null ? VideoOptions.NONE : options;
@@ -64,6 +65,21 @@ public record Video(
 
     public String referenceKey() {
         return storagePrefix() + "/reference";
+    }
+
+    /** Where the source MP4 of an edit or an extension ({@link #source()}) is stored. */
+    public String sourceKey() {
+        return storagePrefix() + "/source";
+    }
+
+    /** The seconds a job is billed for: an extension's added seconds, else its whole length. */
+    public int billedSeconds() {
+        return billed(seconds);
+    }
+
+    /** Of {@code total} seconds made, those billed: an extension's source is not made again. */
+    public int billed(int total) {
+        return source != null && source.isExtension() ? Math.max(0, total - source.seconds()) : total;
     }
 
     /** Where the last-frame image of a job that has one ({@link VideoOptions#hasLastFrame()}) is stored. */

@@ -79,8 +79,8 @@ public final class VideoService {
             ReferenceImages.named("last_frame", () -> references.check(request.lastFrame(), size.width(), size.height()));
         }
         return enqueue(who, new Draft(modelName, model, prompt, size, seconds.seconds(), request.referenceImage(), null, options,
-                request.lastFrame(), seconds.adjustment().stream().toList(), options.seed() != null ? options.seed() : drawSeed()),
-                request.idempotencyKey());
+                request.lastFrame(), seconds.adjustment().stream().toList(), options.seed() != null ? options.seed() : drawSeed(),
+                null, null), request.idempotencyKey());
     }
 
     /** A new job from a completed one: same model, size and duration, a new prompt. */
@@ -99,22 +99,28 @@ public final class VideoService {
         byte[] lastFrame = source.options().hasLastFrame() ? readAll(source.lastFrameKey()) : null;
         // a take of its own: the source's seed would make two remixes with one prompt the same video
         return enqueue(who, new Draft(source.model(), model, prompt, source.size(), source.seconds(), reference, source.id(),
-                source.options(), lastFrame, List.of(), drawSeed()), request.idempotencyKey());
+                source.options(), lastFrame, List.of(), drawSeed(), null, null), request.idempotencyKey());
     }
 
-    private Video enqueue(Principal who, Draft d, String idempotencyKey) {
+    /**
+     * Screens a checked job with the content policy, stores it (its images and footage first) and wakes the dispatcher;
+     * an earlier job of the same Idempotency-Key answers instead.
+     */
+    Video enqueue(Principal who, Draft d, String idempotencyKey) {
         contentCheck.screen(new ContentCheck.Subject(who.tenantId(), who.keyId(), d.model.name(), d.prompt, d.remixedFrom != null ? List.of()
                 : Stream.of(image("input_reference", d.reference), image("last_frame", d.lastFrame)).flatMap(Optional::stream).toList()));
         admitCreate.run();
         var now = clock.instant();
         String id = VideoIds.next(clock);
         var draft = new NewVideo(id, who.tenantId(), who.keyId(), d.modelName, d.model.quality(), d.prompt, d.size, d.seconds,
-                d.reference != null, d.remixedFrom, d.model.engine(), now, idempotencyKey, d.options, d.adjustments, d.seed);
+                d.reference != null, d.remixedFrom, d.model.engine(), now, idempotencyKey, d.options, d.adjustments, d.seed,
+                d.source);
         String prefix = "videos/" + id;
-        boolean staged = d.reference != null || d.lastFrame != null;
+        boolean staged = d.reference != null || d.lastFrame != null || d.footage != null;
         // The images are stored before the job exists, so a worker never sees a job without them.
         if (d.reference != null) content.put(prefix + "/reference", new ByteArrayInputStream(d.reference));
         if (d.lastFrame != null) content.put(prefix + "/last_frame", new ByteArrayInputStream(d.lastFrame));
+        if (d.footage != null) content.put(prefix + "/source", new ByteArrayInputStream(d.footage));
         Video stored;
         try {
             stored = jobs.insert(draft, now.minus(policy.idempotencyWindow()));
@@ -129,6 +135,14 @@ public final class VideoService {
         }
         newWork.run();
         return stored;
+    }
+
+    VideoPolicy policy() {
+        return policy;
+    }
+
+    ModelCatalog catalog() {
+        return catalog;
     }
 
     public Video get(Principal who, String id) {
@@ -199,7 +213,7 @@ public final class VideoService {
         return Optional.ofNullable(bytes).map(b -> new ContentCheck.Image(param, b));
     }
 
-    private byte[] readAll(String key) {
+    byte[] readAll(String key) {
         long size = content.size(key).orElseThrow(() -> new IllegalStateException("reference image missing: " + key));
         try (InputStream in = content.open(key, 0, size)) {
             return in.readAllBytes();
@@ -208,11 +222,16 @@ public final class VideoService {
         }
     }
 
-    private record Draft(String modelName, ModelSpec model, String prompt, VideoSize size, int seconds, byte[] reference,
-                         String remixedFrom, VideoOptions options, byte[] lastFrame, List<Adjustment> adjustments, long seed) {}
+    /**
+     * A checked job; {@code seed} its own seed; {@code source} and {@code footage} (its MP4) for an edit or an extension,
+     * else null.
+     */
+    record Draft(String modelName, ModelSpec model, String prompt, VideoSize size, int seconds, byte[] reference,
+                 String remixedFrom, VideoOptions options, byte[] lastFrame, List<Adjustment> adjustments, long seed,
+                 SourceClip source, byte[] footage) {}
 
     /** A job seed of the range a client may send ({@code 0} to {@link VideoErrors#MAX_SEED}). */
-    private static long drawSeed() {
+    static long drawSeed() {
         return ThreadLocalRandom.current().nextLong(VideoErrors.MAX_SEED + 1);
     }
 

@@ -6,6 +6,7 @@ import dev.vidgate.storage.fs.FileSystemContentStore;
 import dev.vidgate.testsupport.TestClock;
 import dev.vidgate.testsupport.TestDatabases;
 import dev.vidgate.video.Variant;
+import dev.vidgate.video.SourceClip;
 import dev.vidgate.video.Video;
 import dev.vidgate.video.VideoError;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +75,19 @@ class ExpirySweeperTest {
         assertThat(sweeper.sweepOnce()).isEqualTo(1);
         assertThat(content.size(completed.referenceKey())).isEmpty();
         for (Variant v : Variant.values()) assertThat(content.size(completed.storageKey(v))).isEmpty();
+    }
+
+    @Test
+    void theFootageOfAnExtensionIsDeletedWithItsVideoOnceItExpires() {
+        Video queued = jobs.insert(aVideo().seconds(8).source(new SourceClip(SourceClip.Kind.EXTENSION, null, 4)).build(), Instant.EPOCH);
+        content.put(queued.sourceKey(), bytes());
+        Video completed = jobs.complete(claim(), 8, clock.instant(), clock.instant().plus(RETENTION)).orElseThrow();
+        assertThat(sweeper.sweepOnce()).isZero();
+        assertThat(content.size(completed.sourceKey())).isPresent();
+
+        clock.advance(RETENTION.plusMinutes(1));
+        assertThat(sweeper.sweepOnce()).isEqualTo(1);
+        assertThat(content.size(completed.sourceKey())).isEmpty();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.vidgate.testsupport;
 import dev.vidgate.video.Adjustment;
 import dev.vidgate.video.NewVideo;
 import dev.vidgate.video.VideoOptions;
+import dev.vidgate.video.SourceClip;
 import dev.vidgate.catalog.VideoSize;
 
 import java.time.Instant;
@@ -30,6 +31,7 @@ public final class VideoBuilder {
     private VideoOptions options = VideoOptions.NONE;
     private List<Adjustment> adjustments = List.of();
     private Long jobSeed;
+    private SourceClip source;
 
     private VideoBuilder() {}
 
@@ -102,8 +104,14 @@ public final class VideoBuilder {
         return this;
     }
 
+    /** An edit or an extension of {@code source} (its MP4 stored under {@code Video#sourceKey()}). */
+    public VideoBuilder source(SourceClip source) {
+        this.source = source;
+        return this;
+    }
+
     public NewVideo build() {
         return new NewVideo(id, tenantId, keyId, model, "standard", prompt, size, seconds, hasReference, null, engine, createdAt,
-                idempotencyKey, options, adjustments, jobSeed);
+                idempotencyKey, options, adjustments, jobSeed, source);
     }
 }

@@ -40,6 +40,17 @@ public abstract class JobStoreContract extends JobStoreClaimsContract {
     }
 
     @Test
+    void theFootageAnEditOrExtensionStartsFromIsStoredWithTheJobAndAbsentForOthers() {
+        var extension = new SourceClip(SourceClip.Kind.EXTENSION, "video_source", 4);
+        Video v = store.insert(aVideo().seconds(12).source(extension).build(), T0);
+        assertThat(store.findById(v.id()).orElseThrow().source()).isEqualTo(extension);
+        assertThat(store.findById(v.id()).orElseThrow().billedSeconds()).isEqualTo(8);
+        var upload = new SourceClip(SourceClip.Kind.EDIT, null, 3);
+        assertThat(store.findById(store.insert(aVideo().source(upload).build(), T0).id()).orElseThrow().source()).isEqualTo(upload);
+        assertThat(store.findById(store.insert(aVideo().build(), T0).id()).orElseThrow().source()).isNull();
+    }
+
+    @Test
     void theOptionalCreateFieldsAndAdjustmentsAreStoredWithTheJobAndAbsentForASoraJob() {
         var options = new VideoOptions("no text on screen\nno logos", 4_294_967_295L, false, true);
         Video v = store.insert(aVideo().options(options).adjustments(new Adjustment("seconds", "12", "8")).build(), T0);

@@ -88,20 +88,26 @@ final class ClipRenderer {
         int height = request.size().height();
         checkSize(width, height);
         int total = frameCount(request);
-        Shot shot = Shot.plan(request, total);
+        // an extension keeps its footage's frames and renders only what follows them
+        int kept = request.keptFrames(ClipFormat.FPS);
+        int fresh = total - kept;
+        Shot shot = Shot.plan(request, fresh);
         checkCancelled();
         files.createDir();
-        int[] starts = segmentStarts(total);
+        int[] starts = segmentStarts(fresh);
         List<Path> spools = new ArrayList<>();
+        if (kept > 0) spools.add(files.dir().resolve("kept.spool"));
         for (int s = 0; s < starts.length; s++) spools.add(files.dir().resolve("segment-" + s + ".spool"));
         Path audioSpool = files.dir().resolve("audio.spool");
         Previews previews = new Previews(width, height, total, files.partFile(Variant.THUMBNAIL));
         AVCodecParameters[] video = new AVCodecParameters[1];
         AVCodecParameters audio = null;
         try {
-            try (FramePipeline frames = new FramePipeline(shot::render, total, width, height,
+            try (FramePipeline frames = new FramePipeline(shot::render, fresh, width, height,
                     RENDER_WORKERS, starts, buffers, "builtin-frames-" + request.jobId())) {
-                List<Thread> encoders = startEncoders(shot, frames, starts, spools, previews, video, width, height);
+                List<Thread> encoders = startEncoders(shot, frames, starts, spools.subList(kept > 0 ? 1 : 0, spools.size()), previews,
+                        video, width, height, kept);
+                if (kept > 0) encoders.add(encodeKept(spools.getFirst(), previews, video, shot.isScene(), width, height, kept));
                 try {
                     audio = encodeSound(shot, audioSpool);
                 } finally {
@@ -124,16 +130,54 @@ final class ClipRenderer {
         previews.writeSpritesheet(files.partFile(Variant.SPRITESHEET));
     }
 
+    /**
+     * Encodes the {@code kept} frames of an extension's footage as the clip's first segment (its codec parameters are
+     * the MP4's), on a thread of its own while the new frames render.
+     */
+    private Thread encodeKept(Path spoolFile, Previews previews, AVCodecParameters[] video, boolean scene, int width, int height,
+                              int kept) {
+        return encoderThread(() -> {
+            try (SourceFrames source = SourceFrames.open(request);
+                 PacketSpool spool = new PacketSpool(spoolFile);
+                 VideoEncoder encoder = encoders.open(width, height, 0, scene, spool)) {
+                FrameBuffer buffer = new FrameBuffer(width, height);
+                source.encode(encoder, kept, buffer, (index, frame) -> {
+                    if (previews.wants(index)) previews.accept(index, frame);
+                    framesDone.accept(encoded.incrementAndGet());
+                }, cancelled);
+                video[0] = encoder.finish();
+            }
+        }, "builtin-encode-" + request.jobId() + "-kept");
+    }
+
+    private interface EncoderWork {
+        void run() throws Exception;
+    }
+
+    /** A started daemon thread running {@code work}; its failure stops the other encoders. */
+    private Thread encoderThread(EncoderWork work, String name) {
+        Thread t = new Thread(() -> {
+            try {
+                work.run();
+            } catch (Throwable e) {
+                encoderFailure.compareAndSet(null, e);
+            }
+        }, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
     private List<Thread> startEncoders(Shot shot, FramePipeline frames, int[] starts, List<Path> spools, Previews previews,
-                                       AVCodecParameters[] video, int width, int height) {
+                                       AVCodecParameters[] video, int width, int height, int kept) {
         List<Thread> threads = new ArrayList<>();
         for (int s = 0; s < starts.length; s++) {
             int segment = s;
             Thread t = new Thread(() -> {
                 try {
                     AVCodecParameters parameters = encodeSegment(shot, frames, segment, starts[segment], spools.get(segment), previews,
-                            width, height);
-                    if (segment == 0) video[0] = parameters;
+                            width, height, kept);
+                    if (segment == 0 && kept == 0) video[0] = parameters;
                     else avcodec_parameters_free(parameters);
                 } catch (Throwable e) {
                     encoderFailure.compareAndSet(null, e);
@@ -151,16 +195,17 @@ final class ClipRenderer {
         return threads;
     }
 
+    /** Encodes one segment of the new frames; they follow the {@code kept} frames of an extension's footage. */
     private AVCodecParameters encodeSegment(Shot shot, FramePipeline frames, int segment, int first, Path spoolFile, Previews previews,
-                                            int width, int height) throws IOException, InterruptedException {
+                                            int width, int height, int kept) throws IOException, InterruptedException {
         try (PacketSpool spool = new PacketSpool(spoolFile);
-             VideoEncoder encoder = encoders.open(width, height, first, shot.isScene(), spool)) {
+             VideoEncoder encoder = encoders.open(width, height, kept + first, shot.isScene(), spool)) {
             int index = first;
             FrameBuffer frame;
             while ((frame = frames.next(segment)) != null) {
                 checkCancelled();
                 encoder.encode(frame.yuv(), shot.wantsKeyFrame(index));
-                if (previews.wants(index)) previews.accept(index, frame);
+                if (previews.wants(kept + index)) previews.accept(kept + index, frame);
                 frames.recycle(frame);
                 index++;
                 framesDone.accept(encoded.incrementAndGet());

@@ -45,16 +45,19 @@ final class Shot {
         int[] picture = startingPicture(request, width, height);
         boolean fromPicture = picture != null;
         CameraPath path = new CameraPath(moves(direction, fromPicture, request), frames, fromPicture);
-        FrameSource source = fromPicture
+        FrameSource drawn = fromPicture
                 ? new ImageMotionSource(picture, width, height, path)
                 : Scenes.create(direction, width, height, path, PromptSeed.of(prompt, "scene", jobSeed));
+        // a character the prompt names stands in the scene
+        FrameSource source = request.character() == null ? drawn : new CharacterOverlay(drawn, request.character());
         LookPass looks = new LookPass(direction, width, height, frames, fromPicture,
                 !fromPicture && Scenes.paintsTimeOfDay(direction.scene()), PromptSeed.of(prompt, "looks", jobSeed));
         return new Shot(request, direction, source, looks);
     }
 
-    /** The picture frame 0 shows, or null for text-to-video. */
+    /** The picture frame 0 shows (an edit's first frame of its footage, an extension's last), or null for text-to-video. */
     private static int[] startingPicture(GenerationRequest request, int width, int height) {
+        if (request.footage() != null) return SourceFrames.startingPicture(request, width, height);
         if (request.isRemix()) return RemixFrame.firstFrame(request.remix(), width, height);
         if (request.hasReference()) return ReferenceImage.decode(request.referenceImage(), width, height);
         return null;
@@ -94,7 +97,7 @@ final class Shot {
 
     /** Whether the frames are a procedural scene (text-to-video) rather than a picture in motion. */
     boolean isScene() {
-        return source instanceof CameraScene;
+        return (source instanceof CharacterOverlay overlay ? overlay.scene() : source) instanceof CameraScene;
     }
 
     /** Whether the encoder should start a key frame at {@code index}: where a fading-in look has settled. */

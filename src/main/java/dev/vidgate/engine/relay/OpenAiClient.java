@@ -91,6 +91,38 @@ final class OpenAiClient implements ProviderClient {
         return transport.observed(sourceId, () -> answers.video(transport.exchange(builder.build())));
     }
 
+    /** {@code POST /videos/edits}: the prompt and the footage as the {@code video} file, as the official SDKs send it. */
+    @Override
+    public UpstreamVideo edit(Submission submission) throws UpstreamException, InterruptedException {
+        if (flavour != Flavour.OPENAI) return ProviderClient.super.edit(submission);
+        return footageJob("/videos/edits", submission, null);
+    }
+
+    /** {@code POST /videos/extensions}: the prompt, the added seconds and the footage as the {@code video} file. */
+    @Override
+    public UpstreamVideo extend(Submission submission) throws UpstreamException, InterruptedException {
+        if (flavour != Flavour.OPENAI) return ProviderClient.super.extend(submission);
+        GenerationRequest request = submission.request();
+        return footageJob("/videos/extensions", submission, Integer.toString(request.seconds() - request.footage().seconds()));
+    }
+
+    private UpstreamVideo footageJob(String path, Submission submission, String addedSeconds) throws UpstreamException, InterruptedException {
+        GenerationRequest request = submission.request();
+        byte[] video;
+        try (var in = request.footage().video().open()) {
+            video = in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new UpstreamException(Kind.UNREACHABLE, "The footage to send could not be read from storage.");
+        }
+        MultipartForm form = new MultipartForm().text("prompt", request.prompt());
+        if (addedSeconds != null) form.text("seconds", addedSeconds);
+        form.file("video", "source.mp4", "video/mp4", video);
+        HttpRequest.Builder builder = request(uri(path, null))
+                .header("Content-Type", form.contentType()).POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes()));
+        if (submission.idempotencyKey() != null) builder.header("Idempotency-Key", submission.idempotencyKey());
+        return transport.observed(() -> answers.video(transport.exchange(builder.build())));
+    }
+
     @Override
     public Polled retrieve(String id) throws UpstreamException, InterruptedException {
         HttpRequest get = request(uri("/videos/" + encode(id), null)).GET().build();

@@ -73,6 +73,19 @@ public interface ProviderClient extends AutoCloseable {
         throw new UpstreamException(UpstreamException.Kind.NOT_FOUND, "The provider does not remix videos.");
     }
 
+    /**
+     * Starts an edit of the footage the submission's request carries ({@link dev.vidgate.engine.GenerationRequest#footage()}):
+     * the same size and length, the new prompt. By default the provider has none: {@code REJECTED}, the job fails saying so.
+     */
+    default UpstreamVideo edit(Submission submission) throws UpstreamException, InterruptedException {
+        throw new UpstreamException(UpstreamException.Kind.REJECTED, "This provider does not edit videos.");
+    }
+
+    /** Starts an extension of the request's footage by its added seconds (the request's seconds are the stitched total); by default {@code REJECTED}. */
+    default UpstreamVideo extend(Submission submission) throws UpstreamException, InterruptedException {
+        throw new UpstreamException(UpstreamException.Kind.REJECTED, "This provider does not extend videos.");
+    }
+
     /** Whether the provider serves the thumbnail and spritesheet ({@link #downloadVariant}); else they are made locally. */
     default boolean servesVariants() {
         return false;

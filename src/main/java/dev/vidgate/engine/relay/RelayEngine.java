@@ -151,7 +151,7 @@ public final class RelayEngine implements Engine, UpstreamCallbacks, AutoCloseab
     private Submitter.Outcome submit(GenerationRequest request, String callbackUrl) throws InterruptedException {
         byte[] reference = request.referenceImage();
         GenerationRequest.RemixSource remix = request.remix();
-        if (remix != null) {
+        if (remix != null && request.footage() == null) {
             Handle source = remix.engine().equals(name()) ? Handle.parse(remix.engineHandle()) : null;
             Channel channel = source == null ? null : channels.get(source.channel());
             if (channel != null && channel.client().remixes()) {

@@ -174,7 +174,7 @@ final class Submitter {
             try (Channel.Permit ignored = channel.pace()) {
                 Submission submission = new Submission(request, model, catalog.apply(model).orElse(null), reference, key, links,
                         callbackUrl);
-                UpstreamVideo video = channel.client().create(submission);
+                UpstreamVideo video = start(channel.client(), submission);
                 if (keyed && !video.phase().working() && video.phase() != UpstreamPhase.SUCCEEDED && generation < 2) {
                     // the key answered an earlier attempt of this job that ended badly: ask for a fresh one
                     generation++;
@@ -212,6 +212,13 @@ final class Submitter {
             }
         }
         return new Next(last != null ? last : new UpstreamException(Kind.BROKEN, "The provider kept answering with ended jobs."));
+    }
+
+    /** A create, or the edit or extension of the request's footage. */
+    private static UpstreamVideo start(ProviderClient client, Submission submission) throws UpstreamException, InterruptedException {
+        var footage = submission.request().footage();
+        if (footage == null) return client.create(submission);
+        return footage.extension() ? client.extend(submission) : client.edit(submission);
     }
 
     /** The job an ambiguous create made, found in the upstream's list by its prompt; null if not found or not knowable. */

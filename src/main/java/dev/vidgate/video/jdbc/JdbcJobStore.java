@@ -75,12 +75,14 @@ public final class JdbcJobStore implements JobStore {
         try {
             jdbc.update("INSERT INTO videos (id, tenant_id, key_id, model, quality, status, progress, prompt, width, height, "
                             + "seconds, has_reference, remixed_from_video_id, engine, created_at, idempotency_key, negative_prompt, seed, "
-                            + "generate_audio, has_last_frame, adjustments, job_seed) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + "generate_audio, has_last_frame, adjustments, job_seed, source_kind, source_video_id, source_seconds) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     v.id(), v.tenantId(), v.keyId(), v.model(), v.quality(), QUEUED.name(), v.prompt(),
                     v.size().width(), v.size().height(), v.seconds(), v.hasReference(), v.remixedFromVideoId(),
                     v.engine(), v.createdAt().toEpochMilli(), v.idempotencyKey(), v.options().negativePrompt(), v.options().seed(),
-                    v.options().generateAudio(), v.options().hasLastFrame(), Adjustments.write(v.adjustments()), v.jobSeed());
+                    v.options().generateAudio(), v.options().hasLastFrame(), Adjustments.write(v.adjustments()), v.jobSeed(),
+                    v.source() == null ? null : v.source().kind().wireName(), v.source() == null ? null : v.source().videoId(),
+                    v.source() == null ? null : v.source().seconds());
         } catch (DuplicateKeyException raced) {
             if (v.idempotencyKey() == null) throw raced;
             return findByIdempotencyKey(v.keyId(), v.idempotencyKey()).orElseThrow(() -> raced);

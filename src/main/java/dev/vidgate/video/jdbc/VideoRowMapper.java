@@ -1,6 +1,7 @@
 package dev.vidgate.video.jdbc;
 
 import dev.vidgate.video.ProviderUsage;
+import dev.vidgate.video.SourceClip;
 import dev.vidgate.video.Video;
 import dev.vidgate.video.VideoError;
 import dev.vidgate.video.VideoOptions;
@@ -20,7 +21,7 @@ final class VideoRowMapper implements RowMapper<Video> {
             + "usage_tokens, usage_seconds, "
             + "has_reference, remixed_from_video_id, engine, engine_handle, error_code, error_message, created_at, "
             + "started_at, completed_at, expires_at, content_expired, attempts, version, negative_prompt, seed, generate_audio, has_last_frame, "
-            + "adjustments, job_seed, prompt_reading";
+            + "adjustments, job_seed, prompt_reading, source_kind, source_video_id, source_seconds";
 
     @Override
     public Video mapRow(ResultSet rs, int rowNum) throws SQLException {
@@ -54,7 +55,13 @@ final class VideoRowMapper implements RowMapper<Video> {
                         rs.getObject("generate_audio", Boolean.class), rs.getBoolean("has_last_frame")),
                 Adjustments.read(rs.getString("adjustments")),
                 rs.getObject("job_seed", Long.class),
-                rs.getString("prompt_reading"));
+                rs.getString("prompt_reading"),
+                source(rs));
+    }
+
+    private static SourceClip source(ResultSet rs) throws SQLException {
+        String kind = rs.getString("source_kind");
+        return kind == null ? null : new SourceClip(SourceClip.Kind.fromWire(kind), rs.getString("source_video_id"), rs.getInt("source_seconds"));
     }
 
     private static ProviderUsage usage(ResultSet rs) throws SQLException {

@@ -39,7 +39,7 @@ final class FakeUpstream implements AutoCloseable {
     static final String KEY = "sk-fake-upstream-0123456789abcdef";
     static final String AZURE_API_VERSION = "preview";
 
-    enum Route { CREATE, RETRIEVE, LIST, CONTENT, DELETE, CANCEL, REMIX }
+    enum Route { CREATE, RETRIEVE, LIST, CONTENT, DELETE, CANCEL, REMIX, EDIT, EXTEND }
 
     /** One request as the fake saw it. */
     record Seen(Route route, String method, String path, String query, Map<String, List<String>> headers, JsonNode json,
@@ -220,6 +220,7 @@ final class FakeUpstream implements AutoCloseable {
     private Route routeOf(String method, String[] rest) {
         int n = rest.length;
         if (n <= 1) return method.equals("POST") ? Route.CREATE : method.equals("GET") ? Route.LIST : null;
+        if (n == 2 && method.equals("POST") && flavour == Flavour.OPENAI) return rest[1].equals("edits") ? Route.EDIT : rest[1].equals("extensions") ? Route.EXTEND : null;
         if (n == 2) return method.equals("GET") ? Route.RETRIEVE : method.equals("DELETE") ? Route.DELETE : null;
         if (n == 3 && rest[2].equals("content") && method.equals("GET")) return Route.CONTENT;
         if (n == 3 && rest[2].equals("remix") && method.equals("POST") && flavour.remixes()) return Route.REMIX;
@@ -244,6 +245,10 @@ final class FakeUpstream implements AutoCloseable {
         return switch (route) {
             case CREATE -> create(ex, body, form, null);
             case REMIX -> jobs.containsKey(id) ? create(ex, body, form, id) : dialect.error(404, "Video " + id + " not found");
+            case EDIT, EXTEND -> { // as OpenAI checks them (FakeFootageCheck), then a job like any other
+                String problem = FakeFootageCheck.problem(route == Route.EXTEND, body, form, jobs.keySet());
+                yield problem != null ? dialect.error(400, problem) : create(ex, body, form, null);
+            }
             case RETRIEVE -> {
                 FakeJob job = jobs.get(id);
                 if (job == null) yield dialect.error(404, "Video " + id + " not found");
@@ -360,7 +365,7 @@ final class FakeUpstream implements AutoCloseable {
         ex.getResponseBody().write(reply.body());
     }
 
-    private static String field(JsonNode body, FormParts form, String name) {
+    static String field(JsonNode body, FormParts form, String name) {
         if (form != null) return form.text(name);
         if (body == null || body.get(name) == null || body.get(name).isNull()) return null;
         JsonNode v = body.get(name);
