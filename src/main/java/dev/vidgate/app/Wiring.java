@@ -23,6 +23,7 @@ import dev.vidgate.jobs.ExpirySweeper;
 import dev.vidgate.jobs.Pacer;
 import dev.vidgate.video.JobStore;
 import dev.vidgate.video.jdbc.JdbcJobStore;
+import dev.vidgate.webhooks.WebhookHook;
 import dev.vidgate.media.BoundedImageWork;
 import dev.vidgate.storage.ContentStore;
 import dev.vidgate.storage.fs.FileSystemContentStore;
@@ -99,11 +100,11 @@ class Wiring {
 
     /**
      * Every job's money moves in the job store's own transactions, through the billing hook; the job meters count each
-     * final change there too, once, whichever node or request made it.
+     * final change there too, once, whichever node or request made it; and the webhook outbox gets the event's deliveries.
      */
     @Bean
-    JobStore jobStore(JdbcTemplate jdbc, TransactionTemplate tx, BillingHook billing, JobMeters meters) {
-        return new JdbcJobStore(jdbc, tx, billing.andThen(meters));
+    JobStore jobStore(JdbcTemplate jdbc, TransactionTemplate tx, BillingHook billing, JobMeters meters, WebhookHook webhooks) {
+        return new JdbcJobStore(jdbc, tx, billing.andThen(meters).andThen(webhooks));
     }
 
     @Bean
