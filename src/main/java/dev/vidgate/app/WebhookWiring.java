@@ -31,8 +31,11 @@ class WebhookWiring {
     }
 
     @Bean
-    WebhookHook webhookHook(WebhookStore store, InstantSource clock, Doorbell doorbell) {
-        return new WebhookHook(store, clock, doorbell::ring);
+    WebhookHook webhookHook(WebhookStore store, InstantSource clock, Doorbell doorbell, WebhookDeliverer deliverer) {
+        return new WebhookHook(store, clock, () -> {
+            doorbell.ring();
+            deliverer.wake();
+        });
     }
 
     @Bean

@@ -24,6 +24,7 @@ import java.util.random.RandomGenerator;
 public final class WebhookDeliverer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebhookDeliverer.class);
     static final String LOOP = "webhook-delivery";
+    private static final Duration SHORTEST_PAUSE = Duration.ofMillis(10);
 
     private final WebhookStore store;
     private final WebhookSettings settings;
@@ -34,6 +35,7 @@ public final class WebhookDeliverer implements AutoCloseable {
     private final Backoff backoff;
     private final WebhookSender sender;
     private final Semaphore slots;
+    private final Doorbell settled = new Doorbell();
     private final ExecutorService posts = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-", 0).factory());
     private volatile boolean running;
     private Thread loop;
@@ -59,10 +61,19 @@ public final class WebhookDeliverer implements AutoCloseable {
         loop = Thread.ofPlatform().name(LOOP).daemon(true).start(this::loop);
     }
 
+    /** Looks for due deliveries now (an event committed on this node). */
+    public void wake() {
+        settled.ring();
+    }
+
     private void loop() {
         while (running) {
             try {
-                if (claimAndPost() == 0) idle();
+                if (claimAndPost() > 0) continue;
+                // While posts run, wait on the wall clock for one to end (their leases are on the injected clock, which
+                // must not run past them meanwhile); otherwise pause until the next delivery is due.
+                if (slots.availablePermits() < settings.concurrency()) settled.pause(settings.pollInterval());
+                else idle();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -80,12 +91,12 @@ public final class WebhookDeliverer implements AutoCloseable {
     }
 
     /** Claims what this node has room for and posts it; answers how many. */
-    private int claimAndPost() throws InterruptedException {
-        if (!slots.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) return -1; // all busy: look again
-        slots.release();
-        List<Claim> claims = store.claimDue(worker, clock.instant(), settings.lease(), slots.availablePermits());
+    private int claimAndPost() {
+        int room = slots.availablePermits();
+        if (room == 0) return 0;
+        List<Claim> claims = store.claimDue(worker, clock.instant(), settings.lease(), room);
         for (Claim claim : claims) {
-            slots.acquire();
+            slots.acquireUninterruptibly(); // only this loop acquires: the room seen above is still there
             posts.submit(() -> {
                 try {
                     deliver(claim);
@@ -95,6 +106,7 @@ public final class WebhookDeliverer implements AutoCloseable {
                     metrics.caught(LOOP);
                 } finally {
                     slots.release();
+                    settled.ring();
                 }
             });
         }
@@ -105,7 +117,7 @@ public final class WebhookDeliverer implements AutoCloseable {
         Instant now = clock.instant();
         Duration wait = store.nextDue().map(due -> Duration.between(now, due)).filter(d -> d.compareTo(settings.pollInterval()) < 0)
                 .orElse(settings.pollInterval());
-        if (!wait.isNegative() && !wait.isZero()) pacer.pause(wait);
+        pacer.pause(wait.compareTo(SHORTEST_PAUSE) < 0 ? SHORTEST_PAUSE : wait);
     }
 
     /** One attempt of one claimed delivery. */

@@ -56,7 +56,7 @@ public interface WebhookStore {
     /** Leases up to {@code limit} pending deliveries that are due, of enabled endpoints, to {@code worker}. */
     List<Claim> claimDue(String worker, Instant now, Duration lease, int limit);
 
-    /** When the earliest pending delivery is due, if any. */
+    /** When the earliest pending delivery is due (a leased one: when its lease runs out), if any. */
     Optional<Instant> nextDue();
 
     /**

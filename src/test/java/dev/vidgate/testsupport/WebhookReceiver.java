@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -55,7 +55,6 @@ public final class WebhookReceiver implements AutoCloseable {
     private final ServerSocket server;
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
-    private final CountDownLatch closing = new CountDownLatch(1);
     private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
     private final Thread acceptor;
 
@@ -90,11 +89,20 @@ public final class WebhookReceiver implements AutoCloseable {
         return received.stream().filter(Received::acknowledged).toList();
     }
 
-    /** Verifies a request's signature with openai-java ({@code client.webhooks().verifySignature}); throws if it does not match. */
+    /**
+     * Verifies a request's signature with openai-java ({@code client.webhooks().verifySignature}, its default 5-minute
+     * tolerance for the timestamp); throws if it does not match.
+     */
     public static void verify(Received r, String secret) {
+        verify(r, secret, Duration.ofMinutes(5));
+    }
+
+    /** As above, with a wider tolerance: for senders on a test clock that ran ahead of the wall clock. */
+    public static void verify(Received r, String secret, Duration tolerance) {
         Headers.Builder headers = Headers.builder();
         r.headers().forEach(headers::put);
-        SDK.webhooks().verifySignature(WebhookVerificationParams.builder().payload(r.body()).headers(headers.build()).secret(secret).build());
+        SDK.webhooks().verifySignature(WebhookVerificationParams.builder().payload(r.body()).headers(headers.build()).secret(secret)
+                .tolerance(tolerance).build());
     }
 
     private void accept() {
@@ -164,7 +172,6 @@ public final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
-        closing.countDown();
         try {
             server.close();
         } catch (IOException ignored) {

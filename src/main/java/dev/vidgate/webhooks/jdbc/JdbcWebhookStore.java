@@ -161,7 +161,8 @@ public final class JdbcWebhookStore implements WebhookStore {
 
     @Override
     public Optional<Instant> nextDue() {
-        Long at = jdbc.queryForObject("SELECT MIN(d.next_attempt_at) FROM webhook_deliveries d JOIN webhook_endpoints e "
+        Long at = jdbc.queryForObject("SELECT MIN(CASE WHEN d.lease_until > d.next_attempt_at THEN d.lease_until ELSE d.next_attempt_at END) "
+                + "FROM webhook_deliveries d JOIN webhook_endpoints e "
                 + "ON e.id = d.endpoint_id WHERE d.status = 'PENDING' AND e.enabled = TRUE", Long.class);
         return Optional.ofNullable(at).map(Instant::ofEpochMilli);
     }
