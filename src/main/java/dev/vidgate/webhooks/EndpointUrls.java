@@ -43,8 +43,10 @@ final class EndpointUrls {
         if (uri.getRawUserInfo() != null) throw WebhookErrors.url("'url' must not contain credentials.");
         if (uri.getRawFragment() != null) throw WebhookErrors.url("'url' must not contain a fragment.");
         String host = uri.getHost();
+        // java.net.URI leaves the host out of authorities such as 0x7f.1 (registry-based): check what was written
+        String written = host != null ? host : uri.getRawAuthority() == null ? null : uri.getRawAuthority().replaceFirst(":[0-9]*$", "");
+        if (written != null && PublicAddresses.isNonCanonicalIpv4Literal(written)) throw notPublic();
         if (host == null || host.isEmpty()) throw WebhookErrors.url("'url' must name a host.");
-        if (PublicAddresses.isNonCanonicalIpv4Literal(host)) throw notPublic();
         String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         InetAddress[] addresses;
         try {

@@ -86,6 +86,32 @@ class CliTest {
         assertThat(run("ledger", "list", "--tenant", "acme").out).doesNotContain("led_");
     }
 
+    @Test
+    void anOperatorRegistersAWebhookOnlyTheFlagLetsReachAPrivateAddressAndTheSecretIsShownOnce() {
+        assertThat(run("tenants", "create", "acme").code).isZero();
+
+        Run refused = run("webhooks", "create", "--tenant", "acme", "--url", "http://127.0.0.1:9/hooks");
+        assertThat(refused.code).isEqualTo(2);
+        assertThat(refused.err).contains("private, loopback or link-local address");
+
+        Run made = run("webhooks", "create", "--tenant", "acme", "--url", "http://127.0.0.1:9/hooks", "--events",
+                "video.completed,video.cancelled", "--allow-private", "true");
+        assertThat(made.code).as(made.err).isZero();
+        Matcher id = Pattern.compile("id: +(whep_[0-9a-f]+)").matcher(made.out);
+        Matcher secret = Pattern.compile("secret: +(whsec_\\S+)").matcher(made.out);
+        assertThat(id.find()).isTrue();
+        assertThat(secret.find()).isTrue();
+        assertThat(made.out).contains("events:   video.completed,video.cancelled").contains("private:  allowed");
+
+        Run list = run("webhooks", "list", "--tenant", "acme");
+        assertThat(list.out).contains(id.group(1)).doesNotContain(secret.group(1));
+        Run rotated = run("webhooks", "rotate", id.group(1));
+        assertThat(rotated.out).contains("secret:   whsec_").doesNotContain(secret.group(1));
+        assertThat(run("webhooks", "disable", id.group(1)).out).contains("status:   disabled");
+        assertThat(run("webhooks", "delete", id.group(1)).code).isZero();
+        assertThat(run("webhooks", "show", id.group(1)).code).isEqualTo(2);
+    }
+
     private Run run(String... words) {
         List<String> args = new ArrayList<>(List.of(words));
         args.add("--vidgate.data-dir=" + dataDir);
