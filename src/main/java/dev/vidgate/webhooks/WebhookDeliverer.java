@@ -78,6 +78,7 @@ public final class WebhookDeliverer implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Throwable t) {
+                if (!running) return; // closing: what was claimed and not posted is sent again once its lease runs out
                 log.error("webhook delivery loop error; continuing", t);
                 metrics.caught(LOOP);
                 try {

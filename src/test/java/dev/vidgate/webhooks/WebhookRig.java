@@ -69,7 +69,7 @@ final class WebhookRig implements AutoCloseable {
     /** A job of {@code tenant}, claimed by a worker: the state a job is in when its engine finishes. */
     Video running(String tenant) {
         Video queued = jobs.insert(VideoBuilder.aVideo().tenant(tenant).key("key_" + KEYS.incrementAndGet()).build(), clock.instant());
-        jobs.claimNext("worker", clock.instant(), Duration.ofMinutes(5), Set.of("builtin")).orElseThrow();
+        jobs.claimNext("worker", clock.instant(), Duration.ofHours(2), Set.of("builtin")).orElseThrow();
         return jobs.findById(queued.id()).orElseThrow();
     }
 

@@ -148,13 +148,24 @@ public final class JdbcWebhookStore implements WebhookStore {
                         + "WHERE d." + CLAIMABLE.replace("next_attempt_at", "d.next_attempt_at").replace("lease_until", "d.lease_until")
                         + " AND e.enabled = TRUE ORDER BY d.next_attempt_at LIMIT ?",
                 String.class, nowMs, nowMs, limit);
+        if (candidates.isEmpty()) return List.of();
+        // One compare-and-set for the lot: a candidate another worker took meanwhile is no longer claimable and is skipped.
+        long until = nowMs + lease.toMillis();
+        String in = String.join(", ", java.util.Collections.nCopies(candidates.size(), "?"));
+        List<Object> args = new ArrayList<>(List.of(worker, until));
+        args.addAll(candidates);
+        args.add(nowMs);
+        args.add(nowMs);
+        jdbc.update("UPDATE webhook_deliveries SET lease_owner = ?, lease_until = ? WHERE id IN (" + in + ") AND " + CLAIMABLE, args.toArray());
+        List<Object> mine = new ArrayList<>(candidates);
+        mine.add(worker);
+        mine.add(until);
+        List<Delivery> taken = jdbc.query(DELIVERY + "WHERE id IN (" + in + ") AND lease_owner = ? AND lease_until = ?",
+                WebhookRows.DELIVERY, mine.toArray());
+        java.util.Map<String, Optional<Endpoint>> endpoints = new java.util.HashMap<>();
         List<Claim> claims = new ArrayList<>();
-        for (String id : candidates) {
-            int taken = jdbc.update("UPDATE webhook_deliveries SET lease_owner = ?, lease_until = ? WHERE id = ? AND " + CLAIMABLE,
-                    worker, nowMs + lease.toMillis(), id, nowMs, nowMs);
-            if (taken != 1) continue;
-            Delivery d = delivery(id).orElseThrow();
-            endpoint(d.endpointId()).ifPresent(e -> claims.add(new Claim(d, e)));
+        for (Delivery d : taken) {
+            endpoints.computeIfAbsent(d.endpointId(), this::endpoint).ifPresent(e -> claims.add(new Claim(d, e)));
         }
         return claims;
     }
@@ -190,9 +201,10 @@ public final class JdbcWebhookStore implements WebhookStore {
                     WebhookRows.cut(a.error(), 500), WebhookRows.cut(a.responseBody(), 1024));
             String endpoint = jdbc.queryForObject("SELECT endpoint_id FROM webhook_deliveries WHERE id = ?", String.class, a.deliveryId());
             if (outcome instanceof Outcome.Delivered) {
-                jdbc.update("UPDATE webhook_endpoints SET failing_since = NULL WHERE id = ?", endpoint);
+                // only when set: every delivery of a busy endpoint would otherwise queue on its row
+                jdbc.update("UPDATE webhook_endpoints SET failing_since = NULL WHERE id = ? AND failing_since IS NOT NULL", endpoint);
             } else {
-                jdbc.update("UPDATE webhook_endpoints SET failing_since = COALESCE(failing_since, ?) WHERE id = ?",
+                jdbc.update("UPDATE webhook_endpoints SET failing_since = ? WHERE id = ? AND failing_since IS NULL",
                         a.startedAt().toEpochMilli(), endpoint);
             }
             return true;
