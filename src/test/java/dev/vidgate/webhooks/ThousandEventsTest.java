@@ -1,6 +1,5 @@
 package dev.vidgate.webhooks;
 
-import dev.vidgate.testsupport.TestDatabases;
 import dev.vidgate.testsupport.Waits;
 import dev.vidgate.testsupport.WebhookReceiver.Received;
 import dev.vidgate.video.Video;
@@ -34,7 +33,7 @@ class ThousandEventsTest {
 
     @Test
     void aThousandJobsFinishingTogetherAreEachDeliveredOnceWithinASuccessfulAttempt() throws Exception {
-        rig = new WebhookRig(TestDatabases.freshH2(), InstantSource.system(), new Doorbell(),
+        rig = new WebhookRig(WebhookRig.pooledH2(), InstantSource.system(), new Doorbell(),
                 WebhookSettings.DEFAULTS.withAllowPrivate(true));
         CreatedEndpoint endpoint = rig.endpoint("ten_a", null);
         List<Video> running = new ArrayList<>();

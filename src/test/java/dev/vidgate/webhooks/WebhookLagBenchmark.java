@@ -1,6 +1,5 @@
 package dev.vidgate.webhooks;
 
-import dev.vidgate.testsupport.TestDatabases;
 import dev.vidgate.testsupport.Waits;
 import dev.vidgate.video.Video;
 
@@ -21,7 +20,7 @@ public final class WebhookLagBenchmark {
 
     public static void main(String[] args) throws Exception {
         int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        try (var rig = new WebhookRig(TestDatabases.freshH2(), InstantSource.system(), new Doorbell(),
+        try (var rig = new WebhookRig(WebhookRig.pooledH2(), InstantSource.system(), new Doorbell(),
                 WebhookSettings.DEFAULTS.withAllowPrivate(true))) {
             rig.endpoint("ten_bench", null);
             List<Video> running = new ArrayList<>();

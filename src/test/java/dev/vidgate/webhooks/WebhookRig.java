@@ -56,6 +56,14 @@ final class WebhookRig implements AutoCloseable {
         this.jobs = new JdbcJobStore(jdbc, tx, new WebhookHook(store, clock, deliverer::wake));
     }
 
+    /** A fresh H2 behind a connection pool, as the server has it (Hikari): for the tests and the benchmark at load. */
+    static DataSource pooledH2() {
+        var config = new com.zaxxer.hikari.HikariConfig();
+        config.setDataSource(TestDatabases.freshH2());
+        config.setMaximumPoolSize(16);
+        return new com.zaxxer.hikari.HikariDataSource(config);
+    }
+
     /** Short timeouts, so a hanging receiver costs a second; an hour between looks, which the test pacer skips. */
     static WebhookSettings fast() {
         return WebhookSettings.DEFAULTS.withAllowPrivate(true).withTimeout(Duration.ofSeconds(1)).withLease(Duration.ofSeconds(30))
@@ -93,6 +101,13 @@ final class WebhookRig implements AutoCloseable {
     public void close() {
         deliverer.close();
         receiver.close();
+        if (db instanceof AutoCloseable pool) {
+            try {
+                pool.close();
+            } catch (Exception ignored) {
+                // the test is over
+            }
+        }
     }
 
     /** The deliverer's metrics, counted. */
