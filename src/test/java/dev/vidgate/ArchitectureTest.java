@@ -20,7 +20,7 @@ class ArchitectureTest {
     /** The adapter packages: only {@code app} (and the adapter itself) may refer to what is inside. */
     private static final List<String> ADAPTERS = List.of(
             "dev.vidgate.video.jdbc..", "dev.vidgate.billing.jdbc..", "dev.vidgate.health.jdbc..", "dev.vidgate.tenancy.jdbc..", "dev.vidgate.cluster.jdbc..",
-            "dev.vidgate.policy.jdbc..", "dev.vidgate.policy.moderation..",
+            "dev.vidgate.policy.jdbc..", "dev.vidgate.policy.moderation..", "dev.vidgate.webhooks.jdbc..",
             "dev.vidgate.storage.fs..", "dev.vidgate.storage.s3..",
             "dev.vidgate.engine.builtin..", "dev.vidgate.engine.relay..", "dev.vidgate.policy.faces.opencv..");
 

@@ -12,6 +12,7 @@ import dev.vidgate.tenancy.KeySpec;
 import dev.vidgate.tenancy.KeyStore;
 import dev.vidgate.tenancy.Secrets;
 import dev.vidgate.tenancy.Tenant;
+import dev.vidgate.webhooks.WebhookDeliverer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -25,7 +26,7 @@ import java.util.Optional;
 
 /**
  * After the database is migrated: makes the first API key if there is none, then starts the storage
- * probes, the dispatcher (on nodes with the worker role) and the periodic duties (on every node; one node at a
+ * probes, the dispatcher and the webhook deliverer (on nodes with the worker role) and the periodic duties (on every node; one node at a
  * time runs each).
  */
 @Component
@@ -42,10 +43,12 @@ class Startup implements ApplicationRunner {
     private final PeriodicDuties duties;
     private final VidgateProperties props;
     private final StorageHealth storage;
+    private final WebhookDeliverer webhooks;
 
     Startup(KeyStore keys, Ledger ledger, Billing billing, InstantSource clock, Dispatcher dispatcher, PeriodicDuties duties,
-            VidgateProperties props, StorageHealth storage) {
+            VidgateProperties props, StorageHealth storage, WebhookDeliverer webhooks) {
         this.storage = storage;
+        this.webhooks = webhooks;
         this.keys = keys;
         this.ledger = ledger;
         this.billing = billing;
@@ -64,6 +67,7 @@ class Startup implements ApplicationRunner {
         storage.start();
         if (props.runsWorkers()) {
             dispatcher.start();
+            webhooks.start();
         } else {
             log.info("roles {}: this node serves the API and runs no jobs", props.roles());
         }

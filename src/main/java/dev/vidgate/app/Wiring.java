@@ -25,6 +25,7 @@ import dev.vidgate.jobs.ExpirySweeper;
 import dev.vidgate.jobs.Pacer;
 import dev.vidgate.video.JobStore;
 import dev.vidgate.video.jdbc.JdbcJobStore;
+import dev.vidgate.webhooks.WebhookHook;
 import dev.vidgate.media.BoundedImageWork;
 import dev.vidgate.policy.ContentCheck;
 import dev.vidgate.policy.faces.FaceCheck;
@@ -112,12 +113,12 @@ class Wiring {
 
     /**
      * Every job's money moves in the job store's own transactions, through the billing hook; the job meters count each
-     * final change there too, once, whichever node or request made it.
+     * final change there too, once, whichever node or request made it; and the webhook outbox gets the event's deliveries.
      */
     @Bean
     JobStore jobStore(JdbcTemplate jdbc, TransactionTemplate tx, BillingHook billing, JobMeters meters,
-                      PolicyWiring.ProviderVerdicts verdicts) {
-        return new JdbcJobStore(jdbc, tx, billing.andThen(meters).andThen(verdicts));
+                      PolicyWiring.ProviderVerdicts verdicts, WebhookHook webhooks) {
+        return new JdbcJobStore(jdbc, tx, billing.andThen(meters).andThen(verdicts).andThen(webhooks));
     }
 
     @Bean

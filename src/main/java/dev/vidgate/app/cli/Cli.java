@@ -4,6 +4,7 @@ import dev.vidgate.billing.Billing;
 import dev.vidgate.common.ApiException;
 import dev.vidgate.common.Failures;
 import dev.vidgate.tenancy.Tenants;
+import dev.vidgate.webhooks.Webhooks;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,8 +25,9 @@ import java.util.stream.Collectors;
  * Exit codes: 0 done, 1 failed (or reconciliation found problems), 2 misuse or refused input.
  */
 public final class Cli {
-    private static final Set<String> GROUPS = Set.of("tenants", "keys", "credits", "prices", "usage", "ledger");
-    private static final String COMMANDS = (TenantCommands.USAGE + "\n" + KeyCommands.USAGE + "\n" + MoneyCommands.USAGE).lines()
+    private static final Set<String> GROUPS = Set.of("tenants", "keys", "credits", "prices", "usage", "ledger", "webhooks");
+    private static final String COMMANDS = (TenantCommands.USAGE + "\n" + KeyCommands.USAGE + "\n" + MoneyCommands.USAGE + "\n"
+            + WebhookCommands.USAGE).lines()
             .map(line -> line.startsWith("vidgate ") ? "  " + line : line).collect(Collectors.joining("\n"));
     private static final String USAGE = "usage:\n" + COMMANDS;
 
@@ -126,6 +128,7 @@ public final class Cli {
                 case "credits" -> money.credits(action, parsed);
                 case "prices" -> money.prices(action, parsed);
                 case "usage" -> money.usage(parsed);
+                case "webhooks" -> new WebhookCommands(context.getBean(Webhooks.class), tenants, out).run(action, parsed);
                 default -> money.ledger(action, parsed);
             };
         } catch (Args.UsageException e) {

@@ -33,6 +33,7 @@ final class RemoteCommands {
             case "credits" -> credits(action, args);
             case "prices" -> prices(action, args);
             case "usage" -> api.get("/usage" + AdminApi.query(with(args.allow(0, "tenant", "key", "from", "to"), "tenant", "key", "from", "to")));
+            case "webhooks" -> webhooks(action, args);
             default -> ledger(action, args);
         };
         out.println(AdminApi.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(answer));
@@ -106,6 +107,45 @@ final class RemoteCommands {
                     + AdminApi.segment(args.positional(1, "the resolution")));
             default -> throw new Args.UsageException("unknown action 'prices " + action + "'");
         };
+    }
+
+    private JsonNode webhooks(String action, Args args) {
+        return switch (action) {
+            case "create" -> {
+                args.allow(0, "tenant", "url", "events", "allow-private");
+                yield api.post("/webhooks", webhookFields(args).put("tenant", args.required("tenant")).put("url", args.required("url")), null);
+            }
+            case "list" -> api.get("/webhooks" + page(args.allow(0, "tenant", "limit"), with(args, "tenant")));
+            case "show" -> api.get(endpoint(args.allow(1)));
+            case "update" -> {
+                args.allow(1, "url", "events", "allow-private");
+                ObjectNode body = webhookFields(args);
+                if (args.option("url") != null) body.put("url", args.option("url"));
+                yield api.post(endpoint(args), body, null);
+            }
+            case "enable", "disable" -> api.post(endpoint(args.allow(1)),
+                    AdminApi.JSON.createObjectNode().put("enabled", action.equals("enable")), null);
+            case "delete" -> api.delete(endpoint(args.allow(1)));
+            case "rotate" -> api.post(endpoint(args.allow(1)) + "/rotate", AdminApi.JSON.createObjectNode(), null);
+            case "deliveries" -> api.get(endpoint(args.allow(1, "limit")) + "/deliveries" + page(args, Map.of()));
+            case "redeliver" -> api.post(endpoint(args.allow(2)) + "/deliveries/" + AdminApi.segment(args.positional(1, "the delivery id"))
+                    + "/redeliver", AdminApi.JSON.createObjectNode(), null);
+            default -> throw new Args.UsageException("unknown action 'webhooks " + action + "'");
+        };
+    }
+
+    private static String endpoint(Args args) {
+        return "/webhooks/" + AdminApi.segment(args.positional(0, "the endpoint id"));
+    }
+
+    private static ObjectNode webhookFields(Args args) {
+        ObjectNode body = AdminApi.JSON.createObjectNode();
+        if (args.option("events") != null) {
+            var events = body.putArray("events");
+            for (String event : args.option("events").split(",")) if (!event.isBlank()) events.add(event.trim());
+        }
+        if (args.option("allow-private") != null) body.put("allow_private", WebhookCommands.bool(args, "allow-private"));
+        return body;
     }
 
     private JsonNode ledger(String action, Args args) {

@@ -5,8 +5,8 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.regex.Pattern;
 
-/** Which addresses a remote reference may be fetched from: the SSRF guard of {@link RemoteImageFetcher}. */
-final class PublicAddresses {
+/** Which addresses a remote reference may be fetched from: the SSRF guard of {@link RemoteImageFetcher}, and of webhook deliveries. */
+public final class PublicAddresses {
     private static final Pattern NUMBER = Pattern.compile("[0-9]+|0[xX][0-9a-fA-F]*");
     private static final Pattern DOTTED_QUAD =
             Pattern.compile("((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])");
@@ -20,7 +20,7 @@ final class PublicAddresses {
      * (Teredo), 2001:db8::/32, fc00::/7, fe80::/10, fec0::/10 and ff00::/8, and checks the IPv4 address embedded
      * in ::ffff:0:0/96, 64:ff9b::/96 and 2002::/16.
      */
-    static boolean isPublic(InetAddress address) {
+    public static boolean isPublic(InetAddress address) {
         if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
                 || address.isSiteLocalAddress() || address.isMulticastAddress()) {
             return false;
@@ -57,7 +57,7 @@ final class PublicAddresses {
      * guessed at. As in the WHATWG URL standard, a host whose last label is a number (digits, or
      * {@code 0x} and hex digits) is an IPv4 literal, however it is written; any other host is a name.
      */
-    static boolean isNonCanonicalIpv4Literal(String host) {
+    public static boolean isNonCanonicalIpv4Literal(String host) {
         if (host.startsWith("[")) {
             int lastColon = host.lastIndexOf(':');
             String tail = host.substring(lastColon + 1, host.endsWith("]") ? host.length() - 1 : host.length());

@@ -115,6 +115,13 @@ class CliTest {
             assertThat(rotated.err).contains("shown only now");
             assertThat(json(run(env, "keys", "list", "--tenant", "acme")).path("data").findValuesAsString("id")).containsExactly(keyId);
 
+            Run hook = run(env, "webhooks", "create", "--tenant", "acme", "--url", "http://127.0.0.1:9/hooks", "--allow-private", "true");
+            String hookId = json(hook).path("id").asString();
+            assertThat(json(hook).path("secret").asString()).startsWith("whsec_");
+            assertThat(hook.err).contains("shown only now");
+            assertThat(json(run(env, "webhooks", "disable", hookId)).path("enabled").asBoolean()).isFalse();
+            assertThat(json(run(env, "webhooks", "list", "--tenant", "acme")).path("data").findValuesAsString("id")).containsExactly(hookId);
+
             assertThat(json(run(env, "credits", "topup", "--tenant", "acme", "--amount", "3cr", "--reason", "r", "--idempotency-key", "k1"))
                     .path("balance_after").asLong()).isEqualTo(3_000_000);
             assertThat(json(run(env, "credits", "topup", "--tenant", "acme", "--amount", "3cr", "--reason", "r", "--idempotency-key", "k1"))
@@ -141,6 +148,32 @@ class CliTest {
             assertThat(noKey.code).isEqualTo(2);
             assertThat(noKey.err).contains("VIDGATE_ADMIN_KEY is not");
         }
+    }
+
+    @Test
+    void anOperatorRegistersAWebhookOnlyTheFlagLetsReachAPrivateAddressAndTheSecretIsShownOnce() {
+        assertThat(run("tenants", "create", "acme").code).isZero();
+
+        Run refused = run("webhooks", "create", "--tenant", "acme", "--url", "http://127.0.0.1:9/hooks");
+        assertThat(refused.code).isEqualTo(2);
+        assertThat(refused.err).contains("private, loopback or link-local address");
+
+        Run made = run("webhooks", "create", "--tenant", "acme", "--url", "http://127.0.0.1:9/hooks", "--events",
+                "video.completed,video.cancelled", "--allow-private", "true");
+        assertThat(made.code).as(made.err).isZero();
+        Matcher id = Pattern.compile("id: +(whep_[0-9a-f]+)").matcher(made.out);
+        Matcher secret = Pattern.compile("secret: +(whsec_\\S+)").matcher(made.out);
+        assertThat(id.find()).isTrue();
+        assertThat(secret.find()).isTrue();
+        assertThat(made.out).contains("events:   video.completed,video.cancelled").contains("private:  allowed");
+
+        Run list = run("webhooks", "list", "--tenant", "acme");
+        assertThat(list.out).contains(id.group(1)).doesNotContain(secret.group(1));
+        Run rotated = run("webhooks", "rotate", id.group(1));
+        assertThat(rotated.out).contains("secret:   whsec_").doesNotContain(secret.group(1));
+        assertThat(run("webhooks", "disable", id.group(1)).out).contains("status:   disabled");
+        assertThat(run("webhooks", "delete", id.group(1)).code).isZero();
+        assertThat(run("webhooks", "show", id.group(1)).code).isEqualTo(2);
     }
 
     private static JsonNode json(Run run) {

@@ -1,0 +1,21 @@
+package dev.vidgate.webhooks.jdbc;
+
+import dev.vidgate.testsupport.TestDatabases;
+import dev.vidgate.webhooks.WebhookStore;
+import dev.vidgate.webhooks.WebhookStoreContract;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+
+class JdbcWebhookStoreOnH2Test extends WebhookStoreContract {
+    @Override
+    protected DataSource freshDatabase() {
+        return TestDatabases.freshH2();
+    }
+
+    @Override
+    protected WebhookStore storeOn(JdbcTemplate jdbc, TransactionTemplate tx) {
+        return new JdbcWebhookStore(jdbc, tx);
+    }
+}
