@@ -27,12 +27,10 @@ NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 WORK=$(mktemp -d)
 chmod 755 "$WORK"
 DATA="$WORK/data"
-"${JAVA_HOME:+$JAVA_HOME/bin/}java" --enable-native-access=ALL-UNNAMED -Xmx1g -jar target/vidgate.jar --server.port="$PORT" --server.address=127.0.0.1 \
-  --vidgate.data-dir="$DATA" --vidgate.bootstrap-key="$KEY" --logging.level.root=WARN > "$WORK/server.log" 2>&1 &
-SERVER=$!
-NGINX_PID=""
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
-for i in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/v1/videos" -H "Authorization: Bearer $KEY" >/dev/null && break; sleep 0.5; done
+. bench/lib.sh
+SERVER=""; NGINX_PID=""
+trap '[ -n "$SERVER" ] && kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
+start_server "$DATA" "$PORT" "$KEY" "$WORK/server.log"
 
 ID=$(curl -s -X POST "http://127.0.0.1:$PORT/v1/videos" -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
   -d '{"prompt":"a lighthouse at dusk, waves","size":"1280x720","seconds":"12"}' | sed -E 's/.*"id":"([^"]+)".*/\1/')

@@ -7,6 +7,7 @@
 # Targets: claim p99 <= 5 ms, GET p99 <= 10 ms, list pages p99 <= 10 ms, usage <= 50 ms, sweep >= 5,000 jobs/s without
 # raising claim p99, start <= 15 s.
 # Usage: bench/scale.sh [h2|postgres|both]     JOBS=100000 bench/scale.sh for a quick look
+#        bench/scale.sh explain h2|postgres "SQL"...   the plans and median times of queries on such a database (ScaleExplain)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JOBS="${JOBS:-1000000}"
@@ -14,10 +15,13 @@ KEYS="${KEYS:-1000}"
 if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
-./mvnw -q -B -o test-compile 2>/dev/null || ./mvnw -q -B test-compile
-./mvnw -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null 2>&1 \
-  || ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
-CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+. bench/lib.sh
+bench_classpath
+if [ "${1:-}" = explain ]; then
+  shift
+  exec "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx2g -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" \
+    dev.vidgate.bench.ScaleExplain "${1:-h2}" "$JOBS" "$KEYS" "${@:2}"
+fi
 case "${1:-both}" in
   both) DATABASES=(h2 postgres) ;;
   h2|postgres) DATABASES=("$1") ;;
