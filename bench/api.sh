@@ -17,11 +17,7 @@ SERVER=""
 trap '[ -n "$SERVER" ] && kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
 start_server "$DATA" "$PORT" "$KEY" "$DATA/server.log"
 
-ID=$(curl -s -X POST "http://127.0.0.1:$PORT/v1/videos" -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
-  -d '{"prompt":"benchmark","size":"1280x720","seconds":"4"}' | sed -E 's/.*"id":"([^"]+)".*/\1/')
-for i in $(seq 1 240); do
-  curl -s "http://127.0.0.1:$PORT/v1/videos/$ID" -H "Authorization: Bearer $KEY" | grep -q '"status":"completed"' && break; sleep 0.5
-done
+create_video "$PORT" "$KEY" 4 benchmark
 
 report() { # name, wrk output
   local rps p50 p99

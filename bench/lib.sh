@@ -16,3 +16,12 @@ start_server() {
   SERVER=$!
   for i in $(seq 1 120); do curl -sf "http://127.0.0.1:$2/v1/videos" -H "Authorization: Bearer $3" >/dev/null && break; sleep 0.5; done
 }
+
+# create_video PORT KEY SECONDS PROMPT: creates a 1280x720 video, sets ID to its id and waits (up to 10 minutes) until it completed.
+create_video() {
+  ID=$(curl -s -X POST "http://127.0.0.1:$1/v1/videos" -H "Authorization: Bearer $2" -H 'Content-Type: application/json' \
+    -d "{\"prompt\":\"$4\",\"size\":\"1280x720\",\"seconds\":\"$3\"}" | sed -E 's/.*"id":"([^"]+)".*/\1/')
+  for i in $(seq 1 1200); do
+    curl -s "http://127.0.0.1:$1/v1/videos/$ID" -H "Authorization: Bearer $2" | grep -q '"status":"completed"' && break; sleep 0.5
+  done
+}
