@@ -32,15 +32,11 @@ SERVER=""; NGINX_PID=""
 trap '[ -n "$SERVER" ] && kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
 start_server "$DATA" "$PORT" "$KEY" "$WORK/server.log"
 
-ID=$(curl -s -X POST "http://127.0.0.1:$PORT/v1/videos" -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
-  -d '{"prompt":"a lighthouse at dusk, waves","size":"1280x720","seconds":"12"}' | sed -E 's/.*"id":"([^"]+)".*/\1/')
-for i in $(seq 1 600); do
-  curl -s "http://127.0.0.1:$PORT/v1/videos/$ID" -H "Authorization: Bearer $KEY" | grep -q '"status":"completed"' && break; sleep 1
-done
+create_video "$PORT" "$KEY" 12 "a lighthouse at dusk, waves"
 URL="http://127.0.0.1:$PORT/v1/videos/$ID/content"
 # nginx serves a copy of the same bytes, as Vidgate sends them
 mkdir -p "$WORK/www" "$WORK/nginx"
-curl -sf "$URL" -H "Authorization: Bearer $KEY" -o "$WORK/www/video.mp4"
+curl -sf "$URL" -H "Authorization: Bearer $KEY" -o "$WORK/www/video.mp4" || { echo "the video $ID did not complete; server log:" >&2; tail -20 "$WORK/server.log" >&2; exit 1; }
 chmod -R a+rX "$WORK/www"
 SIZE=$(stat -c %s "$WORK/www/video.mp4")
 RANGE="bytes=$((SIZE / 4))-$((SIZE * 3 / 4 - 1))"
