@@ -12,17 +12,12 @@ command -v wrk >/dev/null || { apt-get update -qq >/dev/null && apt-get install 
 
 ./mvnw -q -B package -DskipTests
 DATA=$(mktemp -d)
-"${JAVA_HOME:+$JAVA_HOME/bin/}java" --enable-native-access=ALL-UNNAMED -Xmx1g -jar target/vidgate.jar --server.port="$PORT" --server.address=127.0.0.1 \
-  --vidgate.data-dir="$DATA" --vidgate.bootstrap-key="$KEY" --logging.level.root=WARN > "$DATA/server.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
-for i in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/v1/videos" -H "Authorization: Bearer $KEY" >/dev/null && break; sleep 0.5; done
+. bench/lib.sh
+SERVER=""
+trap '[ -n "$SERVER" ] && kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
+start_server "$DATA" "$PORT" "$KEY" "$DATA/server.log"
 
-ID=$(curl -s -X POST "http://127.0.0.1:$PORT/v1/videos" -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
-  -d '{"prompt":"benchmark","size":"1280x720","seconds":"4"}' | sed -E 's/.*"id":"([^"]+)".*/\1/')
-for i in $(seq 1 240); do
-  curl -s "http://127.0.0.1:$PORT/v1/videos/$ID" -H "Authorization: Bearer $KEY" | grep -q '"status":"completed"' && break; sleep 0.5
-done
+create_video "$PORT" "$KEY" 4 benchmark
 
 report() { # name, wrk output
   local rps p50 p99

@@ -2,6 +2,7 @@ package dev.vidgate.storage;
 
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -50,6 +51,15 @@ public interface ContentStore {
      * given headers; empty if this store cannot make one. Does not check that the object exists.
      */
     Optional<URI> presignedUrl(String key, Duration ttl, String contentType, String contentDisposition);
+
+    /**
+     * The local file that holds the object under {@code key}, for a server that can send it without copying it through
+     * the JVM (sendfile); empty if the store keeps it elsewhere (S3) or there is none. The file may be replaced or
+     * deleted afterwards like any object.
+     */
+    default Optional<Path> localFile(String key) {
+        return Optional.empty();
+    }
 
     /**
      * Deletes what puts interrupted by a crash left behind and last touched before {@code olderThan} (a put in

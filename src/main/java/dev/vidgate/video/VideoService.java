@@ -204,6 +204,11 @@ public final class VideoService {
         return content.open(c.key(), offset, length);
     }
 
+    /** The rendition's local file, to send without copying it through the JVM (sendfile); empty if the store has none. */
+    public Optional<java.nio.file.Path> localFile(DownloadableContent c) {
+        return content.localFile(c.key());
+    }
+
     /** A URL that serves the rendition straight from the store for {@code ttl}, if the store can make one. */
     public Optional<URI> directUrl(DownloadableContent c, Duration ttl, String contentDisposition) {
         return content.presignedUrl(c.key(), ttl, c.variant().mediaType(), contentDisposition);

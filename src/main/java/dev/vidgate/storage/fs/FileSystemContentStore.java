@@ -175,6 +175,13 @@ public final class FileSystemContentStore implements ContentStore {
         }
     }
 
+    /** The object's file, when it is a regular file (not a prefix, not a link). */
+    @Override
+    public Optional<Path> localFile(String key) {
+        Path file = resolve(key);
+        return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? Optional.of(file) : Optional.empty();
+    }
+
     /** Always empty: files are served through the API, never handed out by URL. */
     @Override
     public Optional<URI> presignedUrl(String key, Duration ttl, String contentType, String contentDisposition) {

@@ -1,0 +1,27 @@
+# Shared by the bench scripts (sourced from the repository's root, after JAVA_HOME is set); not run on its own.
+
+# Compiles the tests and sets CP to the classpath the benchmark classes run with.
+bench_classpath() {
+  ./mvnw -q -B -o test-compile 2>/dev/null || ./mvnw -q -B test-compile
+  ./mvnw -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null 2>&1 \
+    || ./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+  CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+}
+
+# start_server DATA_DIR PORT KEY LOG: starts the packaged jar on 127.0.0.1 in the background, sets SERVER to its pid and
+# waits until it answers (the caller's trap stops it).
+start_server() {
+  "${JAVA_HOME:+$JAVA_HOME/bin/}java" --enable-native-access=ALL-UNNAMED -Xmx1g -jar target/vidgate.jar --server.port="$2" \
+    --server.address=127.0.0.1 --vidgate.data-dir="$1" --vidgate.bootstrap-key="$3" --logging.level.root=WARN > "$4" 2>&1 &
+  SERVER=$!
+  for i in $(seq 1 120); do curl -sf "http://127.0.0.1:$2/v1/videos" -H "Authorization: Bearer $3" >/dev/null && break; sleep 0.5; done
+}
+
+# create_video PORT KEY SECONDS PROMPT: creates a 1280x720 video, sets ID to its id and waits (up to 10 minutes) until it completed.
+create_video() {
+  ID=$(curl -s -X POST "http://127.0.0.1:$1/v1/videos" -H "Authorization: Bearer $2" -H 'Content-Type: application/json' \
+    -d "{\"prompt\":\"$4\",\"size\":\"1280x720\",\"seconds\":\"$3\"}" | sed -E 's/.*"id":"([^"]+)".*/\1/')
+  for i in $(seq 1 1200); do
+    curl -s "http://127.0.0.1:$1/v1/videos/$ID" -H "Authorization: Bearer $2" | grep -q '"status":"completed"' && break; sleep 0.5
+  done
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Scale benchmark: fills a database with JOBS jobs (default 1,000,000: a tenth queued across 1,000 keys, the rest
+# finished, a tenth of all with content past its expiry) in bulk through the store's own tables, starts a server on it
+# and prints p50/p99 of the dispatcher's claim, GET of one job at 64 clients, the first and a deep page of
+# GET /v1/videos (keyset paging with after), usage for a tenant, the expiry sweep's throughput while claims run, and
+# the start-up time on that database. Runs on H2 (file) and on the embedded PostgreSQL, one after the other.
+# Targets: claim p99 <= 5 ms, GET p99 <= 10 ms, list pages p99 <= 10 ms, usage <= 50 ms, sweep >= 5,000 jobs/s without
+# raising claim p99, start <= 15 s.
+# Usage: bench/scale.sh [h2|postgres|both]     JOBS=100000 bench/scale.sh for a quick look
+#        bench/scale.sh explain h2|postgres "SQL"...   the plans and median times of queries on such a database (ScaleExplain)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JOBS="${JOBS:-1000000}"
+KEYS="${KEYS:-1000}"
+if [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+. bench/lib.sh
+bench_classpath
+if [ "${1:-}" = explain ]; then
+  shift
+  exec "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx2g -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" \
+    dev.vidgate.bench.ScaleExplain "${1:-h2}" "$JOBS" "$KEYS" "${@:2}"
+fi
+case "${1:-both}" in
+  both) DATABASES=(h2 postgres) ;;
+  h2|postgres) DATABASES=("$1") ;;
+  *) echo "usage: bench/scale.sh [h2|postgres|both]" >&2; exit 2 ;;
+esac
+for db in "${DATABASES[@]}"; do
+  "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx2g -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" \
+    dev.vidgate.bench.ScaleBenchmark "$db" "$JOBS" "$KEYS"
+  echo
+done
