@@ -5,6 +5,7 @@ import dev.vidgate.engine.builtin.audio.AmbientBed;
 import dev.vidgate.engine.builtin.frame.ClipFormat;
 import dev.vidgate.engine.builtin.frame.FrameBuffer;
 import dev.vidgate.engine.builtin.frame.FrameSource;
+import dev.vidgate.engine.builtin.living.LivingPicture;
 import dev.vidgate.engine.builtin.prompt.CameraMove;
 import dev.vidgate.engine.builtin.prompt.PromptDirection.MoveKind;
 import dev.vidgate.engine.builtin.prompt.PromptDirection;
@@ -45,7 +46,8 @@ final class Shot {
         List<CameraMove> moves = direction.moves().isEmpty() ? defaultMoves(fromPicture, prompt) : direction.moves();
         CameraPath path = new CameraPath(moves, frames, fromPicture);
         FrameSource source = fromPicture
-                ? new ImageMotionSource(picture, width, height, path)
+                ? new ImageMotionSource(picture, width, height, path,
+                        LivingPicture.of(picture, width, height, direction.life(), direction.pace()))
                 : Scenes.create(direction, width, height, path, PromptSeed.of(prompt, "scene"));
         LookPass looks = new LookPass(direction, width, height, frames, fromPicture,
                 !fromPicture && Scenes.paintsTimeOfDay(direction.scene()), PromptSeed.of(prompt, "looks"));
