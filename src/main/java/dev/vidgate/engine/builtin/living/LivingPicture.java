@@ -97,8 +97,8 @@ public final class LivingPicture {
         if (index <= 0) return;
         double t = index / (double) ClipFormat.FPS;
         Frame f = new Frame(t, RegionAnalysis.smoothstep(t / RAMP_SECONDS));
-        boolean camera = !(view.zoom() == 1 && view.offsetX() == 0 && view.offsetY() == 0 && view.shear() == 0
-                && view.perspective() == 0);
+        // a dolly's perspective already makes lower rows nearer; layering it again fought that, so a dolly keeps it alone
+        boolean camera = view.perspective() == 0 && !(view.zoom() == 1 && view.offsetX() == 0 && view.offsetY() == 0 && view.shear() == 0);
         if (!camera && motions.none()) return;
         double[] mid = new double[3];
         double[] far = new double[3];
@@ -227,9 +227,9 @@ public final class LivingPicture {
     private void rowMapping(CameraView v, double share, int y, double[] into) {
         double zoom = Math.pow(v.zoom(), share);
         double ny = (y + 0.5) / height - 0.5;
-        double step = 1 / (zoom * (1 + v.perspective() * share * ny));
+        double step = 1 / (zoom * (1 + v.perspective() * ny));
         into[0] = (v.offsetY() * share + 0.5) * height - 0.5 + (y + 0.5 - height / 2.0) / zoom;
-        into[1] = (v.offsetX() * share + v.shear() * share * ny + 0.5) * width - 0.5 + (0.5 - width / 2.0) * step;
+        into[1] = (v.offsetX() * share + v.shear() * ny + 0.5) * width - 0.5 + (0.5 - width / 2.0) * step;
         into[2] = step;
     }
 

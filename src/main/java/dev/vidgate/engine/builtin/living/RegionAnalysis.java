@@ -168,7 +168,7 @@ final class RegionAnalysis {
             double y = (c / gridWidth + 0.5) / gridHeight;
             double blur = 1 - Math.min(1, edges[c] / (2 * meanEdges));
             double haze = (1 - saturation[c]) * meanLuma[c] * (1 - Math.min(1, texture[c] / 0.1));
-            d[c] = labels[c] == Region.SKY ? 1 : (float) Math.min(1, 0.5 * (1 - y) + 0.3 * blur + 0.2 * haze);
+            d[c] = labels[c] == Region.SKY ? 1 : (float) Math.min(1, 0.7 * (1 - y) + 0.15 * blur + 0.15 * haze);
         }
         GridBlur.box(d, gridWidth, gridHeight, 3);
         GridBlur.box(d, gridWidth, gridHeight, 3);
