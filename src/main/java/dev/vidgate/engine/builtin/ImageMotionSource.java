@@ -39,9 +39,10 @@ final class ImageMotionSource implements FrameSource {
     @Override
     public void render(int index, FrameBuffer target) {
         CameraView view = path.view(index);
-        sample(canvas.pixels, canvas.width, canvas.height, canvas.padX, canvas.padY, width, height, view,
-                target.pixels(), target.scratch(FrameBuffer.BLEND, canvas.width + 2), target.scratch(FrameBuffer.BLEND_OTHER, canvas.width + 2));
-        life.apply(index, view, canvas, target.pixels());
+        int[] blend = target.scratch(FrameBuffer.BLEND, canvas.width + 2);
+        int[] other = target.scratch(FrameBuffer.BLEND_OTHER, canvas.width + 2);
+        sample(canvas.pixels, canvas.width, canvas.height, canvas.padX, canvas.padY, width, height, view, target.pixels(), blend, other);
+        life.apply(index, view, canvas, target.pixels(), blend, other);
     }
 
     /**

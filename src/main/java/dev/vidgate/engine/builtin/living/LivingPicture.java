@@ -1,6 +1,7 @@
 package dev.vidgate.engine.builtin.living;
 
 import dev.vidgate.engine.builtin.frame.ClipFormat;
+import dev.vidgate.engine.builtin.frame.Resampler;
 import dev.vidgate.engine.builtin.prompt.PromptDirection.Life;
 import dev.vidgate.engine.builtin.scene.CameraView;
 import dev.vidgate.engine.builtin.scene.PictureCanvas;
@@ -91,9 +92,10 @@ public final class LivingPicture {
     /**
      * Redraws the pixels of frame {@code index} that move by themselves or sit in a far or near layer while
      * the camera moves; {@code out} holds the frame as the camera alone sees it ({@code view} of the picture in
-     * {@code canvas}) and keeps every other pixel.
+     * {@code canvas}) and keeps every other pixel. {@code blend} and {@code other}: scratch rows of at least the
+     * canvas width plus two (see {@link Resampler#copyRow}).
      */
-    public void apply(int index, CameraView view, PictureCanvas canvas, int[] out) {
+    public void apply(int index, CameraView view, PictureCanvas canvas, int[] out, int[] blend, int[] other) {
         if (index <= 0) return;
         double t = index / (double) ClipFormat.FPS;
         Frame f = new Frame(t, RegionAnalysis.smoothstep(t / RAMP_SECONDS));
@@ -109,7 +111,7 @@ public final class LivingPicture {
                 rowMapping(view, FAR_LAYER, y, far);
                 rowMapping(view, NEAR_LAYER, y, near);
             }
-            row(y, camera, mid, far, near, f, canvas, out);
+            row(y, camera, mid, far, near, f, canvas, out, blend, other);
         }
     }
 
@@ -142,7 +144,8 @@ public final class LivingPicture {
         }
     }
 
-    private void row(int y, boolean camera, double[] mid, double[] far, double[] near, Frame f, PictureCanvas canvas, int[] out) {
+    private void row(int y, boolean camera, double[] mid, double[] far, double[] near, Frame f, PictureCanvas canvas, int[] out,
+                     int[] blend, int[] other) {
         int rowStart = y * width;
         double syM = mid[0];
         int iy = clamp((int) (syM + 0.5), height - 1) * width;
@@ -160,6 +163,14 @@ public final class LivingPicture {
             int layer = camera ? nearness[p] & 255 : MIDDLE;
             int act = active[p] & 255;
             if (act == 0 && Math.abs(layer - MIDDLE) <= 1) continue;
+            if (act == 0 && (layer == 0 || layer == 255)) { // a run wholly in the far or near layer: one row copy
+                int end = runEnd(x, iy, layer, mid);
+                double[] m = layer == 0 ? far : near;
+                Resampler.copyRow(canvas.pixels, canvas.width, canvas.height, Resampler.fixed(m[0] + canvas.padY),
+                        Resampler.fixed(m[1] + x * m[2] + canvas.padX), Resampler.fixed(m[2]), out, rowStart + x, end - x, blend, other);
+                x = end - 1;
+                continue;
+            }
             double sy = syM;
             if (layer < MIDDLE) {
                 double a = layer / (double) MIDDLE;
@@ -217,6 +228,17 @@ public final class LivingPicture {
             }
             out[rowStart + x] = gain == 0 ? c : Bilinear.scale(c, 1 + gain);
         }
+    }
+
+    /** The first pixel after {@code x} of the row whose source is not still and wholly in {@code layer}. */
+    private int runEnd(int x, int sourceRow, int layer, double[] mid) {
+        int end = x + 1;
+        while (end < width) {
+            int p = sourceRow + clamp((int) (mid[1] + end * mid[2] + 0.5), width - 1);
+            if (active[p] != 0 || (nearness[p] & 255) != layer) break;
+            end++;
+        }
+        return end;
     }
 
     /**
