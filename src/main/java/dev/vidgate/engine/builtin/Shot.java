@@ -5,6 +5,7 @@ import dev.vidgate.engine.builtin.audio.AmbientBed;
 import dev.vidgate.engine.builtin.frame.ClipFormat;
 import dev.vidgate.engine.builtin.frame.FrameBuffer;
 import dev.vidgate.engine.builtin.frame.FrameSource;
+import dev.vidgate.engine.builtin.living.LivingPicture;
 import dev.vidgate.engine.builtin.prompt.CameraMove;
 import dev.vidgate.engine.builtin.prompt.PromptDirection.MoveKind;
 import dev.vidgate.engine.builtin.prompt.PromptDirection;
@@ -46,7 +47,8 @@ final class Shot {
         boolean fromPicture = picture != null;
         CameraPath path = new CameraPath(moves(direction, fromPicture, request), frames, fromPicture);
         FrameSource drawn = fromPicture
-                ? new ImageMotionSource(picture, width, height, path)
+                ? new ImageMotionSource(picture, width, height, path,
+                        LivingPicture.of(picture, width, height, direction.life(), direction.pace()))
                 : Scenes.create(direction, width, height, path, PromptSeed.of(prompt, "scene", jobSeed));
         // a character the prompt names stands in the scene
         FrameSource source = request.character() == null ? drawn : new CharacterOverlay(drawn, request.character());

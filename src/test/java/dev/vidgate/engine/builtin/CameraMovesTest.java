@@ -61,7 +61,7 @@ class CameraMovesTest {
 
     @Test
     void dollyInGrowsThePictureAndTheNearPartFaster() {
-        Mp4Probe mp4 = Clips.prompt("dolly in").from(PICTURE).seconds(2).render(dir);
+        Mp4Probe mp4 = Clips.prompt("dolly in, still picture").from(PICTURE).seconds(2).render(dir);
         List<BufferedImage> frames = mp4.frames();
         BufferedImage a = frames.get(16);
         BufferedImage b = frames.get(40);

@@ -17,14 +17,17 @@ import java.util.Set;
  * @param hue     a colour the prompt names, 0..1 around the colour wheel, or NaN
  * @param time    the time of day the prompt names, or null
  * @param pace    how lively the scene's own motion is (1 normal; slower or faster words change it)
+ * @param life    what moves inside a picture (image-to-video): the regions the prompt names; empty for "whatever is found"
  */
 public record PromptDirection(List<CameraMove> moves, Set<Look> looks, SceneKind scene, Set<Ambience> sounds, boolean silent,
-                              double hue, TimeOfDay time, double pace) {
+                              double hue, TimeOfDay time, double pace,
+                              Set<Life> life) {
 
     public PromptDirection {
         moves = List.copyOf(moves);
         looks = looks.isEmpty() ? EnumSet.noneOf(Look.class) : EnumSet.copyOf(looks);
         sounds = sounds.isEmpty() ? EnumSet.noneOf(Ambience.class) : EnumSet.copyOf(sounds);
+        life = life.isEmpty() ? EnumSet.noneOf(Life.class) : EnumSet.copyOf(life);
     }
 
     public boolean has(Look look) { return looks.contains(look); }
@@ -32,7 +35,7 @@ public record PromptDirection(List<CameraMove> moves, Set<Look> looks, SceneKind
     public boolean hasHue() { return !Double.isNaN(hue); }
 
     /** Anything the vocabulary can recognise; implemented by the enums below. */
-    sealed interface Meaning permits MoveKind, Pace, Look, SceneKind, Ambience, Connector, Tint, TimeOfDay {}
+    sealed interface Meaning permits MoveKind, Pace, Look, SceneKind, Ambience, Connector, Tint, TimeOfDay, Life {}
 
     /** A camera move. "Left" and "right" are where the camera turns, so the picture slides the other way. */
     public enum MoveKind implements Meaning { PUSH_IN, PULL_OUT, PAN_LEFT, PAN_RIGHT, TILT_UP, TILT_DOWN, ORBIT, DOLLY_IN, DOLLY_OUT, STATIC }
@@ -65,4 +68,10 @@ public record PromptDirection(List<CameraMove> moves, Set<Look> looks, SceneKind
     }
 
     public enum TimeOfDay implements Meaning { DAWN, DAY, GOLDEN, SUNSET, NIGHT }
+
+    /**
+     * Motion inside a picture (living pictures): which regions move and how. {@code STILL} asks for none;
+     * no word at all lets every region found move gently.
+     */
+    public enum Life implements Meaning { WAVES, RIPPLES, SWAY, CLOUDS, FLICKER, RISING, STILL }
 }

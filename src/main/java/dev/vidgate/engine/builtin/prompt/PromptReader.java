@@ -2,6 +2,7 @@ package dev.vidgate.engine.builtin.prompt;
 
 import dev.vidgate.engine.builtin.prompt.PromptDirection.Ambience;
 import dev.vidgate.engine.builtin.prompt.PromptDirection.Connector;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.Life;
 import dev.vidgate.engine.builtin.prompt.PromptDirection.Look;
 import dev.vidgate.engine.builtin.prompt.PromptDirection.Meaning;
 import dev.vidgate.engine.builtin.prompt.PromptDirection.MoveKind;
@@ -59,6 +60,7 @@ public final class PromptReader {
         final List<Match> paces = new ArrayList<>();
         final Set<Look> looks = EnumSet.noneOf(Look.class);
         final Set<Ambience> sounds = EnumSet.noneOf(Ambience.class);
+        final Set<Life> life = EnumSet.noneOf(Life.class);
         SceneKind scene;
         TimeOfDay time;
         double hue = Double.NaN;
@@ -94,6 +96,9 @@ public final class PromptReader {
                     }
                     case TimeOfDay t -> {
                         if (time == null) time = t;
+                    }
+                    case Life l -> {
+                        if (!negated) life.add(l);
                     }
                     case Tint tint -> {
                         if (Double.isNaN(hue)) hue = tint.hue;
@@ -136,7 +141,7 @@ public final class PromptReader {
             }
             double pace = paces.isEmpty() ? 1 : Math.max(0.3, Math.min(3, Math.pow(globalPace, 1.0 / paces.size())));
             if (silent) sounds.clear();
-            return new PromptDirection(placed, looks, scene == null ? SceneKind.ABSTRACT : scene, sounds, silent, hue, time, pace);
+            return new PromptDirection(placed, looks, scene == null ? SceneKind.ABSTRACT : scene, sounds, silent, hue, time, pace, life);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.vidgate.engine.builtin.prompt;
 
 import dev.vidgate.engine.builtin.prompt.PromptDirection.Ambience;
 import dev.vidgate.engine.builtin.prompt.PromptDirection.Connector;
+import dev.vidgate.engine.builtin.prompt.PromptDirection.Life;
 import dev.vidgate.engine.builtin.prompt.PromptDirection.Look;
 import dev.vidgate.engine.builtin.prompt.PromptDirection.Meaning;
 import dev.vidgate.engine.builtin.prompt.PromptDirection.MoveKind;
@@ -34,6 +35,20 @@ final class Vocabulary {
 
     private static void zh(Meaning meaning, String... terms) {
         for (String t : terms) CHINESE.merge(t, List.of(meaning), Vocabulary::concat);
+    }
+
+    /**
+     * A living-picture phrase ("leaves swaying") that keeps what its words mean (scene, sound, look) except the
+     * camera sway that "swaying" or "drifting" alone would ask for: here it is the picture that moves.
+     */
+    private static void living(Life life, String... phrases) {
+        for (String p : phrases) {
+            java.util.List<Meaning> meanings = new java.util.ArrayList<>(List.of(life));
+            for (String word : p.split(" ")) {
+                for (Meaning m : ENGLISH.getOrDefault(word, List.of())) if (m != MoveKind.ORBIT && !meanings.contains(m)) meanings.add(m);
+            }
+            ENGLISH.merge(p, List.copyOf(meanings), Vocabulary::concat);
+        }
     }
 
     private static List<Meaning> concat(List<Meaning> a, List<Meaning> b) {
@@ -180,6 +195,30 @@ final class Vocabulary {
         zh(TimeOfDay.GOLDEN, "黄金时刻", "黄金时段");
         zh(TimeOfDay.SUNSET, "日落", "夕阳", "黄昏", "傍晚");
         zh(TimeOfDay.NIGHT, "夜晚", "夜景", "深夜", "月光", "夜");
+
+        // living pictures: what moves inside a reference picture (engine/builtin/living); last, as phrases keep their words' meanings
+        en(Life.WAVES, "wave", "waves", "lapping", "swell", "swells", "breakers", "tide");
+        en(Life.RIPPLES, "ripple", "ripples", "rippling", "water", "lake", "pond", "river", "stream", "reflection", "reflections");
+        en(Life.SWAY, "leaves", "foliage", "grass", "branches", "rustling", "rustle", "rustles");
+        en(Life.CLOUDS, "cloud", "clouds");
+        en(Life.FLICKER, "flicker", "flickers", "flickering", "candle", "candles", "candlelight", "candlelit", "flame", "flames",
+                "fire", "campfire", "fireplace", "lantern", "lanterns", "twinkling", "glowing", "glow");
+        en(Life.RISING, "steam", "steaming", "steamy", "smoke", "smoking", "vapor", "vapour");
+        en(Life.STILL, "still", "still picture", "still scene", "frozen", "motionless", "nothing moves");
+        living(Life.SWAY, "leaves swaying", "leaves sway", "swaying leaves", "trees swaying", "trees sway", "swaying trees",
+                "grass swaying", "grass sways", "branches swaying", "branches sway", "swaying grass");
+        living(Life.CLOUDS, "clouds drifting", "clouds drift", "drifting clouds", "clouds floating", "floating clouds");
+        living(Life.RISING, "steam rising", "rising steam", "smoke rising", "rising smoke", "mist rising", "rising mist", "smoke drifting");
+        living(Life.STILL, "static scene");
+        en(Look.SNOW, "snow falling", "falling snow", "snow falls");
+        zh(Life.WAVES, "海浪", "波浪", "浪花", "浪", "海浪拍岸");
+        zh(Life.RIPPLES, "涟漪", "水", "水面", "湖", "湖面", "河", "波光", "倒影");
+        zh(Life.SWAY, "树叶摇曳", "摇曳", "树叶", "叶子", "草", "草地", "树枝", "随风摇摆");
+        zh(Life.CLOUDS, "云", "云朵", "云朵飘", "云飘", "白云", "云层", "浮云", "云海", "乌云");
+        zh(SceneKind.SKY, "云朵飘", "云飘", "浮云");
+        zh(Life.FLICKER, "闪烁", "烛光", "蜡烛", "火焰", "篝火", "火光", "灯光", "灯笼");
+        zh(Life.RISING, "蒸汽", "热气", "烟", "冒烟", "炊烟", "水汽", "雾气升腾");
+        zh(Life.STILL, "画面静止", "静止画面", "定格");
     }
 
     /** The longest English phrase in words, and Chinese term in characters. */
