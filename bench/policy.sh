@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Content-policy benchmark on the labelled sets under src/test/resources/policy (docs/content-policy.md).
-#   prompts: precision and recall per category, false positives on allowed prompts, time per check, and every
-#            prompt decided wrongly (dev.vidgate.policy.PolicyBenchmark).
+#   prompts: on the in-sample set (prompts.tsv, written with the rules) and the held-out set (prompts-heldout.tsv,
+#            written afterwards): precision and recall per category, false positives on allowed prompts, time per
+#            check, and every prompt decided wrongly (dev.vidgate.policy.PolicyBenchmark).
+#            RULES=dir scores that directory's rule files instead of the shipped ones.
 #   images:  the face detector on policy/faces (manifest.csv): each picture as a 1280x720 reference, one warm-up pass,
 #            then face recall, the false-positive rate and the time per check (mean and p95 over the set).
 #            FACES="minFaceSize workSide minNeighbors" tries other settings than the shipped ones.
@@ -20,8 +22,9 @@ echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for section in ${SECTIONS[@]}; do
   case "$section" in
     prompts)
+      # shellcheck disable=SC2086
       "$JAVA" --enable-native-access=ALL-UNNAMED -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" \
-        dev.vidgate.policy.PolicyBenchmark ;;
+        dev.vidgate.policy.PolicyBenchmark ${RULES:-} ;;
     images)
       # shellcheck disable=SC2086
       "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx1g -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" \

@@ -28,7 +28,6 @@ import dev.vidgate.video.jdbc.JdbcJobStore;
 import dev.vidgate.webhooks.WebhookHook;
 import dev.vidgate.media.BoundedImageWork;
 import dev.vidgate.policy.ContentCheck;
-import dev.vidgate.policy.faces.FaceCheck;
 import dev.vidgate.storage.ContentStore;
 import dev.vidgate.storage.fs.FileSystemContentStore;
 import dev.vidgate.storage.s3.S3Clients;
@@ -248,11 +247,10 @@ class Wiring {
     @Bean
     VideoService videoService(JobStore jobs, ContentStore content, ModelCatalog catalog, InstantSource clock,
                               VidgateProperties props, Dispatcher dispatcher, EngineRegistry engines, StorageHealth storage,
-                              BoundedImageWork imageWork, FaceCheck faces, ContentCheck contentPolicy) {
+                              BoundedImageWork imageWork, ContentCheck contentPolicy) {
         var policy = new VideoPolicy(props.retention(), Duration.ofHours(24), "sora-2", new VideoSize(720, 1280), 4);
         // A deleted video's engine hears of it, so a remote engine deletes the upstream copy too.
-        return new VideoService(jobs, content, catalog, policy, new ReferenceImages(ReferenceLimits.DEFAULTS, imageWork,
-                        picture -> faces.requireNoFace(picture, "input_reference")), clock,
+        return new VideoService(jobs, content, catalog, policy, new ReferenceImages(ReferenceLimits.DEFAULTS, imageWork), clock,
                 dispatcher::wake,
                 deleted -> engines.find(deleted.engine())
                         .ifPresent(engine -> { if (deleted.engineHandle() != null) engine.discard(deleted.engineHandle()); }),

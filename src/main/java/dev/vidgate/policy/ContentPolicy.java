@@ -1,5 +1,6 @@
 package dev.vidgate.policy;
 
+import java.awt.image.BufferedImage;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.Set;
@@ -7,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The content policy: the level of the request (the tenant's override, else the model's), then the prompt rules, the
- * external classifier (when one is configured), and the face check of each input image. Every block is audited and
+ * The content policy: the level of the request (the tenant's override, else the model's), then the prompt rules and the
+ * external classifier (when one is configured) on the prompt, and the face check on each decoded input image. Every block is audited and
  * counted, then answered with {@link PolicyErrors#blocked}; the matched term is never told.
  */
 public final class ContentPolicy implements ContentCheck {
@@ -51,11 +52,16 @@ public final class ContentPolicy implements ContentCheck {
         Optional<Category> ruled = rules.check(s.prompt(), level);
         if (ruled.isPresent()) throw block(s, ruled.get(), Source.RULES, "prompt");
         classify(s, level);
-        if (level.covers(Category.FACES)) {
-            for (Image image : s.images()) {
-                if (faces.showsFace(image.bytes())) throw block(s, Category.FACES, Source.FACES, image.param());
-            }
-        }
+    }
+
+    @Override
+    public boolean screensImages(Subject s) {
+        return faces != FaceCheck.NONE && levelFor(s.tenantId(), s.model()).covers(Category.FACES);
+    }
+
+    @Override
+    public void screenImage(Subject s, String param, BufferedImage picture) {
+        if (screensImages(s) && faces.showsFace(picture)) throw block(s, Category.FACES, Source.FACES, param);
     }
 
     private void classify(Subject s, Level level) {

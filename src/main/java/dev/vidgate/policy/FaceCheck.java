@@ -1,13 +1,17 @@
 package dev.vidgate.policy;
 
+import java.awt.image.BufferedImage;
+
 /**
- * Whether an input image shows a human face: the face detector's port, which the policy calls for every image of a
- * {@code strict} request. Wired in {@code app/}; {@link #NONE} until a detector is plugged in.
+ * Whether a decoded input image shows a human face: the face detector's port, which the policy calls only for a request
+ * whose level covers {@link Category#FACES} ({@code strict}). It takes the picture the reference checks already decoded
+ * (upright, {@code TYPE_INT_RGB}), so no image is decoded twice. Wired in {@code app/}; {@link #NONE} when the detector
+ * is switched off.
  */
 @FunctionalInterface
 public interface FaceCheck {
 
-    boolean showsFace(byte[] image);
+    boolean showsFace(BufferedImage picture);
 
-    FaceCheck NONE = image -> false;
+    FaceCheck NONE = picture -> false;
 }

@@ -56,6 +56,7 @@ public final class VideoEdits {
         if (source.videoId == null && !model.sizes().contains(source.size)) throw sizeNotMade(source.size, model);
         byte[] footage = source.bytes != null ? source.bytes : videos.readAll(source.video.storageKey(Variant.VIDEO));
         var clip = new SourceClip(kind, source.videoId, source.seconds);
+        videos.screenPrompt(who, model, prompt);
         var draft = new VideoService.Draft(source.model, model, prompt, source.size, source.seconds + added, null, null,
                 VideoOptions.NONE, null, List.of(), VideoService.drawSeed(), clip, footage);
         return videos.enqueue(who, draft, request.idempotencyKey());

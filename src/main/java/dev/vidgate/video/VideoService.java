@@ -8,6 +8,7 @@ import dev.vidgate.storage.ContentStore;
 import dev.vidgate.tenancy.Principal;
 import dev.vidgate.tenancy.TenancyErrors;
 import dev.vidgate.video.reference.ReferenceImages;
+import dev.vidgate.video.reference.ReferenceScreen;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /** The use cases of the videos API, for one authenticated principal at a time. */
 public final class VideoService {
@@ -74,9 +74,15 @@ public final class VideoService {
                 ? CreateChecks.sizeOfReference(references.pixels(request.referenceImage()), model, policy)
                 : CreateChecks.size(request.size(), model, policy);
         VideoOptions options = CreateChecks.options(request, model);
-        if (request.referenceImage() != null) references.check(request.referenceImage(), size.width(), size.height());
+        var subject = ContentCheck.Subject.prompt(who.tenantId(), who.keyId(), model.name(), prompt);
+        contentCheck.screen(subject); // the prompt first: cheap, and before any image's face check
+        boolean screened = (request.referenceImage() != null || request.lastFrame() != null) && contentCheck.screensImages(subject);
+        if (request.referenceImage() != null) {
+            references.check(request.referenceImage(), size.width(), size.height(), screen(screened, subject, "input_reference"));
+        }
         if (request.lastFrame() != null) {
-            ReferenceImages.named("last_frame", () -> references.check(request.lastFrame(), size.width(), size.height()));
+            ReferenceImages.named("last_frame", () -> references.check(request.lastFrame(), size.width(), size.height(),
+                    screen(screened, subject, "last_frame")));
         }
         return enqueue(who, new Draft(modelName, model, prompt, size, seconds.seconds(), request.referenceImage(), null, options,
                 request.lastFrame(), seconds.adjustment().stream().toList(), options.seed() != null ? options.seed() : drawSeed(),
@@ -97,18 +103,22 @@ public final class VideoService {
         if (source.contentExpired()) throw VideoErrors.expired(source);
         byte[] reference = source.hasReference() ? readAll(source.referenceKey()) : null;
         byte[] lastFrame = source.options().hasLastFrame() ? readAll(source.lastFrameKey()) : null;
+        screenPrompt(who, model, prompt);
         // a take of its own: the source's seed would make two remixes with one prompt the same video
         return enqueue(who, new Draft(source.model(), model, prompt, source.size(), source.seconds(), reference, source.id(),
                 source.options(), lastFrame, List.of(), drawSeed(), null, null), request.idempotencyKey());
     }
 
+    /** The content policy's check of a new job's prompt (a create's images are screened as their check decodes them). */
+    void screenPrompt(Principal who, ModelSpec model, String prompt) {
+        contentCheck.screen(ContentCheck.Subject.prompt(who.tenantId(), who.keyId(), model.name(), prompt));
+    }
+
     /**
-     * Screens a checked job with the content policy, stores it (its images and footage first) and wakes the dispatcher;
-     * an earlier job of the same Idempotency-Key answers instead.
+     * Stores a checked (and screened) job, its images and footage first, and wakes the dispatcher; an earlier job of the
+     * same Idempotency-Key answers instead.
      */
     Video enqueue(Principal who, Draft d, String idempotencyKey) {
-        contentCheck.screen(new ContentCheck.Subject(who.tenantId(), who.keyId(), d.model.name(), d.prompt, d.remixedFrom != null ? List.of()
-                : Stream.of(image("input_reference", d.reference), image("last_frame", d.lastFrame)).flatMap(Optional::stream).toList()));
         admitCreate.run();
         var now = clock.instant();
         String id = VideoIds.next(clock);
@@ -214,8 +224,9 @@ public final class VideoService {
         return content.presignedUrl(c.key(), ttl, c.variant().mediaType(), contentDisposition);
     }
 
-    private static Optional<ContentCheck.Image> image(String param, byte[] bytes) {
-        return Optional.ofNullable(bytes).map(b -> new ContentCheck.Image(param, b));
+    /** The content policy's checks of an input image sent as {@code param}, on the picture the reference check decodes. */
+    private ReferenceScreen screen(boolean screened, ContentCheck.Subject subject, String param) {
+        return screened ? picture -> contentCheck.screenImage(subject, param, picture) : ReferenceScreen.NONE;
     }
 
     byte[] readAll(String key) {

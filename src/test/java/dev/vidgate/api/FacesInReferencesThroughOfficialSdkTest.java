@@ -5,13 +5,15 @@ import com.openai.errors.BadRequestException;
 import com.openai.models.videos.Video;
 import com.openai.models.videos.VideoCreateParams;
 import com.openai.models.videos.VideoSize;
-import dev.vidgate.policy.faces.FaceCheck;
 import dev.vidgate.policy.faces.LabelledFaces;
 import dev.vidgate.testsupport.RawHttp;
+import dev.vidgate.testsupport.Scrape;
+import dev.vidgate.testsupport.TestServer;
 import dev.vidgate.testsupport.TestServerExtension;
 import dev.vidgate.testsupport.media.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
 
 import javax.imageio.ImageIO;
 import java.io.ByteArrayInputStream;
@@ -22,15 +24,24 @@ import java.net.http.HttpResponse;
 import static dev.vidgate.testsupport.ApiAssertions.assertError;
 import static dev.vidgate.testsupport.ApiAssertions.assertRequestId;
 import static dev.vidgate.testsupport.ApiCalls.json;
+import static dev.vidgate.testsupport.ApiCalls.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The seed's "no human faces in input images", through the official SDK and over raw HTTP, on a real server. */
+/**
+ * The seed's "no human faces in input images", through the official SDK and over raw HTTP, on a real server: a
+ * {@code strict} model (the {@code sora-2} default) refuses a face, audited and counted as the content policy's
+ * {@code faces} block; a tenant at {@code standard} passes the same picture.
+ */
 class FacesInReferencesThroughOfficialSdkTest {
+    private static final String BLOCKED = "Your request was blocked by our moderation system. The input image contains a human face.";
+    private static final String PROMPT = "The scene slowly comes to life";
+
     @RegisterExtension
     static final TestServerExtension server = TestServerExtension.h2();
     static final FundedTenant studio = new FundedTenant(server, "faces");
     static final FundedTenant landscapes = new FundedTenant(server, "landscapes");
+    static final AdminCalls admin = new AdminCalls(server.http(TestServer.ADMIN_KEY));
 
     /** A picture of the labelled set (public domain NASA portrait, a CC0 landscape) as a 1280x720 JPEG reference. */
     private static byte[] reference(String file) {
@@ -42,12 +53,12 @@ class FacesInReferencesThroughOfficialSdkTest {
     }
 
     private static VideoCreateParams create(byte[] reference) {
-        return VideoCreateParams.builder().prompt("The scene slowly comes to life").size(VideoSize._1280X720)
+        return VideoCreateParams.builder().prompt(PROMPT).size(VideoSize._1280X720)
                 .inputReference(reference).build();
     }
 
     @Test
-    void aPortraitAsInputReferenceIsRefusedAsModerationBlockedOnInputReferenceAndNothingIsHeldOrCreated() {
+    void aPortraitAsInputReferenceOfAStrictModelIsRefusedAsModerationBlockedAuditedAndCountedAndNothingIsHeldOrCreated() {
         OpenAIClient sdk = SdkClients.client(server.server(), studio.secret());
         assertThatThrownBy(() -> sdk.videos().create(create(reference("face/skimage-astronaut.jpg"))))
                 .isInstanceOfSatisfying(BadRequestException.class, e -> {
@@ -58,14 +69,31 @@ class FacesInReferencesThroughOfficialSdkTest {
                             .contains("human face");
                 });
         studio.assertNothingHeldOrStored();
+        JsonNode row = ok(admin.http().get("/admin/v1/policy/blocks?tenant=faces&limit=1")).get("data").get(0);
+        assertThat(row.get("category").asString()).isEqualTo("faces");
+        assertThat(row.get("source").asString()).isEqualTo("faces");
+        assertThat(row.get("model").asString()).isEqualTo("sora-2");
+        assertThat(row.get("excerpt").asString()).isEqualTo(PROMPT);
+        Scrape metrics = Scrape.of(admin.http().get("/actuator/prometheus").body());
+        assertThat(metrics.value("vidgate_policy_blocks_total", "category=\"faces\"", "source=\"faces\"")).isGreaterThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void aTenantAtStandardPassesTheSamePortraitWithNoAuditRow() {
+        String secret = admin.fundedKey("portraits", 10_000_000, "");
+        ok(admin.http().postJson("/admin/v1/tenants/portraits/policy", "{\"level\":\"standard\"}"));
+
+        Video created = SdkClients.client(server.server(), secret).videos().create(create(reference("face/skimage-astronaut.jpg")));
+        assertThat(created.status().asString()).isIn("queued", "in_progress");
+        assertThat(ok(admin.http().get("/admin/v1/policy/blocks?tenant=portraits")).get("data")).isEmpty();
     }
 
     @Test
     void theRefusalIsOpenAIsEnvelopeWithARequestId() {
         HttpResponse<String> r = studio.http().postMultipart("/v1/videos", new RawHttp.Multipart()
-                .text("prompt", "The scene slowly comes to life").text("size", "1280x720")
+                .text("prompt", PROMPT).text("size", "1280x720")
                 .file("input_reference", "group.jpg", "image/jpeg", reference("face/faceapi-sample4.jpg")));
-        assertError(r, 400, FaceCheck.MESSAGE, "input_reference", "moderation_blocked");
+        assertError(r, 400, BLOCKED, "input_reference", "moderation_blocked");
         assertThat(json(r).get("error").get("type").asString()).isEqualTo("invalid_request_error");
         assertRequestId(r);
         studio.assertNothingHeldOrStored();

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The policy's decisions on a real store: the level (tenant over model over default), the one answer, the audit and the
- * count. The face check stands in for the detector another change brings: it sees a face in images starting with 'F'.
+ * count. The face check stands in for the detector (tested on its own): it sees a face in pictures 2 pixels wide.
  */
 class ContentPolicyTest {
     private final TestClock clock = new TestClock();
@@ -32,7 +33,7 @@ class ContentPolicyTest {
         var jdbc = new JdbcTemplate(TestDatabases.freshH2());
         jdbc.update("INSERT INTO tenants (id, name, created_at) VALUES ('ten_a', 'acme', 0)");
         store = new JdbcPolicyStore(jdbc, clock);
-        FaceCheck faces = image -> image.length > 0 && image[0] == 'F';
+        FaceCheck faces = picture -> picture.getWidth() == 2; // a 2-pixel-wide picture "shows a face"
         policy = new ContentPolicy(PromptRules.builtIn(), new ModelLevels(Map.of("veo-3", Level.OFF, "kling-*", Level.STRICT), Level.STANDARD),
                 store, Optional.empty(), false, faces, (c, s) -> counted.add(c.wireName() + "/" + s.wireName()), clock);
     }
@@ -74,15 +75,27 @@ class ContentPolicyTest {
     }
 
     @Test
-    void aFaceInAnInputImageIsBlockedAtStrictNamingTheImagesField() {
-        var subject = new ContentCheck.Subject("ten_a", "key_1", "sora-2", "a quiet harbour at dusk",
-                List.of(new ContentCheck.Image("input_reference", "landscape".getBytes()), new ContentCheck.Image("last_frame", "Face".getBytes())));
-        assertThatThrownBy(() -> policy.screen(subject)).isInstanceOfSatisfying(ApiException.class, e -> {
+    void aFaceInAnInputImageIsBlockedAtStrictNamingTheImagesFieldAuditedAndCountedButNotLookedForAtStandard() {
+        var face = new BufferedImage(2, 1, BufferedImage.TYPE_INT_RGB);
+        var landscape = new BufferedImage(3, 1, BufferedImage.TYPE_INT_RGB);
+        var strict = ContentCheck.Subject.prompt("ten_a", "key_1", "sora-2", "a quiet harbour at dusk");
+        assertThat(policy.screensImages(strict)).isTrue();
+        policy.screenImage(strict, "input_reference", landscape);
+        assertThatThrownBy(() -> policy.screenImage(strict, "last_frame", face)).isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.param()).isEqualTo("last_frame");
+            assertThat(e.code()).isEqualTo("moderation_blocked");
             assertThat(e.getMessage()).endsWith("The input image contains a human face.");
         });
         assertThat(counted).containsExactly("faces/faces");
+        assertThat(store.blocks(null, null, 10, false)).singleElement()
+                .extracting(Block::category, Block::source, Block::model).containsExactly(Category.FACES, Source.FACES, "sora-2");
 
-        policy.screen(new ContentCheck.Subject("ten_a", "key_1", "wan2.5", "a quiet harbour", subject.images()));
+        var standard = ContentCheck.Subject.prompt("ten_a", "key_1", "wan2.5", "a quiet harbour");
+        assertThat(policy.screensImages(standard)).isFalse();
+        policy.screenImage(standard, "input_reference", face);
+        store.setTenantLevel("ten_a", Level.STANDARD);
+        assertThat(policy.screensImages(strict)).as("the tenant's level wins over the model's").isFalse();
+        policy.screenImage(strict, "input_reference", face);
+        assertThat(counted).hasSize(1);
     }
 }

@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The labelled prompt set ({@code src/test/resources/policy/prompts.tsv}) and how the prompt rules score on it: precision
- * and recall per category, the false-positive rate on allowed prompts, the time per check. Shared by the quality gate
+ * The labelled prompt sets and how the prompt rules score on them: precision and recall per category, the false-positive
+ * rate on allowed prompts, the time per check. {@link #IN_SAMPLE} ({@code prompts.tsv}) was written with the rules;
+ * {@link #HELD_OUT} ({@code prompts-heldout.tsv}) afterwards, and committed before the rules were broadened. Shared by the quality gate
  * ({@link PromptRulesQualityTest}) and the benchmark ({@link PolicyBenchmark}).
  */
 public final class LabelledPrompts {
@@ -40,11 +41,21 @@ public final class LabelledPrompts {
         }
     }
 
+    /** The set written together with the rules. */
+    public static final String IN_SAMPLE = "prompts.tsv";
+    /** The set written after the first rules, with other names and phrasings. */
+    public static final String HELD_OUT = "prompts-heldout.tsv";
+
     private LabelledPrompts() {}
 
     public static List<Labelled> load() {
-        try (InputStream in = LabelledPrompts.class.getResourceAsStream("/policy/prompts.tsv")) {
-            if (in == null) throw new IllegalStateException("policy/prompts.tsv is missing from the test class path");
+        return load(IN_SAMPLE);
+    }
+
+    /** One set under {@code src/test/resources/policy}, by file name. */
+    public static List<Labelled> load(String file) {
+        try (InputStream in = LabelledPrompts.class.getResourceAsStream("/policy/" + file)) {
+            if (in == null) throw new IllegalStateException("policy/" + file + " is missing from the test class path");
             var all = new ArrayList<Labelled>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
                 if (line.isBlank() || line.startsWith("#")) continue;

@@ -27,8 +27,8 @@ import java.util.function.Supplier;
  * </ol>
  * Any decoder failure becomes {@code Invalid file format}; nothing here answers 5xx. An instance runs the
  * checks off the request thread with a time limit ({@link BoundedImageWork}); over it, the answer is
- * {@code Invalid file format} too. A {@link ReferenceScreen} (the face check) then looks at the decoded picture, on the
- * pool with its own time limit; over it, the answer is a 503 to retry, never a verdict on the picture.
+ * {@code Invalid file format} too. A {@link ReferenceScreen} given with the call (the content policy's face check for
+ * the request's tenant and model) then looks at the decoded picture, on the pool with its own time limit; over it, the answer is a 503 to retry, never a verdict on the picture.
  */
 public final class ReferenceImages {
     /** The seed's message for a reference whose pixels differ from the video's size. */
@@ -36,22 +36,24 @@ public final class ReferenceImages {
 
     private final ReferenceLimits limits;
     private final BoundedImageWork work;
-    private final ReferenceScreen screen;
 
     /** Checks within {@code limits}, each on {@code work}'s pool and within its time limit. */
     public ReferenceImages(ReferenceLimits limits, BoundedImageWork work) {
-        this(limits, work, ReferenceScreen.NONE);
-    }
-
-    /** The same checks, then {@code screen} on every decoded picture. */
-    public ReferenceImages(ReferenceLimits limits, BoundedImageWork work, ReferenceScreen screen) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.work = Objects.requireNonNull(work, "work");
-        this.screen = Objects.requireNonNull(screen, "screen");
     }
 
-    /** {@link #validate(byte[], int, int, ReferenceLimits)} on the pool, within the time limit, then the screen. */
+    /** {@link #validate(byte[], int, int, ReferenceLimits)} on the pool, within the time limit. */
     public ReferenceImage check(byte[] bytes, int width, int height) {
+        return check(bytes, width, height, ReferenceScreen.NONE);
+    }
+
+    /**
+     * {@link #validate(byte[], int, int, ReferenceLimits)} on the pool, within the time limit, then {@code screen} on the
+     * decoded picture (the same decode), on the pool within its own time limit.
+     */
+    public ReferenceImage check(byte[] bytes, int width, int height, ReferenceScreen screen) {
+        Objects.requireNonNull(screen, "screen");
         checkLength(bytes, limits); // before taking a place on the pool
         Decoded decoded;
         try {
