@@ -24,7 +24,15 @@ public final class LabelledFaces {
     private LabelledFaces() {}
 
     /** One picture of the set: its file name, whether it shows a human face, and the 1280x720 reference. */
-    public record Sample(String file, boolean face, BufferedImage picture) {}
+    public record Sample(String file, boolean face, BufferedImage picture) {
+        /**
+         * Whether the picture is in the half the settings were chosen on (a fixed split by the file name's hash); the
+         * other half is held out, to show how far the figures carry to pictures the choice never saw.
+         */
+        public boolean tuning() {
+            return Math.floorMod(file.hashCode(), 2) == 0;
+        }
+    }
 
     public static List<Sample> load() {
         List<Sample> samples = new ArrayList<>();
