@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.bytedeco.opencv.global.opencv_core.flip;
 
 /**
  * One thread's cascades, read once per thread from the models inside the OpenCV presets jar (never from a file on disk), run in
@@ -28,14 +27,14 @@ final class Cascades {
     static final int WINDOW = 20;
     private static final String ROOT = "/org/bytedeco/opencv/" + Loader.getPlatform() + "/share/opencv4/";
 
-    /** A trained cascade, how many neighbours a face needs, and whether it also runs on the mirror image (profiles). */
-    record Model(String path, int minNeighbors, boolean mirrored) {}
+    /** A trained cascade and how many neighbours a face needs. */
+    record Model(String path, int minNeighbors) {}
 
     static final List<Model> MODELS = List.of(
             // LBP, close and medium faces: the cheaper model, and many neighbours on any face that fills part of the picture
-            new Model("lbpcascades/lbpcascade_frontalface_improved.xml", 19, false),
+            new Model("lbpcascades/lbpcascade_frontalface_improved.xml", 19),
             // Haar, frontal faces down to the window size (groups, faces far from the camera); few neighbours at 400 px
-            new Model("haarcascades/haarcascade_frontalface_alt2.xml", 4, false));
+            new Model("haarcascades/haarcascade_frontalface_alt2.xml", 4));
     // haarcascade_profileface (both ways) costs more than both models above together and, at 400 px, no neighbour count
     // of it found a face they missed on the tuning half without a false alarm: not run (docs/content-policy.md, "Faces").
 
@@ -63,27 +62,19 @@ final class Cascades {
      */
     List<Faces.Box> detect(Mat grey, int minSide, double scale, double scaleFactor, boolean first) {
         List<Faces.Box> found = new ArrayList<>();
-        try (Mat mirrored = new Mat()) {
-            for (int i = 0; i < MODELS.size() && !(first && !found.isEmpty()); i++) {
-                Model model = MODELS.get(i);
-                run(classifiers.get(i), model, grey, minSide, scale, scaleFactor, 0, found);
-                if (model.mirrored() && !(first && !found.isEmpty())) {
-                    if (mirrored.empty()) flip(grey, mirrored, 1);
-                    run(classifiers.get(i), model, mirrored, minSide, scale, scaleFactor, grey.cols(), found);
-                }
-            }
+        for (int i = 0; i < MODELS.size() && !(first && !found.isEmpty()); i++) {
+            run(classifiers.get(i), MODELS.get(i), grey, minSide, scale, scaleFactor, found);
         }
         return found;
     }
 
     private static void run(CascadeClassifier classifier, Model model, Mat grey, int minSide, double scale, double scaleFactor,
-                            int mirroredWidth, List<Faces.Box> into) {
+                            List<Faces.Box> into) {
         try (RectVector rects = new RectVector(); Size min = new Size(minSide, minSide); Size max = new Size()) {
             classifier.detectMultiScale(grey, rects, scaleFactor, model.minNeighbors(), 0, min, max);
             for (long i = 0; i < rects.size(); i++) {
                 try (Rect r = rects.get(i)) {
-                    int x = mirroredWidth > 0 ? mirroredWidth - r.x() - r.width() : r.x();
-                    into.add(new Faces.Box((int) Math.round(x / scale), (int) Math.round(r.y() / scale),
+                    into.add(new Faces.Box((int) Math.round(r.x() / scale), (int) Math.round(r.y() / scale),
                             (int) Math.round(r.width() / scale), (int) Math.round(r.height() / scale)));
                 }
             }
