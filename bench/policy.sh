@@ -5,8 +5,9 @@
 #            check, and every prompt decided wrongly (dev.vidgate.policy.PolicyBenchmark).
 #            RULES=dir scores that directory's rule files instead of the shipped ones.
 #   images:  the face detector on policy/faces (manifest.csv): each picture as a 1280x720 reference, one warm-up pass,
-#            then face recall, the false-positive rate and the time per check (mean and p95 over the set).
-#            FACES="minFaceSize workSide minNeighbors" tries other settings than the shipped ones.
+#            then face recall, the false-positive rate and the time per check (mean and p95 over the set), on the whole
+#            set and on its tuning and held-out halves.
+#            FACES="minFaceSize workSide scaleFactor" (e.g. "40 480 1.2") tries other settings than the shipped ones.
 # Usage: bench/policy.sh [prompts] [images]      (no argument: both)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -14,8 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FaceCheckTest {
     private static final FaceDetector DETECTOR = new OpenCvFaceDetector(FaceSettings.DEFAULTS);
-    private static final BufferedImage ASTRONAUT = LabelledFaces.load().stream()
-            .filter(s -> s.file().equals("face/skimage-astronaut.jpg")).findFirst().orElseThrow().picture();
+    private static final BufferedImage ASTRONAUT = LabelledFaces.load("face/skimage-astronaut.jpg").picture();
 
     @Test
     void aPortraitIsRefusedAsModerationBlockedNamingTheFieldItCameIn() {

@@ -51,6 +51,20 @@ public final class FaceScore {
         return List.copyOf(falseAlarms);
     }
 
+    /** Recall and false positives on one half of {@code samples} (those this score was taken on): the tuning or the held-out half. */
+    public String only(List<LabelledFaces.Sample> samples, boolean tuning) {
+        List<LabelledFaces.Sample> half = samples.stream().filter(s -> s.tuning() == tuning).toList();
+        int withFace = (int) half.stream().filter(LabelledFaces.Sample::face).count();
+        int missedHere = (int) half.stream().filter(s -> s.face() && missed.contains(s.file())).count();
+        int alarmsHere = (int) half.stream().filter(s -> !s.face() && falseAlarms.contains(s.file())).count();
+        return marks(withFace - missedHere, withFace, alarmsHere, half.size() - withFace);
+    }
+
+    private static String marks(int found, int faces, int alarms, int noFaces) {
+        return String.format("recall %.1f %% (%d of %d faces), false positives %.1f %% (%d of %d)",
+                faces == 0 ? 0 : 100.0 * found / faces, found, faces, noFaces == 0 ? 0 : 100.0 * alarms / noFaces, alarms, noFaces);
+    }
+
     /** Wall time per check. */
     public double meanMillis() {
         return mean(nanos);
@@ -80,8 +94,7 @@ public final class FaceScore {
 
     @Override
     public String toString() {
-        return String.format("recall %.1f %% (%d of %d faces), false positives %.1f %% (%d of %d), %.1f ms mean, %.1f ms p95; missed %s; false alarms %s",
-                100 * recall(), faces - missed.size(), faces, 100 * falsePositiveRate(), falseAlarms.size(), noFaces,
-                meanMillis(), p95Millis(), missed, falseAlarms);
+        return String.format("%s, %.1f ms mean, %.1f ms p95; missed %s; false alarms %s",
+                marks(faces - missed.size(), faces, falseAlarms.size(), noFaces), meanMillis(), p95Millis(), missed, falseAlarms);
     }
 }

@@ -24,15 +24,31 @@ public final class LabelledFaces {
     private LabelledFaces() {}
 
     /** One picture of the set: its file name, whether it shows a human face, and the 1280x720 reference. */
-    public record Sample(String file, boolean face, BufferedImage picture) {}
+    public record Sample(String file, boolean face, BufferedImage picture) {
+        /**
+         * Whether the picture is in the half the settings were chosen on (a fixed split by the file name's hash); the
+         * other half is held out, to show how far the figures carry to pictures the choice never saw.
+         */
+        public boolean tuning() {
+            return Math.floorMod(file.hashCode(), 2) == 0;
+        }
+    }
 
     public static List<Sample> load() {
         List<Sample> samples = new ArrayList<>();
-        for (String line : resource("manifest.csv").lines().skip(1).toList()) {
-            String[] columns = line.split(",", -1);
-            samples.add(new Sample(columns[0], columns[1].equals("face"), fitted(read(columns[0]))));
-        }
+        for (String line : resource("manifest.csv").lines().skip(1).toList()) samples.add(sample(line.split(",", -1)));
         return samples;
+    }
+
+    /** One picture of the set, by its file name in the manifest (decoding only that one). */
+    public static Sample load(String file) {
+        return resource("manifest.csv").lines().skip(1).map(line -> line.split(",", -1))
+                .filter(columns -> columns[0].equals(file)).findFirst().map(LabelledFaces::sample)
+                .orElseThrow(() -> new IllegalArgumentException("no " + file + " in the manifest"));
+    }
+
+    private static Sample sample(String[] columns) {
+        return new Sample(columns[0], columns[1].equals("face"), fitted(read(columns[0])));
     }
 
     /** The picture scaled to fit 1280x720, centred on black. */

@@ -16,29 +16,27 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.bytedeco.opencv.global.opencv_core.flip;
 
 /**
- * One thread's cascades, read from the models inside the OpenCV presets jar (never from a file on disk), run in
- * {@link #MODELS} order. Each model has its own count of overlapping detections a face needs, measured on the labelled
- * set (bench/policy.sh images): what each model alone takes for a face without firing on the set's pictures without one.
+ * One thread's cascades, read once per thread from the models inside the OpenCV presets jar (never from a file on disk), run in
+ * {@link #MODELS} order. Each model has its own count of overlapping detections a face needs, chosen on the tuning half of
+ * the labelled set (bench/policy.sh images): the most recall at the fewest false alarms, then the highest counts.
  */
 final class Cascades {
     /** The smallest of the models' detection windows: no smaller face can be found. */
     static final int WINDOW = 20;
     private static final String ROOT = "/org/bytedeco/opencv/" + Loader.getPlatform() + "/share/opencv4/";
-    private static final double SCALE_STEP = 1.1;
 
-    /** A trained cascade, how many neighbours a face needs, and whether it also runs on the mirror image (profiles). */
-    record Model(String path, int minNeighbors, boolean mirrored) {}
+    /** A trained cascade and how many neighbours a face needs. */
+    record Model(String path, int minNeighbors) {}
 
     static final List<Model> MODELS = List.of(
-            // LBP, close and medium faces: fast, and many neighbours on any face that fills a good part of the picture
-            new Model("lbpcascades/lbpcascade_frontalface_improved.xml", 14, false),
-            // Haar, frontal faces down to the window size (groups, faces far from the camera)
-            new Model("haarcascades/haarcascade_frontalface_alt2.xml", 14, false),
-            // Haar, faces in profile: the model knows one side, the mirror image gives the other
-            new Model("haarcascades/haarcascade_profileface.xml", 10, true));
+            // LBP, close and medium faces: the cheaper model, and many neighbours on any face that fills part of the picture
+            new Model("lbpcascades/lbpcascade_frontalface_improved.xml", 19),
+            // Haar, frontal faces down to the window size (groups, faces far from the camera); few neighbours at 400 px
+            new Model("haarcascades/haarcascade_frontalface_alt2.xml", 4));
+    // haarcascade_profileface (both ways) costs more than both models above together and, at 400 px, no neighbour count
+    // of it found a face they missed on the tuning half without a false alarm: not run (docs/content-policy.md, "Faces").
 
     private final List<CascadeClassifier> classifiers;
 
@@ -62,29 +60,21 @@ final class Cascades {
      *
      * @param first stop at the first model that finds one
      */
-    List<Faces.Box> detect(Mat grey, int minSide, double scale, boolean first) {
+    List<Faces.Box> detect(Mat grey, int minSide, double scale, double scaleFactor, boolean first) {
         List<Faces.Box> found = new ArrayList<>();
-        try (Mat mirrored = new Mat()) {
-            for (int i = 0; i < MODELS.size() && !(first && !found.isEmpty()); i++) {
-                Model model = MODELS.get(i);
-                run(classifiers.get(i), model, grey, minSide, scale, 0, found);
-                if (model.mirrored() && !(first && !found.isEmpty())) {
-                    if (mirrored.empty()) flip(grey, mirrored, 1);
-                    run(classifiers.get(i), model, mirrored, minSide, scale, grey.cols(), found);
-                }
-            }
+        for (int i = 0; i < MODELS.size() && !(first && !found.isEmpty()); i++) {
+            run(classifiers.get(i), MODELS.get(i), grey, minSide, scale, scaleFactor, found);
         }
         return found;
     }
 
-    private static void run(CascadeClassifier classifier, Model model, Mat grey, int minSide, double scale, int mirroredWidth,
+    private static void run(CascadeClassifier classifier, Model model, Mat grey, int minSide, double scale, double scaleFactor,
                             List<Faces.Box> into) {
         try (RectVector rects = new RectVector(); Size min = new Size(minSide, minSide); Size max = new Size()) {
-            classifier.detectMultiScale(grey, rects, SCALE_STEP, model.minNeighbors(), 0, min, max);
+            classifier.detectMultiScale(grey, rects, scaleFactor, model.minNeighbors(), 0, min, max);
             for (long i = 0; i < rects.size(); i++) {
                 try (Rect r = rects.get(i)) {
-                    int x = mirroredWidth > 0 ? mirroredWidth - r.x() - r.width() : r.x();
-                    into.add(new Faces.Box((int) Math.round(x / scale), (int) Math.round(r.y() / scale),
+                    into.add(new Faces.Box((int) Math.round(r.x() / scale), (int) Math.round(r.y() / scale),
                             (int) Math.round(r.width() / scale), (int) Math.round(r.height() / scale)));
                 }
             }

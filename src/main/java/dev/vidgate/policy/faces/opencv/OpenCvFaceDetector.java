@@ -9,6 +9,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.util.List;
 
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
@@ -17,12 +18,12 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 /**
  * OpenCV's boosted cascades (Viola-Jones), with the trained models that ship inside the OpenCV presets jar: the
- * frontal-face LBP cascade {@code lbpcascade_frontalface_improved}, the frontal-face Haar cascade
- * {@code haarcascade_frontalface_alt2} and the profile Haar cascade {@code haarcascade_profileface}, the last on
- * the picture and on its mirror image (see {@link Cascades}).
+ * frontal-face LBP cascade {@code lbpcascade_frontalface_improved}, then the frontal-face Haar cascade
+ * {@code haarcascade_frontalface_alt2} (see {@link Cascades}).
  *
  * <p>The picture is turned to grey, scaled so its longer side is at most {@link FaceSettings#workSide()} pixels (a
- * 1280x720 reference is searched at 640x360) and its histogram equalised. A face counts when a cascade's window fires
+ * 1280x720 reference is searched at 400x225) and its histogram equalised once; the search window grows by
+ * {@link FaceSettings#scaleFactor()} a step. A face counts when a cascade's window fires
  * on it a model's number of times at neighbouring positions and scales, which is what keeps textures and patterns from
  * looking like faces.
  *
@@ -62,7 +63,7 @@ public final class OpenCvFaceDetector implements FaceDetector {
             if (scale < 1.0) resize(grey, work, to, 0, 0, INTER_AREA);
             else grey.copyTo(work);
             equalizeHist(work, work);
-            return cascades.get().detect(work, minSide, scale, first);
+            return cascades.get().detect(work, minSide, scale, settings.scaleFactor(), first);
         }
     }
 
@@ -70,16 +71,16 @@ public final class OpenCvFaceDetector implements FaceDetector {
     private static Mat grey(BufferedImage picture) {
         int width = picture.getWidth();
         int height = picture.getHeight();
-        int[] row = new int[width];
         byte[] luma = new byte[width * height];
-        for (int y = 0; y < height; y++) {
-            picture.getRGB(0, y, width, 1, row, 0, width);
-            for (int x = 0; x < width; x++) {
-                int rgb = row[x];
-                int r = (rgb >> 16) & 0xff;
-                int g = (rgb >> 8) & 0xff;
-                int b = rgb & 0xff;
-                luma[y * width + x] = (byte) ((r * 4899 + g * 9617 + b * 1868 + 8192) >> 14);
+        if (picture.getType() == BufferedImage.TYPE_INT_RGB
+                && picture.getRaster().getDataBuffer() instanceof DataBufferInt buffer
+                && buffer.getNumBanks() == 1 && buffer.getData().length == luma.length) {
+            lumaOf(buffer.getData(), 0, luma, 0, luma.length); // a decoded picture: its pixels as they are, no copy
+        } else {
+            int[] row = new int[width];
+            for (int y = 0; y < height; y++) {
+                picture.getRGB(0, y, width, 1, row, 0, width);
+                lumaOf(row, 0, luma, y * width, width);
             }
         }
         Mat mat = new Mat(height, width, opencv_core.CV_8UC1);
@@ -87,5 +88,15 @@ public final class OpenCvFaceDetector implements FaceDetector {
             mat.data().put(data.limit(luma.length));
         }
         return mat;
+    }
+
+    private static void lumaOf(int[] rgb, int from, byte[] into, int at, int count) {
+        for (int i = 0; i < count; i++) {
+            int pixel = rgb[from + i];
+            int r = (pixel >> 16) & 0xff;
+            int g = (pixel >> 8) & 0xff;
+            int b = pixel & 0xff;
+            into[at + i] = (byte) ((r * 4899 + g * 9617 + b * 1868 + 8192) >> 14);
+        }
     }
 }
