@@ -62,7 +62,8 @@ final class Shot {
                 !fromPicture && Scenes.paintsTimeOfDay(direction.scene()), PromptSeed.of(prompt, "looks", jobSeed));
         Cast cast = fromPicture ? null : new SubjectReader(SubjectCatalog.standard()).read(prompt);
         SubjectLayer subjects = cast == null || cast.isEmpty() ? null
-                : new SubjectLayer(cast, width, height, frames, PromptSeed.of(prompt, "subjects", jobSeed));
+                : new SubjectLayer(cast, width, height, frames, PromptSeed.of(prompt, "subjects", jobSeed),
+                direction.scene() == PromptDirection.SceneKind.SEA);
         return new Shot(request, direction, source, looks, subjects, path);
     }
 

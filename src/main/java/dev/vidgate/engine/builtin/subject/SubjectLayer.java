@@ -22,6 +22,8 @@ public final class SubjectLayer {
     private static final double[] ACROSS = {-0.02, 0.26, -0.3, 0.12};
 
     private final List<Placed> placed;
+    /** Sand under the subjects that stand, in a sea scene; or null. */
+    private final Beach beach;
     private final int width;
     private final int height;
 
@@ -32,8 +34,9 @@ public final class SubjectLayer {
      * @param cast   what to draw
      * @param frames the clip's length in frames (travellers cross the frame within it)
      * @param seed   varies where copies stand and the phase of their motion
+     * @param sea    the scene is the sea: subjects that stand get a beach to stand on
      */
-    public SubjectLayer(Cast cast, int width, int height, int frames, long seed) {
+    public SubjectLayer(Cast cast, int width, int height, int frames, long seed, boolean sea) {
         this.width = width;
         this.height = height;
         Random random = new Random(seed);
@@ -49,6 +52,7 @@ public final class SubjectLayer {
         }
         all.sort(Comparator.comparingDouble(p -> p.pose().nearness()));
         this.placed = List.copyOf(all);
+        this.beach = sea && all.stream().anyMatch(p -> p.pose().grounded()) ? new Beach(width, height, random.nextLong()) : null;
     }
 
     private Placed place(Cast.Actor actor, double nearness, double across, double seconds, double phase) {
@@ -72,6 +76,7 @@ public final class SubjectLayer {
         frame.scaleUpPicture();
         double t = index / (double) ClipFormat.FPS;
         int[] px = frame.pixels();
+        if (beach != null) beach.paint(t, camera, px);
         for (Placed p : placed) {
             Pose.At at = p.pose().at(t, camera);
             int cx = (int) Math.round((at.x() + 0.5) * width);
@@ -91,19 +96,5 @@ public final class SubjectLayer {
                 r.blendInto(px, width, height, cx - r.width() / 2 - p.sprite().width() / 12, seat, 1, 1);
             }
         }
-    }
-
-    /** Where each figure's bounding box is at {@code index} ({@code x, y, width, height} in pixels), for tests and stills. */
-    List<int[]> boxes(int index, CameraView camera) {
-        double t = index / (double) ClipFormat.FPS;
-        List<int[]> out = new ArrayList<>();
-        for (Placed p : placed) {
-            Pose.At at = p.pose().at(t, camera);
-            int cx = (int) Math.round((at.x() + 0.5) * width);
-            int bottom = (int) Math.round((at.y() + 0.5) * height);
-            int h = (int) Math.round(p.sprite().height() * at.scaleY());
-            out.add(new int[] {cx - p.sprite().width() / 2, bottom - h, p.sprite().width(), h});
-        }
-        return out;
     }
 }

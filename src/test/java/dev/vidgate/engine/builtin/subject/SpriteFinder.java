@@ -54,8 +54,8 @@ final class SpriteFinder {
         int[] rgb = frame.getRGB(0, 0, fw, fh, null, 0, fw);
         for (int i = 0; i < rgb.length; i++) lumaPlane[i] = (int) luma(rgb[i]);
         Match best = new Match(0, 0, -2);
-        for (int y = -h / 3; y <= fh - h + h / 3; y += 3) {
-            for (int x = -w / 3; x <= fw - w + w / 3; x += 3) {
+        for (int y = 0; y <= fh - h; y += 3) {
+            for (int x = 0; x <= fw - w; x += 3) {
                 double s = score(lumaPlane, fw, fh, x, y);
                 if (s > best.score()) best = new Match(x, y, s);
             }
@@ -86,7 +86,7 @@ final class SpriteFinder {
             dot += template[k] * v;
             inside++;
         }
-        if (inside < n * 0.6) return -1;
+        if (inside < n) return -1; // only whole windows: the template is zero-mean over all of it
         double variance = sumSq - sum * sum / inside;
         if (variance <= 1e-6) return 0;
         // the template is zero-mean, so the frame's mean drops out of the dot product
