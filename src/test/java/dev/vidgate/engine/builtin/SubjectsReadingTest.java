@@ -16,6 +16,14 @@ class SubjectsReadingTest {
     }
 
     @Test
+    void theDocumentedExampleReadsAsDocumented() {
+        String reading = Shot.reading(Clips.prompt("A red fox walks past a lighthouse by the sea at night, slow pan left").request());
+
+        assertThat(reading).isEqualTo("draws: a fox (walk) in a procedural sea scene; camera: slow pan left; looks: night; "
+                + "colour: red; sound: waves; ignored: past");
+    }
+
+    @Test
     void anUnknownNounFallsBackToTheSceneAndIsNamedAsNotDrawn() {
         String reading = Shot.reading(Clips.prompt("a zorblax on the beach").request());
 

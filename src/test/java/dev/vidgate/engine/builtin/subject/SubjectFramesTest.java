@@ -38,8 +38,6 @@ class SubjectFramesTest {
         SpriteFinder finder = finder("rabbit", 1.0);
         List<SpriteFinder.Match> hops = new ArrayList<>();
         for (int f = 0; f < 48; f += 3) hops.add(finder.find(clip.frame(f)));
-        System.out.println("hops " + hops);
-        try { javax.imageio.ImageIO.write(clip.frame(6), "png", new java.io.File("/tmp/s19sub/frames/rabbit.png")); } catch (Exception e) { }
 
         assertThat(hops).allSatisfy(m -> assertThat(m.score()).isGreaterThan(FOUND));
         IntSummary ys = IntSummary.of(hops.stream().mapToInt(SpriteFinder.Match::y).toArray());
@@ -64,8 +62,6 @@ class SubjectFramesTest {
             riders.add(rider.find(frame));
         }
 
-        System.out.println("bikes " + bikes + " riders " + riders);
-        try { javax.imageio.ImageIO.write(clip.frame(0), "png", new java.io.File("/tmp/s19sub/frames/bike.png")); } catch (Exception e) { }
         assertThat(bikes).allSatisfy(m -> assertThat(m.score()).isGreaterThan(0.6));
         assertThat(riders).allSatisfy(m -> assertThat(m.score()).isGreaterThan(FOUND));
         for (int i = 0; i < SAMPLES.length; i++) {
@@ -98,8 +94,6 @@ class SubjectFramesTest {
         SpriteFinder finder = finder(name, nearness);
         List<SpriteFinder.Match> out = new ArrayList<>();
         for (int f : SAMPLES) out.add(finder.find(clip.frame(f)));
-        System.out.println(prompt + " " + out);
-        try { javax.imageio.ImageIO.write(clip.frame(24), "png", new java.io.File("/tmp/s19sub/frames/" + name + ".png")); } catch (Exception e) { }
         return out;
     }
 
