@@ -2,6 +2,8 @@ package dev.vidgate.engine.builtin.subject;
 
 import dev.vidgate.engine.builtin.scene.CameraView;
 
+import static dev.vidgate.engine.builtin.scene.PictureCanvas.mix;
+
 import java.util.Random;
 
 /**
@@ -48,12 +50,5 @@ final class Beach {
                 px[y * width + x] = y - edge < 3 ? mix(sand, FOAM, 0.75) : sand;
             }
         }
-    }
-
-    private static int mix(int a, int b, double f) {
-        int r = (int) (((a >> 16) & 0xFF) * (1 - f) + ((b >> 16) & 0xFF) * f);
-        int g = (int) (((a >> 8) & 0xFF) * (1 - f) + ((b >> 8) & 0xFF) * f);
-        int bl = (int) ((a & 0xFF) * (1 - f) + (b & 0xFF) * f);
-        return (r << 16) | (g << 8) | bl;
     }
 }
