@@ -74,8 +74,8 @@ class VariationAndReadingTest {
         String id = create("11");
         awaitCompleted(http, id);
         String reading = admin(id).get("prompt_reading").asString();
-        assertThat(reading).startsWith("draws: a procedural sea scene (no people, animals or objects); camera: slow pan left;")
-                .contains("ignored: fox, walks, past");
+        assertThat(reading).startsWith("draws: a fox (walk) in a procedural sea scene; camera: slow pan left;")
+                .contains("ignored: past");
         assertThat(ok(http.get("/v1/videos/" + id)).has("prompt_reading")).as("clients see nothing new").isFalse();
         assertThat(log.getOut().lines().filter(line -> line.contains("job " + id + ": prompt read as " + reading))).hasSize(1);
     }

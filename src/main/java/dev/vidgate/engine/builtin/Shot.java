@@ -16,6 +16,10 @@ import dev.vidgate.engine.builtin.scene.CameraPath;
 import dev.vidgate.engine.builtin.scene.CameraScene;
 import dev.vidgate.engine.builtin.scene.LookPass;
 import dev.vidgate.engine.builtin.scene.Scenes;
+import dev.vidgate.engine.builtin.subject.Cast;
+import dev.vidgate.engine.builtin.subject.SubjectCatalog;
+import dev.vidgate.engine.builtin.subject.SubjectLayer;
+import dev.vidgate.engine.builtin.subject.SubjectReader;
 
 import java.util.List;
 
@@ -29,12 +33,18 @@ final class Shot {
     private final LookPass looks;
     private final PromptDirection direction;
     private final GenerationRequest request;
+    /** The prompt's subjects over a scene, or null; with the camera path they follow. */
+    private final SubjectLayer subjects;
+    private final CameraPath path;
 
-    private Shot(GenerationRequest request, PromptDirection direction, FrameSource source, LookPass looks) {
+    private Shot(GenerationRequest request, PromptDirection direction, FrameSource source, LookPass looks, SubjectLayer subjects,
+                 CameraPath path) {
         this.request = request;
         this.direction = direction;
         this.source = source;
         this.looks = looks;
+        this.subjects = subjects;
+        this.path = path;
     }
 
     static Shot plan(GenerationRequest request, int frames) {
@@ -54,7 +64,11 @@ final class Shot {
         FrameSource source = request.character() == null ? drawn : new CharacterOverlay(drawn, request.character());
         LookPass looks = new LookPass(direction, width, height, frames, fromPicture,
                 !fromPicture && Scenes.paintsTimeOfDay(direction.scene()), PromptSeed.of(prompt, "looks", jobSeed));
-        return new Shot(request, direction, source, looks);
+        Cast cast = fromPicture ? null : new SubjectReader(SubjectCatalog.standard()).read(prompt);
+        SubjectLayer subjects = cast == null || cast.isEmpty() ? null
+                : new SubjectLayer(cast, width, height, frames, PromptSeed.of(prompt, "subjects", jobSeed),
+                direction.scene() == PromptDirection.SceneKind.SEA);
+        return new Shot(request, direction, source, looks, subjects, path);
     }
 
     /** The picture frame 0 shows (an edit's first frame of its footage, an extension's last), or null for text-to-video. */
@@ -92,6 +106,10 @@ final class Shot {
         PromptReading reading = PromptReader.reading(request.prompt());
         PromptDirection direction = reading.direction();
         String picture = request.isRemix() ? "the remixed video's first frame" : request.hasReference() ? "the reference image" : null;
+        if (picture == null) {
+            Cast cast = new SubjectReader(SubjectCatalog.standard()).read(request.prompt());
+            reading = reading.withSubjects(cast.isEmpty() ? null : cast.describe(), cast.words(), cast.notDrawn());
+        }
         return reading.describe(picture, moves(direction, picture != null, request), AmbientBed.soundsFor(direction));
     }
 
@@ -112,6 +130,7 @@ final class Shot {
     void render(int index, FrameBuffer frame) {
         frame.startPicture();
         source.render(index, frame);
+        if (subjects != null) subjects.paint(index, path.view(index), frame);
         looks.apply(index, frame);
     }
 

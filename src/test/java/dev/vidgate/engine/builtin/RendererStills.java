@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * Writes the stills of {@code docs/renderer.md} (not a test): one frame per look, applied to a picture
  * (image-to-video), and one per scene family (text-to-video), 480x270 PNGs reduced to 256 colours so
- * the folder stays small. Run with the test classpath, argument: the output folder.
+ * the folder stays small, and the seeds' prompts with their subjects ({@code subjects-*.png}). Run with the test classpath,
+ * argument: the output folder.
  */
 public final class RendererStills {
     private static final int W = 480;
@@ -55,6 +56,16 @@ public final class RendererStills {
         scenes.put("space", "a nebula in outer space");
         scenes.put("abstract", "a dream");
         writeAll(out, "scene-", scenes, null);
+        writeAll(out, "subjects-", SUBJECT_PROMPTS, null);
+    }
+
+    /** The seeds' text-to-video prompts, drawn with their subjects (docs/renderer.md shows them beside the same frames before). */
+    static final Map<String, String> SUBJECT_PROMPTS = new LinkedHashMap<>();
+
+    static {
+        SUBJECT_PROMPTS.put("cat-motorcycle", "A video of a cool cat on a motorcycle in the night");
+        SUBJECT_PROMPTS.put("golden-retriever", "the golden retriever on the beach");
+        SUBJECT_PROMPTS.put("golden-retriever-zh", "一只金毛犬在海滩上奔跑");
     }
 
     /** One still per entry, {@code prefix + name + ".png"}, of the prompt (on the reference picture, if any). */

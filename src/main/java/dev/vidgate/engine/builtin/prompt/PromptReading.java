@@ -19,8 +19,10 @@ import java.util.stream.Stream;
  *
  * @param direction what the renderer does
  * @param ignored   the unknown words in order, repeats included (a run of unknown Chinese characters is one word)
+ * @param subjects  the subjects drawn over a scene, described ("a cat riding a motorcycle (drive)"), or null for none
+ * @param notDrawn  nouns of the prompt with no subject to draw them ("zorblax"), named apart from the ignored words
  */
-public record PromptReading(PromptDirection direction, List<String> ignored) {
+public record PromptReading(PromptDirection direction, List<String> ignored, String subjects, List<String> notDrawn) {
     /** Little words no one expects a renderer to draw; left out of the ignored ones. */
     private static final Set<String> FILLERS = Set.of("a", "an", "the", "of", "in", "on", "at", "to", "into", "onto", "by", "for",
             "from", "is", "are", "it", "its", "this", "that", "these", "those", "be", "or", "s", "的", "在", "和");
@@ -28,6 +30,27 @@ public record PromptReading(PromptDirection direction, List<String> ignored) {
 
     public PromptReading {
         ignored = List.copyOf(ignored);
+        notDrawn = List.copyOf(notDrawn);
+    }
+
+    public PromptReading(PromptDirection direction, List<String> ignored) {
+        this(direction, ignored, null, List.of());
+    }
+
+    /**
+     * The same reading with the subjects drawn over the scene: {@code understood} words (subjects, their verbs) leave the
+     * ignored ones (also inside a run of Chinese characters), and {@code notDrawn} nouns are listed on their own.
+     */
+    public PromptReading withSubjects(String subjects, Collection<String> understood, List<String> notDrawn) {
+        List<String> left = new ArrayList<>();
+        for (String word : ignored) {
+            String rest = word;
+            for (String u : understood) if (!u.isEmpty() && u.codePoints().anyMatch(Character::isIdeographic)) rest = rest.replace(u, " ");
+            for (String piece : rest.trim().split(" +")) {
+                if (!piece.isEmpty() && !understood.contains(piece) && !notDrawn.contains(piece)) left.add(piece);
+            }
+        }
+        return new PromptReading(direction, left, subjects, notDrawn);
     }
 
     /**
@@ -41,12 +64,14 @@ public record PromptReading(PromptDirection direction, List<String> ignored) {
     public String describe(String picture, List<CameraMove> moves, Set<Ambience> sounds) {
         List<String> parts = new ArrayList<>();
         parts.add("draws: " + (picture != null ? picture + ", moved by the camera"
+                : subjects != null ? subjects + " in a procedural " + words(direction.scene()) + " scene"
                 : "a procedural " + words(direction.scene()) + " scene (no people, animals or objects)"));
         parts.add("camera: " + camera(moves) + (direction.moves().isEmpty() ? " (the prompt names no move)" : ""));
         if (!direction.looks().isEmpty()) parts.add("looks: " + list(direction.looks()));
         if (direction.time() != null) parts.add("time: " + words(direction.time()));
         if (direction.hasHue()) parts.add("colour: " + words(nearestTint(direction.hue())));
         parts.add("sound: " + (sounds.isEmpty() ? (direction.silent() ? "none (asked for silence)" : "none") : list(sounds)));
+        if (!notDrawn.isEmpty()) parts.add("not drawn: " + String.join(", ", notDrawn));
         List<String> unknown = ignored.stream().filter(w -> !FILLERS.contains(w)).distinct().toList();
         if (!unknown.isEmpty()) {
             parts.add("ignored: " + String.join(", ", unknown.subList(0, Math.min(MAX_IGNORED, unknown.size())))

@@ -132,7 +132,7 @@ final class Vocabulary {
         en(SceneKind.SPACE, "space", "outer space", "stars", "starry", "galaxy", "galaxies", "nebula", "cosmos",
                 "universe", "planet", "planets", "milky way", "astronaut", "starfield");
         en(SceneKind.ABSTRACT, "abstract", "shapes", "geometric", "kaleidoscope");
-        zh(SceneKind.SEA, "大海", "海洋", "海浪", "海边", "沙滩", "海岸", "海面", "海上", "海水", "湖", "灯塔");
+        zh(SceneKind.SEA, "大海", "海洋", "海浪", "海边", "沙滩", "海滩", "海岸", "海面", "海上", "海水", "湖", "灯塔");
         zh(SceneKind.SKY, "天空", "云朵", "白云", "云海", "乌云", "多云", "云层", "蓝天");
         zh(SceneKind.CITY, "城市", "街道", "都市", "高楼", "街头", "市中心", "街");
         zh(SceneKind.FOREST, "森林", "树林", "丛林", "树木", "树");
@@ -148,7 +148,7 @@ final class Vocabulary {
         en(Ambience.CITY, "city", "street", "traffic", "crowd", "cars", "downtown", "urban");
         en(Ambience.BIRDS, "bird", "birds", "birdsong", "songbird", "songbirds", "chirping", "forest", "garden", "spring");
         en(Ambience.MUSIC, "music", "musical", "song", "melody", "piano", "concert", "dance", "dancing", "soundtrack", "ambient");
-        zh(Ambience.WAVES, "海浪", "海浪声", "大海", "海边", "沙滩", "海洋");
+        zh(Ambience.WAVES, "海浪", "海浪声", "大海", "海边", "沙滩", "海滩", "海洋");
         zh(Ambience.WIND, "风声", "刮风", "微风", "大风", "狂风", "寒风", "风吹", "沙漠", "山");
         zh(Ambience.RAIN, "雨", "雨声");
         zh(Ambience.FIRE, "篝火", "噼啪", "火焰", "壁炉", "火堆");

@@ -23,7 +23,7 @@ public record CameraView(double zoom, double offsetX, double offsetY, double she
      * The same camera seen by a layer at {@code depth} (1 = moves with the camera, 0 = infinitely far
      * away and still), for parallax between the planes of a scene.
      */
-    CameraView atDepth(double depth) {
+    public CameraView atDepth(double depth) {
         if (depth == 1) return this;
         return new CameraView(Math.pow(zoom, depth), offsetX * depth, offsetY * depth, shear * depth, perspective * depth);
     }
@@ -34,12 +34,12 @@ public record CameraView(double zoom, double offsetX, double offsetY, double she
     }
 
     /** The output y (centre-based) where source y {@code sy} appears. */
-    double screenY(double sy) {
+    public double screenY(double sy) {
         return (sy - offsetY) * zoom;
     }
 
     /** The output x (centre-based) where source point {@code (sx, sy)} appears. */
-    double screenX(double sx, double sy) {
+    public double screenX(double sx, double sy) {
         double y = screenY(sy);
         return (sx - offsetX - shear * y) * rowZoom(y);
     }

@@ -96,7 +96,8 @@ public final class PictureCanvas {
         return mix(top, bottom, v);
     }
 
-    static int mix(int a, int b, double t) {
+    /** Colour {@code a} moved a fraction {@code t} of the way to {@code b} (packed RGB). */
+    public static int mix(int a, int b, double t) {
         int r = (int) Math.round(((a >> 16) & 0xFF) * (1 - t) + ((b >> 16) & 0xFF) * t);
         int g = (int) Math.round(((a >> 8) & 0xFF) * (1 - t) + ((b >> 8) & 0xFF) * t);
         int bl = (int) Math.round((a & 0xFF) * (1 - t) + (b & 0xFF) * t);
