@@ -107,7 +107,7 @@ public record RelayProperties(
         require(c != null, key("channels[" + i + "]") + " is empty");
         require(c.name() != null && c.name().matches("[a-z0-9][a-z0-9_-]{0,39}"), key(at + "name")
                 + " must be 1 to 40 lowercase letters, digits, '-' or '_', starting with a letter or digit");
-        String wanted = c.flavour() == null ? "openai" : c.flavour().trim().toLowerCase(Locale.ROOT);
+        String wanted = flavourName(c);
         Provider flavour = providers.stream().filter(p -> p.wireName().equals(wanted)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(key(at + "flavour") + " must be one of "
                         + providers.stream().map(Provider::wireName).collect(Collectors.joining(", ")) + "; got '" + c.flavour() + "'"));
@@ -153,19 +153,27 @@ public record RelayProperties(
      * no channel lists by our name is still found.
      */
     ModelCatalog routed(ModelCatalog catalog) {
+        return routed(catalog, Providers.all());
+    }
+
+    /** As above, with each channel's flavour among {@code providers} (a flavour that cannot edit takes the video input away). */
+    ModelCatalog routed(ModelCatalog catalog, List<Provider> providers) {
         if (!configured()) return catalog;
         List<ModelRoute> routes = new ArrayList<>();
         for (int i = 0; i < channels.size(); i++) {
             ChannelProperties c = channels.get(i);
             if (c == null) continue; // toSettings names it
             DurationPolicy policy = durationPolicy(c.durationPolicy(), key("channels[" + i + "].duration-policy"));
+            String wanted = flavourName(c);
+            boolean footage = providers.stream().filter(p -> p.wireName().equals(wanted)).findFirst()
+                    .map(Provider::editsVideos).orElse(true); // an unknown flavour: toSettings names it
             List<String> entries = c.models() == null ? List.of() : c.models().stream().filter(e -> e != null && !e.isBlank()).toList();
-            if (entries.isEmpty()) catalog.models().forEach(m -> routes.add(new ModelRoute(m.name(), m.name(), policy)));
+            if (entries.isEmpty()) catalog.models().forEach(m -> routes.add(new ModelRoute(m.name(), m.name(), policy, footage)));
             for (String entry : entries) {
                 String[] parts = entry.split("=", 2);
                 String ours = parts[0].trim();
                 String theirs = parts.length == 2 ? parts[1].trim() : ours;
-                if (catalog.find(ours).isPresent()) routes.add(new ModelRoute(ours, theirs, policy)); // else toSettings names it
+                if (catalog.find(ours).isPresent()) routes.add(new ModelRoute(ours, theirs, policy, footage)); // else toSettings names it
             }
         }
         try {
@@ -174,6 +182,11 @@ public record RelayProperties(
             throw new IllegalArgumentException(PREFIX + "channels[i].models: " + e.getMessage()
                     + "; route it to models that share a size and a duration");
         }
+    }
+
+    /** The flavour a channel names, {@code openai} when it names none. */
+    private static String flavourName(ChannelProperties c) {
+        return c.flavour() == null ? "openai" : c.flavour().trim().toLowerCase(Locale.ROOT);
     }
 
     private static DurationPolicy durationPolicy(String wire, String key) {

@@ -57,6 +57,7 @@ import dev.vidgate.video.reference.ReferenceLimits;
 import dev.vidgate.video.reference.RemoteFetchPolicy;
 import dev.vidgate.video.reference.RemoteImageFetcher;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -268,10 +269,13 @@ class Wiring {
         return new VideoEdits(videos, uploads);
     }
 
-    /** Characters are kept as long as videos ({@code vidgate.retention}). */
+    /** Characters are kept as long as videos ({@code vidgate.retention}); their clips pass the content policy as uploads do. */
     @Bean
-    Characters characters(JdbcTemplate jdbc, ContentStore content, UploadedFootage uploads, InstantSource clock, VidgateProperties props) {
-        return new Characters(new JdbcCharacterStore(jdbc), content, uploads, clock, props.retention());
+    Characters characters(JdbcTemplate jdbc, ContentStore content, UploadedFootage uploads, ObjectProvider<VideoService> videos,
+                          InstantSource clock, VidgateProperties props) {
+        // looked up at the first upload: the video service reaches the characters through the dispatcher
+        return new Characters(new JdbcCharacterStore(jdbc), content, uploads,
+                (who, text) -> videos.getObject().footageScreen(who, text), clock, props.retention());
     }
 
     @Bean

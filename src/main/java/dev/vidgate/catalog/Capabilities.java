@@ -59,6 +59,14 @@ public record Capabilities(List<Format> formats, List<Integer> durations, Set<In
         return inputs.contains(input);
     }
 
+    /** These capabilities without {@code input}. */
+    public Capabilities without(Input input) {
+        var kept = EnumSet.noneOf(Input.class);
+        kept.addAll(inputs);
+        kept.remove(input);
+        return new Capabilities(formats, durations, kept, audio, maxPromptLength);
+    }
+
     /** This model's limits with a prompt limit. */
     public Capabilities withMaxPromptLength(Integer maxPromptLength) {
         return new Capabilities(formats, durations, inputs, audio, maxPromptLength);

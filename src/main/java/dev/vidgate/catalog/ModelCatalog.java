@@ -63,6 +63,7 @@ public record ModelCatalog(List<ModelSpec> models) {
                         + routes.stream().map(ModelRoute::target).distinct().collect(Collectors.joining(", ")) + ")");
             }
             durations = durations.and(route.durations());
+            if (!route.footage()) can = can.without(Input.VIDEO);
         }
         return model.servedAs(can, durations);
     }

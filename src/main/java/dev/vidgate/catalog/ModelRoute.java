@@ -9,11 +9,18 @@ import java.util.Objects;
  * @param target    the model the channel sends it as: a catalog model (whose capabilities then bound ours), our own
  *                  name, or a name the catalog does not know (which leaves our model's capabilities)
  * @param durations whether the channel snaps a duration its target cannot make to the nearest it makes
+ * @param footage   whether the channel passes edits and extensions on; a model routed to one that does not loses the
+ *                  {@link Input#VIDEO} input
  */
-public record ModelRoute(String model, String target, DurationPolicy durations) {
+public record ModelRoute(String model, String target, DurationPolicy durations, boolean footage) {
     public ModelRoute {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(durations, "durations");
+    }
+
+    /** A route whose channel passes on whatever its target takes, edits included. */
+    public ModelRoute(String model, String target, DurationPolicy durations) {
+        this(model, target, durations, true);
     }
 }

@@ -4,6 +4,7 @@ import dev.vidgate.common.ApiException;
 import dev.vidgate.storage.ContentStore;
 import dev.vidgate.tenancy.Principal;
 import dev.vidgate.video.footage.Footage;
+import dev.vidgate.video.footage.FootageScreens;
 import dev.vidgate.video.footage.UploadedFootage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,13 +37,21 @@ public final class Characters {
     private final CharacterStore store;
     private final ContentStore content;
     private final UploadedFootage uploads;
+    private final FootageScreens screens;
     private final InstantSource clock;
     private final Duration retention;
 
     public Characters(CharacterStore store, ContentStore content, UploadedFootage uploads, InstantSource clock, Duration retention) {
+        this(store, content, uploads, FootageScreens.NONE, clock, retention);
+    }
+
+    /** As above, the content policy looking at every clip through {@code screens}. */
+    public Characters(CharacterStore store, ContentStore content, UploadedFootage uploads, FootageScreens screens,
+                      InstantSource clock, Duration retention) {
         this.store = store;
         this.content = content;
         this.uploads = uploads;
+        this.screens = screens;
         this.clock = clock;
         this.retention = retention;
     }
@@ -54,7 +63,7 @@ public final class Characters {
             throw ApiException.invalid("name must be at most " + MAX_NAME + " characters (it has " + length + ").", "name", "string_above_max_length");
         }
         if (video == null) throw ApiException.invalid("Missing required parameter: video", "video", "missing_required_parameter");
-        Footage footage = uploads.check(video);
+        Footage footage = uploads.check(video, screens.forUpload(who, name.strip()));
         Instant now = clock.instant();
         var character = new Character("char_" + HexFormat.of().formatHex(bytes()),
                 who.tenantId(), name.strip(), now, now.plus(retention));

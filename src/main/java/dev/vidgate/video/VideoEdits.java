@@ -80,7 +80,7 @@ public final class VideoEdits {
         if (request.upload() == null) {
             throw ApiException.invalid("Missing required parameter: video", "video", "missing_required_parameter");
         }
-        Footage footage = uploads.check(request.upload());
+        Footage footage = uploads.check(request.upload(), videos.footageScreen(who, request.prompt()));
         return new Source(policy.defaultModel(), new VideoSize(footage.width(), footage.height()), footage.wholeSeconds(), null,
                 null, request.upload());
     }

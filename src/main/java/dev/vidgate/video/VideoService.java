@@ -8,6 +8,8 @@ import dev.vidgate.storage.ContentStore;
 import dev.vidgate.tenancy.Principal;
 import dev.vidgate.tenancy.TenancyErrors;
 import dev.vidgate.video.reference.ReferenceImages;
+import dev.vidgate.video.footage.FootageScreens;
+import dev.vidgate.video.footage.FrameCheck;
 import dev.vidgate.video.reference.ReferenceScreen;
 
 import java.io.ByteArrayInputStream;
@@ -227,6 +229,19 @@ public final class VideoService {
     /** The content policy's checks of an input image sent as {@code param}, on the picture the reference check decodes. */
     private ReferenceScreen screen(boolean screened, ContentCheck.Subject subject, String param) {
         return screened ? picture -> contentCheck.screenImage(subject, param, picture) : ReferenceScreen.NONE;
+    }
+
+    /**
+     * The content policy's look at an uploaded clip (an edit's or extension's, a character's; made by the default model):
+     * both end frames, as {@code video}, when the caller's level covers input images ({@link FootageScreens}).
+     */
+    public FrameCheck footageScreen(Principal who, String text) {
+        var subject = ContentCheck.Subject.prompt(who.tenantId(), who.keyId(), policy.defaultModel(), text);
+        if (!contentCheck.screensImages(subject)) return FrameCheck.NONE;
+        return footage -> {
+            contentCheck.screenImage(subject, "video", footage.firstFrame());
+            contentCheck.screenImage(subject, "video", footage.lastFrame());
+        };
     }
 
     byte[] readAll(String key) {

@@ -20,6 +20,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import static dev.vidgate.testsupport.ApiAssertions.assertError;
 import static dev.vidgate.testsupport.ApiAssertions.assertRequestId;
@@ -86,6 +87,32 @@ class FacesInReferencesThroughOfficialSdkTest {
         Video created = SdkClients.client(server.server(), secret).videos().create(create(reference("face/skimage-astronaut.jpg")));
         assertThat(created.status().asString()).isIn("queued", "in_progress");
         assertThat(ok(admin.http().get("/admin/v1/policy/blocks?tenant=portraits")).get("data")).isEmpty();
+    }
+
+    @Test
+    void aClipShowingAFaceUploadedForAnEditOrAsACharacterIsRefusedAtStrictAndPassesAtStandard() {
+        String secret = admin.fundedKey("filmmakers", 10_000_000, "");
+        ok(admin.http().postJson("/admin/v1/tenants/filmmakers/policy", "{\"level\":\"standard\"}"));
+        OpenAIClient filmmaker = SdkClients.client(server.server(), secret);
+        Video portrait = SdkClients.awaitFinished(filmmaker, filmmaker.videos().create(VideoCreateParams.builder()
+                .prompt("static camera, still picture").size(VideoSize._1280X720).inputReference(reference("face/skimage-astronaut.jpg"))
+                .build()).id(), Duration.ofSeconds(180));
+        assertThat(portrait.status().asString()).as("%s", portrait.error()).isEqualTo("completed");
+        byte[] clip = SdkClients.downloadVideo(filmmaker, portrait.id());
+
+        HttpResponse<String> edit = studio.http().postMultipart("/v1/videos/edits", new RawHttp.Multipart()
+                .text("prompt", PROMPT).file("video", "portrait.mp4", "video/mp4", clip));
+        assertError(edit, 400, BLOCKED, "video", "moderation_blocked");
+        HttpResponse<String> character = studio.http().postMultipart("/v1/videos/characters", new RawHttp.Multipart()
+                .text("name", "Astronaut").file("video", "portrait.mp4", "video/mp4", clip));
+        assertError(character, 400, BLOCKED, "video", "moderation_blocked");
+        studio.assertNothingHeldOrStored();
+        assertThat(ok(admin.http().get("/admin/v1/policy/blocks?tenant=faces&limit=5")).get("data").findValuesAsString("excerpt"))
+                .contains(PROMPT, "Astronaut");
+
+        HttpResponse<String> mine = server.http(secret).postMultipart("/v1/videos/characters", new RawHttp.Multipart()
+                .text("name", "Astronaut").file("video", "portrait.mp4", "video/mp4", clip));
+        assertThat(ok(mine).get("id").asString()).as("the same clip at standard").startsWith("char_");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.vidgate.engine.relay.RelaySettings;
 import dev.vidgate.testsupport.TestClock;
 import dev.vidgate.testsupport.TestServer;
 import dev.vidgate.catalog.DurationPolicy;
+import dev.vidgate.catalog.Input;
 import dev.vidgate.catalog.ModelCatalog;
 import dev.vidgate.catalog.ModelSpec;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,19 @@ class RelayConfigurationTest {
         ModelSpec sora = everywhere.find("sora-2").orElseThrow();
         assertThat(sora.can().durations()).as("a channel without models sends sora-2 as itself").containsExactly(4, 8);
         assertThat(sora.durations()).isEqualTo(DurationPolicy.NEAREST);
+    }
+
+    @Test
+    void aSoraModelTakesFootageOnlyWhileEveryChannelThatServesItPassesEditsOn() {
+        ModelCatalog openAiOnly = relay(channel("openai", "https://api.openai.com/v1", "sk-test", null, "openai", null)).routed(CATALOG);
+        assertThat(openAiOnly.find("sora-2").orElseThrow().can().takes(Input.VIDEO)).isTrue();
+
+        ModelCatalog withAzure = relay(channel("openai", "https://api.openai.com/v1", "sk-test", null, "openai", null),
+                channel("azure", "https://example.openai.azure.com/openai/v1", "key", null, "azure", List.of("sora-2"))).routed(CATALOG);
+        assertThat(withAzure.find("sora-2").orElseThrow().can().takes(Input.VIDEO))
+                .as("Azure has no edits, so an edit of sora-2 could land where it fails").isFalse();
+        assertThat(withAzure.find("sora-2").orElseThrow().can().takes(Input.FIRST_FRAME)).isTrue();
+        assertThat(withAzure.find("sora-2-pro").orElseThrow().can().takes(Input.VIDEO)).as("only OpenAI serves sora-2-pro").isTrue();
     }
 
     @Test

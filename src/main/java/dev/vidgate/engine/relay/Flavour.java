@@ -66,6 +66,10 @@ public enum Flavour implements Provider {
     @Override
     public boolean idempotentByDefault() { return this == OPENAI; }
 
+    /** Only OpenAI's own API has edits and extensions ({@link OpenAiClient#edit}). */
+    @Override
+    public boolean editsVideos() { return this == OPENAI; }
+
     Seconds seconds() { return seconds; }
 
     /** {@code Authorization: Bearer} when true, Azure's {@code api-key} header when false. */

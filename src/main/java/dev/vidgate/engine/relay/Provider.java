@@ -50,6 +50,15 @@ public interface Provider {
     /** Refuses settings this adapter cannot work with; the message names the offending option. */
     default void check(ChannelSettings channel) {}
 
+    /**
+     * Whether this provider's client passes edits and extensions upstream ({@link ProviderClient#edit},
+     * {@link ProviderClient#extend}). A model served by a channel whose provider does not is not offered the
+     * {@code video} input, so such a request is refused at the API (400, nothing held) instead of failing its job.
+     */
+    default boolean editsVideos() {
+        return false;
+    }
+
     /** The client of one channel, sending through {@code transport}. */
     ProviderClient open(ChannelSettings channel, Transport transport);
 }

@@ -1,5 +1,6 @@
 package dev.vidgate.video.footage;
 
+import dev.vidgate.common.TransientException;
 import dev.vidgate.media.BoundedImageWork;
 import dev.vidgate.media.FfmpegSupport;
 import dev.vidgate.media.UnreadableImageException;
@@ -36,6 +37,24 @@ public final class UploadedFootage {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.work = Objects.requireNonNull(work, "work");
         this.frames = Objects.requireNonNull(frames, "frames");
+    }
+
+    /**
+     * As {@link #check(byte[])}, then {@code screen} (the content policy's, for this caller) on its end frames, on the pool
+     * within its own time limit; a screen that cannot get a turn in time is a 503 to retry, never a verdict.
+     */
+    public Footage check(byte[] bytes, FrameCheck screen) {
+        Footage footage = check(bytes);
+        if (screen == FrameCheck.NONE) return footage;
+        try {
+            work.call(() -> {
+                screen.check(footage);
+                return null;
+            });
+        } catch (UnreadableImageException e) {
+            throw new TransientException("The server is too busy to check the video right now; try again.", e);
+        }
+        return footage;
     }
 
     /** The clip's facts and its end frames, or the 400 that says what is wrong with it. */
