@@ -33,7 +33,8 @@ class ReadyLine {
         String host = address == null || address.isBlank() || address.equals("0.0.0.0") || address.equals("::") ? "localhost"
                 : address.contains(":") ? "[" + address + "]" : address;
         String base = "http://" + host + ":" + web.getWebServer().getPort();
-        log.info("Vidgate is ready: API {}/v1, admin API {}/admin/v1{}; docs: docs/api.md, docs/admin.md and README.md in the source tree",
-                base, base, props.adminKey() == null ? " (off until VIDGATE_ADMIN_KEY is set)" : "");
+        log.info("Vidgate is ready: API {}/v1, admin API {}/admin/v1{}, console {}/console, OpenAPI {}/openapi.json; docs: docs/api.md, "
+                        + "docs/admin.md and README.md in the source tree",
+                base, base, props.adminKey() == null ? " (off until VIDGATE_ADMIN_KEY is set)" : "", base, base);
     }
 }

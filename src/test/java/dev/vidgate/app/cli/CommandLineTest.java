@@ -91,7 +91,8 @@ class CommandLineTest {
             remote = env("VIDGATE_URL", node.baseUrl(), "VIDGATE_ADMIN_KEY", TestServer.ADMIN_KEY);
             Waits.await("the start log's last line", Duration.ofSeconds(30), Duration.ofMillis(100)).until(() ->
                     node.log().strip().endsWith("Vidgate is ready: API " + node.baseUrl() + "/v1, admin API " + node.baseUrl()
-                            + "/admin/v1; docs: docs/api.md, docs/admin.md and README.md in the source tree"));
+                            + "/admin/v1, console " + node.baseUrl() + "/console, OpenAPI " + node.baseUrl()
+                            + "/openapi.json; docs: docs/api.md, docs/admin.md and README.md in the source tree"));
             Result tenant = ToolProcess.vidgate(dir, remote, "tenants", "create", "acme", "--daily-limit", "10cr", dataDir);
             assertThat(tenant.code()).as(tenant.toString()).isZero();
             assertThat(json(tenant).path("account").path("daily_limit").asLong()).isEqualTo(10_000_000);
