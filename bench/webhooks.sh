@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Webhook delivery benchmark: N jobs (default 1,000) finish at once on one node (H2, the production delivery
 # settings: 32 posts in flight, 10 s timeout), each event posted to a receiver on 127.0.0.1 that answers 200
-# over real HTTP (same JVM). Prints the delivery lag from job completion to the receiver's 2xx, p50/p99/max.
+# over real HTTP (same JVM). A warm-up of 500 events runs first, as on a node that has been up a while. Prints the delivery lag from job completion to the receiver's 2xx, p50/p99/max.
 # Target: p99 <= 2 s. Usage: bench/webhooks.sh [jobs=1000]
 set -euo pipefail
 cd "$(dirname "$0")/.."

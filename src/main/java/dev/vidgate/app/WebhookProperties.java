@@ -17,10 +17,13 @@ import static dev.vidgate.app.VidgateProperties.require;
  * @param timeout       the whole exchange with a receiver ({@code VIDGATE_WEBHOOKS_TIMEOUT})
  * @param disableAfter  an endpoint whose every delivery failed for this long is disabled ({@code VIDGATE_WEBHOOKS_DISABLE_AFTER})
  * @param concurrency   deliveries in flight at once on one node ({@code VIDGATE_WEBHOOKS_CONCURRENCY})
+ * @param lease         how long a claimed delivery stays with its node; a node that dies mid-delivery leaves it to another
+ *                      node after this ({@code VIDGATE_WEBHOOKS_LEASE}); at least twice the timeout
  */
 @ConfigurationProperties("vidgate.webhooks")
 public record WebhookProperties(@DefaultValue("false") boolean allowPrivate, @DefaultValue("10s") Duration timeout,
-                                @DefaultValue("5d") Duration disableAfter, @DefaultValue("32") int concurrency) {
+                                @DefaultValue("5d") Duration disableAfter, @DefaultValue("32") int concurrency,
+                                @DefaultValue("60s") Duration lease) {
 
     public WebhookProperties {
         require(timeout != null && timeout.compareTo(Duration.ofMillis(100)) >= 0 && timeout.compareTo(Duration.ofSeconds(30)) <= 0,
@@ -29,10 +32,12 @@ public record WebhookProperties(@DefaultValue("false") boolean allowPrivate, @De
                 "vidgate.webhooks.disable-after (VIDGATE_WEBHOOKS_DISABLE_AFTER) must be a duration from 1h to 60d, such as 5d");
         require(concurrency >= 1 && concurrency <= 1000,
                 "vidgate.webhooks.concurrency (VIDGATE_WEBHOOKS_CONCURRENCY) must be from 1 to 1000");
+        require(lease != null && lease.compareTo(timeout.multipliedBy(2)) >= 0 && lease.compareTo(Duration.ofHours(1)) <= 0,
+                "vidgate.webhooks.lease (VIDGATE_WEBHOOKS_LEASE) must be a duration from twice vidgate.webhooks.timeout to 1h, such as 60s");
     }
 
     WebhookSettings settings() {
         WebhookSettings d = WebhookSettings.DEFAULTS;
-        return new WebhookSettings(allowPrivate, timeout, d.retryFor(), disableAfter, d.lease(), d.pollInterval(), concurrency);
+        return new WebhookSettings(allowPrivate, timeout, d.retryFor(), disableAfter, lease, d.pollInterval(), concurrency);
     }
 }

@@ -24,18 +24,15 @@ class WebhookWiring {
         return new JdbcWebhookStore(jdbc, tx);
     }
 
-    /** Rung when a job's event commits, so this node's deliverer sends it at once. */
+    /** The deliverer's idle pause; {@link WebhookDeliverer#wake} rings it when a job's event commits, so it is sent at once. */
     @Bean
     Doorbell webhookDoorbell() {
         return new Doorbell();
     }
 
     @Bean
-    WebhookHook webhookHook(WebhookStore store, InstantSource clock, Doorbell doorbell, WebhookDeliverer deliverer) {
-        return new WebhookHook(store, clock, () -> {
-            doorbell.ring();
-            deliverer.wake();
-        });
+    WebhookHook webhookHook(WebhookStore store, InstantSource clock, WebhookDeliverer deliverer) {
+        return new WebhookHook(store, clock, deliverer::wake);
     }
 
     @Bean

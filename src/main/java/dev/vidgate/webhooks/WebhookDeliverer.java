@@ -61,9 +61,13 @@ public final class WebhookDeliverer implements AutoCloseable {
         loop = Thread.ofPlatform().name(LOOP).daemon(true).start(this::loop);
     }
 
-    /** Looks for due deliveries now (an event committed on this node). */
+    /**
+     * Looks for due deliveries now (an event committed on this node): ends the wait for a post to end and, when the pacer
+     * is a {@link Doorbell}, the idle pause too; otherwise an idle deliverer would sleep out its poll interval first.
+     */
     public void wake() {
         settled.ring();
+        if (pacer instanceof Doorbell idle) idle.ring();
     }
 
     private void loop() {

@@ -118,7 +118,9 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private void serve(Socket socket) {
         try (socket) {
-            InputStream in = socket.getInputStream();
+            // as HTTP servers do: without TCP_NODELAY, an answer written in two parts waits for the sender's delayed ACK (40 ms)
+            socket.setTcpNoDelay(true);
+            InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
             String requestLine = line(in);
             Map<String, String> headers = new HashMap<>();
             for (String h = line(in); !h.isEmpty(); h = line(in)) {

@@ -68,6 +68,27 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void anIdleDelivererWithAnHourBetweenLooksSendsAnEventAsSoonAsItsJobFinishes() {
+        rig = new WebhookRig(dev.vidgate.testsupport.TestDatabases.freshH2(), java.time.InstantSource.system(), new Doorbell(),
+                WebhookRig.fast());
+        rig.deliverer.start();
+        rig.endpoint("ten_a", null);
+        Waits.await("the delivery loop pausing while idle", WAIT, Duration.ofMillis(20)).until(WebhookDeliveryTest::loopIdle);
+
+        rig.complete(rig.running("ten_a"));
+
+        Waits.await("the event posted without waiting out the hour", Duration.ofSeconds(10), Duration.ofMillis(20))
+                .until(rig.receiver::received, r -> r.size() == 1);
+    }
+
+    /** The delivery loop's thread waits in its idle pause (not between two looks). */
+    private static boolean loopIdle() {
+        return Thread.getAllStackTraces().entrySet().stream().anyMatch(e -> e.getKey().getName().equals(WebhookDeliverer.LOOP)
+                && e.getKey().getState() == Thread.State.TIMED_WAITING
+                && java.util.Arrays.stream(e.getValue()).anyMatch(f -> f.getMethodName().equals("idle")));
+    }
+
+    @Test
     void aReceiverThatFailsTimesOutAndResetsGetsTheSameWebhookIdAgainUntilItAnswers2xx() {
         start(WebhookRig.fast());
         CreatedEndpoint endpoint = rig.endpoint("ten_a", null);
