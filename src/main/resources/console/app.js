@@ -12,7 +12,7 @@ const PAGES = {
   credits: { roles: ['operator'], load: () => import('./pages/credits.js') },
   prices: { roles: ['operator'], load: () => import('./pages/prices.js') },
   channels: { roles: ['operator'], load: () => import('./pages/channels.js') },
-  webhooks: { roles: ['tenant', 'operator'], later: true },
+  webhooks: { roles: ['tenant', 'operator'], load: () => import('./pages/webhooks.js') },
   policy: { roles: ['operator'], later: true },
 };
 
