@@ -48,12 +48,14 @@ export async function render(root, { role }) {
 function headers(operator) {
   const cols = [t('jobs.id'), t('jobs.status'), t('jobs.model'), t('jobs.created')];
   if (operator) cols.push(t('jobs.tenant'), t('jobs.engine'), { text: t('jobs.wait'), num: true }, { text: t('jobs.run'), num: true },
-    { text: t('jobs.attempts'), num: true }, { text: t('jobs.held'), num: true }, { text: t('jobs.charged'), num: true }, { text: t('jobs.refunded'), num: true });
+    { text: t('jobs.attempts'), num: true }, { text: t('jobs.held'), num: true }, { text: t('jobs.charged'), num: true }, { text: t('jobs.refunded'), num: true },
+    t('jobs.preview'));
   else cols.push({ text: t('jobs.took'), num: true }, t('jobs.preview'));
   cols.push(t('jobs.details'));
   return cols;
 }
 
+const content = (base, v, variant) => base + encodeURIComponent(v.id) + '/content' + (variant ? '?variant=' + variant : '');
 const ms = v => v === null || v === undefined ? '—' : (v / 1000).toFixed(1) + ' s';
 
 function row(v, operator) {
@@ -64,11 +66,14 @@ function row(v, operator) {
   if (operator) {
     cells.push(h('td', {}, v.tenant_id), h('td', {}, v.channel ? v.engine + ' / ' + v.channel : v.engine), h('td', { class: 'num' }, ms(v.queue_wait_ms)), h('td', { class: 'num' }, ms(v.run_ms)),
       h('td', { class: 'num' }, v.attempts), h('td', { class: 'num' }, credits(v.held)), h('td', { class: 'num' }, credits(v.charged)),
-      h('td', { class: 'num' }, credits(v.refunded)));
+      h('td', { class: 'num' }, credits(v.refunded)),
+      // The operator's preview plays in the row (the admin content route answers Range requests like the public one).
+      h('td', {}, v.status === 'completed' ? h('video', { class: 'thumb', controls: true, preload: 'none', 'aria-label': t('jobs.preview') + ' ' + v.id,
+        poster: content('/admin/v1/videos/', v, 'thumbnail'), src: content('/admin/v1/videos/', v) }) : '—'));
   } else {
     cells.push(h('td', { class: 'num' }, v.completed_at ? (v.completed_at - v.created_at) + ' s' : '—'),
       h('td', {}, v.status === 'completed' ? h('img', { class: 'thumb', loading: 'lazy', alt: t('play.thumbnail') + ' ' + v.id,
-        src: '/v1/videos/' + encodeURIComponent(v.id) + '/content?variant=thumbnail' }) : '—'));
+        src: content('/v1/videos/', v, 'thumbnail') }) : '—'));
   }
   cells.push(h('td', {}, details));
   return h('tr', {}, cells);
