@@ -1,7 +1,7 @@
 import { h, field, select, table, when } from '../dom.js';
 import { get, post, query } from '../api.js';
 import { t } from '../i18n.js';
-import { attempt, paged } from './shared.js';
+import { attempt, paged, scrolling } from './shared.js';
 
 const LEVELS = ['strict', 'standard', 'off'];
 
@@ -11,7 +11,7 @@ export async function render(root) {
   const names = tenants.map(x => [x.name, x.name]);
   const error = h('p', { class: 'error', role: 'alert' });
   const filter = select('tenant', [['', t('jobs.any')], ...names], '');
-  const out = h('div', { id: 'block-list' });
+  const out = h('div', { id: 'block-list', ...scrolling(t('policy.blocks')) });
   const levelTenant = select('level_tenant', names, names[0]?.[0]);
   const level = select('level', [['', t('policy.models')], ...LEVELS.map(l => [l, t('policy.level.' + l)])], '');
   const current = h('p', { class: 'muted', role: 'status', id: 'policy-level' });

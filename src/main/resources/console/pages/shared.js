@@ -48,3 +48,8 @@ export function paged(out, fetchPage, draw) {
   }
   return () => { cursors.length = 1; page = 0; return load(); };
 }
+
+/** The attributes of a wide table's container that scrolls sideways: a named region the keyboard can reach and scroll. */
+export function scrolling(label) {
+  return { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': label };
+}

@@ -1,7 +1,7 @@
 import { h, field, table, when } from '../dom.js';
 import { get, post, del, query } from '../api.js';
 import { t } from '../i18n.js';
-import { secretBox, attempt } from './shared.js';
+import { secretBox, attempt, scrolling } from './shared.js';
 
 const EVENTS = ['video.completed', 'video.failed', 'video.cancelled'];
 
@@ -14,8 +14,8 @@ export async function render(root, { role }) {
   const base = operator ? '/admin/v1/webhooks' : '/v1/webhooks';
   const error = h('p', { class: 'error', role: 'alert' });
   const secret = h('div', { 'aria-live': 'polite' });
-  const list = h('div', { id: 'webhook-list' });
-  const deliveries = h('div', { id: 'webhook-deliveries' });
+  const list = h('div', { id: 'webhook-list', ...scrolling(t('nav.webhooks')) });
+  const deliveries = h('div', { id: 'webhook-deliveries', ...scrolling(t('hooks.deliveries')) });
   const tenants = operator ? (await get('/admin/v1/tenants?limit=100')).data : [];
   const tenant = operator ? h('select', { name: 'tenant' }, tenants.map(x => h('option', { value: x.name }, x.name))) : null;
   const url = h('input', { type: 'url', name: 'url', required: true, placeholder: 'https://example.com/hooks' });
@@ -28,8 +28,8 @@ export async function render(root, { role }) {
     url.value = ''; await show();
   }); } },
     operator ? field(t('keys.tenant'), tenant) : null, field(t('hooks.url'), url),
-    h('fieldset', {}, h('legend', {}, t('hooks.events')), boxes.map(b => h('label', {}, b, ' ' + b.value))),
-    operator ? h('label', {}, priv, ' ' + t('hooks.allowPrivate')) : null,
+    h('fieldset', { class: 'checks' }, h('legend', {}, t('hooks.events')), boxes.map(b => h('label', { class: 'check' }, b, b.value))),
+    operator ? h('label', { class: 'check' }, priv, t('hooks.allowPrivate')) : null,
     h('button', { type: 'submit', id: 'webhook-create-submit' }, t('hooks.create')));
   root.append(h('h1', {}, t('nav.webhooks')), form, error, secret, list, deliveries);
 

@@ -162,6 +162,7 @@ class ConsoleBrowserTest {
         open("en");
         signIn(TestServer.ADMIN_KEY);
         visit("webhooks");
+        new Select(browser.await(By.name("tenant"))).selectByValue("default");
         browser.await(By.name("url")).sendKeys("http://127.0.0.1:9/console-hooks");
         browser.await(By.name("allow_private")).click();
         browser.await(By.id("webhook-create-submit")).click();
@@ -198,6 +199,7 @@ class ConsoleBrowserTest {
         browser.driver().findElements(By.cssSelector("#webhook-list button")).stream()
                 .filter(b -> b.getText().equals("Deliveries")).findFirst().orElseThrow().click();
         browser.waiting(Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("webhook-deliveries"), video));
+        browser.script("document.getElementById('webhook-deliveries').scrollIntoView()");
         browser.screenshot("webhook-deliveries");
         assertAccessible("webhook deliveries");
     }
