@@ -89,10 +89,27 @@ class ConsoleBrowserTest {
         visit("usage");
         browser.await(By.cssSelector("#chart-spend .uplot"));
         assertAccessible("usage");
+        aTenantKeepsItsOwnWebhookEndpoint();
 
         browser.await(By.id("signout")).click();
         browser.await(By.id("signin-key"));
         assertThat(http.get("/console/session").statusCode()).isEqualTo(401);
+    }
+
+    /** A tenant's endpoints through /v1/webhooks: made with its secret shown once, then deleted (no delivery leaves). */
+    private void aTenantKeepsItsOwnWebhookEndpoint() {
+        visit("webhooks");
+        assertThat(browser.driver().findElements(By.name("tenant"))).as("a tenant names no tenant").isEmpty();
+        browser.await(By.name("url")).sendKeys("https://93.184.215.14/tenant-hook");
+        browser.await(By.id("webhook-create-submit")).click();
+        assertThat(browser.await(By.id("secret")).getText()).startsWith("whsec_");
+        assertThat(ok(http.get("/v1/webhooks")).get("data").get(0).get("url").asString()).isEqualTo("https://93.184.215.14/tenant-hook");
+        assertAccessible("a tenant's webhooks");
+        WebElement row = browser.driver().findElements(By.cssSelector("#webhook-list tbody tr")).stream()
+                .filter(r -> r.getText().contains("tenant-hook")).findFirst().orElseThrow();
+        row.findElements(By.tagName("button")).stream().filter(b -> b.getText().equals("Delete")).findFirst().orElseThrow().click();
+        browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent()).accept();
+        browser.waiting(Duration.ofSeconds(20)).until(d -> !ok(http.get("/v1/webhooks")).toString().contains("tenant-hook"));
     }
 
     @Test
