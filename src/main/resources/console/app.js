@@ -2,7 +2,7 @@ import { h } from './dom.js';
 import { call, setCsrf, ApiError } from './api.js';
 import { initialLanguage, load, t, language } from './i18n.js';
 
-// The pages, by role. Webhooks and content-policy blocks arrive with their own issues: their places are kept.
+// The pages, by role.
 const PAGES = {
   playground: { roles: ['tenant'], load: () => import('./pages/playground.js') },
   jobs: { roles: ['tenant', 'operator'], load: () => import('./pages/jobs.js') },
@@ -12,8 +12,8 @@ const PAGES = {
   credits: { roles: ['operator'], load: () => import('./pages/credits.js') },
   prices: { roles: ['operator'], load: () => import('./pages/prices.js') },
   channels: { roles: ['operator'], load: () => import('./pages/channels.js') },
-  webhooks: { roles: ['tenant', 'operator'], later: true },
-  policy: { roles: ['operator'], later: true },
+  webhooks: { roles: ['tenant', 'operator'], load: () => import('./pages/webhooks.js') },
+  policy: { roles: ['operator'], load: () => import('./pages/policy.js') },
 };
 
 let session = null;
@@ -75,15 +75,11 @@ async function render() {
   document.getElementById('who').textContent = signedIn ? t('role.' + session.role) : '';
   if (!signedIn) { document.getElementById('signin-key').focus(); return; }
   const current = pageName();
-  nav.replaceChildren(...Object.entries(PAGES).filter(([, p]) => p.roles.includes(session.role)).map(([name, p]) =>
-    h('a', { href: '#/' + name, 'aria-current': name === current ? 'page' : null, class: p.later ? 'later' : null, id: 'nav-' + name },
+  nav.replaceChildren(...Object.entries(PAGES).filter(([, p]) => p.roles.includes(session.role)).map(([name]) =>
+    h('a', { href: '#/' + name, 'aria-current': name === current ? 'page' : null, id: 'nav-' + name },
       t('nav.' + name))));
   document.title = t('nav.' + current) + ' · Vidgate';
   const def = PAGES[current];
-  if (def.later) {
-    view.append(h('section', { class: 'card' }, h('h1', {}, t('nav.' + current)), h('p', {}, t('later.text'))));
-    return;
-  }
   const module = await def.load();
   try {
     await module.render(view, { role: session.role, onSessionEnded: () => { session = null; render(); } });

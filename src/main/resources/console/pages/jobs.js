@@ -1,6 +1,7 @@
 import { h, field, select, table, credits, when } from '../dom.js';
 import { get, query } from '../api.js';
 import { t } from '../i18n.js';
+import { paged } from './shared.js';
 
 const STATUSES = ['', 'queued', 'in_progress', 'completed', 'failed', 'cancelled'];
 const PAGE = 10;
@@ -19,10 +20,8 @@ export async function render(root, { role }) {
   const from = h('input', { type: 'datetime-local', name: 'from' });
   const to = h('input', { type: 'datetime-local', name: 'to' });
   const out = h('div', { id: 'joblog' });
-  const cursors = [undefined];
-  let page = 0;
 
-  const filters = h('form', { class: 'row card', id: 'job-filters', onsubmit: e => { e.preventDefault(); cursors.length = 1; page = 0; show(); } },
+  const filters = h('form', { class: 'row card', id: 'job-filters', onsubmit: e => { e.preventDefault(); show(); } },
     field(t('jobs.status'), status), field(t('jobs.model'), model),
     operator ? [field(t('jobs.engine'), engine), field(t('jobs.tenant'), tenant), field(t('jobs.key'), key),
       field(t('jobs.from'), from), field(t('jobs.to'), to)] : null,
@@ -30,37 +29,33 @@ export async function render(root, { role }) {
   root.append(h('h1', {}, t('nav.jobs')), filters, out);
 
   const seconds = input => input.value ? Math.floor(new Date(input.value).getTime() / 1000) : undefined;
-  async function show() {
-    const params = { limit: PAGE, after: cursors[page] };
-    let list;
+  const show = paged(out, async after => {
+    const params = { limit: PAGE, after };
     if (operator) {
-      list = await get('/admin/v1/jobs' + query({ ...params, status: status.value, model: model.value, engine: engine.value,
+      return get('/admin/v1/jobs' + query({ ...params, status: status.value, model: model.value, engine: engine.value,
         tenant: tenant.value, key: key.value, from: seconds(from), to: seconds(to) }));
-    } else {
-      list = await get('/v1/videos' + query(params));
-      list.data = list.data.filter(v => (!status.value || v.status === status.value) && (!model.value || v.model === model.value));
     }
-    cursors[page + 1] = list.has_more ? list.last_id : null;
+    const list = await get('/v1/videos' + query(params));
+    list.data = list.data.filter(v => (!status.value || v.status === status.value) && (!model.value || v.model === model.value));
+    return list;
+  }, list => {
     const rows = list.data.map(v => row(v, operator));
-    out.replaceChildren(
-      rows.length ? table(headers(operator), rows) : h('p', { class: 'muted' }, t('jobs.none')),
-      h('div', { class: 'pager' },
-        h('button', { type: 'button', class: 'secondary', id: 'prev', disabled: page === 0, onclick: () => { page--; show(); } }, t('jobs.prev')),
-        h('span', { class: 'muted', id: 'page-no' }, t('jobs.page', { n: page + 1 })),
-        h('button', { type: 'button', class: 'secondary', id: 'next', disabled: !list.has_more, onclick: () => { page++; show(); } }, t('jobs.next'))));
-  }
+    return rows.length ? table(headers(operator), rows) : h('p', { class: 'muted' }, t('jobs.none'));
+  });
   await show();
 }
 
 function headers(operator) {
   const cols = [t('jobs.id'), t('jobs.status'), t('jobs.model'), t('jobs.created')];
   if (operator) cols.push(t('jobs.tenant'), t('jobs.engine'), { text: t('jobs.wait'), num: true }, { text: t('jobs.run'), num: true },
-    { text: t('jobs.attempts'), num: true }, { text: t('jobs.held'), num: true }, { text: t('jobs.charged'), num: true }, { text: t('jobs.refunded'), num: true });
+    { text: t('jobs.attempts'), num: true }, { text: t('jobs.held'), num: true }, { text: t('jobs.charged'), num: true }, { text: t('jobs.refunded'), num: true },
+    t('jobs.preview'));
   else cols.push({ text: t('jobs.took'), num: true }, t('jobs.preview'));
   cols.push(t('jobs.details'));
   return cols;
 }
 
+const content = (base, v, variant) => base + encodeURIComponent(v.id) + '/content' + (variant ? '?variant=' + variant : '');
 const ms = v => v === null || v === undefined ? '—' : (v / 1000).toFixed(1) + ' s';
 
 function row(v, operator) {
@@ -71,11 +66,14 @@ function row(v, operator) {
   if (operator) {
     cells.push(h('td', {}, v.tenant_id), h('td', {}, v.channel ? v.engine + ' / ' + v.channel : v.engine), h('td', { class: 'num' }, ms(v.queue_wait_ms)), h('td', { class: 'num' }, ms(v.run_ms)),
       h('td', { class: 'num' }, v.attempts), h('td', { class: 'num' }, credits(v.held)), h('td', { class: 'num' }, credits(v.charged)),
-      h('td', { class: 'num' }, credits(v.refunded)));
+      h('td', { class: 'num' }, credits(v.refunded)),
+      // The operator's preview plays in the row (the admin content route answers Range requests like the public one).
+      h('td', {}, v.status === 'completed' ? h('video', { class: 'thumb', controls: true, preload: 'none', 'aria-label': t('jobs.preview') + ' ' + v.id,
+        poster: content('/admin/v1/videos/', v, 'thumbnail'), src: content('/admin/v1/videos/', v) }) : '—'));
   } else {
     cells.push(h('td', { class: 'num' }, v.completed_at ? (v.completed_at - v.created_at) + ' s' : '—'),
       h('td', {}, v.status === 'completed' ? h('img', { class: 'thumb', loading: 'lazy', alt: t('play.thumbnail') + ' ' + v.id,
-        src: '/v1/videos/' + encodeURIComponent(v.id) + '/content?variant=thumbnail' }) : '—'));
+        src: content('/v1/videos/', v, 'thumbnail') }) : '—'));
   }
   cells.push(h('td', {}, details));
   return h('tr', {}, cells);

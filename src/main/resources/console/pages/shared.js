@@ -29,3 +29,27 @@ export function limitsForm(label, fields, save, error) {
       inputs.map(([name, scale, input]) => [name, input.value === '' ? null : Math.round(Number(input.value) * scale)])))); } },
     inputs.map(([, , input], i) => h('label', {}, fields[i][1], input)), h('button', { type: 'submit' }, t('limits.save'))));
 }
+
+/**
+ * Cursor paging like the API's lists: `fetchPage(after)` answers a list; `draw(list)` shows its rows. Returns `show`,
+ * which starts again at the first page.
+ */
+export function paged(out, fetchPage, draw) {
+  const cursors = [undefined];
+  let page = 0;
+  async function load() {
+    const list = await fetchPage(cursors[page]);
+    cursors[page + 1] = list.has_more ? list.last_id : null;
+    out.replaceChildren(draw(list),
+      h('div', { class: 'pager' },
+        h('button', { type: 'button', class: 'secondary', id: 'prev', disabled: page === 0, onclick: () => { page--; load(); } }, t('jobs.prev')),
+        h('span', { class: 'muted', id: 'page-no' }, t('jobs.page', { n: page + 1 })),
+        h('button', { type: 'button', class: 'secondary', id: 'next', disabled: !list.has_more, onclick: () => { page++; load(); } }, t('jobs.next'))));
+  }
+  return () => { cursors.length = 1; page = 0; return load(); };
+}
+
+/** The attributes of a wide table's container that scrolls sideways: a named region the keyboard can reach and scroll. */
+export function scrolling(label) {
+  return { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': label };
+}

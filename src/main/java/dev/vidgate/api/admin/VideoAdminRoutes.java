@@ -2,6 +2,8 @@ package dev.vidgate.api.admin;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.vidgate.api.ApiSettings;
+import dev.vidgate.api.ContentDownload;
 import dev.vidgate.api.PageJson;
 import dev.vidgate.api.Paging;
 import dev.vidgate.api.VideoJson;
@@ -9,22 +11,31 @@ import dev.vidgate.common.ApiException;
 import dev.vidgate.video.JobStore;
 import dev.vidgate.tenancy.Tenants;
 import dev.vidgate.video.Video;
+import dev.vidgate.video.VideoService;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /admin/v1/videos}: the jobs of any tenant, paged like {@code /v1/videos}, with their tenant and key. */
+import java.io.IOException;
+
+/** {@code /admin/v1/videos}: the jobs of any tenant, paged like {@code /v1/videos}, with their tenant and key; their content. */
 @RestController
 @RequestMapping("/admin/v1/videos")
 final class VideoAdminRoutes {
     private final JobStore jobs;
     private final Tenants tenants;
+    private final VideoService videos;
+    private final ContentDownload download;
 
-    VideoAdminRoutes(JobStore jobs, Tenants tenants) {
+    VideoAdminRoutes(JobStore jobs, Tenants tenants, VideoService videos, ApiSettings settings) {
         this.jobs = jobs;
         this.tenants = tenants;
+        this.videos = videos;
+        this.download = new ContentDownload(videos, settings.contentRedirectTtl());
     }
 
     @GetMapping
@@ -47,6 +58,13 @@ final class VideoAdminRoutes {
     AdminVideoJson get(@PathVariable String id) {
         return jobs.findById(id).map(AdminVideoJson::of)
                 .orElseThrow(() -> ApiException.notFound("No video found with id '" + ApiException.echo(id, 64) + "'.", "video_id"));
+    }
+
+    /** Any tenant's finished video, thumbnail or spritesheet, sent as {@code /v1/videos/{id}/content} sends it (ranges too). */
+    @GetMapping("/{id}/content")
+    void content(@PathVariable String id, @RequestParam(required = false) String variant,
+                 HttpServletRequest request, HttpServletResponse response) throws IOException {
+        download.send(videos.contentOfAnyTenant(id, ContentDownload.variant(variant)), request, response);
     }
 
     /**

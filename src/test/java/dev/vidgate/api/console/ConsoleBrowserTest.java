@@ -20,7 +20,10 @@ import java.util.List;
 import static dev.vidgate.testsupport.ApiCalls.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The console in a real headless Chromium against a whole server: sign-in, playground, job log, keys, languages, axe-core. */
+/**
+ * The console in a real headless Chromium against a whole server: sign-in, playground, job log, keys, webhooks, content
+ * policy, languages, axe-core.
+ */
 class ConsoleBrowserTest {
     @RegisterExtension
     static final TestServerExtension server = TestServerExtension.h2();
@@ -86,10 +89,27 @@ class ConsoleBrowserTest {
         visit("usage");
         browser.await(By.cssSelector("#chart-spend .uplot"));
         assertAccessible("usage");
+        aTenantKeepsItsOwnWebhookEndpoint();
 
         browser.await(By.id("signout")).click();
         browser.await(By.id("signin-key"));
         assertThat(http.get("/console/session").statusCode()).isEqualTo(401);
+    }
+
+    /** A tenant's endpoints through /v1/webhooks: made with its secret shown once, then deleted (no delivery leaves). */
+    private void aTenantKeepsItsOwnWebhookEndpoint() {
+        visit("webhooks");
+        assertThat(browser.driver().findElements(By.name("tenant"))).as("a tenant names no tenant").isEmpty();
+        browser.await(By.name("url")).sendKeys("https://93.184.215.14/tenant-hook");
+        browser.await(By.id("webhook-create-submit")).click();
+        assertThat(browser.await(By.id("secret")).getText()).startsWith("whsec_");
+        assertThat(ok(http.get("/v1/webhooks")).get("data").get(0).get("url").asString()).isEqualTo("https://93.184.215.14/tenant-hook");
+        assertAccessible("a tenant's webhooks");
+        WebElement row = browser.driver().findElements(By.cssSelector("#webhook-list tbody tr")).stream()
+                .filter(r -> r.getText().contains("tenant-hook")).findFirst().orElseThrow();
+        row.findElements(By.tagName("button")).stream().filter(b -> b.getText().equals("Delete")).findFirst().orElseThrow().click();
+        browser.waiting(Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent()).accept();
+        browser.waiting(Duration.ofSeconds(20)).until(d -> !ok(http.get("/v1/webhooks")).toString().contains("tenant-hook"));
     }
 
     @Test
@@ -150,6 +170,55 @@ class ConsoleBrowserTest {
         browser.await(By.cssSelector("#key-list table"));
         assertThat(browser.driver().findElements(By.id("secret"))).isEmpty();
         assertThat(browser.driver().getPageSource()).doesNotContain(secret).contains(secret.substring(secret.length() - 4));
+    }
+
+    @Test
+    void anOperatorCreatesAWebhookEndpointSeesItsSecretOnceAndOpensTheBlocksAndAFinishedJobsPreview() {
+        assertThat(http.postJson("/v1/videos", "{\"prompt\":\"Mickey Mouse waving from a steamboat\"}").statusCode())
+                .as("a blocked prompt for the audit").isEqualTo(400);
+        open("en");
+        signIn(TestServer.ADMIN_KEY);
+        visit("webhooks");
+        new Select(browser.await(By.name("tenant"))).selectByValue("default");
+        browser.await(By.name("url")).sendKeys("http://127.0.0.1:9/console-hooks");
+        browser.await(By.name("allow_private")).click();
+        browser.await(By.id("webhook-create-submit")).click();
+        String secret = browser.await(By.id("secret")).getText();
+        assertThat(secret).startsWith("whsec_");
+        assertThat(browser.await(By.cssSelector("#webhook-list table")).getText()).contains("http://127.0.0.1:9/console-hooks");
+        browser.screenshot("webhooks");
+        assertAccessible("webhooks");
+        String video = ok(http.postJson("/v1/videos", "{\"prompt\":\"a kite over a green hill\",\"seconds\":\"4\"}")).get("id").asString();
+
+        visit("policy");
+        browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("block-list"), "copyrighted_characters"));
+        assertThat(browser.await(By.id("block-list")).getText()).contains("Mickey Mouse");
+        browser.await(By.id("policy-level"));
+        browser.screenshot("policy");
+        assertAccessible("content policy");
+        new Select(browser.await(By.name("level"))).selectByValue("off");
+        browser.await(By.cssSelector("#policy-level-form button[type=submit]")).click();
+        browser.waiting(Duration.ofSeconds(20)).until(d -> "off".equals(ok(server.http(TestServer.ADMIN_KEY)
+                .get("/admin/v1/tenants/default/policy")).get("level").asString()));
+        ok(server.http(TestServer.ADMIN_KEY).postJson("/admin/v1/tenants/default/policy", "{\"level\":null}"));
+
+        browser.waiting(Waits.RENDER).until(d -> "completed".equals(ok(http.get("/v1/videos/" + video)).get("status").asString()));
+        visit("jobs");
+        String preview = "document.querySelector('#joblog video[aria-label$=\"" + video + "\"]')";
+        browser.await(By.cssSelector("#joblog video"));
+        browser.script("const v = " + preview + "; v.muted = true; v.play();");
+        browser.waiting(Duration.ofSeconds(30)).until(d -> ((Number) browser.script("return " + preview + ".readyState")).intValue() >= 2);
+        assertAccessible("operator job log with a preview");
+
+        visit("webhooks");
+        browser.await(By.cssSelector("#webhook-list table"));
+        assertThat(browser.driver().getPageSource()).doesNotContain(secret);
+        browser.driver().findElements(By.cssSelector("#webhook-list button")).stream()
+                .filter(b -> b.getText().equals("Deliveries")).findFirst().orElseThrow().click();
+        browser.waiting(Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("webhook-deliveries"), video));
+        browser.script("document.getElementById('webhook-deliveries').scrollIntoView()");
+        browser.screenshot("webhook-deliveries");
+        assertAccessible("webhook deliveries");
     }
 
     @Test
