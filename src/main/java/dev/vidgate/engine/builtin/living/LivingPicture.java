@@ -105,13 +105,15 @@ public final class LivingPicture {
         double[] mid = new double[3];
         double[] far = new double[3];
         double[] near = new double[3];
+        long[] fixed = new long[9];
         for (int y = 0; y < height; y++) {
             rowMapping(view, 1, y, mid);
             if (camera) {
                 rowMapping(view, FAR_LAYER, y, far);
                 rowMapping(view, NEAR_LAYER, y, near);
+                fixedRow(mid, far, near, canvas, fixed);
             }
-            row(y, camera, mid, far, near, f, canvas, out, blend, other);
+            row(y, camera, mid, far, near, fixed, f, canvas, out, blend, other);
         }
     }
 
@@ -144,7 +146,7 @@ public final class LivingPicture {
         }
     }
 
-    private void row(int y, boolean camera, double[] mid, double[] far, double[] near, Frame f, PictureCanvas canvas, int[] out,
+    private void row(int y, boolean camera, double[] mid, double[] far, double[] near, long[] fixed, Frame f, PictureCanvas canvas, int[] out,
                      int[] blend, int[] other) {
         int rowStart = y * width;
         double syM = mid[0];
@@ -157,20 +159,26 @@ public final class LivingPicture {
         double waveK = 2 * Math.PI / (0.09 * width) * TO_LUT;
         double rippleK = 2 * Math.PI / (0.035 * width) * TO_LUT;
         double swayK = 2 * Math.PI / (0.25 * width) * TO_LUT;
+        long sx0 = Resampler.fixed(mid[1] + 0.5);
+        long sxStep = Resampler.fixed(mid[2]);
         for (int x = 0; x < width; x++) {
-            double sx = mid[1] + x * mid[2];
-            int p = iy + clamp((int) (sx + 0.5), width - 1);
+            int p = iy + sourceColumn(sx0, sxStep, x);
             int layer = camera ? nearness[p] & 255 : MIDDLE;
             int act = active[p] & 255;
             if (act == 0 && Math.abs(layer - MIDDLE) <= 1) continue;
             if (act == 0 && (layer == 0 || layer == 255)) { // a run wholly in the far or near layer: one row copy
-                int end = runEnd(x, iy, layer, mid);
+                int end = runEnd(x, iy, layer, sx0, sxStep);
                 double[] m = layer == 0 ? far : near;
                 Resampler.copyRow(canvas.pixels, canvas.width, canvas.height, Resampler.fixed(m[0] + canvas.padY),
                         Resampler.fixed(m[1] + x * m[2] + canvas.padX), Resampler.fixed(m[2]), out, rowStart + x, end - x, blend, other);
                 x = end - 1;
                 continue;
             }
+            if (act == 0) { // still pixels between two layers: their source in 16.16 fixed point, no doubles
+                out[rowStart + x] = layered(x, layer, fixed, canvas);
+                continue;
+            }
+            double sx = mid[1] + x * mid[2];
             double sy = syM;
             if (layer < MIDDLE) {
                 double a = layer / (double) MIDDLE;
@@ -230,15 +238,43 @@ public final class LivingPicture {
         }
     }
 
+    /**
+     * A still pixel of the transition between the middle and the far or near layer: its source moves from
+     * the middle layer's to that layer's with the pixel's layer weight (as the moving pixels' path does).
+     * {@code fixed}: the row's mappings in canvas 16.16 fixed point (see {@link #fixedRow}).
+     */
+    private static int layered(int x, int layer, long[] fixed, PictureCanvas canvas) {
+        int o = layer < MIDDLE ? 3 : 6;
+        int a = layer < MIDDLE ? 256 - 2 * layer : ((layer - MIDDLE) * 258) >> 7; // share of the other layer, /256
+        long mx = fixed[1] + x * fixed[2];
+        long ox = fixed[o + 1] + x * fixed[o + 2];
+        return Bilinear.sampleFixed(canvas, mx + ((ox - mx) * a >> 8), fixed[0] + ((fixed[o] - fixed[0]) * a >> 8));
+    }
+
+    /** The middle, far and near mappings of a row as {@code {y, x of the first pixel, step}} each, in canvas 16.16 fixed point. */
+    private static void fixedRow(double[] mid, double[] far, double[] near, PictureCanvas canvas, long[] into) {
+        double[][] all = {mid, far, near};
+        for (int k = 0; k < 3; k++) {
+            into[3 * k] = Resampler.fixed(all[k][0] + canvas.padY);
+            into[3 * k + 1] = Resampler.fixed(all[k][1] + canvas.padX);
+            into[3 * k + 2] = Resampler.fixed(all[k][2]);
+        }
+    }
+
     /** The first pixel after {@code x} of the row whose source is not still and wholly in {@code layer}. */
-    private int runEnd(int x, int sourceRow, int layer, double[] mid) {
+    private int runEnd(int x, int sourceRow, int layer, long sx0, long sxStep) {
         int end = x + 1;
         while (end < width) {
-            int p = sourceRow + clamp((int) (mid[1] + end * mid[2] + 0.5), width - 1);
+            int p = sourceRow + sourceColumn(sx0, sxStep, end);
             if (active[p] != 0 || (nearness[p] & 255) != layer) break;
             end++;
         }
         return end;
+    }
+
+    /** The picture column nearest to output column {@code x} ({@code sx0}: the first's plus a half, 16.16). */
+    private int sourceColumn(long sx0, long sxStep, int x) {
+        return clamp((int) ((sx0 + x * sxStep) >> 16), width - 1);
     }
 
     /**
