@@ -52,6 +52,11 @@ public final class LivingPicture {
     private final byte[] nearness;
     /** The largest motion weight per pixel; 0 where nothing moves by itself. */
     private final byte[] active;
+    /**
+     * Per pixel, how many pixels from it to the right of its row are still and in the same whole layer
+     * (middle, far or near), so a frame skips or copies such a span at once; 1 for any other pixel.
+     */
+    private final short[] span;
 
     private LivingPicture(int width, int height, Motions motions, RegionAnalysis regions) {
         this.width = width;
@@ -73,6 +78,20 @@ public final class LivingPicture {
             if (m == null) continue;
             for (int i = 0; i < active.length; i++) if ((m[i] & 255) > (active[i] & 255)) active[i] = m[i];
         }
+        this.span = new short[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = width - 1, p = y * width + x; x >= 0; x--, p--) {
+                int kind = stillKind(p);
+                span[p] = kind >= 0 && x + 1 < width && stillKind(p + 1) == kind ? (short) Math.min(Short.MAX_VALUE, span[p + 1] + 1) : 1;
+            }
+        }
+    }
+
+    /** 0 still in the middle layer, 1 still in the far, 2 still in the near layer, -1 anything else. */
+    private int stillKind(int p) {
+        int layer = nearness[p] & 255;
+        if (active[p] != 0) return -1;
+        return Math.abs(layer - MIDDLE) <= 1 ? 0 : layer == 0 ? 1 : layer == 255 ? 2 : -1;
     }
 
     private byte[] map(boolean wanted, RegionAnalysis regions, float[] mask) {
@@ -165,9 +184,12 @@ public final class LivingPicture {
             int p = iy + sourceColumn(sx0, sxStep, x);
             int layer = camera ? nearness[p] & 255 : MIDDLE;
             int act = active[p] & 255;
-            if (act == 0 && Math.abs(layer - MIDDLE) <= 1) continue;
+            if (act == 0 && Math.abs(layer - MIDDLE) <= 1) { // the camera alone: already drawn
+                if (camera) x = spanEnd(x, p - iy, sx0, sxStep, span[p]) - 1;
+                continue;
+            }
             if (act == 0 && (layer == 0 || layer == 255)) { // a run wholly in the far or near layer: one row copy
-                int end = runEnd(x, iy, layer, sx0, sxStep);
+                int end = spanEnd(x, p - iy, sx0, sxStep, span[p]);
                 double[] m = layer == 0 ? far : near;
                 Resampler.copyRow(canvas.pixels, canvas.width, canvas.height, Resampler.fixed(m[0] + canvas.padY),
                         Resampler.fixed(m[1] + x * m[2] + canvas.padX), Resampler.fixed(m[2]), out, rowStart + x, end - x, blend, other);
@@ -261,15 +283,15 @@ public final class LivingPicture {
         }
     }
 
-    /** The first pixel after {@code x} of the row whose source is not still and wholly in {@code layer}. */
-    private int runEnd(int x, int sourceRow, int layer, long sx0, long sxStep) {
-        int end = x + 1;
-        while (end < width) {
-            int p = sourceRow + sourceColumn(sx0, sxStep, end);
-            if (active[p] != 0 || (nearness[p] & 255) != layer) break;
-            end++;
-        }
-        return end;
+    /**
+     * The first output pixel after {@code x} whose source lies past the span of {@code length} picture pixels
+     * that starts at column {@code column}: the mapping only moves right, so that is one division.
+     */
+    private int spanEnd(int x, int column, long sx0, long sxStep, int length) {
+        int after = column + length;
+        if (after >= width) return width;
+        long first = Math.ceilDiv(((long) after << 16) - sx0, sxStep);
+        return (int) Math.max(x + 1, Math.min(width, first));
     }
 
     /** The picture column nearest to output column {@code x} ({@code sx0}: the first's plus a half, 16.16). */
