@@ -18,6 +18,18 @@ final class Bilinear {
         return mix(top, bottom, fy & 255);
     }
 
+    /** The same for a position in 16.16 fixed point. */
+    static int sampleFixed(PictureCanvas canvas, long x, long y) {
+        int cw = canvas.width;
+        int fx = (int) (Math.max(0, Math.min(((long) cw - 1 << 16) - 257, x)) >> 8);
+        int fy = (int) (Math.max(0, Math.min(((long) canvas.height - 1 << 16) - 257, y)) >> 8);
+        int i = (fy >> 8) * cw + (fx >> 8);
+        int[] px = canvas.pixels;
+        int top = mix(px[i], px[i + 1], fx & 255);
+        int bottom = mix(px[i + cw], px[i + cw + 1], fx & 255);
+        return mix(top, bottom, fy & 255);
+    }
+
     /** {@code a} to {@code b} by {@code w}/256. */
     static int mix(int a, int b, int w) {
         int v = 256 - w;

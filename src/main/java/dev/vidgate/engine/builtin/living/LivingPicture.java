@@ -52,6 +52,11 @@ public final class LivingPicture {
     private final byte[] nearness;
     /** The largest motion weight per pixel; 0 where nothing moves by itself. */
     private final byte[] active;
+    /**
+     * Per pixel, how many pixels from it to the right of its row are still and in the same whole layer
+     * (middle, far or near), so a frame skips or copies such a span at once; 1 for any other pixel.
+     */
+    private final short[] span;
 
     private LivingPicture(int width, int height, Motions motions, RegionAnalysis regions) {
         this.width = width;
@@ -73,6 +78,20 @@ public final class LivingPicture {
             if (m == null) continue;
             for (int i = 0; i < active.length; i++) if ((m[i] & 255) > (active[i] & 255)) active[i] = m[i];
         }
+        this.span = new short[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = width - 1, p = y * width + x; x >= 0; x--, p--) {
+                int kind = stillKind(p);
+                span[p] = kind >= 0 && x + 1 < width && stillKind(p + 1) == kind ? (short) Math.min(Short.MAX_VALUE, span[p + 1] + 1) : 1;
+            }
+        }
+    }
+
+    /** 0 still in the middle layer, 1 still in the far, 2 still in the near layer, -1 anything else. */
+    private int stillKind(int p) {
+        int layer = nearness[p] & 255;
+        if (active[p] != 0) return -1;
+        return Math.abs(layer - MIDDLE) <= 1 ? 0 : layer == 0 ? 1 : layer == 255 ? 2 : -1;
     }
 
     private byte[] map(boolean wanted, RegionAnalysis regions, float[] mask) {
@@ -105,13 +124,15 @@ public final class LivingPicture {
         double[] mid = new double[3];
         double[] far = new double[3];
         double[] near = new double[3];
+        long[] fixed = new long[9];
         for (int y = 0; y < height; y++) {
             rowMapping(view, 1, y, mid);
             if (camera) {
                 rowMapping(view, FAR_LAYER, y, far);
                 rowMapping(view, NEAR_LAYER, y, near);
+                fixedRow(mid, far, near, canvas, fixed);
             }
-            row(y, camera, mid, far, near, f, canvas, out, blend, other);
+            row(y, camera, mid, far, near, fixed, f, canvas, out, blend, other);
         }
     }
 
@@ -144,7 +165,7 @@ public final class LivingPicture {
         }
     }
 
-    private void row(int y, boolean camera, double[] mid, double[] far, double[] near, Frame f, PictureCanvas canvas, int[] out,
+    private void row(int y, boolean camera, double[] mid, double[] far, double[] near, long[] fixed, Frame f, PictureCanvas canvas, int[] out,
                      int[] blend, int[] other) {
         int rowStart = y * width;
         double syM = mid[0];
@@ -157,20 +178,29 @@ public final class LivingPicture {
         double waveK = 2 * Math.PI / (0.09 * width) * TO_LUT;
         double rippleK = 2 * Math.PI / (0.035 * width) * TO_LUT;
         double swayK = 2 * Math.PI / (0.25 * width) * TO_LUT;
+        long sx0 = Resampler.fixed(mid[1] + 0.5);
+        long sxStep = Resampler.fixed(mid[2]);
         for (int x = 0; x < width; x++) {
-            double sx = mid[1] + x * mid[2];
-            int p = iy + clamp((int) (sx + 0.5), width - 1);
+            int p = iy + sourceColumn(sx0, sxStep, x);
             int layer = camera ? nearness[p] & 255 : MIDDLE;
             int act = active[p] & 255;
-            if (act == 0 && Math.abs(layer - MIDDLE) <= 1) continue;
+            if (act == 0 && Math.abs(layer - MIDDLE) <= 1) { // the camera alone: already drawn
+                if (camera) x = spanEnd(x, p - iy, sx0, sxStep, span[p]) - 1;
+                continue;
+            }
             if (act == 0 && (layer == 0 || layer == 255)) { // a run wholly in the far or near layer: one row copy
-                int end = runEnd(x, iy, layer, mid);
+                int end = spanEnd(x, p - iy, sx0, sxStep, span[p]);
                 double[] m = layer == 0 ? far : near;
                 Resampler.copyRow(canvas.pixels, canvas.width, canvas.height, Resampler.fixed(m[0] + canvas.padY),
                         Resampler.fixed(m[1] + x * m[2] + canvas.padX), Resampler.fixed(m[2]), out, rowStart + x, end - x, blend, other);
                 x = end - 1;
                 continue;
             }
+            if (act == 0) { // still pixels between two layers: their source in 16.16 fixed point, no doubles
+                out[rowStart + x] = layered(x, layer, fixed, canvas);
+                continue;
+            }
+            double sx = mid[1] + x * mid[2];
             double sy = syM;
             if (layer < MIDDLE) {
                 double a = layer / (double) MIDDLE;
@@ -230,15 +260,43 @@ public final class LivingPicture {
         }
     }
 
-    /** The first pixel after {@code x} of the row whose source is not still and wholly in {@code layer}. */
-    private int runEnd(int x, int sourceRow, int layer, double[] mid) {
-        int end = x + 1;
-        while (end < width) {
-            int p = sourceRow + clamp((int) (mid[1] + end * mid[2] + 0.5), width - 1);
-            if (active[p] != 0 || (nearness[p] & 255) != layer) break;
-            end++;
+    /**
+     * A still pixel of the transition between the middle and the far or near layer: its source moves from
+     * the middle layer's to that layer's with the pixel's layer weight (as the moving pixels' path does).
+     * {@code fixed}: the row's mappings in canvas 16.16 fixed point (see {@link #fixedRow}).
+     */
+    private static int layered(int x, int layer, long[] fixed, PictureCanvas canvas) {
+        int o = layer < MIDDLE ? 3 : 6;
+        int a = layer < MIDDLE ? 256 - 2 * layer : ((layer - MIDDLE) * 258) >> 7; // share of the other layer, /256
+        long mx = fixed[1] + x * fixed[2];
+        long ox = fixed[o + 1] + x * fixed[o + 2];
+        return Bilinear.sampleFixed(canvas, mx + ((ox - mx) * a >> 8), fixed[0] + ((fixed[o] - fixed[0]) * a >> 8));
+    }
+
+    /** The middle, far and near mappings of a row as {@code {y, x of the first pixel, step}} each, in canvas 16.16 fixed point. */
+    private static void fixedRow(double[] mid, double[] far, double[] near, PictureCanvas canvas, long[] into) {
+        double[][] all = {mid, far, near};
+        for (int k = 0; k < 3; k++) {
+            into[3 * k] = Resampler.fixed(all[k][0] + canvas.padY);
+            into[3 * k + 1] = Resampler.fixed(all[k][1] + canvas.padX);
+            into[3 * k + 2] = Resampler.fixed(all[k][2]);
         }
-        return end;
+    }
+
+    /**
+     * The first output pixel after {@code x} whose source lies past the span of {@code length} picture pixels
+     * that starts at column {@code column}: the mapping only moves right, so that is one division.
+     */
+    private int spanEnd(int x, int column, long sx0, long sxStep, int length) {
+        int after = column + length;
+        if (after >= width) return width;
+        long first = Math.ceilDiv(((long) after << 16) - sx0, sxStep);
+        return (int) Math.max(x + 1, Math.min(width, first));
+    }
+
+    /** The picture column nearest to output column {@code x} ({@code sx0}: the first's plus a half, 16.16). */
+    private int sourceColumn(long sx0, long sxStep, int x) {
+        return clamp((int) ((sx0 + x * sxStep) >> 16), width - 1);
     }
 
     /**
