@@ -83,7 +83,7 @@ field() { # wrk output, what -> value
 run "$URL" 10 >/dev/null; run "http://127.0.0.1:$NGINX_PORT/video.mp4" 10 >/dev/null
 sleep 2
 IDLE=$(rss)
-PEAK=$IDLE
+PEAK=$IDLE; echo "$IDLE" > "$WORK/rss.peak"
 echo "machine: $(nproc) cores; file $SIZE bytes; range $RANGE; ${DURATION}s per run; figures on a shared machine are indicative"
 printf '%-14s %5s %12s %12s %7s %11s %11s %9s %7s\n' request conns vidgate/s nginx/s ratio "p99 vg" "p99 nginx" timeouts non2xx
 for kind in whole range; do
