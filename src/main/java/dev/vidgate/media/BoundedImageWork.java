@@ -137,6 +137,22 @@ public final class BoundedImageWork implements AutoCloseable {
         pool.remove((Runnable) task); // still queued: never starts
     }
 
+    /**
+     * Runs a content check on an input already decoded ({@code what}: "image", "video"), as {@link #call}: it may refuse
+     * by throwing; a check that runs over its CPU limit was not given a fair turn, so it is a 503 to retry
+     * ({@link TransientException}), never a verdict on the input.
+     */
+    public void screen(String what, Runnable check) {
+        try {
+            call(() -> {
+                check.run();
+                return null;
+            });
+        } catch (UnreadableImageException e) {
+            throw new TransientException("The server is too busy to check the " + what + " right now; try again.", e);
+        }
+    }
+
     @Override
     public void close() {
         pool.shutdownNow();

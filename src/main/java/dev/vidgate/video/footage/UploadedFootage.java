@@ -1,6 +1,5 @@
 package dev.vidgate.video.footage;
 
-import dev.vidgate.common.TransientException;
 import dev.vidgate.media.BoundedImageWork;
 import dev.vidgate.media.FfmpegSupport;
 import dev.vidgate.media.UnreadableImageException;
@@ -45,15 +44,7 @@ public final class UploadedFootage {
      */
     public Footage check(byte[] bytes, FrameCheck screen) {
         Footage footage = check(bytes);
-        if (screen == FrameCheck.NONE) return footage;
-        try {
-            work.call(() -> {
-                screen.check(footage);
-                return null;
-            });
-        } catch (UnreadableImageException e) {
-            throw new TransientException("The server is too busy to check the video right now; try again.", e);
-        }
+        if (screen != FrameCheck.NONE) work.screen("video", () -> screen.check(footage));
         return footage;
     }
 

@@ -2,7 +2,6 @@ package dev.vidgate.video.reference;
 
 import dev.vidgate.catalog.VideoSize;
 import dev.vidgate.common.ApiException;
-import dev.vidgate.common.TransientException;
 import dev.vidgate.media.BoundedImageWork;
 import dev.vidgate.media.EncodedImage;
 import dev.vidgate.media.UnreadableImageException;
@@ -61,16 +60,7 @@ public final class ReferenceImages {
         } catch (UnreadableImageException e) {
             throw ReferenceErrors.invalidFormat();
         }
-        if (screen != ReferenceScreen.NONE) {
-            try {
-                work.call(() -> {
-                    screen.check(decoded.picture());
-                    return null;
-                });
-            } catch (UnreadableImageException e) {
-                throw new TransientException("The server is too busy to check the image right now; try again.", e);
-            }
-        }
+        if (screen != ReferenceScreen.NONE) work.screen("image", () -> screen.check(decoded.picture()));
         return decoded.image();
     }
 
