@@ -1,24 +1,38 @@
 package dev.vidgate.policy.faces;
 
 import dev.vidgate.common.ApiException;
+import dev.vidgate.policy.ContentCheck;
+import dev.vidgate.policy.ContentPolicy;
+import dev.vidgate.policy.Level;
+import dev.vidgate.policy.ModelLevels;
+import dev.vidgate.policy.PromptRules;
 import dev.vidgate.policy.faces.opencv.FaceSettings;
 import dev.vidgate.policy.faces.opencv.OpenCvFaceDetector;
+import dev.vidgate.policy.jdbc.JdbcPolicyStore;
+import dev.vidgate.testsupport.TestClock;
+import dev.vidgate.testsupport.TestDatabases;
 import dev.vidgate.testsupport.media.TestImages;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.awt.image.BufferedImage;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** The face check as the content policy runs it: OpenCV's detector behind the policy's face port, as {@code app/} wires it. */
 class FaceCheckTest {
     private static final FaceDetector DETECTOR = new OpenCvFaceDetector(FaceSettings.DEFAULTS);
     private static final BufferedImage ASTRONAUT = LabelledFaces.load("face/skimage-astronaut.jpg").picture();
+    private static final ContentCheck.Subject STRICT = ContentCheck.Subject.prompt("ten_a", "key_1", "sora-2", "a quiet harbour");
 
     @Test
     void aPortraitIsRefusedAsModerationBlockedNamingTheFieldItCameIn() {
-        assertThatThrownBy(() -> new FaceCheck(DETECTOR, true).requireNoFace(ASTRONAUT, "last_frame"))
+        FaceCheck check = new FaceCheck(DETECTOR, true);
+        assertThatThrownBy(() -> policy(check::hasFace).screenImage(STRICT, "last_frame", ASTRONAUT))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.type()).isEqualTo("invalid_request_error");
@@ -29,10 +43,11 @@ class FaceCheckTest {
     }
 
     @Test
-    void switchedOffTheCheckPassesAPortraitYetStillAnswersWhetherItShowsAFace() {
-        FaceCheck off = new FaceCheck(DETECTOR, false);
-        assertThatCode(() -> off.requireNoFace(ASTRONAUT, "input_reference")).doesNotThrowAnyException();
-        assertThat(off.hasFace(ASTRONAUT)).isTrue();
+    void switchedOffThePolicyPassesAPortraitYetTheCheckStillAnswersWhetherItShowsAFace() {
+        ContentPolicy off = policy(dev.vidgate.policy.FaceCheck.NONE);
+        assertThat(off.screensImages(STRICT)).isFalse();
+        assertThatCode(() -> off.screenImage(STRICT, "input_reference", ASTRONAUT)).doesNotThrowAnyException();
+        assertThat(new FaceCheck(DETECTOR, false).hasFace(ASTRONAUT)).isTrue();
         assertThat(FaceCheck.off().hasFace(ASTRONAUT)).isFalse();
     }
 
@@ -45,5 +60,14 @@ class FaceCheckTest {
                 assertThat(check.hasFace(picture)).as("seed %d at %dx%d", seed, size[0], size[1]).isFalse();
             }
         }
+    }
+
+    /** The policy on a real store, every model at {@code strict}, with {@code faces} as its face port. */
+    private static ContentPolicy policy(dev.vidgate.policy.FaceCheck faces) {
+        var jdbc = new JdbcTemplate(TestDatabases.freshH2());
+        jdbc.update("INSERT INTO tenants (id, name, created_at) VALUES ('ten_a', 'acme', 0)");
+        var clock = new TestClock();
+        return new ContentPolicy(PromptRules.builtIn(), new ModelLevels(Map.of(), Level.STRICT), new JdbcPolicyStore(jdbc, clock),
+                Optional.empty(), false, faces, (category, source) -> {}, clock);
     }
 }
