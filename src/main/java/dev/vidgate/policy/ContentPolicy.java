@@ -1,6 +1,5 @@
 package dev.vidgate.policy;
 
-import java.awt.image.BufferedImage;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.Set;
@@ -46,22 +45,26 @@ public final class ContentPolicy implements ContentCheck {
     }
 
     @Override
-    public void screen(Subject s) {
+    public Images screen(Subject s) {
         Level level = levelFor(s.tenantId(), s.model());
-        if (level == Level.OFF) return;
+        if (level == Level.OFF) return Images.NONE;
         Optional<Category> ruled = rules.check(s.prompt(), level);
         if (ruled.isPresent()) throw block(s, ruled.get(), Source.RULES, "prompt");
         classify(s, level);
+        return images(s, level);
     }
 
     @Override
-    public boolean screensImages(Subject s) {
-        return faces != FaceCheck.NONE && levelFor(s.tenantId(), s.model()).covers(Category.FACES);
+    public Images images(Subject s) {
+        return images(s, levelFor(s.tenantId(), s.model()));
     }
 
-    @Override
-    public void screenImage(Subject s, String param, BufferedImage picture) {
-        if (screensImages(s) && faces.showsFace(picture)) throw block(s, Category.FACES, Source.FACES, param);
+    /** The image checks at {@code level}, read once for the request. */
+    private Images images(Subject s, Level level) {
+        if (faces == FaceCheck.NONE || !level.covers(Category.FACES)) return Images.NONE;
+        return (param, picture) -> {
+            if (faces.showsFace(picture)) throw block(s, Category.FACES, Source.FACES, param);
+        };
     }
 
     private void classify(Subject s, Level level) {

@@ -77,14 +77,14 @@ public final class VideoService {
                 : CreateChecks.size(request.size(), model, policy);
         VideoOptions options = CreateChecks.options(request, model);
         var subject = ContentCheck.Subject.prompt(who.tenantId(), who.keyId(), model.name(), prompt);
-        contentCheck.screen(subject); // the prompt first: cheap, and before any image's face check
-        boolean screened = (request.referenceImage() != null || request.lastFrame() != null) && contentCheck.screensImages(subject);
+        // the prompt first: cheap, and before any image's face check, which runs at the level read for it
+        ContentCheck.Images images = contentCheck.screen(subject);
         if (request.referenceImage() != null) {
-            references.check(request.referenceImage(), size.width(), size.height(), screen(screened, subject, "input_reference"));
+            references.check(request.referenceImage(), size.width(), size.height(), screen(images, "input_reference"));
         }
         if (request.lastFrame() != null) {
             ReferenceImages.named("last_frame", () -> references.check(request.lastFrame(), size.width(), size.height(),
-                    screen(screened, subject, "last_frame")));
+                    screen(images, "last_frame")));
         }
         return enqueue(who, new Draft(modelName, model, prompt, size, seconds.seconds(), request.referenceImage(), null, options,
                 request.lastFrame(), seconds.adjustment().stream().toList(), options.seed() != null ? options.seed() : drawSeed(),
@@ -236,8 +236,8 @@ public final class VideoService {
     }
 
     /** The content policy's checks of an input image sent as {@code param}, on the picture the reference check decodes. */
-    private ReferenceScreen screen(boolean screened, ContentCheck.Subject subject, String param) {
-        return screened ? picture -> contentCheck.screenImage(subject, param, picture) : ReferenceScreen.NONE;
+    private static ReferenceScreen screen(ContentCheck.Images images, String param) {
+        return images.active() ? picture -> images.check(param, picture) : ReferenceScreen.NONE;
     }
 
     /**
@@ -246,10 +246,11 @@ public final class VideoService {
      */
     public FrameCheck footageScreen(Principal who, String text) {
         var subject = ContentCheck.Subject.prompt(who.tenantId(), who.keyId(), policy.defaultModel(), text);
-        if (!contentCheck.screensImages(subject)) return FrameCheck.NONE;
+        ContentCheck.Images images = contentCheck.images(subject);
+        if (!images.active()) return FrameCheck.NONE;
         return footage -> {
-            contentCheck.screenImage(subject, "video", footage.firstFrame());
-            contentCheck.screenImage(subject, "video", footage.lastFrame());
+            images.check("video", footage.firstFrame());
+            images.check("video", footage.lastFrame());
         };
     }
 

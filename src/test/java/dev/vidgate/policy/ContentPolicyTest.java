@@ -79,9 +79,10 @@ class ContentPolicyTest {
         var face = new BufferedImage(2, 1, BufferedImage.TYPE_INT_RGB);
         var landscape = new BufferedImage(3, 1, BufferedImage.TYPE_INT_RGB);
         var strict = ContentCheck.Subject.prompt("ten_a", "key_1", "sora-2", "a quiet harbour at dusk");
-        assertThat(policy.screensImages(strict)).isTrue();
-        policy.screenImage(strict, "input_reference", landscape);
-        assertThatThrownBy(() -> policy.screenImage(strict, "last_frame", face)).isInstanceOfSatisfying(ApiException.class, e -> {
+        ContentCheck.Images images = policy.screen(strict);
+        assertThat(images.active()).isTrue();
+        images.check("input_reference", landscape);
+        assertThatThrownBy(() -> images.check("last_frame", face)).isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.param()).isEqualTo("last_frame");
             assertThat(e.code()).isEqualTo("moderation_blocked");
             assertThat(e.getMessage()).endsWith("The input image contains a human face.");
@@ -91,11 +92,11 @@ class ContentPolicyTest {
                 .extracting(Block::category, Block::source, Block::model).containsExactly(Category.FACES, Source.FACES, "sora-2");
 
         var standard = ContentCheck.Subject.prompt("ten_a", "key_1", "wan2.5", "a quiet harbour");
-        assertThat(policy.screensImages(standard)).isFalse();
-        policy.screenImage(standard, "input_reference", face);
+        assertThat(policy.screen(standard).active()).isFalse();
+        policy.images(standard).check("input_reference", face);
         store.setTenantLevel("ten_a", Level.STANDARD);
-        assertThat(policy.screensImages(strict)).as("the tenant's level wins over the model's").isFalse();
-        policy.screenImage(strict, "input_reference", face);
+        assertThat(policy.images(strict).active()).as("the tenant's level wins over the model's").isFalse();
+        policy.images(strict).check("input_reference", face);
         assertThat(counted).hasSize(1);
     }
 }

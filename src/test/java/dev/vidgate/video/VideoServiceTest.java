@@ -8,6 +8,13 @@ import dev.vidgate.catalog.VideoSize;
 import dev.vidgate.common.ApiException;
 import dev.vidgate.health.StorageHealth;
 import dev.vidgate.media.BoundedImageWork;
+import dev.vidgate.policy.Block;
+import dev.vidgate.policy.ContentPolicy;
+import dev.vidgate.policy.Level;
+import dev.vidgate.policy.ModelLevels;
+import dev.vidgate.policy.PolicyStore;
+import dev.vidgate.policy.PromptRules;
+import dev.vidgate.policy.jdbc.JdbcPolicyStore;
 import dev.vidgate.storage.fs.FileSystemContentStore;
 import dev.vidgate.tenancy.KeySpec;
 import dev.vidgate.tenancy.Principal;
@@ -28,6 +35,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -192,6 +201,54 @@ class VideoServiceTest {
         try (var in = content.open(remix.lastFrameKey(), 0, lastFrame.length)) {
             assertThat(in.readAllBytes()).isEqualTo(lastFrame);
         }
+    }
+
+    @Test
+    void aCreateWithAReferenceAndALastFrameReadsTheTenantsPolicyLevelOnceAndScreensBothImagesAtIt() {
+        var reads = new AtomicInteger();
+        var looked = new AtomicInteger();
+        PolicyStore store = countingReads(new JdbcPolicyStore(db.jdbc(), clock), reads);
+        var contentPolicy = new ContentPolicy(PromptRules.builtIn(), new ModelLevels(Map.of(), Level.STRICT), store, Optional.empty(),
+                false, picture -> looked.incrementAndGet() < 0, (category, source) -> {}, clock);
+        var routed = ModelCatalog.defaults("builtin").routed(List.of(new ModelRoute("sora-2", "veo-3.1-fast-generate-001",
+                DurationPolicy.EXACT)));
+        var policy = new VideoPolicy(Duration.ofHours(24), Duration.ofHours(24), "sora-2", new VideoSize(720, 1280), 4);
+        var screened = new VideoService(db.jobs(), content, routed, policy, new ReferenceImages(ReferenceLimits.DEFAULTS, imageWork),
+                clock, () -> {}, v -> {}, () -> {}, contentPolicy);
+
+        screened.create(acme, new CreateVideoRequest(PROMPT, "sora-2", "6", "1280x720", TestImages.png(1280, 720), null, null, null,
+                null, TestImages.png(1280, 720)));
+
+        assertThat(looked).as("both images were screened").hasValue(2);
+        assertThat(reads).as("reads of the tenant's level").hasValue(1);
+        screened.footageScreen(acme, PROMPT);
+        assertThat(reads).as("an uploaded clip's screen reads it once too").hasValue(2);
+    }
+
+    /** {@code store}, counting the reads of a tenant's level in {@code reads}. */
+    private static PolicyStore countingReads(PolicyStore store, AtomicInteger reads) {
+        return new PolicyStore() {
+            @Override
+            public Optional<Level> tenantLevel(String tenantId) {
+                reads.incrementAndGet();
+                return store.tenantLevel(tenantId);
+            }
+
+            @Override
+            public void setTenantLevel(String tenantId, Level level) {
+                store.setTenantLevel(tenantId, level);
+            }
+
+            @Override
+            public Block record(Block block) {
+                return store.record(block);
+            }
+
+            @Override
+            public List<Block> blocks(String tenantId, String afterId, int limit, boolean ascending) {
+                return store.blocks(tenantId, afterId, limit, ascending);
+            }
+        };
     }
 
     @Test

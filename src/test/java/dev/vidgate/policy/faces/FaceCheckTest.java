@@ -32,7 +32,7 @@ class FaceCheckTest {
     @Test
     void aPortraitIsRefusedAsModerationBlockedNamingTheFieldItCameIn() {
         FaceCheck check = new FaceCheck(DETECTOR, true);
-        assertThatThrownBy(() -> policy(check::hasFace).screenImage(STRICT, "last_frame", ASTRONAUT))
+        assertThatThrownBy(() -> policy(check::hasFace).screen(STRICT).check("last_frame", ASTRONAUT))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.type()).isEqualTo("invalid_request_error");
@@ -45,8 +45,8 @@ class FaceCheckTest {
     @Test
     void switchedOffThePolicyPassesAPortraitYetTheCheckStillAnswersWhetherItShowsAFace() {
         ContentPolicy off = policy(dev.vidgate.policy.FaceCheck.NONE);
-        assertThat(off.screensImages(STRICT)).isFalse();
-        assertThatCode(() -> off.screenImage(STRICT, "input_reference", ASTRONAUT)).doesNotThrowAnyException();
+        assertThat(off.screen(STRICT).active()).isFalse();
+        assertThatCode(() -> off.images(STRICT).check("input_reference", ASTRONAUT)).doesNotThrowAnyException();
         assertThat(new FaceCheck(DETECTOR, false).hasFace(ASTRONAUT)).isTrue();
         assertThat(FaceCheck.off().hasFace(ASTRONAUT)).isFalse();
     }
