@@ -49,6 +49,7 @@ class WebhookWiring {
     @Bean(destroyMethod = "close")
     WebhookDeliverer webhookDeliverer(WebhookStore store, WebhookProperties props, NodeIdentity node, InstantSource clock,
                                       Doorbell doorbell, WebhookMeters meters) {
-        return new WebhookDeliverer(store, props.settings(), node.id(), clock, doorbell, meters, new SecureRandom());
+        return new WebhookDeliverer(store, props.settings(), node.id(), clock, doorbell, doorbell::ring, meters,
+                new SecureRandom());
     }
 }

@@ -19,7 +19,8 @@ import java.util.random.RandomGenerator;
  * {@link WebhookSettings#concurrency()} at once), and records the outcome: a 2xx delivers; anything else is retried
  * ({@link Backoff}) until {@link WebhookSettings#retryFor()} after the event, then fails; an endpoint that has failed
  * for {@link WebhookSettings#disableAfter()} is disabled. The loop catches everything, logs it with the delivery id,
- * and never dies; its waits go through a {@link Pacer} (a {@link Doorbell} in production).
+ * and never dies; its waits go through a {@link Pacer} (a {@link Doorbell} in production), and {@link #wake} ends its idle
+ * pause through the signal it was given with it.
  */
 public final class WebhookDeliverer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebhookDeliverer.class);
@@ -31,6 +32,7 @@ public final class WebhookDeliverer implements AutoCloseable {
     private final String worker;
     private final InstantSource clock;
     private final Pacer pacer;
+    private final Runnable ringIdle;
     private final WebhookMetrics metrics;
     private final Backoff backoff;
     private final WebhookSender sender;
@@ -40,13 +42,19 @@ public final class WebhookDeliverer implements AutoCloseable {
     private volatile boolean running;
     private Thread loop;
 
+    /**
+     * @param pacer    the deliverer's pauses while idle or after an error
+     * @param ringIdle ends the current (or the next) pause of {@code pacer} early: {@link Doorbell#ring} for a doorbell,
+     *                 nothing for a pacer that moves a test clock
+     */
     public WebhookDeliverer(WebhookStore store, WebhookSettings settings, String worker, InstantSource clock, Pacer pacer,
-                            WebhookMetrics metrics, RandomGenerator random) {
+                            Runnable ringIdle, WebhookMetrics metrics, RandomGenerator random) {
         this.store = store;
         this.settings = settings;
         this.worker = worker;
         this.clock = clock;
         this.pacer = pacer;
+        this.ringIdle = ringIdle;
         this.metrics = metrics;
         this.backoff = new Backoff(random);
         this.sender = new WebhookSender(settings.timeout(), settings.concurrency());
@@ -62,12 +70,12 @@ public final class WebhookDeliverer implements AutoCloseable {
     }
 
     /**
-     * Looks for due deliveries now (an event committed on this node): ends the wait for a post to end and, when the pacer
-     * is a {@link Doorbell}, the idle pause too; otherwise an idle deliverer would sleep out its poll interval first.
+     * Looks for due deliveries now (an event committed on this node): ends the wait for a post to end and the idle pause
+     * too; otherwise an idle deliverer would sleep out its poll interval first.
      */
     public void wake() {
         settled.ring();
-        if (pacer instanceof Doorbell idle) idle.ring();
+        ringIdle.run();
     }
 
     private void loop() {

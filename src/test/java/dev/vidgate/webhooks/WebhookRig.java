@@ -42,17 +42,22 @@ final class WebhookRig implements AutoCloseable {
 
     /** On a fresh H2, the test clock moved by the deliverer's pauses ({@code TestPacer}). */
     WebhookRig(TestClock clock, Pacer pacer, WebhookSettings settings) {
-        this(TestDatabases.freshH2(), clock, pacer, settings);
+        this(TestDatabases.freshH2(), clock, pacer, () -> {}, settings);
     }
 
-    WebhookRig(DataSource db, InstantSource clock, Pacer pacer, WebhookSettings settings) {
+    /** Idle pauses on {@code doorbell}, which a finished job's event rings, as in production. */
+    WebhookRig(DataSource db, InstantSource clock, Doorbell doorbell, WebhookSettings settings) {
+        this(db, clock, doorbell, doorbell::ring, settings);
+    }
+
+    private WebhookRig(DataSource db, InstantSource clock, Pacer pacer, Runnable ringIdle, WebhookSettings settings) {
         this.db = db;
         this.clock = clock;
         this.jdbc = new JdbcTemplate(db);
         var tx = new TransactionTemplate(new DataSourceTransactionManager(db));
         this.store = new JdbcWebhookStore(jdbc, tx);
         this.webhooks = new Webhooks(store, clock, true);
-        this.deliverer = new WebhookDeliverer(store, settings, "node-a", clock, pacer, metrics, new Random(22));
+        this.deliverer = new WebhookDeliverer(store, settings, "node-a", clock, pacer, ringIdle, metrics, new Random(22));
         this.jobs = new JdbcJobStore(jdbc, tx, new WebhookHook(store, clock, deliverer::wake));
     }
 
