@@ -1,5 +1,6 @@
 package dev.vidgate.engine.relay;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -40,6 +41,16 @@ public final class ErrorText {
         if (text.isEmpty()) return null;
         if (text.length() > MAX_LENGTH) text = text.substring(0, MAX_LENGTH - 3) + "...";
         return text;
+    }
+
+    /**
+     * {@code raw} cleaned for clients with the channel's {@code secrets} and this answer's own ({@code more}: the upstream
+     * job or request id), or {@code null} when nothing readable is left.
+     */
+    public static String clean(String raw, String[] secrets, String... more) {
+        String[] all = Arrays.copyOf(secrets, secrets.length + more.length);
+        System.arraycopy(more, 0, all, secrets.length, more.length);
+        return clean(raw, all);
     }
 
     /** An upstream error code if it is a plain token ({@code moderation_blocked}), else {@code null}. */

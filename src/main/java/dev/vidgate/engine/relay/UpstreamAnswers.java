@@ -154,13 +154,7 @@ public final class UpstreamAnswers {
             if (errorMessage == null) errorMessage = "The provider's job failed (" + reason + ").";
         }
         return new UpstreamVideo(id, status, phase, progressOf(node.get("progress")), secondsOf(node), longOf(node.get("created_at")),
-                errorCode, ErrorText.clean(errorMessage, secretsWith(id)), firstText(node, "prompt"));
-    }
-
-    private String[] secretsWith(String id) {
-        String[] all = java.util.Arrays.copyOf(secrets, secrets.length + 1);
-        all[secrets.length] = id;
-        return all;
+                errorCode, ErrorText.clean(errorMessage, secrets, id), firstText(node, "prompt"));
     }
 
     private String readableError(Answer answer) {

@@ -138,4 +138,13 @@ class UpstreamAnswersTest {
         assertThat(ErrorText.clean("a\u0000b\u0007c " + "long ".repeat(200))).hasSizeLessThanOrEqualTo(ErrorText.MAX_LENGTH).startsWith("abc");
         assertThatThrownBy(() -> { throw answers.failure(answer(500, "x")).withoutId("x"); }).hasMessage("The provider failed (HTTP 500): [id]");
     }
+
+    @Test
+    void aFailedJobsMessageNamesNeitherTheKeyNorTheUpstreamsJobIdAndTheChannelsSecretsJoinAnAnswersOwn() throws Exception {
+        UpstreamVideo v = answers.video(answer(200, "{\"id\":\"task_0042\",\"status\":\"failed\",\"error\":{\"message\":"
+                + "\"task_0042 failed for key " + KEY + "\"}}"));
+        assertThat(v.errorMessage()).isEqualTo("[redacted] failed for key [redacted]");
+        assertThat(ErrorText.clean("req r-77 of account acct-9 ended", new String[] {"acct-9"}, "r-77", null))
+                .isEqualTo("req [redacted] of account [redacted] ended");
+    }
 }

@@ -10,7 +10,6 @@ import dev.vidgate.engine.relay.UpstreamVideo;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -166,9 +165,7 @@ final class ArkAnswers {
 
     private String clean(String message, String... more) {
         if (message == null) return null;
-        String[] all = Arrays.copyOf(secrets, secrets.length + more.length);
-        System.arraycopy(more, 0, all, secrets.length, more.length);
-        return ErrorText.clean(REQUEST_ID.matcher(message).replaceAll(""), all);
+        return ErrorText.clean(REQUEST_ID.matcher(message).replaceAll(""), secrets, more);
     }
 
     private static Long tokens(JsonNode usage) {

@@ -10,7 +10,6 @@ import dev.vidgate.engine.relay.UpstreamVideo;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -160,10 +159,7 @@ final class FalAnswers {
     }
 
     private String clean(String message, String... more) {
-        if (message == null) return null;
-        String[] all = Arrays.copyOf(secrets, secrets.length + more.length);
-        System.arraycopy(more, 0, all, secrets.length, more.length);
-        return ErrorText.clean(message, all);
+        return ErrorText.clean(message, secrets, more);
     }
 
     private static UpstreamVideo video(String id, String raw, UpstreamPhase phase, Double seconds, String code, String message, String url) {

@@ -65,7 +65,7 @@ public final class Operations {
             String status = UpstreamAnswers.firstText(error, "status");
             boolean moderated = message != null && message.toLowerCase(Locale.ROOT).contains("responsible ai");
             String code = moderated ? UpstreamException.MODERATION : status != null ? ErrorText.code(status) : "upstream_failed";
-            return failed(name, code, ErrorText.clean(message, with(secrets, name)));
+            return failed(name, code, ErrorText.clean(message, secrets, name));
         }
         if (locator != null) {
             return new UpstreamVideo(name, "done", UpstreamPhase.SUCCEEDED, 100, null, null, null, null, null, locator, null);
@@ -73,7 +73,7 @@ public final class Operations {
         if (result != null && result.path("raiMediaFilteredCount").asInt(0) > 0) {
             List<String> reasons = new ArrayList<>();
             for (JsonNode reason : result.path("raiMediaFilteredReasons")) {
-                String clean = ErrorText.clean(reason.asString(""), with(secrets, name));
+                String clean = ErrorText.clean(reason.asString(""), secrets, name);
                 if (clean != null) reasons.add(clean);
             }
             return failed(name, UpstreamException.MODERATION, "Google's safety filters blocked the video"
@@ -85,11 +85,5 @@ public final class Operations {
     /** A finished operation that failed with {@code code} and a message already clean for clients. */
     public static UpstreamVideo failed(String name, String code, String message) {
         return new UpstreamVideo(name, "done", UpstreamPhase.FAILED, null, null, null, code, message, null, null, null);
-    }
-
-    private static String[] with(String[] secrets, String name) {
-        String[] all = java.util.Arrays.copyOf(secrets, secrets.length + 1);
-        all[secrets.length] = name;
-        return all;
     }
 }

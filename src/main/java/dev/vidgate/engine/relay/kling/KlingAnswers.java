@@ -71,7 +71,7 @@ final class KlingAnswers {
         String errorMessage = null;
         if (phase == UpstreamPhase.FAILED) {
             String said = UpstreamAnswers.firstText(data, "task_status_msg");
-            errorMessage = ErrorText.clean(said, withTaskId(taskId));
+            errorMessage = ErrorText.clean(said, secrets, taskId);
             if (said != null && FLAGGED.matcher(said).find()) errorCode = UpstreamException.MODERATION;
         } else if (phase == UpstreamPhase.SUCCEEDED && !isWebUrl(url)) {
             phase = UpstreamPhase.FAILED;
@@ -145,12 +145,6 @@ final class KlingAnswers {
         } catch (JacksonException e) {
             return null;
         }
-    }
-
-    private String[] withTaskId(String taskId) {
-        String[] all = java.util.Arrays.copyOf(secrets, secrets.length + 1);
-        all[secrets.length] = taskId;
-        return all;
     }
 
     private static Double seconds(String text) {
