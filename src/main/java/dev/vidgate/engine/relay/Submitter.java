@@ -36,6 +36,8 @@ final class Submitter {
     private static final Logger log = LoggerFactory.getLogger(Submitter.class);
     private static final Duration TAINT = Duration.ofHours(1);
     private static final int ATTEMPTS_PER_CHANNEL = 3;
+    /** Between two rounds over the channels while every one that could take the job is full or its circuit open. */
+    static final Duration ROUND_PAUSE = Duration.ofMillis(200);
     /** The least time a job waits in the queue after every channel answered with backpressure. */
     static final Duration BUSY_RETRY = Duration.ofSeconds(5);
 
@@ -67,7 +69,7 @@ final class Submitter {
     private final InstantSource clock;
     private final Function<String, Optional<ModelSpec>> catalog;
     private final Submission.ImageLinks links;
-    private final RelayServices.ClusterLoad load;
+    private final ClusterFigures load;
     private final Map<String, Tainted> tainted = new ConcurrentHashMap<>();
 
     private record Tainted(Set<String> channels, Instant since) {}
@@ -84,7 +86,7 @@ final class Submitter {
         this.clock = clock;
         this.catalog = catalog;
         this.links = links;
-        this.load = load;
+        this.load = new ClusterFigures(load, ROUND_PAUSE, com.github.benmanes.caffeine.cache.Ticker.systemTicker());
     }
 
     /** Creates the job on the first channel that takes it. {@code reference} and {@code callbackUrl} may be null. */
@@ -102,11 +104,12 @@ final class Submitter {
             for (Channel channel : router.order(request.model())) {
                 if (skip.contains(channel.name()) || !channel.inRotation()) continue;
                 untried = true;
-                if (!channel.breaker().admitsSubmits() || clusterFull(channel) || !channel.tryReserve()) {
+                // the cluster is counted only for a channel with room on this node (which the count includes)
+                if (!channel.breaker().admitsSubmits() || !channel.tryReserve()) {
                     waiting = true;
                     continue;
                 }
-                if (!channel.breaker().tryAcquireSubmit()) {
+                if (clusterFull(channel) || !channel.breaker().tryAcquireSubmit()) {
                     channel.jobEnded();
                     waiting = true;
                     continue;
@@ -141,7 +144,7 @@ final class Submitter {
                 }
                 break;
             }
-            Thread.sleep(200);
+            Thread.sleep(ROUND_PAUSE);
         }
         if (busyFor != null) {
             // backpressure is a provider saying "not now", never a reason to fail the job: wait for the busy one
@@ -152,7 +155,10 @@ final class Submitter {
         return refused("upstream_unavailable", "No upstream provider accepted the video: " + why, true);
     }
 
-    /** Whether the channel's jobs across the cluster already reach its max-in-flight (a failing count does not block). */
+    /**
+     * Whether the channel's jobs across the cluster already reach its max-in-flight (a failing count does not block); the
+     * figure is at most one round old and shared by the jobs waiting meanwhile.
+     */
     private boolean clusterFull(Channel channel) {
         try {
             return load.inProgress(channel.name()) >= channel.settings().maxInFlight();

@@ -151,6 +151,26 @@ class RelayFailoverTest {
     }
 
     @Test
+    void whileAJobWaitsForAChannelFullOnThisNodeTheClustersJobsOnItAreNotCounted() {
+        var counts = new java.util.concurrent.atomic.AtomicInteger();
+        primary = FakeUpstream.start(Flavour.OPENAI);
+        primary.script = List.of("in_progress@10"); // the first job holds the channel's one place
+        RelaySettings settings = RelayFixture.fast(List.of(primary.channel("primary").withLimits(1, 50, 8)), dir.resolve("local"));
+        try (RelayEngine engine = new RelayEngine(settings, new dev.vidgate.testsupport.TestClock(), RelayMetrics.NONE,
+                new RelayServices(dev.vidgate.catalog.ModelCatalog.defaults("relay"), Submission.ImageLinks.NONE, null,
+                        channel -> counts.incrementAndGet() - 1))) {
+            assertThat(engine.start(request("video_l1"))).startsWith("primary/");
+            assertThat(counts).hasValue(1);
+
+            EngineStatus status = engine.check(request("video_l2"), engine.start(request("video_l2")));
+            assertThat(status).as("full for submit-wait: the job goes back to the queue").isInstanceOf(EngineStatus.Waiting.class);
+            assertThat(counts).as("no COUNT while this node had no room on the channel").hasValue(1);
+        } finally {
+            primary.close();
+        }
+    }
+
+    @Test
     void aProviderAnsweringWithBackpressureSendsTheJobBackToTheQueueInsteadOfFailingIt() {
         try (RelayFixture relay = twoChannels(100)) {
             primary.failAlways(Route.CREATE, Fault.status(500));
