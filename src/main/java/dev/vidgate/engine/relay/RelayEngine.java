@@ -7,23 +7,16 @@ import dev.vidgate.engine.Engine;
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.engine.UpstreamCallbacks;
-import dev.vidgate.media.Mp4Stills;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -46,9 +39,6 @@ import java.util.random.RandomGenerator;
 public final class RelayEngine implements Engine, UpstreamCallbacks, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RelayEngine.class);
     private static final String FAILED_PREFIX = "-/";
-    private static final Duration FORGET_ENDED = Duration.ofMinutes(10);
-    private static final Duration ABANDONED = Duration.ofMinutes(30);
-    private static final Duration HOUSEKEEPING = Duration.ofSeconds(30);
 
     private final RelaySettings settings;
     private final InstantSource clock;
@@ -58,9 +48,8 @@ public final class RelayEngine implements Engine, UpstreamCallbacks, AutoCloseab
     private final Submitter submitter;
     private final Poller poller;
     private final AtomicLong failedStarts = new AtomicLong();
-    private final Thread housekeeping;
+    private final Housekeeper housekeeper;
     private final int capacity;
-    private final RelayMetrics metrics;
     private final RelayServices services;
     /** Jobs by their callback token (only with a public address). */
     private final Map<String, TrackedJob> byCallback = new ConcurrentHashMap<>();
@@ -88,7 +77,6 @@ public final class RelayEngine implements Engine, UpstreamCallbacks, AutoCloseab
                         RelayServices services) {
         this.settings = settings;
         this.clock = clock;
-        this.metrics = metrics;
         this.services = services;
         ModelCatalog catalog = services.catalog();
         Submission.ImageLinks links = services.links();
@@ -99,7 +87,7 @@ public final class RelayEngine implements Engine, UpstreamCallbacks, AutoCloseab
                 services.load());
         this.poller = new Poller(settings, clock, new Downloader(settings, clock), this::cancelUpstream, metrics);
         poller.start(channels.values());
-        this.housekeeping = Thread.ofVirtual().name("relay-housekeeping").start(this::housekeep);
+        this.housekeeper = new Housekeeper(jobs, byCallback, this::channels, clock, metrics);
         for (Channel c : channels.values()) {
             log.info("relay channel {}: {} at {} (key {}), models {}, priority {}, weight {}, max in flight {}, {} req/s",
                     c.name(), c.flavour().wireName(), c.settings().baseUrl().getHost(), c.settings().apiKey(),
@@ -158,33 +146,9 @@ public final class RelayEngine implements Engine, UpstreamCallbacks, AutoCloseab
                 Submitter.Outcome outcome = submitter.remixOn(channel, source.upstreamId(), request);
                 if (outcome != null) return outcome;
             }
-            if (reference == null) reference = firstFrameOf(remix, request);
+            if (reference == null) reference = RemixFrames.firstFrameOf(settings.workDir(), remix, request);
         }
         return submitter.create(request, reference, callbackUrl);
-    }
-
-    /** A remix the upstream cannot do itself starts from its source's first frame, as an image-to-video job. */
-    private byte[] firstFrameOf(GenerationRequest.RemixSource remix, GenerationRequest request) {
-        Path copy = settings.workDir().resolve("remix-" + Downloader.safeName(request.jobId()) + "-" + System.nanoTime() + ".mp4");
-        try (InputStream in = remix.video().open()) {
-            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-            BufferedImage frame = Mp4Stills.firstFrame(copy);
-            if (frame.getWidth() != request.size().width() || frame.getHeight() != request.size().height()) {
-                throw new IOException("the source is " + frame.getWidth() + "x" + frame.getHeight());
-            }
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            ImageIO.write(frame, "png", png);
-            return png.toByteArray();
-        } catch (IOException e) {
-            log.warn("job {}: cannot take the first frame of remix source {}: {}", request.jobId(), remix.videoId(), e.getMessage());
-            return null; // generate from the prompt alone
-        } finally {
-            try {
-                Files.deleteIfExists(copy);
-            } catch (IOException ignored) {
-                // scratch is emptied at the next start
-            }
-        }
     }
 
     /** Follows a job a channel just took (its place in the channel is already held). */
@@ -322,42 +286,6 @@ public final class RelayEngine implements Engine, UpstreamCallbacks, AutoCloseab
         });
     }
 
-    /** Forgets ended jobs after a while and stops following jobs nobody checks any more; logs channel health. */
-    private void housekeep() {
-        long lastReport = System.nanoTime();
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                Thread.sleep(HOUSEKEEPING);
-                Instant now = clock.instant();
-                long abandonedBefore = System.nanoTime() - ABANDONED.toNanos();
-                jobs.values().removeIf(job -> {
-                    if (job.active() || job.stage() == TrackedJob.Stage.DONE) {
-                        if (job.lastCheckedNanos() - abandonedBefore > 0) return false;
-                        log.info("job {}: nobody asked about it for {} minutes; no longer following it", job.jobId, ABANDONED.toMinutes());
-                        RelayOutput output = job.release(now);
-                        if (output != null) output.delete();
-                        return true;
-                    }
-                    return job.endedAt() != null && job.endedAt().plus(FORGET_ENDED).isBefore(now);
-                });
-                byCallback.values().removeIf(job -> !jobs.containsKey(job.handle));
-                if (System.nanoTime() - lastReport > Duration.ofMinutes(5).toNanos()) {
-                    lastReport = System.nanoTime();
-                    for (ChannelStatus s : channels()) {
-                        if (s.totalRequests() == 0) continue;
-                        log.info("relay channel {}: circuit {}, {} in flight, success {}% over {} requests, {} ms mean latency",
-                                s.name(), s.circuit(), s.inFlight(), Math.round(s.successRate() * 100), s.recentRequests(), s.latencyMillis());
-                    }
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (Throwable t) {
-                log.error("relay housekeeping error; continuing", t);
-                metrics.caught("relay-housekeeping");
-            }
-        }
-    }
-
     private static void emptyWorkDir(Path workDir) {
         try {
             if (Files.exists(workDir)) FileTrees.deleteTree(workDir);
@@ -371,7 +299,7 @@ public final class RelayEngine implements Engine, UpstreamCallbacks, AutoCloseab
 
     @Override
     public void close() {
-        housekeeping.interrupt();
+        housekeeper.close();
         poller.close();
         watchdog.close();
         channels.values().forEach(Channel::close);
