@@ -64,8 +64,8 @@ class ChannelTestRouteTest {
         for (FakeUpstream f : new FakeUpstream[] {openai, azure, throttled}) if (f != null) f.close();
     }
 
-    /** The test's answer, which must name no upstream address, port or key. */
-    private static JsonNode test(String channel) {
+    /** The test's answer, which must say {@code ok}, {@code status} and {@code httpStatus} and name no upstream address or key. */
+    private static JsonNode test(String channel, boolean ok, String status, int httpStatus) {
         HttpResponse<String> r = admin.postJson("/admin/v1/channels/" + channel + "/test", "{}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(r.body()).doesNotContain(FakeUpstream.KEY, "sk-not-the-key", "127.0.0.1", "http:");
@@ -73,15 +73,15 @@ class ChannelTestRouteTest {
         assertThat(body.get("object").asString()).isEqualTo("channel.test");
         assertThat(body.get("channel").asString()).isEqualTo(channel);
         assertThat(body.get("message").asString()).isNotBlank();
+        assertThat(body.get("ok").asBoolean()).as(r.body()).isEqualTo(ok);
+        assertThat(body.get("status").asString()).as(r.body()).isEqualTo(status);
+        assertThat(body.get("http_status").asInt()).as(r.body()).isEqualTo(httpStatus);
         return body;
     }
 
     @Test
     void aChannelWithAWorkingKeyIsReachableByItsModelListAndNoVideoIsMade() {
-        JsonNode good = test("good");
-        assertThat(good.get("ok").asBoolean()).isTrue();
-        assertThat(good.get("status").asString()).isEqualTo("reachable");
-        assertThat(good.get("http_status").asInt()).isEqualTo(200);
+        JsonNode good = test("good", true, "reachable", 200);
         assertThat(good.get("latency_ms").asLong()).isNotNegative();
         assertThat(openai.seen(FakeUpstream.Route.MODELS)).isNotEmpty().allSatisfy(s ->
                 assertThat(s.header("Authorization")).isEqualTo("Bearer " + FakeUpstream.KEY));
@@ -91,7 +91,7 @@ class ChannelTestRouteTest {
 
     @Test
     void anAzureChannelIsAskedWithItsOwnHeaderAndApiVersion() {
-        assertThat(test("azure").get("status").asString()).isEqualTo("reachable");
+        test("azure", true, "reachable", 200);
         assertThat(azure.seen(FakeUpstream.Route.MODELS)).isNotEmpty().allSatisfy(s -> {
             assertThat(s.header("api-key")).isEqualTo(FakeUpstream.KEY);
             assertThat(s.query()).contains("api-version=" + FakeUpstream.AZURE_API_VERSION);
@@ -100,19 +100,13 @@ class ChannelTestRouteTest {
 
     @Test
     void aWrongKeyIsUnauthorized() {
-        JsonNode wrong = test("wrong-key");
-        assertThat(wrong.get("ok").asBoolean()).isFalse();
-        assertThat(wrong.get("status").asString()).isEqualTo("unauthorized");
-        assertThat(wrong.get("http_status").asInt()).isEqualTo(401);
+        test("wrong-key", false, "unauthorized", 401);
     }
 
     @Test
     void anUpstreamThatIsDownIsUnreachableAtOnceAndItsCircuitStaysClosed() {
         for (int i = 0; i < 6; i++) {
-            JsonNode down = test("down");
-            assertThat(down.get("status").asString()).isEqualTo("unreachable");
-            assertThat(down.get("http_status").asInt()).isZero();
-            assertThat(down.get("latency_ms").asLong()).isLessThan(1_000); // the channel's connect timeout
+            assertThat(test("down", false, "unreachable", 0).get("latency_ms").asLong()).isLessThan(1_000); // the channel's connect timeout
         }
         JsonNode down = null;
         for (JsonNode c : json(admin.get("/admin/v1/channels")).get("data")) if (c.get("name").asString().equals("down")) down = c;
@@ -123,17 +117,12 @@ class ChannelTestRouteTest {
 
     @Test
     void aThrottledUpstreamIsRateLimited() {
-        JsonNode limited = test("throttled");
-        assertThat(limited.get("ok").asBoolean()).isFalse();
-        assertThat(limited.get("status").asString()).isEqualTo("rate_limited");
-        assertThat(limited.get("http_status").asInt()).isEqualTo(429);
+        test("throttled", false, "rate_limited", 429);
     }
 
     @Test
     void theBuiltInEngineHasNothingUpstreamToTest() {
-        JsonNode builtin = test("builtin");
-        assertThat(builtin.get("ok").asBoolean()).isTrue();
-        assertThat(builtin.get("status").asString()).isEqualTo("builtin");
+        test("builtin", true, "builtin", 0);
     }
 
     @Test
