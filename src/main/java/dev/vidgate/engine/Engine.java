@@ -71,4 +71,12 @@ public interface Engine {
     default List<ChannelStatus> channels() {
         return List.of();
     }
+
+    /**
+     * Makes one cheap call without side effects to the upstream of {@code channel} and says what it found; empty when
+     * the engine has no such channel. Bounded by the channel's timeouts; creates no job and spends nothing.
+     */
+    default java.util.Optional<ChannelProbe> probe(String channel) {
+        return java.util.Optional.empty();
+    }
 }

@@ -43,7 +43,8 @@ class OpenApiDocumentTest {
         String video = ok(user.postJson("/v1/videos", "{\"prompt\":\"an openapi sample\",\"seconds\":\"4\"}")).get("id").asString();
         ok(user.post("/v1/videos/" + video + "/cancel", "application/json", new byte[0]));
         String key = ok(admin.postJson("/admin/v1/keys", "{\"tenant\":\"default\",\"name\":\"openapi\"}")).get("id").asString();
-        Map<String, String> values = Map.of("video_id", video, "model", "sora-2", "tenant", "default", "key_id", key, "resolution", "720p");
+        Map<String, String> values = Map.of("video_id", video, "model", "sora-2", "tenant", "default", "key_id", key, "resolution", "720p",
+                "channel", "builtin");
 
         List<Call> calls = new ArrayList<>();
         for (var path : doc.get("paths").properties()) {

@@ -87,6 +87,7 @@ final class Routes {
         routes.add(admin("admin-videos", get("/admin/v1/videos", "tenant", "default", "limit", "5")));
         routes.add(admin("admin-video", get("/admin/v1/videos/" + f.completed())));
         routes.add(admin("channels", get("/admin/v1/channels")));
+        routes.add(admin("channel-test", post("/admin/v1/channels/builtin/test", Draft.Body.NONE)));
         // ---- the container's error page, reachable like any path ----
         routes.add(user("error-page", get("/error")));
         return routes;

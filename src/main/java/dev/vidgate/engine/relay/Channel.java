@@ -131,6 +131,11 @@ final class Channel implements AutoCloseable {
         }
     }
 
+    /** The operator's test of this channel ({@link ChannelProbes}): one cheap call, outside the channel's health. */
+    dev.vidgate.engine.ChannelProbe probe() {
+        return ChannelProbes.run(transport, client);
+    }
+
     ChannelStatus status() {
         ChannelStats.Snapshot s = stats.snapshot();
         return new ChannelStatus(name(), settings.flavour().wireName(), breaker.state().name().toLowerCase(Locale.ROOT),

@@ -143,6 +143,25 @@ final class OpenAiClient implements ProviderClient {
         return transport.observed(() -> answers.list(transport.exchange(get)));
     }
 
+    /**
+     * {@code GET /models}, which every OpenAI-shaped server has (OpenAI, Azure v1, vLLM, SGLang, trtllm-serve, Vidgate):
+     * a read behind the key that touches no job. A server without it (404) is asked for a made-up video instead.
+     */
+    @Override
+    public int probe() throws UpstreamException, InterruptedException {
+        HttpRequest get = request(uri("/models", null)).GET().build();
+        try {
+            return transport.observed(() -> {
+                Answer answer = transport.exchange(get);
+                if (!answer.ok()) throw answers.failure(answer);
+                return answer.status();
+            });
+        } catch (UpstreamException e) {
+            if (e.kind() != Kind.NOT_FOUND) throw e;
+            return ProviderClient.super.probe();
+        }
+    }
+
     /** Stops a job: the cancel route where the flavour has one (a {@code DELETE} where it has not, or 404s). */
     @Override
     public void cancel(String id) throws UpstreamException, InterruptedException {

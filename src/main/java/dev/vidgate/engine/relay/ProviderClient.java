@@ -28,6 +28,8 @@ import java.util.List;
  *       within {@code maxBytes} and {@code timeout} ({@link Transport#download} does this for a URL).</li>
  *   <li>{@link #cancel} stops a job where the provider can; where it cannot, it does nothing. An unknown job
  *       is {@code NOT_FOUND}.</li>
+ *   <li>{@link #probe} makes one cheap request that creates nothing and spends nothing, and answers only when the
+ *       provider answered and took the channel's credentials.</li>
  * </ul>
  */
 public interface ProviderClient extends AutoCloseable {
@@ -51,6 +53,38 @@ public interface ProviderClient extends AutoCloseable {
 
     /** Stops the job where the provider can. */
     void cancel(String upstreamId) throws UpstreamException, InterruptedException;
+
+    /** The job id the default {@link #probe} asks about: made up, in the UUID form most providers give their ids. */
+    String PROBE_ID = "00000000-0000-4000-8000-000000000000";
+
+    /**
+     * One cheap request without side effects that shows whether the provider answers and takes this channel's
+     * credentials, for the operator's channel test: answers the HTTP status of an answer that shows both, and otherwise
+     * fails as any call does ({@code DENIED} for refused credentials, {@code RATE_LIMITED} for a 429, {@code UNREACHABLE}
+     * or {@code TIMEOUT} when nothing answers in the channel's time). It must create nothing, spend nothing and send one
+     * request through the channel's {@link Transport} (its auth, timeouts and size bounds). The relay runs it outside the
+     * channel's health ({@link Transport#unobserved}), so an adapter need not care about its circuit.
+     *
+     * <p>By default it asks for the made-up job {@link #PROBE_ID}: a provider checks the key before it looks the job
+     * up, so its not-found (404, or a 400 for an id it reads as malformed) means reachable and authorised. A not-found
+     * decided here without asking (status 0) proves nothing and is passed on. An adapter whose {@link #retrieve} cannot
+     * ask about a made-up id, or whose provider has a cheaper read (a model list), overrides this.
+     */
+    default int probe() throws UpstreamException, InterruptedException {
+        return probeAsking(PROBE_ID);
+    }
+
+    /** The default {@link #probe} with a made-up id in the form this adapter's {@link #retrieve} takes. */
+    default int probeAsking(String madeUpId) throws UpstreamException, InterruptedException {
+        try {
+            retrieve(madeUpId);
+            return 200;
+        } catch (UpstreamException e) {
+            boolean notFound = e.kind() == UpstreamException.Kind.NOT_FOUND || e.kind() == UpstreamException.Kind.REJECTED;
+            if (notFound && e.httpStatus() > 0) return e.httpStatus();
+            throw e;
+        }
+    }
 
     /** Deletes the provider's copy of a finished job where it keeps one; by default nothing to do. */
     default void delete(String upstreamId) throws UpstreamException, InterruptedException {}

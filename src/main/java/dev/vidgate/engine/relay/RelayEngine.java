@@ -253,6 +253,11 @@ public final class RelayEngine implements Engine, UpstreamCallbacks, AutoCloseab
         return channels.values().stream().map(Channel::status).toList();
     }
 
+    @Override
+    public java.util.Optional<dev.vidgate.engine.ChannelProbe> probe(String channel) {
+        return java.util.Optional.ofNullable(channels.get(channel)).map(Channel::probe);
+    }
+
     /** How many channels serve {@code model} (0 means a job for it could never be sent). */
     public int channelsServing(String model) {
         return (int) channels.values().stream().filter(c -> c.serves(model)).count();

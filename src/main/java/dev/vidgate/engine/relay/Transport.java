@@ -62,6 +62,9 @@ public final class Transport implements AutoCloseable {
         T read(int status, HttpHeaders headers, InputStream body) throws IOException, UpstreamException, InterruptedException;
     }
 
+    /** Bound while a call runs outside the channel's health ({@link #unobserved}). */
+    private static final ScopedValue<Boolean> UNOBSERVED = ScopedValue.newInstance();
+
     private final Duration requestTimeout;
     private final Watchdog watchdog;
     private final Health health;
@@ -184,6 +187,7 @@ public final class Transport implements AutoCloseable {
     /** Runs a call about upstream job {@code id} and reports its outcome; failures never repeat the id. */
     public <T> T observed(String id, Call<T> call) throws UpstreamException, InterruptedException {
         long start = System.nanoTime();
+        Health health = UNOBSERVED.isBound() ? Health.NONE : this.health;
         try {
             T result = call.run();
             health.succeeded(System.nanoTime() - start);
@@ -196,6 +200,21 @@ public final class Transport implements AutoCloseable {
                 health.succeeded(System.nanoTime() - start);
             }
             throw e;
+        }
+    }
+
+    /**
+     * Runs {@code call} (on this thread) without reporting anything to the channel's health: the calls it makes through
+     * {@link #observed} count neither as successes nor as failures (an operator's channel test, {@link ProviderClient#probe}).
+     */
+    public <T> T unobserved(Call<T> call) throws UpstreamException, InterruptedException {
+        ScopedValue.CallableOp<T, Exception> op = call::run;
+        try {
+            return ScopedValue.where(UNOBSERVED, Boolean.TRUE).call(op);
+        } catch (UpstreamException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("a call threw what calls cannot", e);
         }
     }
 

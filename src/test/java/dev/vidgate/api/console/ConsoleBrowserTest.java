@@ -1,6 +1,7 @@
 package dev.vidgate.api.console;
 
 import dev.vidgate.testsupport.Browser;
+import dev.vidgate.testsupport.Ports;
 import dev.vidgate.testsupport.RawHttp;
 import dev.vidgate.testsupport.TestServer;
 import dev.vidgate.testsupport.TestServerExtension;
@@ -26,7 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConsoleBrowserTest {
     @RegisterExtension
-    static final TestServerExtension server = TestServerExtension.h2();
+    static final TestServerExtension server = TestServerExtension.h2() // a relay channel whose upstream is down, for Test
+            .with("vidgate.relay.channels[0].name", "offline").with("vidgate.relay.channels[0].flavour", "openai")
+            .with("vidgate.relay.channels[0].base-url", Ports.closedUrl() + "/v1")
+            .with("vidgate.relay.channels[0].api-key", "sk-console-offline-0123456789abcdef");
     static final RawHttp http = server.http();
     private Browser browser;
 
@@ -146,6 +150,9 @@ class ConsoleBrowserTest {
             browser.screenshot(page);
             assertAccessible(page);
         }
+        browser.await(By.cssSelector("#channel-list button.channel-test")).click();
+        browser.waiting(Duration.ofSeconds(20)).until(d -> d.findElement(By.cssSelector("#channel-list .probe")).getText().startsWith("Unreachable"));
+        browser.screenshot("channels");
         visit("keys");
         browser.await(By.name("name")).sendKeys("from-the-console");
         browser.await(By.id("key-create-submit")).click();

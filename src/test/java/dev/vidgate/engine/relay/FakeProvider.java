@@ -59,6 +59,8 @@ public abstract class FakeProvider implements AutoCloseable {
     public volatile Storage storage = Storage.OK;
     /** When set, every create is answered with this HTTP status and the provider's error body. */
     public volatile Integer createFault;
+    /** When set, every read ({@code GET}) of the API is answered with this HTTP status and the provider's error body. */
+    public volatile Integer readFault;
 
     protected FakeProvider() {
         try {

@@ -39,7 +39,7 @@ final class FakeUpstream implements AutoCloseable {
     static final String KEY = "sk-fake-upstream-0123456789abcdef";
     static final String AZURE_API_VERSION = "preview";
 
-    enum Route { CREATE, RETRIEVE, LIST, CONTENT, DELETE, CANCEL, REMIX, EDIT, EXTEND }
+    enum Route { CREATE, RETRIEVE, LIST, CONTENT, DELETE, CANCEL, REMIX, EDIT, EXTEND, MODELS }
 
     /** One request as the fake saw it. */
     record Seen(Route route, String method, String path, String query, Map<String, List<String>> headers, JsonNode json,
@@ -153,7 +153,8 @@ final class FakeUpstream implements AutoCloseable {
             URI uri = ex.getRequestURI();
             String path = uri.getPath();
             String prefix = flavour == Flavour.AZURE ? "/openai/v1/videos" : "/v1/videos";
-            if (!path.startsWith(prefix)) {
+            boolean models = path.equals(prefix.replace("/videos", "/models")); // GET /models, as every flavour serves it
+            if (!path.startsWith(prefix) && !models) {
                 send(ex, dialect.error(404, "Not Found"));
                 return;
             }
@@ -161,9 +162,9 @@ final class FakeUpstream implements AutoCloseable {
                 send(ex, dialect.error(401, "Incorrect API key provided"));
                 return;
             }
-            String[] rest = path.substring(prefix.length()).split("/");
+            String[] rest = models ? new String[0] : path.substring(prefix.length()).split("/");
             String method = ex.getRequestMethod();
-            Route route = routeOf(method, rest);
+            Route route = models ? (method.equals("GET") ? Route.MODELS : null) : routeOf(method, rest);
             if (route == null) {
                 send(ex, dialect.error(405, "Method Not Allowed"));
                 return;
@@ -265,6 +266,7 @@ final class FakeUpstream implements AutoCloseable {
                 yield ok(200, list);
             }
             case CONTENT -> content(id, queryParam(ex, "variant"));
+            case MODELS -> ok(200, (ObjectNode) json.readTree("{\"object\":\"list\",\"data\":[{\"id\":\"sora-2\",\"object\":\"model\",\"owned_by\":\"system\"}]}"));
             case DELETE -> {
                 FakeJob job = jobs.remove(id);
                 if (job == null) yield dialect.error(404, "Video " + id + " not found");

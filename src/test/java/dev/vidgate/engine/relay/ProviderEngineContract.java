@@ -1,13 +1,18 @@
 package dev.vidgate.engine.relay;
 
+import dev.vidgate.engine.ChannelProbe;
+import dev.vidgate.engine.ChannelStatus;
 import dev.vidgate.engine.Engine;
 import dev.vidgate.engine.EngineContract;
 import dev.vidgate.engine.GenerationRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The engine port's contract run by a relay with a channel of one provider at its fake: a subclass says how to open
@@ -39,6 +44,17 @@ public abstract class ProviderEngineContract<R extends AutoCloseable> extends En
     @AfterEach
     void closeRelay() throws Exception {
         relay.close();
+    }
+
+    @Test
+    void aTestOfTheChannelFindsTheProviderReachableAndCountsNothingInTheChannelsHealth() {
+        ChannelStatus channel = engine().channels().getFirst();
+        ChannelProbe probe = engine().probe(channel.name()).orElseThrow();
+        assertThat(probe.outcome()).as(probe.message()).isEqualTo(ChannelProbe.Outcome.REACHABLE);
+        assertThat(probe.ok()).isTrue();
+        assertThat(probe.httpStatus()).isBetween(200, 499);
+        assertThat(engine().channels().getFirst().totalRequests()).isZero();
+        assertThat(engine().probe("no-such-channel")).isEmpty();
     }
 
     @Override

@@ -1,8 +1,12 @@
 package dev.vidgate.engine.relay;
 
 import dev.vidgate.catalog.VideoSize;
+import dev.vidgate.engine.ChannelProbe;
+import dev.vidgate.engine.ChannelProbe.Outcome;
+import dev.vidgate.engine.ChannelStatus;
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
+import dev.vidgate.testsupport.Ports;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +63,17 @@ public abstract class ProviderFaultsContract {
         return fixture;
     }
 
+    /** The operator's test of a channel at {@code baseUrl} with {@code key}, whose circuit would open after three failures. */
+    private ChannelProbe probe(String baseUrl, String key) {
+        if (fixture == null) {
+            fixture = ProviderFixture.over(dir, ProviderFixture.channel(provider(), baseUrl, key, Map.of("sora-2", upstreamModel())),
+                    fake().links(), null, s -> s.withCircuit(3, Duration.ofSeconds(30)));
+        }
+        ChannelProbe probe = fixture.engine.probe("main").orElseThrow();
+        assertThat(probe.message()).isNotBlank().doesNotContain(key).doesNotContain(fake().root()).doesNotContain("127.0.0.1");
+        return probe;
+    }
+
     protected final EngineStatus run(String jobId, VideoSize size, String prompt) {
         return relay(key()).run(new GenerationRequest(jobId, "sora-2", size, 5, prompt, null));
     }
@@ -79,6 +94,38 @@ public abstract class ProviderFaultsContract {
         EngineStatus.Failed failed = failure(relay(wrong).run(ProviderFixture.hd("video_pf_key", "a fox")),
                 "upstream_unavailable");
         assertThat(failed.message()).contains("credentials").doesNotContain(wrong);
+    }
+
+    @Test
+    void aTestOfTheChannelWithAWrongKeyFindsItUnauthorizedAndCreatesNothing() {
+        ChannelProbe probe = probe(baseUrl(), key() + "-wrong");
+        assertThat(probe.outcome()).as(probe.message()).isEqualTo(Outcome.UNAUTHORIZED);
+        assertThat(probe.httpStatus()).isIn(401, 403);
+        assertThat(probe.ok()).isFalse();
+        assertThat(upstreamIds()).isEmpty();
+        assertThat(fake().seen("POST", "/")).isEmpty();
+    }
+
+    @Test
+    void aTestOfTheChannelWhileTheProviderThrottlesFindsItRateLimited() {
+        fake().readFault = 429;
+        ChannelProbe probe = probe(baseUrl(), key());
+        assertThat(probe.outcome()).as(probe.message()).isEqualTo(Outcome.RATE_LIMITED);
+        assertThat(probe.httpStatus()).isEqualTo(429);
+    }
+
+    @Test
+    void aTestOfAChannelWhoseProviderIsDownAnswersUnreachableAtOnceAndLeavesItsCircuitClosed() {
+        String down = baseUrl().replace(fake().root(), Ports.closedUrl());
+        for (int i = 0; i < 5; i++) {
+            ChannelProbe probe = probe(down, key());
+            assertThat(probe.outcome()).as(probe.message()).isEqualTo(Outcome.UNREACHABLE);
+            assertThat(probe.httpStatus()).isZero();
+            assertThat(probe.latencyMillis()).isLessThan(2_000); // within the channel's connect timeout
+        }
+        ChannelStatus channel = fixture.engine.channels().getFirst();
+        assertThat(channel.circuit()).isEqualTo("closed");
+        assertThat(channel.totalFailures()).isZero();
     }
 
     @Test

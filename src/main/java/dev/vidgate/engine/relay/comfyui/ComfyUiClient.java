@@ -156,6 +156,16 @@ final class ComfyUiClient implements ProviderClient {
         return 4 * (int) Math.ceil(seconds * fps / 4.0) + 1;
     }
 
+    /** {@code GET /system_stats}: a read that touches no prompt (asking about a made-up prompt would take three). */
+    @Override
+    public int probe() throws UpstreamException, InterruptedException {
+        return transport.observed(() -> {
+            Answer answer = transport.exchange(get("/system_stats"));
+            if (!answer.ok()) throw errors.failure(answer);
+            return answer.status();
+        });
+    }
+
     @Override
     public Polled retrieve(String id) throws UpstreamException, InterruptedException {
         return transport.observed(id, () -> {

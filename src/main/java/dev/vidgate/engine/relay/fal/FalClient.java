@@ -62,6 +62,17 @@ final class FalClient implements ProviderClient {
         return transport.observed(() -> answers.submitted(transport.exchange(post), model));
     }
 
+    /**
+     * Asks for the status of a made-up request under the app of the channel's first fal model (fal checks the key, then
+     * answers 404 "Request not found"); a channel that maps no fal model has nothing to ask under.
+     */
+    @Override
+    public int probe() throws UpstreamException, InterruptedException {
+        String model = settings.models().values().stream().filter(FalPath::valid).sorted().findFirst().orElse(imageModel);
+        if (!FalPath.valid(model)) throw new UpstreamException(Kind.REJECTED, "This channel maps no fal model path to test with.");
+        return probeAsking(FalPath.of(model, PROBE_ID).id());
+    }
+
     @Override
     public Polled retrieve(String id) throws UpstreamException, InterruptedException {
         FalPath request = parse(id);

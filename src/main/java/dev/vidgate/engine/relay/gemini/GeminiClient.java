@@ -58,6 +58,17 @@ final class GeminiClient implements ProviderClient {
         });
     }
 
+    /**
+     * Reads a made-up operation of the channel's first model ({@code GET /v1beta/models/{model}/operations/{id}}, the route
+     * polls use, so Google checks the key, then answers 404): a bare made-up name would be a path Google may refuse as
+     * unknown before it looks at the key.
+     */
+    @Override
+    public int probe() throws UpstreamException, InterruptedException {
+        String model = settings.models().values().stream().sorted().findFirst().orElse("veo-3.0-generate-001");
+        return probeAsking("models/" + model + "/operations/" + PROBE_ID);
+    }
+
     @Override
     public Polled retrieve(String name) throws UpstreamException, InterruptedException {
         Operations.checkName(name);

@@ -50,6 +50,12 @@ final class KlingClient implements ProviderClient {
         return transport.observed(() -> answers.task(transport.exchange(post), route, true));
     }
 
+    /** Asks for a made-up task on the text-to-video route (Kling checks the token first, then answers 404 code 1203). */
+    @Override
+    public int probe() throws UpstreamException, InterruptedException {
+        return probeAsking(KlingRoute.TEXT_TO_VIDEO.upstreamId(PROBE_ID));
+    }
+
     @Override
     public Polled retrieve(String upstreamId) throws UpstreamException, InterruptedException {
         KlingRoute route = KlingRoute.of(upstreamId).orElseThrow(() -> new UpstreamException(Kind.NOT_FOUND,

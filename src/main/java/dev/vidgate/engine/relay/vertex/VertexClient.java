@@ -50,6 +50,8 @@ final class VertexClient implements ProviderClient {
     private final GoogleAnswers answers;
     private final String models;
     private final String key;
+    /** A made-up operation of the channel's first model (Veo 3 when it maps none), for {@link #probe}. */
+    private final String probeOperation;
     private volatile Path scratch;
 
     VertexClient(ChannelSettings settings, Transport transport, VertexCredentials credentials, String location) {
@@ -58,6 +60,8 @@ final class VertexClient implements ProviderClient {
         this.key = settings.apiKey().reveal();
         this.answers = new GoogleAnswers(JSON, new UpstreamAnswers(JSON, key));
         String project = settings.option("project").orElseThrow();
+        String model = settings.models().values().stream().sorted().findFirst().orElse("veo-3.0-generate-001");
+        this.probeOperation = "projects/" + project + "/locations/" + location + "/publishers/google/models/" + model + "/operations/" + PROBE_ID;
         this.models = root(settings.baseUrl(), location) + "/v1/projects/" + project + "/locations/" + location
                 + "/publishers/google/models/";
     }
@@ -81,6 +85,15 @@ final class VertexClient implements ProviderClient {
             String name = Operations.name(operation);
             return Operations.video(name, operation, null, null, key);
         });
+    }
+
+    /**
+     * Fetches a made-up operation of the channel's first Veo model ({@code fetchPredictOperation} reads, it starts nothing);
+     * Google checks the token and the project first, then answers 404 (or 400 for an operation name it cannot read).
+     */
+    @Override
+    public int probe() throws UpstreamException, InterruptedException {
+        return probeAsking(probeOperation);
     }
 
     @Override

@@ -76,6 +76,16 @@ class GeminiFaultsTest {
     }
 
     @Test
+    void aTestOfTheChannelWithAWrongKeyIsUnauthorizedThoughGoogleAnswers400() {
+        jobs.close();
+        jobs = new VeoJobs(fake.channel("veo", new GeminiProvider(), "AIzaSy-wrong-key-000000000000"), workDir, clock);
+        dev.vidgate.engine.ChannelProbe probe = jobs.engine.probe("veo").orElseThrow();
+        assertThat(probe.outcome()).as(probe.message()).isEqualTo(dev.vidgate.engine.ChannelProbe.Outcome.UNAUTHORIZED);
+        assertThat(probe.httpStatus()).isEqualTo(400);
+        assertThat(probe.message()).doesNotContain("AIzaSy");
+    }
+
+    @Test
     void aRequestGoogleRefusesFailsWithGooglesMessageAndIsNotRetried() {
         fake.createFault = Fault.BAD_REQUEST;
         EngineStatus.Failed failed = jobs.failure(VeoJobs.request("video_gm_400", "a heron"));

@@ -61,6 +61,9 @@ final class FakeRunway extends FakeProvider {
     @Override
     protected Reply answer(Seen request) {
         if (!("Bearer " + KEY).equals(request.header("Authorization"))) return error(401, "Invalid API key.");
+        if (readFault != null && request.method().equals("GET")) {
+            return error(readFault, readFault == 429 ? "You have exceeded the rate limit." : "An internal error occurred.");
+        }
         if (!"2024-11-06".equals(request.header("X-Runway-Version"))) {
             return error(400, "The X-Runway-Version header is missing or names an unknown version.");
         }

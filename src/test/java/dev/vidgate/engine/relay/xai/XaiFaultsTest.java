@@ -1,5 +1,6 @@
 package dev.vidgate.engine.relay.xai;
 
+import dev.vidgate.engine.ChannelProbe;
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.testsupport.FakeFileHost;
@@ -27,6 +28,22 @@ class XaiFaultsTest {
             assertThat(failed.code()).isEqualTo("upstream_unavailable");
             assertThat(failed.message()).contains("credentials");
             assertClean(relay, failed);
+        }
+    }
+
+    @Test
+    void aTestOfTheChannelReadsXaisIncorrectKey400AsUnauthorizedAndItsRateLimitAsRateLimited() {
+        try (XaiRelay relay = new XaiRelay(dir)) {
+            relay.xai.acceptedKey = "xai-another-team-key-000000";
+            ChannelProbe wrongKey = relay.engine.probe("a").orElseThrow();
+            assertThat(wrongKey.outcome()).as(wrongKey.message()).isEqualTo(ChannelProbe.Outcome.UNAUTHORIZED);
+            assertThat(wrongKey.message()).doesNotContain(FakeXai.KEY, "console.x.ai");
+
+            relay.xai.acceptedKey = FakeXai.KEY;
+            relay.xai.failAlways(FakeXai.RETRIEVE, FakeXai.error(429, "Too many requests", "Rate limit exceeded."));
+            ChannelProbe limited = relay.engine.probe("a").orElseThrow();
+            assertThat(limited.outcome()).as(limited.message()).isEqualTo(ChannelProbe.Outcome.RATE_LIMITED);
+            assertThat(relay.xai.seen(FakeXai.CREATE)).isEmpty();
         }
     }
 
