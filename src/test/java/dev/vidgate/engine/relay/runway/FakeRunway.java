@@ -58,9 +58,13 @@ final class FakeRunway extends FakeProvider {
      */
     volatile boolean rotatingUrls;
 
+    FakeRunway() {
+        super(KEY);
+    }
+
     @Override
     protected Reply answer(Seen request) {
-        if (!("Bearer " + KEY).equals(request.header("Authorization"))) return error(401, "Invalid API key.");
+        if (!("Bearer " + acceptedKey).equals(request.header("Authorization"))) return error(401, "Invalid API key.");
         if (!"2024-11-06".equals(request.header("X-Runway-Version"))) {
             return error(400, "The X-Runway-Version header is missing or names an unknown version.");
         }
