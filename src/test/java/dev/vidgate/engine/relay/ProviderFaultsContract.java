@@ -256,6 +256,7 @@ public abstract class ProviderFaultsContract {
         assumeTrue(expireTheJobs(), "the provider's API has no expired jobs");
         EngineStatus.Failed failed = failure(relay, request("video_pf_expired", "a slow sunrise"), "upstream_expired");
         assertThat(failed.retryable()).isTrue();
+        assertThat(failed.message()).contains("expired");
     }
 
     @Test
