@@ -61,8 +61,14 @@ public abstract class FakeProvider implements AutoCloseable {
     public volatile Integer createFault;
     /** When set, every read ({@code GET}) of the API is answered with this HTTP status and the provider's error body. */
     public volatile Integer readFault;
+    /** The key the provider accepts (a channel with another is refused). */
+    public volatile String acceptedKey;
+    /** The request headers of every download of a finished video, in order. */
+    public final List<Map<String, List<String>>> downloads = Collections.synchronizedList(new ArrayList<>());
 
-    protected FakeProvider() {
+    /** @param key the key the provider accepts at first */
+    protected FakeProvider(String key) {
+        acceptedKey = key;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
         } catch (IOException e) {
@@ -171,6 +177,7 @@ public abstract class FakeProvider implements AutoCloseable {
     }
 
     private void file(HttpExchange ex) throws IOException {
+        downloads.add(Map.copyOf(ex.getRequestHeaders()));
         if (storage == Storage.EXPIRED || !fresh(ex.getRequestURI().getPath().substring("/files/".length()), ex.getRequestURI().getQuery())) {
             send(ex, 403, "application/xml", "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>"
                     .getBytes(StandardCharsets.UTF_8));

@@ -11,13 +11,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The engine port's contract run by a relay with a channel of one provider at its fake: a subclass says how to open
- * its fixture (which closes the fake with it), where the fixture's engine is, and what a job of the provider's model
- * is; the provider must refuse a job whose prompt says "forbidden".
+ * The engine port's contract run by a relay with a channel of one provider at its fake: a subclass passes how to open
+ * its fixture (which closes the fake with it), where the fixture's engine is, what a job of the provider's model is,
+ * and a handle of the provider's form on a channel that does not exist; the provider must refuse a job whose prompt
+ * says "forbidden".
  *
  * @param <R> the provider's fixture
  */
@@ -25,20 +28,29 @@ public abstract class ProviderEngineContract<R extends AutoCloseable> extends En
     @TempDir
     Path workDir;
 
+    private final Function<Path, R> open;
+    private final Function<R, Engine> engine;
+    private final BiFunction<String, String, GenerationRequest> request;
+    private final String handleItCannotResume;
     private R relay;
 
-    /** A relay with a channel of the provider at a fresh fake. */
-    protected abstract R open(Path workDir);
-
-    /** The engine of {@code relay}. */
-    protected abstract Engine engine(R relay);
-
-    /** A job of the provider's model with {@code prompt}. */
-    protected abstract GenerationRequest request(String jobId, String prompt);
+    /**
+     * @param open    a relay with a channel of the provider at a fresh fake, in a work folder
+     * @param engine  the engine of such a relay
+     * @param request a job of the provider's model, given its id and prompt
+     * @param handleItCannotResume a handle of the provider's form on an unconfigured channel
+     */
+    protected ProviderEngineContract(Function<Path, R> open, Function<R, Engine> engine,
+                                     BiFunction<String, String, GenerationRequest> request, String handleItCannotResume) {
+        this.open = open;
+        this.engine = engine;
+        this.request = request;
+        this.handleItCannotResume = handleItCannotResume;
+    }
 
     @BeforeEach
     void openRelay() {
-        relay = open(workDir);
+        relay = open.apply(workDir);
     }
 
     @AfterEach
@@ -59,16 +71,21 @@ public abstract class ProviderEngineContract<R extends AutoCloseable> extends En
 
     @Override
     protected final Engine engine() {
-        return engine(relay);
+        return engine.apply(relay);
     }
 
     @Override
     protected final GenerationRequest request(String jobId) {
-        return request(jobId, "a paper lantern drifting on a pond");
+        return request.apply(jobId, "a paper lantern drifting on a pond");
     }
 
     @Override
     protected final GenerationRequest failingRequest(String jobId) {
-        return request(jobId, "something forbidden");
+        return request.apply(jobId, "something forbidden");
+    }
+
+    @Override
+    protected final String handleItCannotResume() {
+        return handleItCannotResume;
     }
 }

@@ -1,77 +1,41 @@
 package dev.vidgate.engine.relay.ark;
 
-import com.openai.client.OpenAIClient;
-import com.openai.core.http.HttpResponse;
-import com.openai.models.videos.Video;
-import com.openai.models.videos.VideoCreateParams;
-import com.openai.models.videos.VideoDownloadContentParams;
-import com.openai.models.videos.VideoSeconds;
-import com.openai.models.videos.VideoSize;
-import dev.vidgate.api.SdkClients;
+import dev.vidgate.engine.relay.SoraThroughSdkContract;
 import dev.vidgate.engine.relay.ark.FakeArk.Route;
-import dev.vidgate.testsupport.RawHttp;
 import dev.vidgate.testsupport.TestClock;
 import dev.vidgate.testsupport.TestServer;
-import dev.vidgate.testsupport.media.Mp4Probe;
-import dev.vidgate.testsupport.media.TestImages;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import java.io.InputStream;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
+import static dev.vidgate.testsupport.SoraThroughSdk.assertInline;
+import static dev.vidgate.testsupport.SoraThroughSdk.relayServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Unchanged Sora clients reach Seedance: the official SDK creates {@code sora-2} videos on a whole Vidgate whose
- * relay has one {@code ark} channel mapping {@code sora-2} to Seedance 1.0 Pro; the fake Ark receives them
- * translated, and the MP4 comes back from Vidgate, without a trace of Ark in what the client sees.
+ * Unchanged Sora clients reach Seedance: a relay with one {@code ark} channel mapping {@code sora-2} to Seedance 1.0
+ * Pro; the fake Ark receives the jobs as Ark's {@code content} list (the prompt, then an inline first frame).
  */
-class ArkThroughOfficialSdkTest {
-    @TempDir
-    static Path dir;
-    static FakeArk ark;
-    static TestServer server;
-    static OpenAIClient sdk;
+class ArkThroughOfficialSdkTest extends SoraThroughSdkContract {
+    private final FakeArk ark = new FakeArk(new TestClock());
 
-    @BeforeAll
-    static void start() {
-        TestClock clock = new TestClock();
-        ark = new FakeArk(clock);
-        server = TestServer.start(dir, clock, Map.of(
-                "vidgate.model-engines.sora-2", "relay",
-                "vidgate.relay.channels[0].name", "ark",
-                "vidgate.relay.channels[0].flavour", "ark",
-                "vidgate.relay.channels[0].base-url", ark.baseUrl(),
-                "vidgate.relay.channels[0].api-key", FakeArk.KEY,
-                "vidgate.relay.channels[0].models", "sora-2=seedance-1-0-pro-250528",
-                "vidgate.relay.poll-interval", "100ms",
-                "vidgate.relay.max-poll-interval", "500ms"));
-        sdk = SdkClients.client(server, TestServer.API_KEY);
+    @Override
+    protected TestServer start(Path dir) { return relayServer(dir, "ark", ark.baseUrl(), FakeArk.KEY, "sora-2=seedance-1-0-pro-250528"); }
+
+    @Override
+    protected AutoCloseable upstream() { return ark; }
+
+    @Override
+    protected JsonNode createFor(String prompt) {
+        List<JsonNode> bodies = ark.seen(Route.CREATE).stream().map(FakeArk.Seen::json)
+                .filter(b -> b.get("content").get(0).get("text").asString().equals(prompt)).toList();
+        assertThat(bodies).hasSize(1);
+        return bodies.getFirst();
     }
 
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-        if (ark != null) ark.close();
-    }
-
-    @Test
-    void aSoraCreateWithAReferenceImageReachesSeedanceTranslatedAndItsVideoComesBackFromVidgate() throws Exception {
-        byte[] png = TestImages.png(1280, 720);
-        Video created = sdk.videos().create(VideoCreateParams.builder().model("sora-2").prompt("a kite over the dunes")
-                .size(VideoSize._1280X720).seconds(VideoSeconds._8).inputReference(png).build());
-        Video done = SdkClients.awaitFinished(sdk, created.id(), Duration.ofSeconds(90));
-        assertThat(done.status().asString()).isEqualTo("completed");
-
-        JsonNode body = createFor("a kite over the dunes");
+    @Override
+    protected void assertLandscapeWithReference(JsonNode body, byte[] png) {
         assertThat(body.get("model").asString()).isEqualTo("seedance-1-0-pro-250528");
         assertThat(body.get("ratio").asString()).isEqualTo("16:9");
         assertThat(body.get("resolution").asString()).isEqualTo("720p");
@@ -79,46 +43,16 @@ class ArkThroughOfficialSdkTest {
         assertThat(body.get("duration").asInt()).isEqualTo(8);
         JsonNode image = body.get("content").get(1);
         assertThat(image.get("role").asString()).isEqualTo("first_frame");
-        String url = image.get("image_url").get("url").asString();
-        assertThat(url).startsWith("data:image/png;base64,");
-        assertThat(Base64.getDecoder().decode(url.substring("data:image/png;base64,".length()))).isEqualTo(png);
-
-        Mp4Probe probe = Mp4Probe.of(download(created.id()));
-        assertThat(probe.videoCodec()).isEqualTo("h264");
-        assertThat(probe.frameCount()).isPositive();
-        assertNothingOfArkShows(created.id());
+        assertInline(image.get("image_url").get("url").asString(), "image/png", png);
     }
 
-    @Test
-    void aTextOnlySoraCreateReachesSeedanceWithOnlyThePrompt() throws Exception {
-        Video created = sdk.videos().create(VideoCreateParams.builder().model("sora-2").prompt("a tram in the rain")
-                .size(VideoSize._720X1280).seconds(VideoSeconds._4).build());
-        assertThat(SdkClients.awaitFinished(sdk, created.id(), Duration.ofSeconds(90)).status().asString()).isEqualTo("completed");
-        JsonNode body = createFor("a tram in the rain");
+    @Override
+    protected void assertPortraitTextOnly(JsonNode body) {
         assertThat(body.get("content")).hasSize(1);
         assertThat(body.get("ratio").asString()).isEqualTo("9:16");
         assertThat(body.get("duration").asInt()).isEqualTo(4);
-        assertThat(Mp4Probe.of(download(created.id())).width()).isPositive();
     }
 
-    private static JsonNode createFor(String prompt) {
-        List<JsonNode> bodies = ark.seen(Route.CREATE).stream().map(FakeArk.Seen::json)
-                .filter(b -> b.get("content").get(0).get("text").asString().equals(prompt)).toList();
-        assertThat(bodies).hasSize(1);
-        return bodies.getFirst();
-    }
-
-    private static void assertNothingOfArkShows(String id) {
-        String seen = new RawHttp(server.baseUrl(), TestServer.API_KEY).get("/v1/videos/" + id).body();
-        assertThat(seen).doesNotContain("cgt-").doesNotContain(ark.baseUrl()).doesNotContain(FakeArk.KEY).doesNotContain("X-Tos");
-    }
-
-    private static byte[] download(String id) throws Exception {
-        try (HttpResponse response = sdk.videos().downloadContent(id,
-                VideoDownloadContentParams.builder().variant(VideoDownloadContentParams.Variant.VIDEO).build());
-             InputStream body = response.body()) {
-            assertThat(response.statusCode()).isEqualTo(200);
-            return body.readAllBytes();
-        }
-    }
+    @Override
+    protected List<String> traces() { return List.of("cgt-", ark.baseUrl(), FakeArk.KEY, "X-Tos"); }
 }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -125,6 +126,11 @@ final class FakeArk implements AutoCloseable {
     }
 
     Task task(String id) { return tasks.get(id); }
+
+    /** The task ids handed out so far. */
+    Set<String> ids() {
+        return tasks.keySet();
+    }
 
 
     private void handle(HttpExchange ex) throws IOException {

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -70,6 +71,11 @@ final class FakeFal implements AutoCloseable {
     private final HttpClient webhooks = HttpClient.newBuilder().executor(executor).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, Request> requests = new ConcurrentHashMap<>();
+
+    /** The request ids handed out so far. */
+    Set<String> ids() {
+        return requests.keySet();
+    }
     private final FaultPlan<Route, Canned> faults = new FaultPlan<>(Route.class);
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     /** Webhook deliveries: the HTTP status our side answered. */

@@ -64,9 +64,13 @@ final class FakeLuma extends FakeProvider {
         return root() + PREFIX;
     }
 
+    FakeLuma() {
+        super(KEY);
+    }
+
     @Override
     protected Reply answer(Seen request) {
-        if (!("Bearer " + KEY).equals(request.header("Authorization"))) return error(401, "Invalid API key");
+        if (!("Bearer " + acceptedKey).equals(request.header("Authorization"))) return error(401, "Invalid API key");
         if (readFault != null && request.method().equals("GET")) return error(readFault, readFault == 429 ? "Rate limit exceeded" : "Internal Server Error");
         String path = request.path().startsWith(PREFIX) ? request.path().substring(PREFIX.length()) : "";
         if (request.method().equals("POST") && (path.equals("/generations/video") || path.equals("/generations"))) {

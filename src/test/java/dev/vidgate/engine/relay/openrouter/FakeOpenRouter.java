@@ -49,6 +49,11 @@ final class FakeOpenRouter extends ProviderFake {
     final FakeFileHost storage = new FakeFileHost("openrouter-videos", "X-Goog-Expires=3600&X-Goog-Signature=5f0c7e1d2a");
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
+
+    /** The job ids handed out so far. */
+    Set<String> ids() {
+        return jobs.keySet();
+    }
     volatile List<String> script = List.of("pending", "in_progress", "completed");
     volatile String acceptedKey = KEY;
     /** The {@code error} of a job that fails. */

@@ -58,9 +58,13 @@ final class FakeRunway extends FakeProvider {
      */
     volatile boolean rotatingUrls;
 
+    FakeRunway() {
+        super(KEY);
+    }
+
     @Override
     protected Reply answer(Seen request) {
-        if (!("Bearer " + KEY).equals(request.header("Authorization"))) return error(401, "Invalid API key.");
+        if (!("Bearer " + acceptedKey).equals(request.header("Authorization"))) return error(401, "Invalid API key.");
         if (readFault != null && request.method().equals("GET")) {
             return error(readFault, readFault == 429 ? "You have exceeded the rate limit." : "An internal error occurred.");
         }

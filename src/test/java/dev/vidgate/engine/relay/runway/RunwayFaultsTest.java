@@ -4,11 +4,11 @@ import dev.vidgate.catalog.VideoSize;
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.engine.relay.FakeProvider;
-import dev.vidgate.engine.relay.Provider;
 import dev.vidgate.engine.relay.ProviderFaultsContract;
 import dev.vidgate.engine.relay.ProviderFixture;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 
@@ -16,69 +16,133 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The shared faults on Runway's fake, and Runway's own: its 400 body, task failures, THROTTLED and progress, the prompt limit. */
 class RunwayFaultsTest extends ProviderFaultsContract {
-    private final FakeRunway runway = new FakeRunway();
+    private static final VideoSize HD = new VideoSize(1280, 720);
+
+    private FakeRunway runway;
 
     @Override
-    protected FakeProvider fake() { return runway; }
+    protected Relay relay(Path workDir, int channels) {
+        runway = new FakeRunway();
+        return over(workDir, channels, runway, new RunwayProvider(), runway.root(), FakeRunway.KEY, "gen4.5");
+    }
 
     @Override
-    protected Provider provider() { return new RunwayProvider(); }
-
-    @Override
-    protected String baseUrl() { return runway.root(); }
+    protected GenerationRequest request(String jobId, String prompt) { return ProviderFixture.hd(jobId, prompt); }
 
     @Override
     protected String key() { return FakeRunway.KEY; }
 
     @Override
-    protected String upstreamModel() { return "gen4.5"; }
+    protected Collection<String> upstreamIds() { return runway.tasks.keySet(); }
 
     @Override
-    protected Collection<String> upstreamIds() { return runway.tasks.keySet(); }
+    protected int creates() { return runway.seen("POST", "/v1/").size(); }
+
+    @Override
+    protected int refuseTheKey() {
+        runway.acceptedKey = FakeRunway.KEY + "-another";
+        return 401;
+    }
+
+    @Override
+    protected List<Runnable> rateLimits() { return List.of(() -> runway.createFault = 429); }
+
+    @Override
+    protected int serverErrorAtCreate() {
+        runway.createFault = 502;
+        return 502;
+    }
+
+    @Override
+    protected List<Runnable> spentAccounts() { return List.of(); }
+
+    @Override
+    protected boolean serverErrorsWhilePolling() { return false; }
 
     @Override
     protected void neverEnd() { runway.script = List.of("RUNNING@0.5"); }
 
     @Override
-    protected String stopPath() { return "/v1/tasks/"; }
+    protected int polls() { return runway.seen("GET", "/v1/tasks/").size(); }
+
+    @Override
+    protected List<String> stops() { return runway.seen("DELETE", "/v1/tasks/").stream().map(FakeProvider.Seen::path).toList(); }
+
+    @Override
+    protected String stopPath(String upstreamId) { return "/v1/tasks/" + upstreamId; }
+
+    @Override
+    protected int expireTheResults() {
+        runway.storage = FakeProvider.Storage.EXPIRED;
+        return 403;
+    }
+
+    @Override
+    protected void cutTheResultsShort() { runway.storage = FakeProvider.Storage.TRUNCATED; }
+
+    @Override
+    protected List<String> downloads() { return runway.downloads.stream().map(Object::toString).toList(); }
+
+    @Override
+    protected boolean withoutVideo() { return false; }
+
+    @Override
+    protected boolean expireTheJobs() { return false; }
+
+    @Override
+    protected boolean throttleReads() {
+        runway.readFault = 429;
+        return true;
+    }
+
+    @Override
+    protected boolean takeTheProviderDown() {
+        runway.close();
+        return true;
+    }
 
     @Test
     void aRatioRunwayRefusesFailsTheJobWithRunwaysOwnExplanation() {
         // 960x960 is an image ratio of gen4.5; its text_to_video refuses it with a 400 {"error": ...}
-        EngineStatus.Failed failed = failure(run("video_rw_ratio", new VideoSize(960, 960), "a fox"), "upstream_rejected");
+        Relay relay = relay();
+        GenerationRequest square = new GenerationRequest("video_rw_ratio", "sora-2", new VideoSize(960, 960), 5, "a fox", null);
+        EngineStatus.Failed failed = failure(relay, square, "upstream_rejected");
         assertThat(failed.message()).contains("ratio is not valid");
         assertThat(failed.retryable()).isFalse();
     }
 
     @Test
     void anInternalFailureOfTheTaskMayBeRetried() {
+        Relay relay = relay();
         runway.script = List.of("RUNNING@0.2", "FAILED");
-        EngineStatus.Failed failed = failure(run("video_rw_internal", HD, "a fox"), "upstream_failed");
+        EngineStatus.Failed failed = failure(relay, request("video_rw_internal", "a fox"), "upstream_failed");
         assertThat(failed.retryable()).isTrue();
         assertThat(failed.message()).contains("unexpected error");
     }
 
     @Test
     void aThrottledTaskIsQueuedAndRunningProgressIsScaledFromAFractionToPercent() {
+        Relay relay = relay();
         runway.script = List.of("THROTTLED", "THROTTLED", "RUNNING@0.4");
-        ProviderFixture<?> relay = relay(FakeRunway.KEY);
-        GenerationRequest request = ProviderFixture.hd("video_rw_progress", "a fox");
-        String handle = relay.engine.start(request);
-        relay.awaitProgress(request, handle, 40);
-        assertThat(relay.engine.check(request, handle)).isEqualTo(new EngineStatus.Running(40));
+        GenerationRequest request = request("video_rw_progress", "a fox");
+        String handle = relay.engine().start(request);
+        awaitProgress(relay, request, handle, 40);
+        assertThat(relay.engine().check(request, handle)).isEqualTo(new EngineStatus.Running(40));
         runway.script = List.of("SUCCEEDED");
-        assertThat(relay.awaitEnd(request, handle)).isInstanceOf(EngineStatus.Done.class);
+        assertThat(awaitEnd(relay, request, handle)).isInstanceOf(EngineStatus.Done.class);
     }
 
     @Test
     void aResultUrlThatExpiredBeforeTheDownloadIsReplacedByAFreshOneFromTheTask() {
+        Relay relay = relay();
         runway.rotatingUrls = true;
-        assertThat(run("video_rw_fresh", HD, "a fox")).isInstanceOf(EngineStatus.Done.class);
+        assertThat(run(relay, request("video_rw_fresh", "a fox"))).isInstanceOf(EngineStatus.Done.class);
     }
 
     @Test
     void aPromptOverRunwaysLimitIsRefusedNamingTheLimitWithoutAskingRunway() {
-        EngineStatus.Failed failed = failure(run("video_rw_long", HD, "a".repeat(1001)), "upstream_rejected");
+        Relay relay = relay();
+        EngineStatus.Failed failed = failure(relay, request("video_rw_long", "a".repeat(1001)), "upstream_rejected");
         assertThat(failed.message()).contains("1000").contains("UTF-16");
         assertThat(runway.seen("POST", "/v1/")).isEmpty();
     }

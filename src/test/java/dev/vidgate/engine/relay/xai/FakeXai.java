@@ -37,6 +37,11 @@ final class FakeXai extends ProviderFake {
     final FakeFileHost files = new FakeFileHost("xai-vidgen-bucket", "");
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
+    /** The request ids handed out so far. */
+    Set<String> ids() {
+        return jobs.keySet();
+    }
+
     /** The status of a request's 1st, 2nd, ... poll; the last repeats. */
     volatile List<String> script = List.of("pending", "pending", "done");
     volatile String acceptedKey = KEY;
