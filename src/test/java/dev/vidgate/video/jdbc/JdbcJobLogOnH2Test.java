@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.util.List;
 
 class JdbcJobLogOnH2Test extends JobLogContract {
     @Override
@@ -18,6 +19,11 @@ class JdbcJobLogOnH2Test extends JobLogContract {
     @Override
     protected JobStore storeOn(JdbcTemplate jdbc, TransactionTemplate tx) {
         return new JdbcJobStore(jdbc, tx);
+    }
+
+    @Override
+    protected List<String> beforePlanning() {
+        return List.of("ANALYZE");
     }
 
     @Override

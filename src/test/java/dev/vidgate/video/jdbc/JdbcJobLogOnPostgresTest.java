@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.util.List;
 
 class JdbcJobLogOnPostgresTest extends JobLogContract {
     @Override
@@ -18,6 +19,11 @@ class JdbcJobLogOnPostgresTest extends JobLogContract {
     @Override
     protected JobStore storeOn(JdbcTemplate jdbc, TransactionTemplate tx) {
         return new JdbcJobStore(jdbc, tx);
+    }
+
+    @Override
+    protected List<String> beforePlanning() {
+        return List.of("ANALYZE videos", "SET enable_seqscan = off", "SET enable_bitmapscan = off", "SET enable_sort = off");
     }
 
     @Override
