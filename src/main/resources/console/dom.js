@@ -44,20 +44,3 @@ export function credits(micro) {
 export function when(unixSeconds) {
   return unixSeconds ? new Date(unixSeconds * 1000).toLocaleString() : '—';
 }
-
-export function download(name, text, type = 'text/csv') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = h('a', { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-export function csv(rows) {
-  const cell = v => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
-  };
-  return rows.map(r => r.map(cell).join(',')).join('\r\n') + '\r\n';
-}

@@ -7,38 +7,44 @@ const STATUSES = ['', 'queued', 'in_progress', 'completed', 'failed', 'cancelled
 const PAGE = 10;
 
 /**
- * The job log. The operator's comes from /admin/v1/jobs (every tenant, filtered on the server, with times and money);
- * a tenant's from /v1/videos (its own jobs; status and model filter the page shown).
+ * The job log, filtered and paged on the server. The operator's comes from /admin/v1/jobs (every tenant, with times,
+ * money and the relay channel); a tenant's from /v1/videos with the same filters (its own jobs and keys only).
  */
 export async function render(root, { role }) {
   const operator = role === 'operator';
   const status = select('status', STATUSES.map(s => [s, s ? t('status.' + s) : t('jobs.any')]), '');
-  const model = h('input', { type: 'text', name: 'model' });
-  const engine = h('input', { type: 'text', name: 'engine' });
-  const tenant = h('input', { type: 'text', name: 'tenant' });
-  const key = h('input', { type: 'text', name: 'key' });
-  const from = h('input', { type: 'datetime-local', name: 'from' });
-  const to = h('input', { type: 'datetime-local', name: 'to' });
+  const input = (name, type = 'text') => h('input', { type, name });
+  const model = input('model');
+  const engine = input('engine');
+  const key = input('key');
+  const tenant = input('tenant');
+  const channel = input('channel');
+  const from = input('from', 'datetime-local');
+  const to = input('to', 'datetime-local');
   const out = h('div', { id: 'joblog' });
+  const error = h('p', { class: 'error', role: 'alert', id: 'joblog-error' });
 
   const filters = h('form', { class: 'row card', id: 'job-filters', onsubmit: e => { e.preventDefault(); show(); } },
-    field(t('jobs.status'), status), field(t('jobs.model'), model),
-    operator ? [field(t('jobs.engine'), engine), field(t('jobs.tenant'), tenant), field(t('jobs.key'), key),
-      field(t('jobs.from'), from), field(t('jobs.to'), to)] : null,
+    field(t('jobs.status'), status), field(t('jobs.model'), model), field(t('jobs.engine'), engine), field(t('jobs.key'), key),
+    operator ? [field(t('jobs.tenant'), tenant), field(t('jobs.channel'), channel)] : null,
+    field(t('jobs.from'), from), field(t('jobs.to'), to),
     h('button', { type: 'submit' }, t('jobs.filter')));
-  root.append(h('h1', {}, t('nav.jobs')), filters, out);
+  root.append(h('h1', {}, t('nav.jobs')), filters, error, out);
 
-  const seconds = input => input.value ? Math.floor(new Date(input.value).getTime() / 1000) : undefined;
-  const show = paged(out, async after => {
-    const params = { limit: PAGE, after };
-    if (operator) {
-      return get('/admin/v1/jobs' + query({ ...params, status: status.value, model: model.value, engine: engine.value,
-        tenant: tenant.value, key: key.value, from: seconds(from), to: seconds(to) }));
+  const seconds = el => el.value ? Math.floor(new Date(el.value).getTime() / 1000) : undefined;
+  const fetchPage = async after => {
+    error.textContent = '';
+    const params = { limit: PAGE, after, status: status.value, model: model.value.trim(), engine: engine.value.trim(),
+      key: key.value.trim(), created_after: seconds(from), created_before: seconds(to) };
+    try {
+      if (operator) return await get('/admin/v1/jobs' + query({ ...params, tenant: tenant.value.trim(), channel: channel.value.trim() }));
+      return await get('/v1/videos' + query(params));
+    } catch (err) {
+      error.textContent = err.message;
+      return { data: [], has_more: false };
     }
-    const list = await get('/v1/videos' + query(params));
-    list.data = list.data.filter(v => (!status.value || v.status === status.value) && (!model.value || v.model === model.value));
-    return list;
-  }, list => {
+  };
+  const show = paged(out, fetchPage, list => {
     const rows = list.data.map(v => row(v, operator));
     return rows.length ? table(headers(operator), rows) : h('p', { class: 'muted' }, t('jobs.none'));
   });

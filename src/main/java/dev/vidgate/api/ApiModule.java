@@ -1,7 +1,11 @@
 package dev.vidgate.api;
 
 import dev.vidgate.catalog.ModelCatalog;
+import dev.vidgate.engine.EngineRegistry;
 import dev.vidgate.tenancy.Gatekeeper;
+import dev.vidgate.tenancy.Tenants;
+import dev.vidgate.video.JobLog;
+import dev.vidgate.video.VideoService;
 import dev.vidgate.video.reference.RemoteImageFetcher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,5 +40,15 @@ public class ApiModule implements WebMvcConfigurer {
     CreateRequestParser createRequestParser(ObjectMapper json, RemoteImageFetcher fetcher, ModelCatalog catalog,
                                             ParameterSettings parameters) {
         return new CreateRequestParser(json, new ReferenceResolver(fetcher), catalog, parameters);
+    }
+
+    @Bean
+    JobFilters jobFilters(ModelCatalog catalog, EngineRegistry engines, Tenants tenants) {
+        return new JobFilters(catalog, engines, tenants);
+    }
+
+    @Bean
+    TenantJobs tenantJobs(VideoService videos, JobLog log, JobFilters filters) {
+        return new TenantJobs(videos, log, filters);
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /** The videos API (SPEC sections 1 to 6), served under {@code /v1} and {@code /openai/v1}. */
 @RestController
@@ -24,9 +25,11 @@ final class VideoRoutes {
     private final CreateRequestParser parser;
     private final long pollAfterMillis;
     private final ContentDownload download;
+    private final TenantJobs jobs;
 
-    VideoRoutes(VideoService videos, CreateRequestParser parser, ApiSettings settings) {
+    VideoRoutes(VideoService videos, CreateRequestParser parser, ApiSettings settings, TenantJobs jobs) {
         this.videos = videos;
+        this.jobs = jobs;
         this.parser = parser;
         this.pollAfterMillis = settings.pollAfter().toMillis();
         this.download = new ContentDownload(videos, settings.contentRedirectTtl());
@@ -46,10 +49,9 @@ final class VideoRoutes {
     }
 
     @GetMapping
-    PageJson<VideoJson> list(@RequestParam(required = false) String after, @RequestParam(required = false) String limit,
-                             @RequestParam(required = false) String order, HttpServletRequest request) {
-        int pageSize = Paging.limit(limit);
-        List<Video> rows = videos.list(Authentication.principal(request), Paging.cursor(after), pageSize + 1, Paging.ascending(order));
+    PageJson<VideoJson> list(@RequestParam Map<String, String> q, HttpServletRequest request) {
+        int pageSize = Paging.limit(q.get("limit"));
+        List<Video> rows = jobs.list(Authentication.principal(request), q, pageSize + 1);
         return PageJson.of(rows, pageSize, VideoJson::of, VideoJson::id);
     }
 

@@ -1,5 +1,7 @@
 package dev.vidgate.app;
 
+import dev.vidgate.billing.UsageStats;
+import dev.vidgate.billing.jdbc.JdbcUsageStats;
 import dev.vidgate.console.ConsoleSessions;
 import dev.vidgate.console.SessionStore;
 import dev.vidgate.console.jdbc.JdbcSessionStore;
@@ -8,10 +10,14 @@ import dev.vidgate.video.jdbc.JdbcJobLog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.InstantSource;
 
-/** The web console's sessions, in the shared database (so they survive a restart and work on every node), and its job log. */
+/**
+ * The web console's sessions, in the shared database (so they survive a restart and work on every node), its job log and
+ * its usage statistics.
+ */
 @Configuration(proxyBeanMethods = false)
 class ConsoleWiring {
 
@@ -24,6 +30,12 @@ class ConsoleWiring {
     @Bean
     JobLog jobLog(JdbcTemplate jdbc) {
         return new JdbcJobLog(jdbc);
+    }
+
+    /** The usage dashboard's statistics and ledger export, read from the jobs and ledger tables. */
+    @Bean
+    UsageStats usageStats(JdbcTemplate jdbc, TransactionTemplate tx) {
+        return new JdbcUsageStats(jdbc, tx);
     }
 
     @Bean

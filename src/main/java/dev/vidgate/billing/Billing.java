@@ -10,7 +10,6 @@ import dev.vidgate.catalog.VideoSize;
 
 import java.time.InstantSource;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -145,13 +144,8 @@ public final class Billing {
      * days mean the last 30 days up to today.
      */
     public Usage usage(String tenantId, String keyId, LocalDate from, LocalDate to) {
-        LocalDate end = to != null ? to : LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        LocalDate start = from != null ? from : end.minusDays(29);
-        if (start.isAfter(end)) throw ApiException.invalid("from must not be after to.", "from", "invalid_value");
-        if (start.plusDays(MAX_USAGE_DAYS).isBefore(end)) {
-            throw ApiException.invalid("A usage report covers at most " + MAX_USAGE_DAYS + " days.", "from", "invalid_value");
-        }
-        return new Usage(start, end, ledger.usage(new UsageQuery(tenantId, keyId, start, end)));
+        UsageRange range = UsageRange.of(from, to, clock);
+        return new Usage(range.from(), range.to(), ledger.usage(new UsageQuery(tenantId, keyId, range.from(), range.to())));
     }
 
     public List<Discrepancy> reconcile() {

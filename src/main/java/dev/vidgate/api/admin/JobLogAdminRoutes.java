@@ -2,45 +2,40 @@ package dev.vidgate.api.admin;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.vidgate.api.JobFilters;
 import dev.vidgate.api.PageJson;
 import dev.vidgate.api.Paging;
 import dev.vidgate.api.VideoJson;
-import dev.vidgate.common.ApiException;
 import dev.vidgate.engine.EngineRegistry;
-import dev.vidgate.tenancy.Tenants;
 import dev.vidgate.video.JobLog;
 import dev.vidgate.video.Video;
-import dev.vidgate.video.VideoStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 /**
  * {@code GET /admin/v1/jobs}: the job log of every tenant (the console's), filtered by tenant, key, status, model,
- * engine and creation time, paged like {@code /v1/videos}; each job with its relay channel, queue wait, run time, attempts and money.
+ * engine, relay channel and creation time ({@link JobFilters}), paged like {@code /v1/videos}; each job with its relay
+ * channel, queue wait, run time, attempts and money.
  */
 @RestController
 final class JobLogAdminRoutes {
     private final JobLog log;
-    private final Tenants tenants;
+    private final JobFilters filters;
     private final EngineRegistry engines;
 
-    JobLogAdminRoutes(JobLog log, Tenants tenants, EngineRegistry engines) {
+    JobLogAdminRoutes(JobLog log, JobFilters filters, EngineRegistry engines) {
         this.log = log;
-        this.tenants = tenants;
+        this.filters = filters;
         this.engines = engines;
     }
 
     @GetMapping("/admin/v1/jobs")
     PageJson<JobJson> jobs(@RequestParam Map<String, String> q) {
-        String tenant = blankToNull(q.get("tenant"));
-        var filter = new JobLog.Filter(tenant == null ? null : tenants.tenant(tenant).id(), blankToNull(q.get("key")),
-                status(blankToNull(q.get("status"))), blankToNull(q.get("model")), blankToNull(q.get("engine")),
-                time(q.get("from"), "from"), time(q.get("to"), "to"));
+        var filter = filters.forOperator(q);
         int size = Paging.limit(q.get("limit"));
         return PageJson.of(log.find(filter, Paging.cursor(q.get("after")), size + 1, Paging.ascending(q.get("order"))), size,
                 e -> JobJson.of(e, channelOf(e.video())), j -> j.video().id());
@@ -50,29 +45,6 @@ final class JobLogAdminRoutes {
     private String channelOf(Video v) {
         if (v.engineHandle() == null) return null;
         return engines.find(v.engine()).map(engine -> engine.channelOf(v.engineHandle())).orElse(null);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
-
-    private static VideoStatus status(String wire) {
-        if (wire == null) return null;
-        try {
-            return VideoStatus.fromWire(wire);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("Invalid 'status': must be one of queued, in_progress, completed, failed, cancelled.",
-                    "status", "invalid_value");
-        }
-    }
-
-    private static Instant time(String seconds, String param) {
-        if (seconds == null || seconds.isBlank()) return null;
-        try {
-            return Instant.ofEpochSecond(Long.parseLong(seconds.trim()));
-        } catch (NumberFormatException | java.time.DateTimeException e) {
-            throw ApiException.invalid("Invalid '" + param + "': must be Unix seconds.", param, "invalid_value");
-        }
     }
 
     /** A Video with its owner, engine, attempts, times (ms) and money (micro-credits). */

@@ -27,6 +27,8 @@ public final class JdbcJobLog implements JobLog {
         condition(where, args, "v.status = ?", f.status() == null ? null : f.status().name());
         condition(where, args, "v.model = ?", f.model());
         condition(where, args, "v.engine = ?", f.engine());
+        // A relay job's handle is <channel>/<upstream id>.
+        condition(where, args, "v." + HandlePrefix.LIKE, f.channel() == null ? null : HandlePrefix.pattern(f.channel() + "/"));
         condition(where, args, "v.created_at >= ?", f.from() == null ? null : f.from().toEpochMilli());
         condition(where, args, "v.created_at < ?", f.to() == null ? null : f.to().toEpochMilli());
         condition(where, args, "v.seq " + (ascending ? ">" : "<") + " (SELECT seq FROM videos WHERE id = ?)", afterId);

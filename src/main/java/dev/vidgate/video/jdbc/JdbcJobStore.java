@@ -255,9 +255,8 @@ public final class JdbcJobStore implements JobStore {
 
     @Override
     public int countInProgressWithHandle(String handlePrefix) {
-        String pattern = handlePrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM videos WHERE status = 'IN_PROGRESS' AND engine_handle LIKE ? ESCAPE '\\'",
-                Integer.class, pattern);
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM videos WHERE status = 'IN_PROGRESS' AND " + HandlePrefix.LIKE,
+                Integer.class, HandlePrefix.pattern(handlePrefix));
         return n == null ? 0 : n;
     }
 
