@@ -2,6 +2,7 @@ package dev.vidgate.tenancy;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.vidgate.common.ClockTicker;
 
 import java.time.Duration;
 import java.time.InstantSource;

@@ -3,6 +3,7 @@ package dev.vidgate.tenancy;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.vidgate.common.ApiException;
+import dev.vidgate.common.ClockTicker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

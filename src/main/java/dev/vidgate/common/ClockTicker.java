@@ -1,4 +1,4 @@
-package dev.vidgate.tenancy;
+package dev.vidgate.common;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 
@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.time.InstantSource;
 
 /** A Caffeine {@link Ticker} reading the injected clock, so that tests move cache time instead of sleeping. */
-final class ClockTicker {
+public final class ClockTicker {
     private ClockTicker() {}
 
-    static Ticker of(InstantSource clock) {
+    public static Ticker of(InstantSource clock) {
         return () -> {
             Instant now = clock.instant();
             return now.getEpochSecond() * 1_000_000_000L + now.getNano();
