@@ -8,8 +8,23 @@ bench_classpath() {
   CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 }
 
+# stop_on_exit DIR...: when the script ends, stops the server (SERVER) and nginx (NGINX_PID) if they were started and
+# removes the DIRs, keeping the script's own exit status (under set -e the killed server's status, 143, would become it).
+stop_on_exit() {
+  CLEANUP_DIRS=("$@")
+  trap cleanup EXIT
+}
+cleanup() {
+  local status=$?
+  for pid in "${SERVER:-}" "${NGINX_PID:-}"; do
+    if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  done
+  rm -rf "${CLEANUP_DIRS[@]}"
+  exit "$status"
+}
+
 # start_server DATA_DIR PORT KEY LOG: starts the packaged jar on 127.0.0.1 in the background, sets SERVER to its pid and
-# waits until it answers (the caller's trap stops it).
+# waits until it answers (stop_on_exit stops it).
 start_server() {
   "${JAVA_HOME:+$JAVA_HOME/bin/}java" --enable-native-access=ALL-UNNAMED -Xmx1g -jar target/vidgate.jar --server.port="$2" \
     --server.address=127.0.0.1 --vidgate.data-dir="$1" --vidgate.bootstrap-key="$3" --logging.level.root=WARN > "$4" 2>&1 &
