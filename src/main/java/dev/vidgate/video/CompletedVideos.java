@@ -1,8 +1,7 @@
 package dev.vidgate.video;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.vidgate.common.ClockTicker;
+import dev.vidgate.common.ClockedCaches;
 
 import java.time.Duration;
 import java.time.InstantSource;
@@ -26,12 +25,7 @@ final class CompletedVideos {
     private final Cache<String, Video> cache;
 
     CompletedVideos(InstantSource clock, Duration ttl) {
-        this.cache = Caffeine.newBuilder()
-                .maximumSize(MAX_ENTRIES)
-                .expireAfterWrite(ttl)
-                .ticker(ClockTicker.of(clock))
-                .executor(Runnable::run)
-                .build();
+        this.cache = ClockedCaches.bounded(clock, MAX_ENTRIES).expireAfterWrite(ttl).build();
     }
 
     /** The remembered completed video {@code id} of this tenant; empty when not remembered. */
