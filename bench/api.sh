@@ -14,7 +14,7 @@ command -v wrk >/dev/null || { apt-get update -qq >/dev/null && apt-get install 
 DATA=$(mktemp -d)
 . bench/lib.sh
 SERVER=""
-trap '[ -n "$SERVER" ] && kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
+stop_on_exit "$DATA"
 start_server "$DATA" "$PORT" "$KEY" "$DATA/server.log"
 
 create_video "$PORT" "$KEY" 4 benchmark

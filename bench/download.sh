@@ -29,7 +29,7 @@ chmod 755 "$WORK"
 DATA="$WORK/data"
 . bench/lib.sh
 SERVER=""; NGINX_PID=""
-trap '[ -n "$SERVER" ] && kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
+stop_on_exit "$WORK"
 start_server "$DATA" "$PORT" "$KEY" "$WORK/server.log"
 
 create_video "$PORT" "$KEY" 12 "a lighthouse at dusk, waves"

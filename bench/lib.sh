@@ -8,13 +8,32 @@ bench_classpath() {
   CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 }
 
+# stop_on_exit DIR...: when the script ends, stops the server (SERVER) and nginx (NGINX_PID) if they were started and
+# removes the DIRs, keeping the script's own exit status (under set -e the killed server's status, 143, would become it).
+stop_on_exit() {
+  CLEANUP_DIRS=("$@")
+  trap cleanup EXIT
+}
+cleanup() {
+  local status=$?
+  for pid in "${SERVER:-}" "${NGINX_PID:-}"; do
+    if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  done
+  rm -rf "${CLEANUP_DIRS[@]}"
+  exit "$status"
+}
+
 # start_server DATA_DIR PORT KEY LOG: starts the packaged jar on 127.0.0.1 in the background, sets SERVER to its pid and
-# waits until it answers (the caller's trap stops it).
+# waits until it answers, up to 3 minutes (a loaded machine starts it slowly), else ends the script with the log's tail
+# (stop_on_exit stops it).
 start_server() {
   "${JAVA_HOME:+$JAVA_HOME/bin/}java" --enable-native-access=ALL-UNNAMED -Xmx1g -jar target/vidgate.jar --server.port="$2" \
     --server.address=127.0.0.1 --vidgate.data-dir="$1" --vidgate.bootstrap-key="$3" --logging.level.root=WARN > "$4" 2>&1 &
   SERVER=$!
-  for i in $(seq 1 120); do curl -sf "http://127.0.0.1:$2/v1/videos" -H "Authorization: Bearer $3" >/dev/null && break; sleep 0.5; done
+  for i in $(seq 1 360); do
+    curl -sf "http://127.0.0.1:$2/v1/videos" -H "Authorization: Bearer $3" >/dev/null && return 0; sleep 0.5
+  done
+  echo "the server did not answer on port $2 within 3 minutes; its log ends:" >&2; tail -20 "$4" >&2; exit 1
 }
 
 # create_video PORT KEY SECONDS PROMPT: creates a 1280x720 video, sets ID to its id and waits (up to 10 minutes) until it completed.

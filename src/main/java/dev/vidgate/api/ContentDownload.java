@@ -59,6 +59,10 @@ public final class ContentDownload {
         }
         long start = range.map(ByteRange::start).orElse(0L);
         long length = range.map(ByteRange::length).orElse(content.size());
+        if ("HEAD".equals(request.getMethod())) {
+            headers(response, range, wanted, length, content.size(), disposition); // the GET's headers; no bytes to read
+            return;
+        }
         if (Sendfile.offer(request, videos.localFile(content), start, length)) {
             headers(response, range, wanted, length, content.size(), disposition); // Tomcat sends the bytes
             return;

@@ -1,7 +1,7 @@
 package dev.vidgate.tenancy;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.vidgate.common.ClockedCaches;
 
 import java.time.Duration;
 import java.time.InstantSource;
@@ -25,12 +25,7 @@ public final class CachingAuthenticator {
 
     public CachingAuthenticator(KeyStore keys, InstantSource clock, Duration ttl) {
         this.keys = keys;
-        this.cache = Caffeine.newBuilder()
-                .maximumSize(MAX_ENTRIES)
-                .expireAfterWrite(ttl)
-                .ticker(ClockTicker.of(clock))
-                .executor(Runnable::run)
-                .build();
+        this.cache = ClockedCaches.bounded(clock, MAX_ENTRIES).expireAfterWrite(ttl).build();
     }
 
     public Optional<Principal> authenticate(String secret) {

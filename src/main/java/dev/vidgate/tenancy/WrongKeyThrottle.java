@@ -1,8 +1,8 @@
 package dev.vidgate.tenancy;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.vidgate.common.ApiException;
+import dev.vidgate.common.ClockedCaches;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,12 +39,7 @@ public final class WrongKeyThrottle {
         this.clock = clock;
         this.maxFailures = maxFailures;
         this.window = window;
-        this.failures = Caffeine.newBuilder()
-                .maximumSize(MAX_ADDRESSES)
-                .expireAfterAccess(window)
-                .ticker(ClockTicker.of(clock))
-                .executor(Runnable::run)
-                .build();
+        this.failures = ClockedCaches.bounded(clock, MAX_ADDRESSES).expireAfterAccess(window).build();
     }
 
     /** Throws the 429 while {@code address} has used up its wrong keys for now. */

@@ -34,6 +34,7 @@ public final class VideoService {
     private final Consumer<Video> deleted;
     private final Runnable admitCreate;
     private final ContentCheck contentCheck;
+    private final CompletedVideos completed;
 
     /**
      * @param newWork     called after a job was queued, to wake the dispatcher
@@ -61,6 +62,7 @@ public final class VideoService {
         this.references = references;
         this.clock = clock;
         this.newWork = newWork;
+        this.completed = new CompletedVideos(clock, CompletedVideos.TTL);
     }
 
     public Video create(Principal who, CreateVideoRequest request) {
@@ -193,6 +195,7 @@ public final class VideoService {
             // the other way round would leave files that no record points to.
             content.deleteAll(current.storagePrefix());
             if (jobs.delete(current)) {
+                completed.forget(id);
                 deleted.accept(current);
                 return;
             }
@@ -202,7 +205,17 @@ public final class VideoService {
 
     /** Where a finished video's rendition is, checked to be downloadable now. */
     public DownloadableContent content(Principal who, String id, Variant variant) {
-        return downloadable(get(who, id), variant);
+        Optional<Video> remembered = completed.find(who.tenantId(), id);
+        if (remembered.isPresent()) {
+            checkDownloadable(remembered.get());
+            Optional<DownloadableContent> found = stored(remembered.get(), variant);
+            if (found.isPresent()) return found.get();
+            completed.forget(id); // deleted or swept elsewhere: the job's record says what happened
+        }
+        Video video = get(who, id);
+        DownloadableContent found = downloadable(video, variant);
+        completed.remember(video);
+        return found;
     }
 
     /** The operator's: a finished video's rendition, of any tenant. */
@@ -212,13 +225,21 @@ public final class VideoService {
     }
 
     private DownloadableContent downloadable(Video video, Variant variant) {
+        checkDownloadable(video);
+        return stored(video, variant).orElseThrow(() -> VideoErrors.expired(video));
+    }
+
+    private void checkDownloadable(Video video) {
         if (video.status() != VideoStatus.COMPLETED) throw VideoErrors.notReady(video);
         if (video.contentExpired() || (video.expiresAt() != null && !clock.instant().isBefore(video.expiresAt()))) {
             throw VideoErrors.expired(video);
         }
+    }
+
+    /** The rendition as the store holds it now; empty when its file is gone. */
+    private Optional<DownloadableContent> stored(Video video, Variant variant) {
         String key = video.storageKey(variant);
-        long size = content.size(key).orElseThrow(() -> VideoErrors.expired(video));
-        return new DownloadableContent(video, variant, key, size);
+        return content.size(key).map(size -> new DownloadableContent(video, variant, key, size));
     }
 
     public InputStream open(DownloadableContent c, long offset, long length) {

@@ -60,6 +60,24 @@ class ContentDownloadsTest {
     }
 
     @Test
+    void aHeadRequestAnswersTheHeadersOfTheGetWithoutItsBytes() {
+        var whole = http.head("/v1/videos/" + id + "/content");
+        assertThat(whole.statusCode()).isEqualTo(200);
+        assertThat(whole.body()).isEmpty();
+        assertThat(whole.headers().firstValueAsLong("Content-Length")).hasValue(stored.length);
+        assertThat(whole.headers().firstValue("Content-Type")).contains("video/mp4");
+        assertThat(whole.headers().firstValue("Accept-Ranges")).contains("bytes");
+        assertThat(whole.headers().firstValue("Content-Disposition")).contains("inline; filename=\"" + id + ".mp4\"");
+        assertThat(whole.headers().firstValue("x-request-id")).isPresent();
+
+        var part = http.head("/v1/videos/" + id + "/content", "Range", "bytes=10-99");
+        assertThat(part.statusCode()).isEqualTo(206);
+        assertThat(part.body()).isEmpty();
+        assertThat(part.headers().firstValue("Content-Range")).contains("bytes 10-99/" + stored.length);
+        assertThat(part.headers().firstValueAsLong("Content-Length")).hasValue(90);
+    }
+
+    @Test
     void anOpenEndedRangeAndThenAWholeDownloadShareOneConnection() {
         int from = stored.length - (int) Sendfile.MIN_LENGTH - 7;
         var tail = http.getBytes("/v1/videos/" + id + "/content", "Range", "bytes=" + from + "-");

@@ -55,6 +55,10 @@ public final class RawHttp {
         return send(request(path, headers).GET().build());
     }
 
+    public HttpResponse<String> head(String path, String... headers) {
+        return send(request(path, headers).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     public HttpResponse<byte[]> getBytes(String path, String... headers) {
         try {
             return client.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());

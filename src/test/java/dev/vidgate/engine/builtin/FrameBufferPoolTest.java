@@ -3,12 +3,27 @@ package dev.vidgate.engine.builtin;
 import dev.vidgate.engine.builtin.frame.FrameBuffer;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
+import static dev.vidgate.testsupport.Waits.await;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class FrameBufferPoolTest {
+
+    @Test
+    void buffersAreLetGoOnceThePoolWasNotUsedForItsIdleTime() {
+        FrameBufferPool pool = new FrameBufferPool(4, Duration.ofSeconds(1));
+        FrameBuffer first = pool.take(16, 8);
+        FrameBuffer second = pool.take(16, 8);
+        pool.give(first);
+        pool.give(second);
+        assertEquals(2, pool.size(), "kept right after the render");
+        await("the idle pool to let its buffers go", Duration.ofSeconds(30), Duration.ofMillis(20)).until(() -> pool.size() == 0);
+    }
 
     @Test
     void aBufferGivenBackIsTakenAgainForTheSameSizeOnly() {
