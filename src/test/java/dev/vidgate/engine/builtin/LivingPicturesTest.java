@@ -88,6 +88,19 @@ class LivingPicturesTest {
     }
 
     @Test
+    void stillAsADescriptionLetsTheWaterMoveWhileAStaticShotStopsIt() {
+        for (String prompt : new String[] {"static camera, a still lake with waves lapping", "the stillness of the lake, waves lapping, static camera"}) {
+            List<BufferedImage> frames = render(prompt, LAKESIDE.picture()).frames();
+            double water = difference(frames.get(0), frames.get(36), LAKESIDE.water());
+            double wall = difference(frames.get(0), frames.get(36), LAKESIDE.wall());
+            assertTrue(water > 3 && wall < 1, prompt + ": water " + water + ", wall " + wall);
+        }
+        List<BufferedImage> shot = render("static shot, waves lapping", LAKESIDE.picture()).frames();
+        double water = difference(shot.get(0), shot.get(36), LAKESIDE.water());
+        assertTrue(water < 1, "a static shot: the water moved by " + water);
+    }
+
+    @Test
     void withoutMotionWordsTheWaterStillRipples() {
         List<BufferedImage> frames = render("static camera, a lake by a wall", LAKESIDE.picture()).frames();
         double water = difference(frames.get(0), frames.get(36), LAKESIDE.water());
