@@ -268,11 +268,11 @@ public final class LivingPicture {
             double cy = sy + dy + canvas.padY;
             int c;
             if (advX != 0 || advY != 0) {
-                int a = Bilinear.sample(canvas, Resampler.fixed(cx - advX * f.offsetA), Resampler.fixed(cy - advY * f.offsetA));
-                int b = Bilinear.sample(canvas, Resampler.fixed(cx - advX * f.offsetB), Resampler.fixed(cy - advY * f.offsetB));
+                int a = Bilinear.sample(canvas, fix(cx - advX * f.offsetA), fix(cy - advY * f.offsetA));
+                int b = Bilinear.sample(canvas, fix(cx - advX * f.offsetB), fix(cy - advY * f.offsetB));
                 c = Bilinear.mix(b, a, f.weightA);
             } else {
-                c = Bilinear.sample(canvas, Resampler.fixed(cx), Resampler.fixed(cy));
+                c = Bilinear.sample(canvas, fix(cx), fix(cy));
             }
             out[rowStart + x] = gain == 0 ? c : Bilinear.scale(c, 1 + gain);
         }
@@ -300,6 +300,11 @@ public final class LivingPicture {
         into[0] = (v.offsetY() * share + 0.5) * height - 0.5 + (y + 0.5 - height / 2.0) / zoom;
         into[1] = (v.offsetX() * share + v.shear() * ny + 0.5) * width - 0.5 + (0.5 - width / 2.0) * step;
         into[2] = step;
+    }
+
+    /** A canvas position in 16.16 fixed point (truncated: 1/65536 of a pixel does not show, and a cast is cheaper than rounding). */
+    private static long fix(double v) {
+        return (long) (v * Resampler.ONE);
     }
 
     private static float sin(int lutPhase) {
