@@ -14,7 +14,7 @@ import java.util.Locale;
  * Times the image-to-video frames of {@link RenderBenchmark}'s prompt (not a test): CPU milliseconds of the
  * planning (picture analysis included) and per frame of a 4 s shot, on one thread, with living pictures and with
  * "still picture", after a warm-up. CPU time, not wall time, so other work on a shared machine counts little.
- * Arguments: width height [prompt...].
+ * Arguments: width height [prompt...]; {@code -Dpicture=lakeside} times a picture that is mostly moving regions.
  */
 public final class LivingTiming {
     private LivingTiming() {}
@@ -24,7 +24,9 @@ public final class LivingTiming {
         int h = Integer.parseInt(args[1]);
         String[] prompts = args.length > 2 ? java.util.Arrays.copyOfRange(args, 2, args.length)
                 : new String[] {RenderBenchmark.IMAGE_PROMPT, RenderBenchmark.IMAGE_PROMPT + ", still picture"};
-        byte[] reference = TestImages.png(w, h);
+        // -Dpicture=lakeside: a picture that is mostly water, sky and foliage, so most pixels move by themselves
+        byte[] reference = "lakeside".equals(System.getProperty("picture"))
+                ? TestImages.png(dev.vidgate.testsupport.media.Landscapes.lakeside(w, h).picture()) : TestImages.png(w, h);
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         for (int round = 0; round < 5; round++) {
             for (String prompt : prompts) {

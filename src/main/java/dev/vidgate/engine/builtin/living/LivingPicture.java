@@ -36,9 +36,23 @@ public final class LivingPicture {
     private static final double RAMP_SECONDS = 0.6;
     private static final double ADVECTION_PERIOD = 3;
     private static final int MIDDLE = 128;
+    /** Values per anchor of the moving pixels' fields (see {@link #field}). */
+    private static final int FIELD = 5;
+
+    /** A map byte as a weight 0..1 (a table: a division per pixel costs more than the lookup). */
+    private static final float[] WEIGHT = new float[256];
+    /**
+     * Per layer byte: below {@value #MIDDLE}, the middle layer's share against the far layer's; above, the near
+     * layer's share against the middle's.
+     */
+    private static final double[] LAYER_SHARE = new double[256];
 
     static {
         for (int i = 0; i < LUT_SIZE; i++) SIN[i] = (float) Math.sin(i * 2 * Math.PI / LUT_SIZE);
+        for (int i = 0; i < 256; i++) {
+            WEIGHT[i] = i / 255f;
+            LAYER_SHARE[i] = i < MIDDLE ? i / (double) MIDDLE : (i - MIDDLE) / 127.0;
+        }
     }
 
     private final int width;
@@ -52,6 +66,8 @@ public final class LivingPicture {
     /** Layer per pixel: 0 far .. {@value #MIDDLE} the camera's own layer .. 255 near. */
     private final byte[] nearness;
     private final RowRuns runs;
+    /** Pixels between two anchors of the moving pixels' fields: 1 up to 639 pixels wide, then one per 320 pixels, at most 4. */
+    private final int anchorStep;
     /** Wave numbers of the wave, ripple and sway fields, in sine table steps per picture pixel. */
     private final double waveK, rippleK, swayK;
 
@@ -76,6 +92,7 @@ public final class LivingPicture {
             for (int i = 0; i < active.length; i++) active[i] |= m[i];
         }
         this.runs = RowRuns.of(nearness, active, width, height);
+        this.anchorStep = Math.max(1, Math.min(4, width / 320));
         this.waveK = 2 * Math.PI / (0.09 * width) * TO_LUT;
         this.rippleK = 2 * Math.PI / (0.035 * width) * TO_LUT;
         this.swayK = 2 * Math.PI / (0.25 * width) * TO_LUT;
@@ -141,6 +158,8 @@ public final class LivingPicture {
         final int weightA;
         /** Phases of the wave, ripple, sway and gust fields, as sine table indices. */
         final int waveT, rippleT, swayT, gustT;
+        /** Scratch: the fields at two anchors of a run of moving pixels (see {@link #moving}). */
+        final double[] anchors = new double[2 * FIELD];
 
         Frame(double t, double ramp) {
             this.t = t;
@@ -200,10 +219,10 @@ public final class LivingPicture {
         double a = 0;
         double[] o = mid;
         if (layer < MIDDLE - 1) {
-            a = (MIDDLE - layer) / (double) MIDDLE;
+            a = 1 - LAYER_SHARE[layer];
             o = far;
         } else if (layer > MIDDLE + 1) {
-            a = (layer - MIDDLE) / 127.0;
+            a = LAYER_SHARE[layer];
             o = near;
         }
         double step = mid[2] + (o[2] - mid[2]) * a;
@@ -213,69 +232,101 @@ public final class LivingPicture {
                 Resampler.fixed(step), out, y * width + from, to - from, blend, other);
     }
 
-    /** Pixels {@code from..to-1} of output row {@code y} that move by themselves, each sampled on its own. */
+    /**
+     * Pixels {@code from..to-1} of output row {@code y} that move by themselves, each sampled on its own. Their
+     * source position, advection and gain are smooth fields, worked out exactly at anchors {@link #anchorStep}
+     * pixels apart and interpolated in between (on a 384-pixel-wide picture every pixel is an anchor).
+     */
     private void moving(int y, int from, int to, int iy, boolean camera, double[] mid, double[] far, double[] near, long sx0, long sxStep,
                         Frame f, PictureCanvas canvas, int[] out) {
         int rowStart = y * width;
-        for (int x = from; x < to; x++) {
-            int p = iy + sourceColumn(sx0, sxStep, x);
-            int layer = camera ? nearness[p] & 255 : MIDDLE;
-            double sx = mid[1] + x * mid[2];
-            double sy = mid[0];
-            if (layer < MIDDLE) {
-                double a = layer / (double) MIDDLE;
-                double fx = far[1] + x * far[2];
-                sx = fx + (sx - fx) * a;
-                sy = far[0] + (sy - far[0]) * a;
-            } else if (layer > MIDDLE) {
-                double a = (layer - MIDDLE) / 127.0;
-                double nx = near[1] + x * near[2];
-                sx = sx + (nx - sx) * a;
-                sy = sy + (near[0] - sy) * a;
+        double[] q = f.anchors;
+        field(from, iy + sourceColumn(sx0, sxStep, from), camera, mid, far, near, f, canvas, q, 0);
+        int x0 = from;
+        while (x0 < to - 1) {
+            int x1 = Math.min(x0 + anchorStep, to - 1);
+            field(x1, iy + sourceColumn(sx0, sxStep, x1), camera, mid, far, near, f, canvas, q, FIELD);
+            double inv = 1.0 / (x1 - x0);
+            for (int k = 0; k < x1 - x0; k++) {
+                double u = k * inv;
+                out[rowStart + x0 + k] = pixel(q[0] + (q[5] - q[0]) * u, q[1] + (q[6] - q[1]) * u, q[2] + (q[7] - q[2]) * u,
+                        q[3] + (q[8] - q[3]) * u, q[4] + (q[9] - q[4]) * u, f, canvas);
             }
-            double dx = 0;
-            double dy = 0;
-            double gain = 0;
-            double advX = 0;
-            double advY = 0;
-            if (water != null && water[p] != 0) {
-                float ww = (water[p] & 255) / 255f;
-                int ph = (int) (waveK * (sy + 0.3 * sx)) - f.waveT;
-                dy += f.waveAmp * ww * sin(ph);
-                dx += 0.3 * f.waveAmp * ww * sin(ph + LUT_SIZE / 4);
-                int r1 = (int) (rippleK * (sx + 0.5 * sy)) + f.rippleT;
-                int r2 = (int) (rippleK * (0.7 * sx - sy) * 1.3) - f.rippleT;
-                dy += f.rippleAmp * ww * (sin(r1) + sin(r2)) * 0.5;
-                dx += f.rippleAmp * ww * sin(r1 + LUT_SIZE / 4) * 0.5;
-                gain += f.shimmer * ww * sin(2 * ph + r1);
-            }
-            if (sway != null && sway[p] != 0) {
-                float ws = (sway[p] & 255) / 255f;
-                int ph = (int) (swayK * (sx + 0.4 * sy)) + f.swayT;
-                dx += f.swayAmp * ws * (0.7 * sin(ph) + 0.3 * sin(2 * (int) (swayK * sy) + f.gustT));
-                dy += 0.25 * f.swayAmp * ws * sin(ph + LUT_SIZE / 4);
-            }
-            if (light != null && light[p] != 0) {
-                gain += f.flicker * (light[p] & 255) / 255f * (1 + 0.4 * sin((int) (swayK * 3 * (sx + sy)) + f.gustT));
-            }
-            if (sky != null) advX = f.cloudSpeed * (sky[p] & 255) / 255f;
-            if (mist != null && mist[p] != 0) {
-                float wm = (mist[p] & 255) / 255f;
-                advY = -f.riseSpeed * wm;
-                dx += f.mistWobble * wm * sin((int) (rippleK * 0.5 * sy) + f.swayT);
-            }
-            double cx = sx + dx + canvas.padX;
-            double cy = sy + dy + canvas.padY;
-            int c;
-            if (advX != 0 || advY != 0) {
-                int a = Bilinear.sample(canvas, fix(cx - advX * f.offsetA), fix(cy - advY * f.offsetA));
-                int b = Bilinear.sample(canvas, fix(cx - advX * f.offsetB), fix(cy - advY * f.offsetB));
-                c = Bilinear.mix(b, a, f.weightA);
-            } else {
-                c = Bilinear.sample(canvas, fix(cx), fix(cy));
-            }
-            out[rowStart + x] = gain == 0 ? c : Bilinear.scale(c, 1 + gain);
+            System.arraycopy(q, FIELD, q, 0, FIELD);
+            x0 = x1;
         }
+        out[rowStart + to - 1] = pixel(q[0], q[1], q[2], q[3], q[4], f, canvas);
+    }
+
+    /**
+     * The motion of output pixel {@code x} (picture pixel {@code p}) into {@code q[at..at+4]}: canvas position x and
+     * y, advection x and y, gain.
+     */
+    private void field(int x, int p, boolean camera, double[] mid, double[] far, double[] near, Frame f, PictureCanvas canvas,
+                       double[] q, int at) {
+        int layer = camera ? nearness[p] & 255 : MIDDLE;
+        double sx = mid[1] + x * mid[2];
+        double sy = mid[0];
+        if (layer < MIDDLE) {
+            double a = LAYER_SHARE[layer];
+            double fx = far[1] + x * far[2];
+            sx = fx + (sx - fx) * a;
+            sy = far[0] + (sy - far[0]) * a;
+        } else if (layer > MIDDLE) {
+            double a = LAYER_SHARE[layer];
+            double nx = near[1] + x * near[2];
+            sx = sx + (nx - sx) * a;
+            sy = sy + (near[0] - sy) * a;
+        }
+        double dx = 0;
+        double dy = 0;
+        double gain = 0;
+        double advX = 0;
+        double advY = 0;
+        if (water != null && water[p] != 0) {
+            float ww = WEIGHT[water[p] & 255];
+            int ph = (int) (waveK * (sy + 0.3 * sx)) - f.waveT;
+            dy += f.waveAmp * ww * sin(ph);
+            dx += 0.3 * f.waveAmp * ww * sin(ph + LUT_SIZE / 4);
+            int r1 = (int) (rippleK * (sx + 0.5 * sy)) + f.rippleT;
+            int r2 = (int) (rippleK * (0.7 * sx - sy) * 1.3) - f.rippleT;
+            dy += f.rippleAmp * ww * (sin(r1) + sin(r2)) * 0.5;
+            dx += f.rippleAmp * ww * sin(r1 + LUT_SIZE / 4) * 0.5;
+            gain += f.shimmer * ww * sin(2 * ph + r1);
+        }
+        if (sway != null && sway[p] != 0) {
+            float ws = WEIGHT[sway[p] & 255];
+            int ph = (int) (swayK * (sx + 0.4 * sy)) + f.swayT;
+            dx += f.swayAmp * ws * (0.7 * sin(ph) + 0.3 * sin(2 * (int) (swayK * sy) + f.gustT));
+            dy += 0.25 * f.swayAmp * ws * sin(ph + LUT_SIZE / 4);
+        }
+        if (light != null && light[p] != 0) {
+            gain += f.flicker * WEIGHT[light[p] & 255] * (1 + 0.4 * sin((int) (swayK * 3 * (sx + sy)) + f.gustT));
+        }
+        if (sky != null) advX = f.cloudSpeed * WEIGHT[sky[p] & 255];
+        if (mist != null && mist[p] != 0) {
+            float wm = WEIGHT[mist[p] & 255];
+            advY = -f.riseSpeed * wm;
+            dx += f.mistWobble * wm * sin((int) (rippleK * 0.5 * sy) + f.swayT);
+        }
+        q[at] = sx + dx + canvas.padX;
+        q[at + 1] = sy + dy + canvas.padY;
+        q[at + 2] = advX;
+        q[at + 3] = advY;
+        q[at + 4] = gain;
+    }
+
+    /** One moving pixel: the canvas at {@code (cx, cy)}, advected in two cross-faded phases, times {@code 1 + gain}. */
+    private static int pixel(double cx, double cy, double advX, double advY, double gain, Frame f, PictureCanvas canvas) {
+        int c;
+        if (advX != 0 || advY != 0) {
+            int a = Bilinear.sample(canvas, fix(cx - advX * f.offsetA), fix(cy - advY * f.offsetA));
+            int b = Bilinear.sample(canvas, fix(cx - advX * f.offsetB), fix(cy - advY * f.offsetB));
+            c = Bilinear.mix(b, a, f.weightA);
+        } else {
+            c = Bilinear.sample(canvas, fix(cx), fix(cy));
+        }
+        return gain == 0 ? c : Bilinear.scale(c, 1 + gain);
     }
 
     /** The first output column whose middle-layer source column (nearest) is {@code column} or beyond. */
