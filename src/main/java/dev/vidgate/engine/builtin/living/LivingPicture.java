@@ -150,9 +150,8 @@ public final class LivingPicture {
         }
     }
 
-    /** Per-frame constants: amplitudes in pixels, phases in radians. */
+    /** Per-frame constants (amplitudes in pixels, phases in radians) and the frame's scratch. */
     private final class Frame {
-        final double t;
         final float waveAmp, rippleAmp, shimmer, swayAmp, flicker, cloudSpeed, riseSpeed, mistWobble;
         final double offsetA, offsetB;
         final int weightA;
@@ -162,7 +161,6 @@ public final class LivingPicture {
         final double[] anchors = new double[2 * FIELD];
 
         Frame(double t, double ramp) {
-            this.t = t;
             double side = Math.min(width, height);
             double pace = motions.pace();
             waveAmp = (float) (ramp * motions.waves() * Math.max(1.2, 0.006 * side));
