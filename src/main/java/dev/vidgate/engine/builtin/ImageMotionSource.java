@@ -41,7 +41,9 @@ final class ImageMotionSource implements FrameSource {
         CameraView view = path.view(index);
         int[] blend = target.scratch(FrameBuffer.BLEND, canvas.width + 2);
         int[] other = target.scratch(FrameBuffer.BLEND_OTHER, canvas.width + 2);
-        sample(canvas.pixels, canvas.width, canvas.height, canvas.padX, canvas.padY, width, height, view, target.pixels(), blend, other);
+        if (!life.drawsWholeFrame(index, view)) {
+            sample(canvas.pixels, canvas.width, canvas.height, canvas.padX, canvas.padY, width, height, view, target.pixels(), blend, other);
+        }
         life.apply(index, view, canvas, target.pixels(), blend, other);
     }
 

@@ -82,9 +82,32 @@ class LivingPicturesTest {
     }
 
     @Test
+    void atHdSizeWhereMovingPixelsAreInterpolatedBetweenAnchorsTheWaterMovesAndTheWallKeepsItsEdge() {
+        Landscape hd = Landscapes.lakeside(1280, 720);
+        List<BufferedImage> frames = render("static camera, gentle waves lapping, leaves swaying", hd.picture()).frames();
+        double water = difference(frames.get(0), frames.get(36), hd.water());
+        double wall = difference(frames.get(0), frames.get(36), hd.wall());
+        double seam = seam(frames.get(36), hd.wallWaterBorder()) - seam(frames.get(0), hd.wallWaterBorder());
+        assertTrue(water > 3 && wall < 1 && seam < 3, "water " + water + ", wall " + wall + ", seam grew by " + seam);
+    }
+
+    @Test
     void stillKeepsEveryRegionStill() {
         double water = difference(still.get(0), still.get(36), LAKESIDE.water());
         assertTrue(water < 1, "the water moved by " + water);
+    }
+
+    @Test
+    void stillAsADescriptionLetsTheWaterMoveWhileAStaticShotStopsIt() {
+        for (String prompt : new String[] {"static camera, a still lake with waves lapping", "the stillness of the lake, waves lapping, static camera"}) {
+            List<BufferedImage> frames = render(prompt, LAKESIDE.picture()).frames();
+            double water = difference(frames.get(0), frames.get(36), LAKESIDE.water());
+            double wall = difference(frames.get(0), frames.get(36), LAKESIDE.wall());
+            assertTrue(water > 3 && wall < 1, prompt + ": water " + water + ", wall " + wall);
+        }
+        List<BufferedImage> shot = render("static shot, waves lapping", LAKESIDE.picture()).frames();
+        double water = difference(shot.get(0), shot.get(36), LAKESIDE.water());
+        assertTrue(water < 1, "a static shot: the water moved by " + water);
     }
 
     @Test

@@ -6,20 +6,11 @@ import dev.vidgate.engine.builtin.scene.PictureCanvas;
 final class Bilinear {
     private Bilinear() {}
 
-    /** The canvas at canvas position {@code (x, y)} (pixel centres at whole numbers), clamped to its edges. */
-    static int sample(PictureCanvas canvas, double x, double y) {
-        int cw = canvas.width;
-        int fx = (int) (Math.max(0, Math.min(cw - 1.004, x)) * 256);
-        int fy = (int) (Math.max(0, Math.min(canvas.height - 1.004, y)) * 256);
-        int i = (fy >> 8) * cw + (fx >> 8);
-        int[] px = canvas.pixels;
-        int top = mix(px[i], px[i + 1], fx & 255);
-        int bottom = mix(px[i + cw], px[i + cw + 1], fx & 255);
-        return mix(top, bottom, fy & 255);
-    }
-
-    /** The same for a position in 16.16 fixed point. */
-    static int sampleFixed(PictureCanvas canvas, long x, long y) {
+    /**
+     * The canvas at canvas position {@code (x, y)} in 16.16 fixed point (pixel centres at whole numbers),
+     * clamped to its edges.
+     */
+    static int sample(PictureCanvas canvas, long x, long y) {
         int cw = canvas.width;
         int fx = (int) (Math.max(0, Math.min(((long) cw - 1 << 16) - 257, x)) >> 8);
         int fy = (int) (Math.max(0, Math.min(((long) canvas.height - 1 << 16) - 257, y)) >> 8);

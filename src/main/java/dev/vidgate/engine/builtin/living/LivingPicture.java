@@ -21,8 +21,9 @@ import java.util.Set;
  * the far layer follows it less and the near layer more (parallax). The layers blend over a few cells, so a
  * disoccluded edge is filled by stretching the layer behind it rather than left as a hole.
  *
- * <p>Everything per job is computed once ({@link #of}); a frame ({@link #apply}) works on int and byte
- * arrays without allocating, and only on the pixels that move.
+ * <p>Everything per job is computed once ({@link #of}), down to how each picture row splits into runs of still
+ * pixels at one layer and runs of moving ones ({@link RowRuns}); a frame ({@link #apply}) draws a still run as one
+ * resampled row span and samples a moving pixel on its own, on int and byte arrays, allocating nothing per pixel.
  */
 public final class LivingPicture {
     private static final int LUT_SIZE = 4096;
@@ -35,9 +36,23 @@ public final class LivingPicture {
     private static final double RAMP_SECONDS = 0.6;
     private static final double ADVECTION_PERIOD = 3;
     private static final int MIDDLE = 128;
+    /** Values per anchor of the moving pixels' fields (see {@link #field}). */
+    private static final int FIELD = 5;
+
+    /** A map byte as a weight 0..1 (a table: a division per pixel costs more than the lookup). */
+    private static final float[] WEIGHT = new float[256];
+    /**
+     * Per layer byte: below {@value #MIDDLE}, the middle layer's share against the far layer's; above, the near
+     * layer's share against the middle's.
+     */
+    private static final double[] LAYER_SHARE = new double[256];
 
     static {
         for (int i = 0; i < LUT_SIZE; i++) SIN[i] = (float) Math.sin(i * 2 * Math.PI / LUT_SIZE);
+        for (int i = 0; i < 256; i++) {
+            WEIGHT[i] = i / 255f;
+            LAYER_SHARE[i] = i < MIDDLE ? i / (double) MIDDLE : (i - MIDDLE) / 127.0;
+        }
     }
 
     private final int width;
@@ -50,13 +65,11 @@ public final class LivingPicture {
     private final byte[] mist;
     /** Layer per pixel: 0 far .. {@value #MIDDLE} the camera's own layer .. 255 near. */
     private final byte[] nearness;
-    /** The largest motion weight per pixel; 0 where nothing moves by itself. */
-    private final byte[] active;
-    /**
-     * Per pixel, how many pixels from it to the right of its row are still and in the same whole layer
-     * (middle, far or near), so a frame skips or copies such a span at once; 1 for any other pixel.
-     */
-    private final short[] span;
+    private final RowRuns runs;
+    /** Pixels between two anchors of the moving pixels' fields: 1 up to 639 pixels wide, then one per 320 pixels, at most 4. */
+    private final int anchorStep;
+    /** Wave numbers of the wave, ripple and sway fields, in sine table steps per picture pixel. */
+    private final double waveK, rippleK, swayK;
 
     private LivingPicture(int width, int height, Motions motions, RegionAnalysis regions) {
         this.width = width;
@@ -73,25 +86,16 @@ public final class LivingPicture {
         this.light = map(motions.flicker() > 0, regions, regions.mask(Region.LIGHT));
         this.mist = map(motions.rising() > 0, regions, regions.mask(Region.MIST));
         this.nearness = RegionMaps.upsample(DepthLayers.nearness(regions.depth()), regions, width, height);
-        this.active = new byte[width * height];
+        byte[] active = new byte[width * height];
         for (byte[] m : new byte[][] {water, sway, sky, light, mist}) {
             if (m == null) continue;
-            for (int i = 0; i < active.length; i++) if ((m[i] & 255) > (active[i] & 255)) active[i] = m[i];
+            for (int i = 0; i < active.length; i++) active[i] |= m[i];
         }
-        this.span = new short[width * height];
-        for (int y = 0; y < height; y++) {
-            for (int x = width - 1, p = y * width + x; x >= 0; x--, p--) {
-                int kind = stillKind(p);
-                span[p] = kind >= 0 && x + 1 < width && stillKind(p + 1) == kind ? (short) Math.min(Short.MAX_VALUE, span[p + 1] + 1) : 1;
-            }
-        }
-    }
-
-    /** 0 still in the middle layer, 1 still in the far, 2 still in the near layer, -1 anything else. */
-    private int stillKind(int p) {
-        int layer = nearness[p] & 255;
-        if (active[p] != 0) return -1;
-        return Math.abs(layer - MIDDLE) <= 1 ? 0 : layer == 0 ? 1 : layer == 255 ? 2 : -1;
+        this.runs = RowRuns.of(nearness, active, width, height);
+        this.anchorStep = Math.max(1, Math.min(4, width / 320));
+        this.waveK = 2 * Math.PI / (0.09 * width) * TO_LUT;
+        this.rippleK = 2 * Math.PI / (0.035 * width) * TO_LUT;
+        this.swayK = 2 * Math.PI / (0.25 * width) * TO_LUT;
     }
 
     private byte[] map(boolean wanted, RegionAnalysis regions, float[] mask) {
@@ -109,42 +113,54 @@ public final class LivingPicture {
     }
 
     /**
-     * Redraws the pixels of frame {@code index} that move by themselves or sit in a far or near layer while
-     * the camera moves; {@code out} holds the frame as the camera alone sees it ({@code view} of the picture in
-     * {@code canvas}) and keeps every other pixel. {@code blend} and {@code other}: scratch rows of at least the
-     * canvas width plus two (see {@link Resampler#copyRow}).
+     * Whether {@link #apply} draws every pixel of frame {@code index} itself (when the camera moves, the layers
+     * move apart), so the camera's own sample of the frame can be left out.
+     */
+    public boolean drawsWholeFrame(int index, CameraView view) {
+        return index > 0 && layered(view);
+    }
+
+    /** A camera move that separates the layers; a dolly's perspective already makes lower rows nearer, so a dolly keeps it alone. */
+    private static boolean layered(CameraView view) {
+        return view.perspective() == 0 && !(view.zoom() == 1 && view.offsetX() == 0 && view.offsetY() == 0 && view.shear() == 0);
+    }
+
+    /**
+     * Draws frame {@code index}: every pixel when {@link #drawsWholeFrame}, else only the pixels that move by
+     * themselves, over {@code out} holding the frame as the camera alone sees it ({@code view} of the picture in
+     * {@code canvas}). {@code blend} and {@code other}: scratch rows of at least the canvas width plus two (see
+     * {@link Resampler#copyRow}).
      */
     public void apply(int index, CameraView view, PictureCanvas canvas, int[] out, int[] blend, int[] other) {
         if (index <= 0) return;
+        boolean camera = layered(view);
+        if (!camera && motions.none()) return;
         double t = index / (double) ClipFormat.FPS;
         Frame f = new Frame(t, RegionAnalysis.smoothstep(t / RAMP_SECONDS));
-        // a dolly's perspective already makes lower rows nearer; layering it again fought that, so a dolly keeps it alone
-        boolean camera = view.perspective() == 0 && !(view.zoom() == 1 && view.offsetX() == 0 && view.offsetY() == 0 && view.shear() == 0);
-        if (!camera && motions.none()) return;
         double[] mid = new double[3];
         double[] far = new double[3];
         double[] near = new double[3];
-        long[] fixed = new long[9];
         for (int y = 0; y < height; y++) {
             rowMapping(view, 1, y, mid);
             if (camera) {
                 rowMapping(view, FAR_LAYER, y, far);
                 rowMapping(view, NEAR_LAYER, y, near);
-                fixedRow(mid, far, near, canvas, fixed);
             }
-            row(y, camera, mid, far, near, fixed, f, canvas, out, blend, other);
+            row(y, camera, mid, far, near, f, canvas, out, blend, other);
         }
     }
 
-    /** Per-frame constants: amplitudes in pixels, phases in radians. */
+    /** Per-frame constants (amplitudes in pixels, phases in radians) and the frame's scratch. */
     private final class Frame {
-        final double t;
         final float waveAmp, rippleAmp, shimmer, swayAmp, flicker, cloudSpeed, riseSpeed, mistWobble;
         final double offsetA, offsetB;
         final int weightA;
+        /** Phases of the wave, ripple, sway and gust fields, as sine table indices. */
+        final int waveT, rippleT, swayT, gustT;
+        /** Scratch: the fields at two anchors of a run of moving pixels (see {@link #moving}). */
+        final double[] anchors = new double[2 * FIELD];
 
         Frame(double t, double ramp) {
-            this.t = t;
             double side = Math.min(width, height);
             double pace = motions.pace();
             waveAmp = (float) (ramp * motions.waves() * Math.max(1.2, 0.006 * side));
@@ -162,136 +178,158 @@ public final class LivingPicture {
             offsetA = (phaseA - 0.5) * ADVECTION_PERIOD;
             offsetB = (phaseB - 0.5) * ADVECTION_PERIOD;
             weightA = (int) Math.round(256 * (1 - Math.abs(2 * phaseA - 1)));
+            double tp = t * pace;
+            waveT = lut(2 * Math.PI * 0.45 * tp);
+            rippleT = lut(2 * Math.PI * 0.8 * tp);
+            swayT = lut(2 * Math.PI * 0.35 * tp);
+            gustT = lut(2 * Math.PI * 0.83 * tp);
         }
     }
 
-    private void row(int y, boolean camera, double[] mid, double[] far, double[] near, long[] fixed, Frame f, PictureCanvas canvas, int[] out,
+    /**
+     * Output row {@code y}: the runs of the picture row it shows (the nearest to the middle layer's source row),
+     * each over the output columns whose middle-layer source falls in it.
+     */
+    private void row(int y, boolean camera, double[] mid, double[] far, double[] near, Frame f, PictureCanvas canvas, int[] out,
                      int[] blend, int[] other) {
-        int rowStart = y * width;
-        double syM = mid[0];
-        int iy = clamp((int) (syM + 0.5), height - 1) * width;
-        double t = f.t * motions.pace();
-        int waveT = lut(2 * Math.PI * 0.45 * t);
-        int rippleT = lut(2 * Math.PI * 0.8 * t);
-        int swayT = lut(2 * Math.PI * 0.35 * t);
-        int gustT = lut(2 * Math.PI * 0.83 * t);
-        double waveK = 2 * Math.PI / (0.09 * width) * TO_LUT;
-        double rippleK = 2 * Math.PI / (0.035 * width) * TO_LUT;
-        double swayK = 2 * Math.PI / (0.25 * width) * TO_LUT;
+        int iy = clamp((int) (mid[0] + 0.5), height - 1);
         long sx0 = Resampler.fixed(mid[1] + 0.5);
         long sxStep = Resampler.fixed(mid[2]);
-        for (int x = 0; x < width; x++) {
-            int p = iy + sourceColumn(sx0, sxStep, x);
-            int layer = camera ? nearness[p] & 255 : MIDDLE;
-            int act = active[p] & 255;
-            if (act == 0 && Math.abs(layer - MIDDLE) <= 1) { // the camera alone: already drawn
-                if (camera) x = spanEnd(x, p - iy, sx0, sxStep, span[p]) - 1;
-                continue;
-            }
-            if (act == 0 && (layer == 0 || layer == 255)) { // a run wholly in the far or near layer: one row copy
-                int end = spanEnd(x, p - iy, sx0, sxStep, span[p]);
-                double[] m = layer == 0 ? far : near;
-                Resampler.copyRow(canvas.pixels, canvas.width, canvas.height, Resampler.fixed(m[0] + canvas.padY),
-                        Resampler.fixed(m[1] + x * m[2] + canvas.padX), Resampler.fixed(m[2]), out, rowStart + x, end - x, blend, other);
-                x = end - 1;
-                continue;
-            }
-            if (act == 0) { // still pixels between two layers: their source in 16.16 fixed point, no doubles
-                out[rowStart + x] = layered(x, layer, fixed, canvas);
-                continue;
-            }
-            double sx = mid[1] + x * mid[2];
-            double sy = syM;
-            if (layer < MIDDLE) {
-                double a = layer / (double) MIDDLE;
-                double fx = far[1] + x * far[2];
-                sx = fx + (sx - fx) * a;
-                sy = far[0] + (sy - far[0]) * a;
-            } else if (layer > MIDDLE) {
-                double a = (layer - MIDDLE) / 127.0;
-                double nx = near[1] + x * near[2];
-                sx = sx + (nx - sx) * a;
-                sy = sy + (near[0] - sy) * a;
-            }
-            double dx = 0;
-            double dy = 0;
-            double gain = 0;
-            double advX = 0;
-            double advY = 0;
-            if (act != 0) {
-                if (water != null && water[p] != 0) {
-                    float ww = (water[p] & 255) / 255f;
-                    int ph = (int) (waveK * (sy + 0.3 * sx)) - waveT;
-                    dy += f.waveAmp * ww * sin(ph);
-                    dx += 0.3 * f.waveAmp * ww * sin(ph + LUT_SIZE / 4);
-                    int r1 = (int) (rippleK * (sx + 0.5 * sy)) + rippleT;
-                    int r2 = (int) (rippleK * (0.7 * sx - sy) * 1.3) - rippleT;
-                    dy += f.rippleAmp * ww * (sin(r1) + sin(r2)) * 0.5;
-                    dx += f.rippleAmp * ww * sin(r1 + LUT_SIZE / 4) * 0.5;
-                    gain += f.shimmer * ww * sin(2 * ph + r1);
-                }
-                if (sway != null && sway[p] != 0) {
-                    float ws = (sway[p] & 255) / 255f;
-                    int ph = (int) (swayK * (sx + 0.4 * sy)) + swayT;
-                    dx += f.swayAmp * ws * (0.7 * sin(ph) + 0.3 * sin(2 * (int) (swayK * sy) + gustT));
-                    dy += 0.25 * f.swayAmp * ws * sin(ph + LUT_SIZE / 4);
-                }
-                if (light != null && light[p] != 0) {
-                    gain += f.flicker * (light[p] & 255) / 255f * (1 + 0.4 * sin((int) (swayK * 3 * (sx + sy)) + gustT));
-                }
-                if (sky != null) advX = f.cloudSpeed * (sky[p] & 255) / 255f;
-                if (mist != null && mist[p] != 0) {
-                    float wm = (mist[p] & 255) / 255f;
-                    advY = -f.riseSpeed * wm;
-                    dx += f.mistWobble * wm * sin((int) (rippleK * 0.5 * sy) + swayT);
-                }
-            }
-            double cx = sx + dx + canvas.padX;
-            double cy = sy + dy + canvas.padY;
-            int c;
-            if (advX != 0 || advY != 0) {
-                int a = Bilinear.sample(canvas, cx - advX * f.offsetA, cy - advY * f.offsetA);
-                int b = Bilinear.sample(canvas, cx - advX * f.offsetB, cy - advY * f.offsetB);
-                c = Bilinear.mix(b, a, f.weightA);
-            } else {
-                c = Bilinear.sample(canvas, cx, cy);
-            }
-            out[rowStart + x] = gain == 0 ? c : Bilinear.scale(c, 1 + gain);
+        int first = runs.first(iy);
+        int last = runs.last(iy);
+        for (int r = first; r < last; r++) {
+            int layer = runs.layer(r);
+            if (layer != RowRuns.MOVING && !camera) continue; // the camera alone: already drawn
+            int from = r == first ? 0 : outputColumn(runs.start(r), sx0, sxStep);
+            int to = r == last - 1 ? width : outputColumn(runs.end(r), sx0, sxStep);
+            if (from >= to) continue;
+            if (layer == RowRuns.MOVING) moving(y, from, to, iy * width, camera, mid, far, near, sx0, sxStep, f, canvas, out);
+            else still(y, from, to, layer, mid, far, near, canvas, out, blend, other);
         }
     }
 
     /**
-     * A still pixel of the transition between the middle and the far or near layer: its source moves from
-     * the middle layer's to that layer's with the pixel's layer weight (as the moving pixels' path does).
-     * {@code fixed}: the row's mappings in canvas 16.16 fixed point (see {@link #fixedRow}).
+     * Still pixels {@code from..to-1} of output row {@code y}, all at {@code layer}: their source moves from the
+     * middle layer's towards the far or near layer's by the layer's weight (as a moving pixel's does), one span.
      */
-    private static int layered(int x, int layer, long[] fixed, PictureCanvas canvas) {
-        int o = layer < MIDDLE ? 3 : 6;
-        int a = layer < MIDDLE ? 256 - 2 * layer : ((layer - MIDDLE) * 258) >> 7; // share of the other layer, /256
-        long mx = fixed[1] + x * fixed[2];
-        long ox = fixed[o + 1] + x * fixed[o + 2];
-        return Bilinear.sampleFixed(canvas, mx + ((ox - mx) * a >> 8), fixed[0] + ((fixed[o] - fixed[0]) * a >> 8));
-    }
-
-    /** The middle, far and near mappings of a row as {@code {y, x of the first pixel, step}} each, in canvas 16.16 fixed point. */
-    private static void fixedRow(double[] mid, double[] far, double[] near, PictureCanvas canvas, long[] into) {
-        double[][] all = {mid, far, near};
-        for (int k = 0; k < 3; k++) {
-            into[3 * k] = Resampler.fixed(all[k][0] + canvas.padY);
-            into[3 * k + 1] = Resampler.fixed(all[k][1] + canvas.padX);
-            into[3 * k + 2] = Resampler.fixed(all[k][2]);
+    private void still(int y, int from, int to, int layer, double[] mid, double[] far, double[] near, PictureCanvas canvas, int[] out,
+                       int[] blend, int[] other) {
+        double a = 0;
+        double[] o = mid;
+        if (layer < MIDDLE - 1) {
+            a = 1 - LAYER_SHARE[layer];
+            o = far;
+        } else if (layer > MIDDLE + 1) {
+            a = LAYER_SHARE[layer];
+            o = near;
         }
+        double step = mid[2] + (o[2] - mid[2]) * a;
+        double sx = mid[1] + (o[1] - mid[1]) * a + from * step;
+        double sy = mid[0] + (o[0] - mid[0]) * a;
+        Resampler.copyRow(canvas.pixels, canvas.width, canvas.height, Resampler.fixed(sy + canvas.padY), Resampler.fixed(sx + canvas.padX),
+                Resampler.fixed(step), out, y * width + from, to - from, blend, other);
     }
 
     /**
-     * The first output pixel after {@code x} whose source lies past the span of {@code length} picture pixels
-     * that starts at column {@code column}: the mapping only moves right, so that is one division.
+     * Pixels {@code from..to-1} of output row {@code y} that move by themselves, each sampled on its own. Their
+     * source position, advection and gain are smooth fields, worked out exactly at anchors {@link #anchorStep}
+     * pixels apart and interpolated in between (on a 384-pixel-wide picture every pixel is an anchor).
      */
-    private int spanEnd(int x, int column, long sx0, long sxStep, int length) {
-        int after = column + length;
-        if (after >= width) return width;
-        long first = Math.ceilDiv(((long) after << 16) - sx0, sxStep);
-        return (int) Math.max(x + 1, Math.min(width, first));
+    private void moving(int y, int from, int to, int iy, boolean camera, double[] mid, double[] far, double[] near, long sx0, long sxStep,
+                        Frame f, PictureCanvas canvas, int[] out) {
+        int rowStart = y * width;
+        double[] q = f.anchors;
+        field(from, iy + sourceColumn(sx0, sxStep, from), camera, mid, far, near, f, canvas, q, 0);
+        int x0 = from;
+        while (x0 < to - 1) {
+            int x1 = Math.min(x0 + anchorStep, to - 1);
+            field(x1, iy + sourceColumn(sx0, sxStep, x1), camera, mid, far, near, f, canvas, q, FIELD);
+            double inv = 1.0 / (x1 - x0);
+            for (int k = 0; k < x1 - x0; k++) {
+                double u = k * inv;
+                out[rowStart + x0 + k] = pixel(q[0] + (q[5] - q[0]) * u, q[1] + (q[6] - q[1]) * u, q[2] + (q[7] - q[2]) * u,
+                        q[3] + (q[8] - q[3]) * u, q[4] + (q[9] - q[4]) * u, f, canvas);
+            }
+            System.arraycopy(q, FIELD, q, 0, FIELD);
+            x0 = x1;
+        }
+        out[rowStart + to - 1] = pixel(q[0], q[1], q[2], q[3], q[4], f, canvas);
+    }
+
+    /**
+     * The motion of output pixel {@code x} (picture pixel {@code p}) into {@code q[at..at+4]}: canvas position x and
+     * y, advection x and y, gain.
+     */
+    private void field(int x, int p, boolean camera, double[] mid, double[] far, double[] near, Frame f, PictureCanvas canvas,
+                       double[] q, int at) {
+        int layer = camera ? nearness[p] & 255 : MIDDLE;
+        double sx = mid[1] + x * mid[2];
+        double sy = mid[0];
+        if (layer < MIDDLE) {
+            double a = LAYER_SHARE[layer];
+            double fx = far[1] + x * far[2];
+            sx = fx + (sx - fx) * a;
+            sy = far[0] + (sy - far[0]) * a;
+        } else if (layer > MIDDLE) {
+            double a = LAYER_SHARE[layer];
+            double nx = near[1] + x * near[2];
+            sx = sx + (nx - sx) * a;
+            sy = sy + (near[0] - sy) * a;
+        }
+        double dx = 0;
+        double dy = 0;
+        double gain = 0;
+        double advX = 0;
+        double advY = 0;
+        if (water != null && water[p] != 0) {
+            float ww = WEIGHT[water[p] & 255];
+            int ph = (int) (waveK * (sy + 0.3 * sx)) - f.waveT;
+            dy += f.waveAmp * ww * sin(ph);
+            dx += 0.3 * f.waveAmp * ww * sin(ph + LUT_SIZE / 4);
+            int r1 = (int) (rippleK * (sx + 0.5 * sy)) + f.rippleT;
+            int r2 = (int) (rippleK * (0.7 * sx - sy) * 1.3) - f.rippleT;
+            dy += f.rippleAmp * ww * (sin(r1) + sin(r2)) * 0.5;
+            dx += f.rippleAmp * ww * sin(r1 + LUT_SIZE / 4) * 0.5;
+            gain += f.shimmer * ww * sin(2 * ph + r1);
+        }
+        if (sway != null && sway[p] != 0) {
+            float ws = WEIGHT[sway[p] & 255];
+            int ph = (int) (swayK * (sx + 0.4 * sy)) + f.swayT;
+            dx += f.swayAmp * ws * (0.7 * sin(ph) + 0.3 * sin(2 * (int) (swayK * sy) + f.gustT));
+            dy += 0.25 * f.swayAmp * ws * sin(ph + LUT_SIZE / 4);
+        }
+        if (light != null && light[p] != 0) {
+            gain += f.flicker * WEIGHT[light[p] & 255] * (1 + 0.4 * sin((int) (swayK * 3 * (sx + sy)) + f.gustT));
+        }
+        if (sky != null) advX = f.cloudSpeed * WEIGHT[sky[p] & 255];
+        if (mist != null && mist[p] != 0) {
+            float wm = WEIGHT[mist[p] & 255];
+            advY = -f.riseSpeed * wm;
+            dx += f.mistWobble * wm * sin((int) (rippleK * 0.5 * sy) + f.swayT);
+        }
+        q[at] = sx + dx + canvas.padX;
+        q[at + 1] = sy + dy + canvas.padY;
+        q[at + 2] = advX;
+        q[at + 3] = advY;
+        q[at + 4] = gain;
+    }
+
+    /** One moving pixel: the canvas at {@code (cx, cy)}, advected in two cross-faded phases, times {@code 1 + gain}. */
+    private static int pixel(double cx, double cy, double advX, double advY, double gain, Frame f, PictureCanvas canvas) {
+        int c;
+        if (advX != 0 || advY != 0) {
+            int a = Bilinear.sample(canvas, fix(cx - advX * f.offsetA), fix(cy - advY * f.offsetA));
+            int b = Bilinear.sample(canvas, fix(cx - advX * f.offsetB), fix(cy - advY * f.offsetB));
+            c = Bilinear.mix(b, a, f.weightA);
+        } else {
+            c = Bilinear.sample(canvas, fix(cx), fix(cy));
+        }
+        return gain == 0 ? c : Bilinear.scale(c, 1 + gain);
+    }
+
+    /** The first output column whose middle-layer source column (nearest) is {@code column} or beyond. */
+    private int outputColumn(int column, long sx0, long sxStep) {
+        return (int) Math.max(0, Math.min(width, Math.ceilDiv(((long) column << 16) - sx0, sxStep)));
     }
 
     /** The picture column nearest to output column {@code x} ({@code sx0}: the first's plus a half, 16.16). */
@@ -311,6 +349,11 @@ public final class LivingPicture {
         into[0] = (v.offsetY() * share + 0.5) * height - 0.5 + (y + 0.5 - height / 2.0) / zoom;
         into[1] = (v.offsetX() * share + v.shear() * ny + 0.5) * width - 0.5 + (0.5 - width / 2.0) * step;
         into[2] = step;
+    }
+
+    /** A canvas position in 16.16 fixed point (truncated: 1/65536 of a pixel does not show, and a cast is cheaper than rounding). */
+    private static long fix(double v) {
+        return (long) (v * Resampler.ONE);
     }
 
     private static float sin(int lutPhase) {

@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * How strongly each living motion plays (0 = off, 1 = as named), from the prompt's living words: the
  * motions it names at full strength and no others; with no such word every region found moves gently
- * (a living picture); "still" or "static scene" stops them all.
+ * (a living picture); a phrase asking for a still picture ("still picture", "static shot", "no motion") stops them all.
  *
  * @param pace the prompt's pace (slow/fast words), clamped to 0.5..1.8; scales speeds
  */

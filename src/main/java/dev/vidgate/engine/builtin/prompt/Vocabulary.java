@@ -204,7 +204,9 @@ final class Vocabulary {
         en(Life.FLICKER, "flicker", "flickers", "flickering", "candle", "candles", "candlelight", "candlelit", "flame", "flames",
                 "fire", "campfire", "fireplace", "lantern", "lanterns", "twinkling", "glowing", "glow");
         en(Life.RISING, "steam", "steaming", "steamy", "smoke", "smoking", "vapor", "vapour");
-        en(Life.STILL, "still", "still picture", "still scene", "frozen", "motionless", "nothing moves");
+        // only a phrase that asks for a still picture: "still" alone also describes ("a still lake with waves lapping")
+        en(Life.STILL, "still picture", "still image", "still photo", "still frame", "still scene", "static shot", "static image",
+                "static picture", "freeze frame", "frozen frame", "frozen in time", "no motion", "no movement", "nothing moves");
         living(Life.SWAY, "leaves swaying", "leaves sway", "swaying leaves", "trees swaying", "trees sway", "swaying trees",
                 "grass swaying", "grass sways", "branches swaying", "branches sway", "swaying grass");
         living(Life.CLOUDS, "clouds drifting", "clouds drift", "drifting clouds", "clouds floating", "floating clouds");

@@ -26,10 +26,27 @@ class LivingWordsTest {
             "flickering candlelight and rising steam | FLICKER RISING",
             "烛光闪烁，热气，烟 | FLICKER RISING",
             "a still picture of the sea | STILL",
-            "no smoke, grass swaying | SWAY"})
+            "no smoke, grass swaying | SWAY",
+            "a still lake with waves lapping | RIPPLES WAVES",
+            "the stillness of the forest, leaves swaying | SWAY",
+            "static camera, waves | WAVES",
+            "a still image of the harbour | STILL",
+            "waves, no motion | WAVES STILL",
+            "static shot of the sea, waves | WAVES STILL",
+            "freeze frame on the waves | STILL WAVES"})
     void namedMotionsAreRead(String prompt, String expected) {
         Set<Life> want = Arrays.stream(expected.split(" ")).map(Life::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Life.class)));
         assertEquals(want, PromptReader.read(prompt).life());
+    }
+
+    @Test
+    void aStaticShotKeepsTheCameraStillAndAStaticCameraOnlyTheCamera() {
+        PromptDirection shot = PromptReader.read("static shot, waves");
+        assertEquals(MoveKind.STATIC, shot.moves().getFirst().kind());
+        assertTrue(shot.life().contains(Life.STILL), shot.life().toString());
+        PromptDirection camera = PromptReader.read("static camera, waves");
+        assertEquals(MoveKind.STATIC, camera.moves().getFirst().kind());
+        assertEquals(EnumSet.of(Life.WAVES), camera.life());
     }
 
     @Test
