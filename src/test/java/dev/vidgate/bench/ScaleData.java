@@ -11,7 +11,8 @@ import java.time.ZoneOffset;
  * generator: SYSTEM_RANGE on H2, generate_series on PostgreSQL), for bench/scale.sh. Every job's engine is
  * {@link #ENGINE}, which no server runs, so only the benchmark claims them. Of {@code jobs}: the newest tenth queued
  * (spread over the keys), the oldest tenth completed with content whose expiry passes at {@link #expiredBy} (the
- * sweep's backlog), the rest completed (one in fifty failed, already swept) and settled in the ledger.
+ * sweep's backlog), the rest completed (one in fifty failed, already swept) and settled in the ledger; and the queue's
+ * heads per key and engine.
  */
 final class ScaleData {
     static final String ENGINE = "bench";
@@ -67,6 +68,9 @@ final class ScaleData {
                     + "'SETTLE', 'CLOSE', 0, 0, 'sora-2', '720p', 4, 'per_second', 4, 100000, FALSE, 400000, " + ms + ", "
                     + today + " - MOD(x, 28) FROM " + range(from, to) + " WHERE x <= " + queuedFrom + " AND MOD(x, 50) <> 7");
         }
+        // the queue's heads, as the store keeps them when it queues a job
+        jdbc.update("INSERT INTO queue_heads (key_id, engine, seq) SELECT key_id, engine, MIN(seq) FROM videos WHERE status = 'QUEUED' "
+                + "GROUP BY key_id, engine");
         // the identities go on after the rows given explicit numbers
         if (postgres) {
             jdbc.execute("SELECT setval(pg_get_serial_sequence('videos', 'seq'), " + (jobs + 1) + ")");
