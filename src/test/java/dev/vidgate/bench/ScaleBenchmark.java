@@ -65,11 +65,11 @@ public final class ScaleBenchmark {
             JobStore store = server.bean(JobStore.class);
             report("claim (dispatcher query)", claims(store, now, Math.min(2000, jobs / 20), null));
             String base = server.baseUrl() + "/v1/videos";
-            String one = "video_bench" + Math.max(keys, jobs / 2 / keys * keys); // a completed job of the bootstrap key
+            String one = ScaleData.id(Math.max(keys, jobs / 2 / keys * keys)); // a completed job of the bootstrap key
             report("GET /v1/videos/{id} (64 clients)", concurrently(64, 100, () -> base + "/" + one));
             report("GET /v1/videos first page", concurrently(1, 200, () -> base + "?limit=20"));
             // the bootstrap tenant's jobs are every 100th (keys 0, 100, ...): a cursor nine tenths of the way down the list
-            String deep = "video_bench" + Math.max(100, jobs / 10 / 100 * 100);
+            String deep = ScaleData.id(Math.max(100, jobs / 10 / 100 * 100));
             report("GET /v1/videos deep page (after)", concurrently(1, 200, () -> base + "?limit=20&after=" + deep));
             report("GET /v1/usage?scope=tenant", concurrently(1, 50, () -> server.baseUrl() + "/v1/usage?scope=tenant"));
             sweep(store, fill.expiredBy(), now);

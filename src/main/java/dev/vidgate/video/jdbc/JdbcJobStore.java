@@ -106,14 +106,15 @@ public final class JdbcJobStore implements JobStore {
 
     @Override
     public List<Video> list(String tenantId, String afterId, int limit, boolean ascending) {
-        String order = ascending ? "ASC" : "DESC";
+        // ordered by the whole index (tenant_id, seq): H2 then reads just the page from it, either way, instead of
+        // sorting all the tenant's jobs (the tenant_id is the same on every row)
+        String order = ascending ? " ASC" : " DESC";
+        order = " ORDER BY tenant_id" + order + ", seq" + order + " LIMIT ?";
         if (afterId == null) {
-            return jdbc.query(SELECT + "WHERE tenant_id = ? ORDER BY seq " + order + " LIMIT ?",
-                    VideoRowMapper.INSTANCE, tenantId, limit);
+            return jdbc.query(SELECT + "WHERE tenant_id = ?" + order, VideoRowMapper.INSTANCE, tenantId, limit);
         }
         String cmp = ascending ? ">" : "<";
-        return jdbc.query(SELECT + "WHERE tenant_id = ? AND seq " + cmp
-                        + " (SELECT seq FROM videos WHERE id = ? AND tenant_id = ?) ORDER BY seq " + order + " LIMIT ?",
+        return jdbc.query(SELECT + "WHERE tenant_id = ? AND seq " + cmp + " (SELECT seq FROM videos WHERE id = ? AND tenant_id = ?)" + order,
                 VideoRowMapper.INSTANCE, tenantId, afterId, tenantId, limit);
     }
 
@@ -239,7 +240,9 @@ public final class JdbcJobStore implements JobStore {
 
     @Override
     public List<Video> findExpired(Instant now, int limit) {
-        return jdbc.query(SELECT + "WHERE status = 'COMPLETED' AND content_expired = FALSE AND expires_at <= ? ORDER BY expires_at LIMIT ?",
+        return jdbc.query(SELECT + "WHERE status = 'COMPLETED' AND content_expired = FALSE AND expires_at <= ? "
+                        // the whole index (status, content_expired, expires_at), so H2 reads just the batch from it
+                        + "ORDER BY status, content_expired, expires_at LIMIT ?",
                 VideoRowMapper.INSTANCE, now.toEpochMilli(), limit);
     }
 
