@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
  * generator: SYSTEM_RANGE on H2, generate_series on PostgreSQL), for bench/scale.sh. Every job's engine is
  * {@link #ENGINE}, which no server runs, so only the benchmark claims them. Of {@code jobs}: the newest tenth queued
  * (spread over the keys), the oldest tenth completed with content whose expiry passes at {@link #expiredBy} (the
- * sweep's backlog), the rest completed (one in fifty failed, already swept) and settled in the ledger; and the queue's
+ * sweep's backlog), the rest completed (one in fifty failed, already swept) and held and settled in the ledger; and the queue's
  * heads per key and engine.
  */
 final class ScaleData {
@@ -67,6 +67,12 @@ final class ScaleData {
                     + "SELECT x, 'led_bench' || CAST(x AS VARCHAR), " + tenantId + ", " + keyId + ", " + ID + ", "
                     + "'SETTLE', 'CLOSE', 0, 0, 'sora-2', '720p', 4, 'per_second', 4, 100000, FALSE, 400000, " + ms + ", "
                     + today + " - MOD(x, 28) FROM " + range(from, to) + " WHERE x <= " + queuedFrom + " AND MOD(x, 50) <> 7");
+            // each settle closes a hold, as the billing hook writes them (else the ledger reconciliation at start-up
+            // reports every settled job, one ERROR line each)
+            jdbc.update("INSERT INTO ledger (seq, id, tenant_id, key_id, video_id, kind, phase, amount, balance_after, created_at, usage_day) "
+                    + "SELECT " + jobs + " + x, 'led_bench_h' || CAST(x AS VARCHAR), " + tenantId + ", " + keyId + ", " + ID + ", 'HOLD', "
+                    + "'OPEN', 0, 0, " + ms + ", " + today + " - MOD(x, 28) FROM " + range(from, to) + " WHERE x <= " + queuedFrom
+                    + " AND MOD(x, 50) <> 7");
         }
         // the queue's heads, as the store keeps them when it queues a job
         jdbc.update("INSERT INTO queue_heads (key_id, engine, seq) SELECT key_id, engine, MIN(seq) FROM videos WHERE status = 'QUEUED' "
@@ -74,11 +80,11 @@ final class ScaleData {
         // the identities go on after the rows given explicit numbers
         if (postgres) {
             jdbc.execute("SELECT setval(pg_get_serial_sequence('videos', 'seq'), " + (jobs + 1) + ")");
-            jdbc.execute("SELECT setval(pg_get_serial_sequence('ledger', 'seq'), " + (jobs + 1) + ")");
+            jdbc.execute("SELECT setval(pg_get_serial_sequence('ledger', 'seq'), " + (2L * jobs + 1) + ")");
             jdbc.execute("ANALYZE");
         } else {
             jdbc.execute("ALTER TABLE videos ALTER COLUMN seq RESTART WITH " + (jobs + 1));
-            jdbc.execute("ALTER TABLE ledger ALTER COLUMN seq RESTART WITH " + (jobs + 1));
+            jdbc.execute("ALTER TABLE ledger ALTER COLUMN seq RESTART WITH " + (2L * jobs + 1));
             jdbc.execute("ANALYZE");
         }
     }
