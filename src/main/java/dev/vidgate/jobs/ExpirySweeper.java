@@ -51,21 +51,23 @@ public final class ExpirySweeper {
     }
 
     private int sweep(String what, Supplier<List<Video>> due) {
-        int swept = 0;
+        List<Video> marked;
         try {
-            for (Video video : due.get()) {
-                try {
-                    // Mark first: from then on nobody is offered the content, so deleting it is safe.
-                    if (jobs.markContentExpired(video)) {
-                        deleteFiles(video);
-                        swept++;
-                    }
-                } catch (RuntimeException e) {
-                    log.warn("{} of job {} failed; it is tried again on the next sweep", what, video.id(), e);
-                }
-            }
+            // Mark first, the whole batch in one transaction: from its commit on nobody is offered the content, so
+            // deleting it is safe. A job that changed meanwhile is not marked, and its files stay.
+            marked = jobs.markContentExpired(due.get());
         } catch (RuntimeException e) {
             log.warn("{} failed; it is tried again on the next sweep", what, e);
+            return 0;
+        }
+        int swept = 0;
+        for (Video video : marked) {
+            try {
+                deleteFiles(video);
+                swept++;
+            } catch (RuntimeException e) {
+                log.warn("{} of job {} failed; its content is no longer offered, its files stay", what, video.id(), e);
+            }
         }
         return swept;
     }

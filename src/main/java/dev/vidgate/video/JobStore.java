@@ -143,6 +143,12 @@ public interface JobStore {
     /** Marks a completed job's content as expired, or a failed or cancelled job's files as deleted; CAS on version. */
     boolean markContentExpired(Video current);
 
+    /**
+     * {@link #markContentExpired(Video)} for many jobs in one transaction (the sweep's batch); answers the jobs whose mark
+     * won, all durable when it returns. A job that changed meanwhile is left out, as in a lost race.
+     */
+    List<Video> markContentExpired(List<Video> due);
+
     /** Removes a finished job's record; CAS on version. */
     boolean delete(Video current);
 

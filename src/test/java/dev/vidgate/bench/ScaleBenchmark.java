@@ -40,7 +40,7 @@ public final class ScaleBenchmark {
         boolean postgres = args.length > 0 && args[0].equals("postgres");
         int jobs = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         int keys = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
-        Path data = Files.createTempDirectory("vidgate-scale");
+        Path data = temporaryDirectory("vidgate-scale");
         Map<String, String> props = postgres
                 ? Map.of("spring.datasource.url", TestDatabases.freshPostgresUrl(), "spring.datasource.username", "postgres",
                 "spring.datasource.password", "postgres", "logging.level.root", "WARN")
@@ -65,11 +65,11 @@ public final class ScaleBenchmark {
             JobStore store = server.bean(JobStore.class);
             report("claim (dispatcher query)", claims(store, now, Math.min(2000, jobs / 20), null));
             String base = server.baseUrl() + "/v1/videos";
-            String one = "video_bench" + Math.max(keys, jobs / 2 / keys * keys); // a completed job of the bootstrap key
+            String one = ScaleData.id(Math.max(keys, jobs / 2 / keys * keys)); // a completed job of the bootstrap key
             report("GET /v1/videos/{id} (64 clients)", concurrently(64, 100, () -> base + "/" + one));
             report("GET /v1/videos first page", concurrently(1, 200, () -> base + "?limit=20"));
             // the bootstrap tenant's jobs are every 100th (keys 0, 100, ...): a cursor nine tenths of the way down the list
-            String deep = "video_bench" + Math.max(100, jobs / 10 / 100 * 100);
+            String deep = ScaleData.id(Math.max(100, jobs / 10 / 100 * 100));
             report("GET /v1/videos deep page (after)", concurrently(1, 200, () -> base + "?limit=20&after=" + deep));
             report("GET /v1/usage?scope=tenant", concurrently(1, 50, () -> server.baseUrl() + "/v1/usage?scope=tenant"));
             sweep(store, fill.expiredBy(), now);
@@ -88,8 +88,15 @@ public final class ScaleBenchmark {
         return ms.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
+    /** A new temporary directory, deleted when the bench ends however it ends: a million jobs take gigabytes on H2. */
+    private static Path temporaryDirectory(String prefix) throws java.io.IOException {
+        Path dir = Files.createTempDirectory(prefix);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> org.springframework.util.FileSystemUtils.deleteRecursively(dir.toFile())));
+        return dir;
+    }
+
     private static void sweep(JobStore store, Instant expiredBy, Instant now) throws Exception {
-        ExpirySweeper sweeper = new ExpirySweeper(store, new FileSystemContentStore(Files.createTempDirectory("vidgate-scale-content")),
+        ExpirySweeper sweeper = new ExpirySweeper(store, new FileSystemContentStore(temporaryDirectory("vidgate-scale-content")),
                 InstantSource.fixed(expiredBy), Duration.ofHours(1));
         AtomicBoolean done = new AtomicBoolean();
         try (var pool = Executors.newSingleThreadExecutor()) {

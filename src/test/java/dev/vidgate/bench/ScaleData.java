@@ -11,7 +11,8 @@ import java.time.ZoneOffset;
  * generator: SYSTEM_RANGE on H2, generate_series on PostgreSQL), for bench/scale.sh. Every job's engine is
  * {@link #ENGINE}, which no server runs, so only the benchmark claims them. Of {@code jobs}: the newest tenth queued
  * (spread over the keys), the oldest tenth completed with content whose expiry passes at {@link #expiredBy} (the
- * sweep's backlog), the rest completed (one in fifty failed, already swept) and settled in the ledger.
+ * sweep's backlog), the rest completed (one in fifty failed, already swept) and held and settled in the ledger; and the queue's
+ * heads per key and engine.
  */
 final class ScaleData {
     static final String ENGINE = "bench";
@@ -53,7 +54,7 @@ final class ScaleData {
             long to = Math.min(jobs, from + BATCH - 1);
             jdbc.update("INSERT INTO videos (seq, id, tenant_id, key_id, model, quality, status, progress, prompt, width, height, seconds, "
                     + "has_reference, engine, created_at, started_at, completed_at, expires_at, content_expired, delivered_seconds) "
-                    + "SELECT x, 'video_bench' || CAST(x AS VARCHAR), " + tenantId + ", " + keyId + ", 'sora-2', 'standard', " + status
+                    + "SELECT x, " + ID + ", " + tenantId + ", " + keyId + ", 'sora-2', 'standard', " + status
                     + ", CASE WHEN x > " + queuedFrom + " THEN 0 ELSE 100 END, 'a benchmark prompt about a lighthouse', 1280, 720, 4, FALSE, '"
                     + ENGINE + "', " + (ms - jobs) + " + x, "
                     + "CASE WHEN x > " + queuedFrom + " THEN NULL ELSE " + (ms - jobs) + " + x END, "
@@ -63,18 +64,27 @@ final class ScaleData {
             long today = LocalDate.ofInstant(now, ZoneOffset.UTC).toEpochDay();
             jdbc.update("INSERT INTO ledger (seq, id, tenant_id, key_id, video_id, kind, phase, amount, balance_after, model, resolution, "
                     + "seconds, price_unit, quantity, unit_price, audio, charge, created_at, usage_day) "
-                    + "SELECT x, 'led_bench' || CAST(x AS VARCHAR), " + tenantId + ", " + keyId + ", 'video_bench' || CAST(x AS VARCHAR), "
+                    + "SELECT x, 'led_bench' || CAST(x AS VARCHAR), " + tenantId + ", " + keyId + ", " + ID + ", "
                     + "'SETTLE', 'CLOSE', 0, 0, 'sora-2', '720p', 4, 'per_second', 4, 100000, FALSE, 400000, " + ms + ", "
                     + today + " - MOD(x, 28) FROM " + range(from, to) + " WHERE x <= " + queuedFrom + " AND MOD(x, 50) <> 7");
+            // each settle closes a hold, as the billing hook writes them (else the ledger reconciliation at start-up
+            // reports every settled job, one ERROR line each)
+            jdbc.update("INSERT INTO ledger (seq, id, tenant_id, key_id, video_id, kind, phase, amount, balance_after, created_at, usage_day) "
+                    + "SELECT " + jobs + " + x, 'led_bench_h' || CAST(x AS VARCHAR), " + tenantId + ", " + keyId + ", " + ID + ", 'HOLD', "
+                    + "'OPEN', 0, 0, " + ms + ", " + today + " - MOD(x, 28) FROM " + range(from, to) + " WHERE x <= " + queuedFrom
+                    + " AND MOD(x, 50) <> 7");
         }
+        // the queue's heads, as the store keeps them when it queues a job
+        jdbc.update("INSERT INTO queue_heads (key_id, engine, seq) SELECT key_id, engine, MIN(seq) FROM videos WHERE status = 'QUEUED' "
+                + "GROUP BY key_id, engine");
         // the identities go on after the rows given explicit numbers
         if (postgres) {
             jdbc.execute("SELECT setval(pg_get_serial_sequence('videos', 'seq'), " + (jobs + 1) + ")");
-            jdbc.execute("SELECT setval(pg_get_serial_sequence('ledger', 'seq'), " + (jobs + 1) + ")");
+            jdbc.execute("SELECT setval(pg_get_serial_sequence('ledger', 'seq'), " + (2L * jobs + 1) + ")");
             jdbc.execute("ANALYZE");
         } else {
             jdbc.execute("ALTER TABLE videos ALTER COLUMN seq RESTART WITH " + (jobs + 1));
-            jdbc.execute("ALTER TABLE ledger ALTER COLUMN seq RESTART WITH " + (jobs + 1));
+            jdbc.execute("ALTER TABLE ledger ALTER COLUMN seq RESTART WITH " + (2L * jobs + 1));
             jdbc.execute("ANALYZE");
         }
     }
@@ -82,6 +92,13 @@ final class ScaleData {
     private String range(long from, long to) {
         return postgres ? "generate_series(" + from + ", " + to + ") AS g(x)" : "(SELECT \"X\" AS x FROM SYSTEM_RANGE(" + from + ", " + to + ")) g";
     }
+
+    /** Job x's id: well formed ({@code video_} and 32 hex digits, here decimal ones), as the API accepts only such. */
+    static String id(long x) {
+        return "video_" + String.format("%032d", x);
+    }
+
+    private static final String ID = "'video_' || LPAD(CAST(x AS VARCHAR), 32, '0')";
 
     static String key(int k) {
         return "key_bench_" + k;

@@ -215,4 +215,82 @@ public abstract class JobStoreClaimsContract extends JobStoreFixture {
         assertThat(store.attemptsOfKey("key_a")).extracting(JobAttempt::outcome).containsExactly("queued", null);
         assertThat(store.attemptsOfKey("key_a").get(1).startedAt()).isEqualTo(T0.plusSeconds(6));
     }
+
+    @Test
+    void aJobRequeuedBehindItsKeysLaterClaimsGoesBeforeTheKeysYoungerJobs() {
+        Video first = store.insert(aVideo().build(), T0);
+        Video second = store.insert(aVideo().build(), T0);
+        Video third = store.insert(aVideo().build(), T0);
+        Video claimed = store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow();
+        assertThat(store.claimNext("w1", T0, LEASE, BUILTIN)).map(Video::id).contains(second.id());
+
+        store.requeue(claimed, T0);
+        assertThat(store.claimNext("w1", T0, LEASE, BUILTIN)).map(Video::id).contains(first.id());
+        store.cancel(store.findById(second.id()).orElseThrow(), T0);
+        assertThat(store.claimNext("w1", T0, LEASE, BUILTIN)).map(Video::id).contains(third.id());
+    }
+
+    @Test
+    void aKeyWhoseQueuedJobsWereAllCancelledOrClaimedHasItsNextJobClaimed() {
+        store.cancel(store.insert(aVideo().build(), T0), T0);
+        store.cancel(store.insert(aVideo().build(), T0), T0);
+        assertThat(store.claimNext("w1", T0, LEASE, BUILTIN)).isEmpty();
+        assertThat(store.claimNext("w1", T0, LEASE, BUILTIN)).as("nothing left behind to claim").isEmpty();
+
+        Video next = store.insert(aVideo().build(), T0);
+        assertThat(store.claimNext("w1", T0, LEASE, BUILTIN)).map(Video::id).contains(next.id());
+        assertThat(store.claimNext("w1", T0, LEASE, BUILTIN)).isEmpty();
+        Video after = store.insert(aVideo().build(), T0);
+        assertThat(store.claimNext("w1", T0, LEASE, BUILTIN)).map(Video::id).contains(after.id());
+    }
+
+    @Test
+    void aKeysOldestJobGoesFirstAcrossItsEnginesAndAJobOfAFullEngineDoesNotHoldUpTheOthers() {
+        Video relayed = store.insert(aVideo().engine("relay").build(), T0);
+        Video rendered = store.insert(aVideo().build(), T0);
+        Video relayedLater = store.insert(aVideo().engine("relay").build(), T0);
+        assertThat(store.claimNext("w1", T0, LEASE, BUILTIN)).map(Video::id).contains(rendered.id());
+        store.requeue(store.findById(rendered.id()).orElseThrow(), T0);
+        assertThat(store.claimNext("w1", T0, LEASE, Set.of("relay", "builtin"))).map(Video::id).contains(relayed.id());
+        assertThat(store.claimNext("w1", T0, LEASE, Set.of("relay", "builtin"))).map(Video::id).contains(rendered.id());
+        assertThat(store.claimNext("w1", T0, LEASE, Set.of("relay", "builtin"))).as("key_a is at its limit").isEmpty();
+        assertThat(store.findById(relayedLater.id()).orElseThrow().status()).isEqualTo(VideoStatus.QUEUED);
+    }
+
+    @Test
+    void jobsCreatedWhileWorkersClaimAndFinishAreAllClaimedOnce() throws Exception {
+        int jobs = 40;
+        Set<String> claimed = ConcurrentHashMap.newKeySet();
+        List<String> duplicates = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        for (int c = 0; c < 2; c++) {
+            pool.submit(() -> {
+                for (int i = 0; i < jobs / 2; i++) store.insert(aVideo().build(), T0);
+                return null;
+            });
+        }
+        for (int w = 0; w < 4; w++) {
+            String worker = "w" + w;
+            pool.submit(() -> {
+                while (!stop.get()) {
+                    store.claimNext(worker, T0, LEASE, BUILTIN).ifPresent(job -> {
+                        if (!claimed.add(job.id())) duplicates.add(job.id());
+                        store.complete(job, 4, T0, T0.plusSeconds(100)); // makes room on the key
+                    });
+                }
+                return null;
+            });
+        }
+        try {
+            dev.vidgate.testsupport.Waits.await("every job claimed", java.time.Duration.ofSeconds(60), java.time.Duration.ofMillis(20))
+                    .until(() -> claimed.size() == jobs);
+        } finally {
+            stop.set(true);
+            pool.shutdown();
+            assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(duplicates).isEmpty();
+        assertThat(store.claimNext("w9", T0, LEASE, BUILTIN)).isEmpty();
+    }
 }

@@ -195,6 +195,22 @@ public abstract class JobStoreContract extends JobStoreClaimsContract {
     }
 
     @Test
+    void aBatchOfExpiredJobsIsMarkedInOneGoExceptAJobThatChangedMeanwhile() {
+        for (int i = 0; i < 3; i++) {
+            store.insert(aVideo().build(), T0);
+            store.complete(store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow(), 4, T0, T0.plusSeconds(100));
+        }
+        List<Video> due = store.findExpired(T0.plusSeconds(100), 10);
+        assertThat(due).hasSize(3);
+        assertThat(store.markContentExpired(due.get(1))).as("a concurrent sweep took this one").isTrue();
+
+        assertThat(store.markContentExpired(due)).extracting(Video::id).containsExactly(due.get(0).id(), due.get(2).id());
+        assertThat(store.markContentExpired(due)).isEmpty();
+        assertThat(store.findExpired(T0.plusSeconds(200), 10)).isEmpty();
+        assertThat(store.markContentExpired(List.of())).isEmpty();
+    }
+
+    @Test
     void failedAndCancelledJobsAreFoundOnceForTheirFilesToBeDeletedWhileOtherJobsAreNot() {
         Video cancelled = store.cancel(store.insert(aVideo().withReference().build(), T0), T0).orElseThrow();
         store.insert(aVideo().withReference().build(), T0);

@@ -10,7 +10,6 @@ import dev.vidgate.video.ProviderUsage;
 import dev.vidgate.video.Video;
 import dev.vidgate.video.VideoError;
 import dev.vidgate.video.VideoStatus;
-import dev.vidgate.video.VideoStatus.Move;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,11 +19,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,9 +31,8 @@ import static dev.vidgate.video.VideoStatus.IN_PROGRESS;
 import static dev.vidgate.video.VideoStatus.QUEUED;
 
 /**
- * {@link JobStore} on JDBC, for H2 and PostgreSQL alike (the SQL here is common to both). Claims lock
- * the API key's row ({@code SELECT ... FOR UPDATE}) while counting its running jobs, so a key's
- * concurrency limit holds across threads and across nodes sharing one database.
+ * {@link JobStore} on JDBC, for H2 and PostgreSQL alike (the SQL here is common to both). Claims are {@link Claims}; every
+ * move into the queue keeps its {@code queue_heads} in the same transaction.
  */
 public final class JdbcJobStore implements JobStore {
     private static final String SELECT = "SELECT " + VideoRowMapper.COLUMNS + " FROM videos ";
@@ -47,6 +42,7 @@ public final class JdbcJobStore implements JobStore {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final TransitionHook hook;
+    private final Claims claims;
 
     public JdbcJobStore(JdbcTemplate jdbc, TransactionTemplate tx) {
         this(jdbc, tx, TransitionHook.NONE);
@@ -56,6 +52,7 @@ public final class JdbcJobStore implements JobStore {
         this.jdbc = jdbc;
         this.tx = tx;
         this.hook = hook;
+        this.claims = new Claims(jdbc, tx);
     }
 
     @Override
@@ -89,6 +86,7 @@ public final class JdbcJobStore implements JobStore {
         }
         Video created = findById(v.id()).orElseThrow();
         hook.created(created);
+        claims.enqueued(created.id());
         return created;
     }
 
@@ -108,107 +106,21 @@ public final class JdbcJobStore implements JobStore {
 
     @Override
     public List<Video> list(String tenantId, String afterId, int limit, boolean ascending) {
-        String order = ascending ? "ASC" : "DESC";
+        // ordered by the whole index (tenant_id, seq): H2 then reads just the page from it, either way, instead of
+        // sorting all the tenant's jobs (the tenant_id is the same on every row)
+        String order = ascending ? " ASC" : " DESC";
+        order = " ORDER BY tenant_id" + order + ", seq" + order + " LIMIT ?";
         if (afterId == null) {
-            return jdbc.query(SELECT + "WHERE tenant_id = ? ORDER BY seq " + order + " LIMIT ?",
-                    VideoRowMapper.INSTANCE, tenantId, limit);
+            return jdbc.query(SELECT + "WHERE tenant_id = ?" + order, VideoRowMapper.INSTANCE, tenantId, limit);
         }
         String cmp = ascending ? ">" : "<";
-        return jdbc.query(SELECT + "WHERE tenant_id = ? AND seq " + cmp
-                        + " (SELECT seq FROM videos WHERE id = ? AND tenant_id = ?) ORDER BY seq " + order + " LIMIT ?",
+        return jdbc.query(SELECT + "WHERE tenant_id = ? AND seq " + cmp + " (SELECT seq FROM videos WHERE id = ? AND tenant_id = ?)" + order,
                 VideoRowMapper.INSTANCE, tenantId, afterId, tenantId, limit);
-    }
-
-    /**
-     * The jobs a claim may take, from the one transition table: those a {@code CLAIM} takes once their
-     * not-before time (a delayed retry) has come, and those a {@code RECLAIM} takes once their lease ran out.
-     * Two parameters, both now (epoch ms).
-     */
-    private static final String CLAIMABLE = "((status IN (" + quoted(VideoStatus.claimableFrom(Move.CLAIM))
-            + ") AND (not_before IS NULL OR not_before <= ?)) OR (status IN ("
-            + quoted(VideoStatus.claimableFrom(Move.RECLAIM)) + ") AND lease_until < ?))";
-
-    /**
-     * {@link #CLAIMABLE} as two index ranges, so a claim reads the queued and the expired-lease rows, not the whole
-     * table: parameters now and the engines ({@code #} stands for their placeholders), twice.
-     */
-    private static final String CLAIMABLE_ROWS = "SELECT key_id, seq FROM videos WHERE status IN (" + quoted(VideoStatus.claimableFrom(Move.CLAIM))
-            + ") AND (not_before IS NULL OR not_before <= ?) AND engine IN (#) UNION ALL SELECT key_id, seq FROM videos WHERE status IN ("
-            + quoted(VideoStatus.claimableFrom(Move.RECLAIM)) + ") AND lease_until < ? AND engine IN (#)";
-
-    private static String quoted(Set<VideoStatus> states) {
-        return states.stream().map(s -> "'" + s.name() + "'").collect(java.util.stream.Collectors.joining(", "));
     }
 
     @Override
     public Optional<Video> claimNext(String workerId, Instant now, Duration lease, Set<String> engines) {
-        if (engines.isEmpty()) return Optional.empty();
-        long nowMs = now.toEpochMilli();
-        List<Object> args = new ArrayList<>();
-        args.add(nowMs);
-        args.addAll(engines);
-        args.add(nowMs);
-        args.addAll(engines);
-        // The oldest claimable job of every key among the engines with room: FIFO within a key. A job waiting
-        // for its not-before time is not claimable yet and does not hold up the key's other jobs.
-        List<Candidate> heads = jdbc.query(
-                // The heads first, then each one's row by its seq: as an outer join this order is kept, where H2 would
-                // otherwise run the grouping once per row of videos (seconds at 100,000 queued jobs).
-                "SELECT v.id, v.key_id, v.version, v.seq, COALESCE(k.max_concurrent, 2) AS max_concurrent, v.lease_until FROM "
-                        + "(SELECT key_id, MIN(seq) AS s FROM (" + CLAIMABLE_ROWS.replace("#", placeholders(engines.size()))
-                        + ") c GROUP BY key_id) h LEFT JOIN videos v ON v.seq = h.s "
-                        + "LEFT JOIN api_keys k ON k.id = v.key_id WHERE v.id IS NOT NULL",
-                (rs, i) -> new Candidate(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getInt(5),
-                        rs.getObject(6) == null ? nowMs : Math.min(nowMs, rs.getLong(6))),
-                args.toArray());
-        if (heads.isEmpty()) return Optional.empty();
-        Map<String, Integer> running = runningPerKey(nowMs);
-        // Fair across keys: the key with the fewest running jobs goes first, then the oldest job.
-        List<Candidate> order = new ArrayList<>(heads.stream()
-                .filter(c -> running.getOrDefault(c.keyId, 0) < c.maxConcurrent)
-                .toList());
-        order.sort(Comparator.<Candidate>comparingInt(c -> running.getOrDefault(c.keyId, 0)).thenComparingLong(c -> c.seq));
-        for (Candidate c : order) {
-            Optional<Video> claimed = tx.execute(status -> tryClaim(c, workerId, nowMs, nowMs + lease.toMillis()));
-            if (claimed.isPresent()) return claimed;
-        }
-        return Optional.empty();
-    }
-
-    private Optional<Video> tryClaim(Candidate c, String workerId, long nowMs, long leaseUntil) {
-        // Serialises claims of one key across threads and nodes while its running jobs are counted.
-        jdbc.query("SELECT id FROM api_keys WHERE id = ? FOR UPDATE", rs -> null, c.keyId);
-        Integer busy = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM videos WHERE key_id = ? AND status = 'IN_PROGRESS' AND lease_until >= ?",
-                Integer.class, c.keyId, nowMs);
-        if (busy != null && busy >= c.maxConcurrent) return Optional.empty();
-        int updated = jdbc.update("UPDATE videos SET status = 'IN_PROGRESS', lease_owner = ?, lease_until = ?, "
-                        + "started_at = COALESCE(started_at, ?), attempts = attempts + 1, version = version + 1 "
-                        + "WHERE id = ? AND version = ? AND " + CLAIMABLE,
-                workerId, leaseUntil, nowMs, c.id, c.version, nowMs, nowMs);
-        if (updated != 1) return Optional.empty();
-        Video claimed = findById(c.id).orElseThrow();
-        // A previous attempt still open belonged to a node that died: it stopped counting against the key's
-        // limit when its lease ran out, so that is when the attempt is recorded as ended. The lease read
-        // with the candidate is that one: the claim succeeded only because it was still expired, and a
-        // live owner's heartbeat only ever moves a lease into the future.
-        endAttempt(c.id, c.lostAt, "lost");
-        jdbc.update("INSERT INTO job_attempts (video_id, attempt, key_id, worker, started_at) VALUES (?, ?, ?, ?, ?)",
-                c.id, claimed.attempts(), c.keyId, workerId, nowMs);
-        return Optional.of(claimed);
-    }
-
-    private void endAttempt(String videoId, long atMs, String outcome) {
-        jdbc.update("UPDATE job_attempts SET ended_at = ?, outcome = ? WHERE video_id = ? AND ended_at IS NULL", atMs, outcome, videoId);
-    }
-
-    private Map<String, Integer> runningPerKey(long nowMs) {
-        Map<String, Integer> running = new HashMap<>();
-        jdbc.query("SELECT key_id, COUNT(*) FROM videos WHERE status = 'IN_PROGRESS' AND lease_until >= ? GROUP BY key_id",
-                rs -> {
-                    running.put(rs.getString(1), rs.getInt(2));
-                }, nowMs);
-        return running;
+        return claims.claimNext(workerId, now, lease, engines);
     }
 
     @Override
@@ -223,7 +135,7 @@ public final class JdbcJobStore implements JobStore {
         List<String> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += HEARTBEAT_CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + HEARTBEAT_CHUNK));
-            String in = placeholders(chunk.size());
+            String in = Claims.placeholders(chunk.size());
             List<Object> args = new ArrayList<>();
             args.add(leaseUntil.toEpochMilli());
             args.add(workerId);
@@ -234,10 +146,6 @@ public final class JdbcJobStore implements JobStore {
                     String.class, args.subList(1, args.size()).toArray()));
         }
         return Collections.unmodifiableSet(held);
-    }
-
-    private static String placeholders(int n) {
-        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     @Override
@@ -296,8 +204,10 @@ public final class JdbcJobStore implements JobStore {
         return tx.execute(status -> {
             Optional<Video> after = casUpdate(current, QUEUED, "lease_owner = NULL, lease_until = NULL, engine_handle = NULL, "
                     + "not_before = ?, attempts = attempts - 1", notBefore.toEpochMilli());
-            after.ifPresent(changed -> jdbc.update("DELETE FROM job_attempts WHERE video_id = ? AND attempt = ?",
-                    current.id(), current.attempts()));
+            after.ifPresent(changed -> {
+                jdbc.update("DELETE FROM job_attempts WHERE video_id = ? AND attempt = ?", current.id(), current.attempts());
+                claims.enqueued(current.id());
+            });
             return after;
         });
     }
@@ -307,7 +217,8 @@ public final class JdbcJobStore implements JobStore {
         return tx.execute(status -> {
             Optional<Video> after = casUpdate(current, to, assignments, values);
             after.ifPresent(changed -> {
-                if (current.status() == IN_PROGRESS) endAttempt(current.id(), at.toEpochMilli(), to.name().toLowerCase(java.util.Locale.ROOT));
+                if (current.status() == IN_PROGRESS) Claims.endAttempt(jdbc, current.id(), at.toEpochMilli(), to.name().toLowerCase(java.util.Locale.ROOT));
+                if (to == QUEUED) claims.enqueued(current.id());
                 if (to.isFinished()) hook.finished(current, changed);
             });
             return after;
@@ -328,7 +239,9 @@ public final class JdbcJobStore implements JobStore {
 
     @Override
     public List<Video> findExpired(Instant now, int limit) {
-        return jdbc.query(SELECT + "WHERE status = 'COMPLETED' AND content_expired = FALSE AND expires_at <= ? ORDER BY expires_at LIMIT ?",
+        return jdbc.query(SELECT + "WHERE status = 'COMPLETED' AND content_expired = FALSE AND expires_at <= ? "
+                        // the whole index (status, content_expired, expires_at), so H2 reads just the batch from it
+                        + "ORDER BY status, content_expired, expires_at LIMIT ?",
                 VideoRowMapper.INSTANCE, now.toEpochMilli(), limit);
     }
 
@@ -338,10 +251,23 @@ public final class JdbcJobStore implements JobStore {
                 VideoRowMapper.INSTANCE, limit);
     }
 
+    private static final String MARK_EXPIRED = "UPDATE videos SET content_expired = TRUE, version = version + 1 WHERE id = ? "
+            + "AND version = ? AND status IN ('COMPLETED', 'FAILED', 'CANCELLED')";
+
     @Override
     public boolean markContentExpired(Video current) {
-        return jdbc.update("UPDATE videos SET content_expired = TRUE, version = version + 1 WHERE id = ? AND version = ? "
-                + "AND status IN ('COMPLETED', 'FAILED', 'CANCELLED')", current.id(), current.version()) == 1;
+        return jdbc.update(MARK_EXPIRED, current.id(), current.version()) == 1;
+    }
+
+    @Override
+    public List<Video> markContentExpired(List<Video> due) {
+        if (due.isEmpty()) return List.of();
+        // one batch of compare-and-sets, committed before the caller deletes any file
+        int[] marked = tx.execute(status -> jdbc.batchUpdate(MARK_EXPIRED,
+                due.stream().map(v -> new Object[] {v.id(), v.version()}).toList()));
+        List<Video> won = new ArrayList<>();
+        for (int i = 0; i < due.size(); i++) if (marked[i] == 1) won.add(due.get(i));
+        return won;
     }
 
     @Override
@@ -384,7 +310,4 @@ public final class JdbcJobStore implements JobStore {
         if (s == null) return "";
         return s.length() <= max ? s : s.substring(0, max);
     }
-
-    /** @param lostAt when an expired lease on the job ran out (for a queued job: now; it has no open attempt) */
-    private record Candidate(String id, String keyId, long version, long seq, int maxConcurrent, long lostAt) {}
 }
