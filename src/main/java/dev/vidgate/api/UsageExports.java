@@ -15,10 +15,13 @@ import java.io.UncheckedIOException;
 /**
  * The CSV exports of the usage dashboard: RFC 4180 ({@code CRLF} line ends, fields quoted when they hold a comma, quote
  * or line break), a header row, UTF-8, amounts in micro-credits, times in ISO 8601 UTC. The ledger is written row by row
- * as the database hands it over, so a long range never sits in memory.
+ * as the database hands it over, so a long range never sits in memory. Text cells that a spreadsheet would read as a
+ * formula (starting with {@code = + - @}, tab or carriage return) are prefixed with a single quote (OWASP's advice on
+ * CSV injection); numbers are written as numbers, a negative one included.
  */
 public final class UsageExports {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180;
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private UsageExports() {}
 
@@ -27,7 +30,8 @@ public final class UsageExports {
         try (CSVPrinter csv = start(response, "usage", usage.from() + "_" + usage.to())) {
             csv.printRecord("date", "tenant_id", "key_id", "model", "resolution", "price_unit", "quantity", "seconds", "jobs", "credits_micro");
             for (UsageRow r : usage.rows()) {
-                csv.printRecord(r.day(), r.tenantId(), r.keyId(), r.model(), r.resolution(), r.unit() == null ? null : r.unit().wireName(),
+                csv.printRecord(r.day(), text(r.tenantId()), text(r.keyId()), text(r.model()), text(r.resolution()),
+                    r.unit() == null ? null : r.unit().wireName(),
                         r.quantity(), r.seconds(), r.jobs(), r.credits());
             }
         }
@@ -44,11 +48,18 @@ public final class UsageExports {
 
     private static void row(CSVPrinter csv, Movement m) {
         try {
-            csv.printRecord(m.id(), m.createdAt(), m.tenantId(), m.keyId(), m.videoId(), m.kind().wireName(), m.amount(), m.balanceAfter(),
-                    m.model(), m.resolution(), m.seconds(), m.unit() == null ? null : m.unit().wireName(), m.quantity(), m.charge(), m.reason());
+            csv.printRecord(m.id(), m.createdAt(), text(m.tenantId()), text(m.keyId()), m.videoId(), m.kind().wireName(), m.amount(),
+                    m.balanceAfter(), text(m.model()), text(m.resolution()), m.seconds(), m.unit() == null ? null : m.unit().wireName(),
+                    m.quantity(), m.charge(), text(m.reason()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A user-controlled text cell, neutralised when a spreadsheet would run it as a formula. */
+    static String text(String value) {
+        if (value == null || value.isEmpty() || FORMULA_STARTS.indexOf(value.charAt(0)) < 0) return value;
+        return "'" + value;
     }
 
     private static CSVPrinter start(HttpServletResponse response, String what, String range) throws IOException {

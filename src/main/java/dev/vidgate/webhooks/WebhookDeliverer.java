@@ -26,6 +26,8 @@ public final class WebhookDeliverer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebhookDeliverer.class);
     static final String LOOP = "webhook-delivery";
     private static final Duration SHORTEST_PAUSE = Duration.ofMillis(10);
+    /** How often the loop forgets rotated-out secrets whose overlap has ended (they stopped signing then already). */
+    static final Duration SECRET_SWEEP = Duration.ofMinutes(1);
 
     private final WebhookStore store;
     private final WebhookSettings settings;
@@ -41,6 +43,7 @@ public final class WebhookDeliverer implements AutoCloseable {
     private final ExecutorService posts = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-", 0).factory());
     private volatile boolean running;
     private Thread loop;
+    private Instant nextSecretSweep = Instant.MIN;
 
     /**
      * @param pacer    the deliverer's pauses while idle or after an error
@@ -81,6 +84,7 @@ public final class WebhookDeliverer implements AutoCloseable {
     private void loop() {
         while (running) {
             try {
+                forgetPreviousSecrets();
                 if (claimAndPost() > 0) continue;
                 // While posts run, wait on the wall clock for one to end (their leases are on the injected clock, which
                 // must not run past them meanwhile); otherwise pause until the next delivery is due.
@@ -101,6 +105,15 @@ public final class WebhookDeliverer implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** At most once per {@link #SECRET_SWEEP} of the injected clock; only the loop's thread calls it. */
+    private void forgetPreviousSecrets() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextSecretSweep)) return;
+        nextSecretSweep = now.plus(SECRET_SWEEP);
+        int forgotten = store.forgetPreviousSecrets(now);
+        if (forgotten > 0) log.info("forgot {} rotated-out webhook secrets whose overlap ended", forgotten);
     }
 
     /** Claims what this node has room for and posts it; answers how many. */

@@ -35,6 +35,9 @@ public interface WebhookStore {
     /** Replaces the secret; the old one keeps signing until {@code previousUntil}. */
     boolean rotate(String id, String newSecret, Instant previousUntil);
 
+    /** Forgets the previous secrets whose overlap has ended by {@code now} (they no longer sign); answers how many. */
+    int forgetPreviousSecrets(Instant now);
+
     /** Removes an endpoint with its deliveries and their log. */
     boolean delete(String id);
 

@@ -99,6 +99,22 @@ class UsageStatsApiTest {
     }
 
     @Test
+    void aReasonThatASpreadsheetWouldRunAsAFormulaIsExportedAsTextWhileANegativeAmountStaysANumber() throws IOException {
+        new AdminCalls(admin).tenant("formulas", "");
+        String hyperlink = "=HYPERLINK(\"http://evil.example/\",\"click\")";
+        ok(admin.postJson("/admin/v1/tenants/formulas/topups", "{\"amount\":1000000,\"reason\":\"" + hyperlink.replace("\"", "\\\"") + "\"}"));
+        ok(admin.postJson("/admin/v1/tenants/formulas/adjustments", "{\"amount\":-250000,\"reason\":\"-refund of a duplicate\"}"));
+
+        List<CSVRecord> rows = CSVFormat.RFC4180.parse(new StringReader(admin.get("/admin/v1/usage/ledger.csv?tenant=formulas").body()))
+                .getRecords();
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(1).get(14)).isEqualTo("'" + hyperlink);
+        assertThat(rows.get(2).get(6)).as("the refund's amount, a number").isEqualTo("-250000");
+        assertThat(rows.get(2).get(14)).isEqualTo("'-refund of a duplicate");
+        assertThat(rows.get(2).get(7)).isEqualTo("750000");
+    }
+
+    @Test
     void theUsageExportHasItsHeaderRowEvenWhenNothingWasBilled() throws IOException {
         for (HttpResponse<String> r : List.of(studio.get("/v1/usage/usage.csv"), admin.get("/admin/v1/usage/usage.csv?tenant=studio"))) {
             assertThat(r.statusCode()).isEqualTo(200);

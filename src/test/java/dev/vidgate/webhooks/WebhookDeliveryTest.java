@@ -189,4 +189,18 @@ class WebhookDeliveryTest {
         assertThat(d.lastError()).contains("private");
         assertThat(rig.receiver.received()).isEmpty();
     }
+
+    @Test
+    void theDelivererForgetsARotatedOutSecretOnlyAfterItsOverlapHasEnded() {
+        start(WebhookRig.fast());
+        String id = rig.endpoint("ten_a", null).endpoint().id();
+        rig.webhooks.rotate("ten_a", id);
+        Instant until = rig.store.endpoint(id).orElseThrow().previousUntil();
+
+        Endpoint forgotten = Waits.await("the rotated-out secret forgotten", WAIT, Duration.ofMillis(20))
+                .until(() -> rig.store.endpoint(id).orElseThrow(), e -> e.previousSecret() == null);
+
+        assertThat(clock.instant()).as("the test clock, moved by the idle deliverer").isAfterOrEqualTo(until);
+        assertThat(forgotten.previousUntil()).isNull();
+    }
 }

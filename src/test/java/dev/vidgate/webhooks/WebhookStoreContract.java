@@ -175,6 +175,34 @@ public abstract class WebhookStoreContract {
     }
 
     @Test
+    void aRotatedOutSecretIsForgottenOnceItsOverlapHasEndedAndNotBefore() {
+        Endpoint e = endpoint("ten_a", EventType.DEFAULT);
+        Endpoint never = endpoint("ten_a", EventType.DEFAULT);
+        Instant until = T0.plus(Endpoint.ROTATION_OVERLAP);
+        store.rotate(e.id(), WebhookSigner.newSecret(), until);
+
+        assertThat(store.forgetPreviousSecrets(until.minusMillis(1))).isZero();
+        assertThat(store.endpoint(e.id()).orElseThrow().previousSecret()).isEqualTo(e.secret());
+
+        assertThat(store.forgetPreviousSecrets(until)).isEqualTo(1);
+        Endpoint forgotten = store.endpoint(e.id()).orElseThrow();
+        assertThat(forgotten.previousSecret()).isNull();
+        assertThat(forgotten.previousUntil()).isNull();
+        assertThat(store.endpoint(never.id()).orElseThrow().secret()).isEqualTo(never.secret());
+    }
+
+    @Test
+    void aSecondRotationReplacesTheRotatedOutSecretWithTheOneItRetires() {
+        Endpoint e = endpoint("ten_a", EventType.DEFAULT);
+        String second = WebhookSigner.newSecret();
+        store.rotate(e.id(), second, T0.plus(Endpoint.ROTATION_OVERLAP));
+        String third = WebhookSigner.newSecret();
+        store.rotate(e.id(), third, T0.plus(Endpoint.ROTATION_OVERLAP).plusSeconds(60));
+
+        assertThat(store.endpoint(e.id()).orElseThrow().signingSecrets(T0)).containsExactly(third, second);
+    }
+
+    @Test
     void endpointsArePagedPerTenantInCreationOrderAndChangesApplyOnlyToTheFieldsGiven() {
         Endpoint a1 = endpoint("ten_a", EventType.DEFAULT);
         endpoint("ten_b", EventType.DEFAULT);

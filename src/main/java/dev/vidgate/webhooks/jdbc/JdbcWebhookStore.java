@@ -92,6 +92,12 @@ public final class JdbcWebhookStore implements WebhookStore {
     }
 
     @Override
+    public int forgetPreviousSecrets(Instant now) {
+        return jdbc.update("UPDATE webhook_endpoints SET previous_secret = NULL, previous_until = NULL WHERE previous_until <= ?",
+                now.toEpochMilli());
+    }
+
+    @Override
     public boolean delete(String id) {
         return Boolean.TRUE.equals(tx.execute(status -> {
             jdbc.update("DELETE FROM webhook_attempts WHERE delivery_id IN (SELECT id FROM webhook_deliveries WHERE endpoint_id = ?)", id);
