@@ -62,9 +62,11 @@ class JobLogChannelFilterTest {
         List<String> alpha = new ArrayList<>();
         for (int i = 0; i < 2; i++) alpha.addFirst(create("sora-2", "alpha " + i));
         String beta = create("sora-2-pro", "beta");
+        // in progress first, then its upstream handle (and so its channel) is stored: wait for both
         await("every job on its channel", Duration.ofSeconds(120), Duration.ofMillis(200))
-                .until(() -> ok(admin.get("/admin/v1/jobs")).get("data").valueStream().map(j -> j.get("status").asString()).toList(),
-                        statuses -> statuses.size() == 3 && statuses.stream().allMatch("in_progress"::equals));
+                .until(() -> ok(admin.get("/admin/v1/jobs")).get("data").valueStream().toList(), jobs -> jobs.size() == 3
+                        && jobs.stream().allMatch(j -> j.get("status").asString().equals("in_progress")
+                        && j.hasNonNull("channel") && !j.get("channel").asString().isEmpty()));
 
         assertThat(ids("/admin/v1/jobs?channel=alpha")).containsExactlyElementsOf(alpha);
         assertThat(ids("/admin/v1/jobs?channel=beta&engine=relay&status=in_progress")).containsExactly(beta);
