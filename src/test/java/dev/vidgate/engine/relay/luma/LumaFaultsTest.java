@@ -4,7 +4,7 @@ import dev.vidgate.catalog.VideoSize;
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.engine.relay.FakeProvider;
-import dev.vidgate.engine.relay.ProviderFaultsContract;
+import dev.vidgate.engine.relay.FakeProviderFaultsContract;
 import dev.vidgate.engine.relay.ProviderFixture;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The shared faults on Luma's fake, and Luma's own: its 400 body, 402 (out of credits, on the one channel), other
  * failures, a completion without a video (Luma's own code for it).
  */
-class LumaFaultsTest extends ProviderFaultsContract {
+class LumaFaultsTest extends FakeProviderFaultsContract {
     private FakeLuma luma;
 
     @Override
@@ -26,6 +26,9 @@ class LumaFaultsTest extends ProviderFaultsContract {
         luma = new FakeLuma();
         return over(workDir, channels, luma, new LumaProvider(), luma.baseUrl(), FakeLuma.KEY, "ray-2");
     }
+
+    @Override
+    protected FakeProvider fake() { return luma; }
 
     @Override
     protected GenerationRequest request(String jobId, String prompt) { return ProviderFixture.hd(jobId, prompt); }
@@ -75,34 +78,10 @@ class LumaFaultsTest extends ProviderFaultsContract {
     protected String stopPath(String upstreamId) { return FakeLuma.PREFIX + "/generations/" + upstreamId; }
 
     @Override
-    protected int expireTheResults() {
-        luma.storage = FakeProvider.Storage.EXPIRED;
-        return 403;
-    }
-
-    @Override
-    protected void cutTheResultsShort() { luma.storage = FakeProvider.Storage.TRUNCATED; }
-
-    @Override
-    protected List<String> downloads() { return luma.downloads.stream().map(Object::toString).toList(); }
-
-    @Override
     protected boolean withoutVideo() { return false; }
 
     @Override
     protected boolean expireTheJobs() { return false; }
-
-    @Override
-    protected boolean throttleReads() {
-        luma.readFault = 429;
-        return true;
-    }
-
-    @Override
-    protected boolean takeTheProviderDown() {
-        luma.close();
-        return true;
-    }
 
     @Test
     void aResolutionLumaRefusesFailsTheJobWithLumasOwnExplanation() {

@@ -4,7 +4,7 @@ import dev.vidgate.catalog.VideoSize;
 import dev.vidgate.engine.EngineStatus;
 import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.engine.relay.FakeProvider;
-import dev.vidgate.engine.relay.ProviderFaultsContract;
+import dev.vidgate.engine.relay.FakeProviderFaultsContract;
 import dev.vidgate.engine.relay.ProviderFixture;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The shared faults on Runway's fake, and Runway's own: its 400 body, task failures, THROTTLED and progress, the prompt limit. */
-class RunwayFaultsTest extends ProviderFaultsContract {
+class RunwayFaultsTest extends FakeProviderFaultsContract {
     private static final VideoSize HD = new VideoSize(1280, 720);
 
     private FakeRunway runway;
@@ -25,6 +25,9 @@ class RunwayFaultsTest extends ProviderFaultsContract {
         runway = new FakeRunway();
         return over(workDir, channels, runway, new RunwayProvider(), runway.root(), FakeRunway.KEY, "gen4.5");
     }
+
+    @Override
+    protected FakeProvider fake() { return runway; }
 
     @Override
     protected GenerationRequest request(String jobId, String prompt) { return ProviderFixture.hd(jobId, prompt); }
@@ -72,34 +75,10 @@ class RunwayFaultsTest extends ProviderFaultsContract {
     protected String stopPath(String upstreamId) { return "/v1/tasks/" + upstreamId; }
 
     @Override
-    protected int expireTheResults() {
-        runway.storage = FakeProvider.Storage.EXPIRED;
-        return 403;
-    }
-
-    @Override
-    protected void cutTheResultsShort() { runway.storage = FakeProvider.Storage.TRUNCATED; }
-
-    @Override
-    protected List<String> downloads() { return runway.downloads.stream().map(Object::toString).toList(); }
-
-    @Override
     protected boolean withoutVideo() { return false; }
 
     @Override
     protected boolean expireTheJobs() { return false; }
-
-    @Override
-    protected boolean throttleReads() {
-        runway.readFault = 429;
-        return true;
-    }
-
-    @Override
-    protected boolean takeTheProviderDown() {
-        runway.close();
-        return true;
-    }
 
     @Test
     void aRatioRunwayRefusesFailsTheJobWithRunwaysOwnExplanation() {
