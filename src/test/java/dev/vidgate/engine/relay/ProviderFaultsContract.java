@@ -341,6 +341,7 @@ public abstract class ProviderFaultsContract {
         ChannelProbe probe = probe(relay);
         assertThat(probe.outcome()).as(probe.message()).isEqualTo(Outcome.RATE_LIMITED);
         assertThat(probe.httpStatus()).isEqualTo(429);
+        assertThat(creates()).isZero();
     }
 
     @Test
