@@ -2,7 +2,6 @@ package dev.vidgate.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +32,7 @@ public final class NodeProcess implements AutoCloseable {
 
     /** Starts a node and waits until its API answers; {@code settings} become {@code --key=value} arguments. */
     public static NodeProcess start(String name, Path dataDir, Map<String, String> settings) {
-        int port = freePort();
+        int port = Ports.free();
         Path log = dataDir.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -117,11 +116,4 @@ public final class NodeProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -6,6 +6,7 @@ import com.openai.models.videos.Video;
 import com.openai.models.videos.VideoCreateParams;
 import com.openai.models.videos.VideoDownloadContentParams;
 import dev.vidgate.api.SdkClients;
+import dev.vidgate.testsupport.Ports;
 import dev.vidgate.testsupport.RawHttp;
 import dev.vidgate.testsupport.TestClock;
 import dev.vidgate.testsupport.TestServer;
@@ -13,8 +14,6 @@ import org.springframework.core.env.MapPropertySource;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -46,7 +45,7 @@ public final class ProviderServer implements AutoCloseable {
 
     /** As above, with more properties (or other values for the polling intervals). */
     public static ProviderServer start(Path dir, String flavour, String baseUrl, String key, String models, Map<String, String> more) {
-        int port = freePort();
+        int port = Ports.free();
         Map<String, String> properties = new HashMap<>(Map.of(
                 "vidgate.public-url", "http://127.0.0.1:" + port,
                 "vidgate.relay.channels[0].name", flavour,
@@ -87,13 +86,6 @@ public final class ProviderServer implements AutoCloseable {
         return new RawHttp(server.baseUrl(), TestServer.API_KEY).get("/v1/videos/" + id).body();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Override
     public void close() {
