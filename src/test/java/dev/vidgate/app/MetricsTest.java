@@ -70,8 +70,12 @@ class MetricsTest {
         assertThat(ok(http.post("/v1/videos/" + cancelled + "/cancel", null, new byte[0])).get("status").asString()).isEqualTo("cancelled");
         create(http, "sora-2-pro");
 
-        Scrape scrape = awaitScrape("the upstream's circuit open and the builtin queue empty", s ->
-                s.has("vidgate_upstream_circuit", "channel=\"down\"", "state=\"open\"")
+        // A scrape is no snapshot: the upstream timer's collector comes into being with the first request, and one that
+        // appears while a scrape runs may be missed by it while the circuit gauge, read later in the same scrape, is
+        // already open. So the wait is for the failed request itself, not only for the circuit it opened.
+        Scrape scrape = awaitScrape("the upstream's failed request counted, its circuit open and the builtin queue empty", s ->
+                s.has("vidgate_upstream_requests_seconds_count", "channel=\"down\"", "outcome=\"failure\"")
+                        && s.has("vidgate_upstream_circuit", "channel=\"down\"", "state=\"open\"")
                         && s.value("vidgate_upstream_circuit", "channel=\"down\"", "state=\"open\"") == 1
                         && s.value("vidgate_jobs_active", "engine=\"builtin\"", "state=\"queued\"") == 0
                         && s.value("vidgate_jobs_active", "engine=\"builtin\"", "state=\"in_progress\"") == 0);
