@@ -10,6 +10,8 @@ import java.util.HexFormat;
 public final class Secrets {
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Never digests: each hash works on a clone, cheaper than looking the algorithm up among the providers each time. */
+    private static final MessageDigest SHA_256 = lookUpSha256();
 
     private Secrets() {}
 
@@ -26,8 +28,16 @@ public final class Secrets {
 
     public static String hash(String secret) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            MessageDigest sha = (MessageDigest) SHA_256.clone();
             return HexFormat.of().formatHex(sha.digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static MessageDigest lookUpSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
