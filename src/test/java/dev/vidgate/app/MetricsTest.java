@@ -93,6 +93,8 @@ class MetricsTest {
         assertThat(scrape.value("vidgate_queue_depth_key", "key=\"other\"")).isZero();
         assertThat(scrape.value("vidgate_ledger_discrepancies")).isZero();
         assertThat(scrape.has("vidgate_jobs_run_time_seconds_bucket", "le=\"+Inf\"")).isTrue();
+        assertThat(scrape.has("http_server_requests_seconds_bucket", "uri=\"/v1/videos\"", "le=\"0.25\"")).as("a fixed bucket").isTrue();
+        assertThat(scrape.has("http_server_requests_seconds_bucket", "le=\"0.001048576\"")).as("a percentile-histogram bucket").isFalse();
 
         Set<String> queried = dashboardMetrics();
         assertThat(queried).contains("vidgate_jobs_active", "vidgate_upstream_circuit", "http_server_requests_seconds_bucket");
