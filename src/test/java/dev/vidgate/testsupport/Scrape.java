@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A Prometheus text scrape ({@code /actuator/prometheus}) read into its samples. */
 public final class Scrape {
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})?\\s+(\\S+).*$");
+    // label values are quoted and may hold a brace: a route's pattern, uri="/v1/videos/{id}"
+    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(?:[^}\"]|\"(?:[^\"\\\\]|\\\\.)*\")*})?\\s+(\\S+).*$");
 
     private record Sample(String name, String labels, double value) {}
 
