@@ -21,9 +21,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The claim of {@link JdbcJobStore}, at a cost that does not grow with the queue: it reads the small table
- * {@code queue_heads} (per API key and engine, a lower bound of the oldest queued job's seq) and the expired leases, then
- * seeks candidates best first, fewest running jobs and then oldest job, one index seek per pair it looks at (usually one).
+ * The claim of {@link JdbcJobStore}, at a cost that does not grow with the queue: it reads the few best rows of the small
+ * table {@code queue_heads} (per API key and engine, a lower bound of the oldest queued job's seq), ordered by the database
+ * with their key's running jobs and limit, and the expired leases, then seeks candidates best first, fewest running jobs
+ * and then oldest job, one index seek per pair it looks at (usually one); more heads only when the first give no job.
  * A pair's head is only a lower bound, so a candidate is taken only once its real oldest claimable job is known and still
  * comes first. Claims lock the API key's row ({@code SELECT ... FOR UPDATE}) while counting its running jobs, so a key's
  * concurrency limit holds across threads and across nodes sharing one database.
@@ -42,6 +43,23 @@ final class Claims {
     /** The concurrency limit of a job whose key is gone. */
     private static final int DEFAULT_LIMIT = 2;
     private static final int CHUNK = 500;
+
+    /** How many heads a claim reads first; when none of them gives a job it reads eight times as many, and so on. */
+    static final int FIRST_HEADS = 8;
+
+    /** Fewest running first, then oldest; the boundary of the heads read before a candidate equal to it. */
+    private static final Comparator<Candidate> BEST_FIRST = Comparator.<Candidate>comparingInt(c -> c.running)
+            .thenComparingLong(c -> c.seq).thenComparing(c -> !c.boundary);
+
+    /**
+     * The heads with their key's running jobs (a live lease) and limit, those with room only (none running, or fewer than
+     * the limit; a key that is gone has {@link #DEFAULT_LIMIT}). Parameters: now, the engines, the limit.
+     */
+    private static final String BEST_HEADS = "SELECT h.key_id, h.engine, h.seq, h.version, COALESCE(r.n, 0) AS running FROM queue_heads h "
+            + "LEFT JOIN (SELECT key_id, COUNT(*) AS n FROM videos WHERE status = 'IN_PROGRESS' AND lease_until >= ? GROUP BY key_id) r "
+            + "ON r.key_id = h.key_id LEFT JOIN api_keys k ON k.id = h.key_id "
+            + "WHERE (r.n IS NULL OR r.n < COALESCE(k.max_concurrent, " + DEFAULT_LIMIT + ")) AND h.engine IN (";
+    private static final String BEST_HEADS_ORDER = ") ORDER BY running, h.seq, h.key_id, h.engine LIMIT ?";
 
     private static final String OLDEST_QUEUED = "SELECT id, version, seq, not_before FROM videos WHERE status IN (" + QUEUED_STATES
             + ") AND key_id = ? AND engine = ? AND seq >= ? ";
@@ -73,40 +91,73 @@ final class Claims {
     Optional<Video> claimNext(String workerId, Instant now, Duration lease, Set<String> engines) {
         if (engines.isEmpty()) return Optional.empty();
         long nowMs = now.toEpochMilli();
-        String in = placeholders(engines.size());
-        PriorityQueue<Candidate> best = new PriorityQueue<>(Comparator.<Candidate>comparingInt(c -> c.running).thenComparingLong(c -> c.seq));
-        List<Candidate> found = new ArrayList<>(jdbc.query("SELECT key_id, engine, seq, version FROM queue_heads WHERE engine IN (" + in + ")",
-                (rs, i) -> new Candidate(null, rs.getString(1), rs.getString(2), rs.getLong(4), rs.getLong(3), 0, 0), engines.toArray()));
+        List<Candidate> lost = lostLeases(engines, nowMs);
+        Set<String> tried = new HashSet<>();
+        for (int limit = FIRST_HEADS; ; limit *= 8) {
+            PriorityQueue<Candidate> best = new PriorityQueue<>(BEST_FIRST);
+            List<Candidate> heads = bestHeads(engines, nowMs, limit + 1);
+            // Past the heads read lie only pairs whose (running, lower bound) is at least the last one's: a candidate
+            // ordered before that boundary is the best there is; reaching the boundary reads more heads.
+            if (heads.size() > limit) best.add(heads.removeLast().asBoundary());
+            best.addAll(heads);
+            best.addAll(lost);
+            boolean more = false;
+            for (Candidate c; (c = best.poll()) != null; ) {
+                if (c.boundary) {
+                    more = true;
+                    break;
+                }
+                if (tried.contains(c.keyId)) continue;
+                if (c.id == null) {
+                    // a head: the pair's oldest claimable job goes back in line at its real place
+                    oldestClaimable(c, nowMs).ifPresent(best::add);
+                    continue;
+                }
+                // Fair across keys and FIFO within one: this is the key's first job among the engines with room.
+                tried.add(c.keyId);
+                Candidate chosen = c;
+                Optional<Video> claimed = tx.execute(status -> tryClaim(chosen, workerId, nowMs, nowMs + lease.toMillis()));
+                if (claimed.isPresent()) return claimed;
+            }
+            if (!more) return Optional.empty();
+        }
+    }
+
+    /**
+     * The {@code limit} best heads of these engines whose key has room, best first: fewest running jobs (a live lease),
+     * then the lowest seq; counted and ordered by the database, so a claim reads a few rows, not one per key.
+     */
+    private List<Candidate> bestHeads(Set<String> engines, long nowMs, int limit) {
         List<Object> args = new ArrayList<>(List.of(nowMs));
         args.addAll(engines);
-        // the jobs whose worker's lease ran out (its node died): taken in their key's order like queued ones
-        found.addAll(jdbc.query("SELECT id, key_id, version, seq, lease_until FROM videos WHERE status IN (" + LEASED_STATES
-                        + ") AND lease_until < ? AND engine IN (" + in + ")",
-                (rs, i) -> new Candidate(rs.getString(1), rs.getString(2), null, rs.getLong(3), rs.getLong(4), Math.min(nowMs, rs.getLong(5)), 0),
+        args.add(limit);
+        return new ArrayList<>(jdbc.query(BEST_HEADS + placeholders(engines.size()) + BEST_HEADS_ORDER,
+                (rs, i) -> new Candidate(null, rs.getString(1), rs.getString(2), rs.getLong(4), rs.getLong(3), 0, rs.getInt(5), false),
                 args.toArray()));
-        if (found.isEmpty()) return Optional.empty();
-        Map<String, Integer> running = runningPerKey(nowMs);
-        // only keys with room: a key without running jobs has room (a limit is at least 1), the others are looked up
+    }
+
+    /**
+     * The jobs whose worker's lease ran out (its node died), of keys with room: taken in their key's order like queued
+     * ones. Usually none; their keys' running jobs and limits are read only when there are some.
+     */
+    private List<Candidate> lostLeases(Set<String> engines, long nowMs) {
+        List<Object> args = new ArrayList<>(List.of(nowMs));
+        args.addAll(engines);
+        List<Candidate> lost = jdbc.query("SELECT id, key_id, version, seq, lease_until FROM videos WHERE status IN (" + LEASED_STATES
+                        + ") AND lease_until < ? AND engine IN (" + placeholders(engines.size()) + ")",
+                (rs, i) -> new Candidate(rs.getString(1), rs.getString(2), null, rs.getLong(3), rs.getLong(4),
+                        Math.min(nowMs, rs.getLong(5)), 0, false), args.toArray());
+        if (lost.isEmpty()) return lost;
+        Set<String> keys = lost.stream().map(Candidate::keyId).collect(Collectors.toSet());
+        Map<String, Integer> running = runningPerKey(keys, nowMs);
+        // a key without running jobs has room (a limit is at least 1), the others are looked up
         Map<String, Integer> limits = limits(running.keySet());
-        for (Candidate c : found) {
+        List<Candidate> withRoom = new ArrayList<>();
+        for (Candidate c : lost) {
             int n = running.getOrDefault(c.keyId, 0);
-            if (n == 0 || n < limits.getOrDefault(c.keyId, DEFAULT_LIMIT)) best.add(c.running(n));
+            if (n == 0 || n < limits.getOrDefault(c.keyId, DEFAULT_LIMIT)) withRoom.add(c.running(n));
         }
-        Set<String> tried = new HashSet<>();
-        for (Candidate c; (c = best.poll()) != null; ) {
-            if (tried.contains(c.keyId)) continue;
-            if (c.id == null) {
-                // a head: the pair's oldest claimable job goes back in line at its real place
-                oldestClaimable(c, nowMs).ifPresent(best::add);
-                continue;
-            }
-            // Fair across keys and FIFO within one: this is the key's first job among the engines with room.
-            tried.add(c.keyId);
-            Candidate chosen = c;
-            Optional<Video> claimed = tx.execute(status -> tryClaim(chosen, workerId, nowMs, nowMs + lease.toMillis()));
-            if (claimed.isPresent()) return claimed;
-        }
-        return Optional.empty();
+        return withRoom;
     }
 
     /**
@@ -135,7 +186,7 @@ final class Claims {
     private static Candidate queued(java.sql.ResultSet rs, Candidate head, long nowMs) throws java.sql.SQLException {
         long notBefore = rs.getLong(4);
         boolean due = rs.wasNull() || notBefore <= nowMs;
-        return new Candidate(rs.getString(1), head.keyId, null, rs.getLong(2), rs.getLong(3), due ? nowMs : -1, head.running);
+        return new Candidate(rs.getString(1), head.keyId, null, rs.getLong(2), rs.getLong(3), due ? nowMs : -1, head.running, false);
     }
 
     private Optional<Video> tryClaim(Candidate c, String workerId, long nowMs, long leaseUntil) {
@@ -180,13 +231,16 @@ final class Claims {
         jdbc.update("UPDATE job_attempts SET ended_at = ?, outcome = ? WHERE video_id = ? AND ended_at IS NULL", atMs, outcome, videoId);
     }
 
-    /** The running jobs per key: a range of the in-progress rows with a live lease, so it follows the jobs in flight. */
-    private Map<String, Integer> runningPerKey(long nowMs) {
+    /** The running jobs (a live lease) of these keys. */
+    private Map<String, Integer> runningPerKey(Set<String> keys, long nowMs) {
         Map<String, Integer> running = new HashMap<>();
-        jdbc.query("SELECT key_id, COUNT(*) FROM videos WHERE status = 'IN_PROGRESS' AND lease_until >= ? GROUP BY key_id",
+        List<Object> args = new ArrayList<>(List.of(nowMs));
+        args.addAll(keys);
+        jdbc.query("SELECT key_id, COUNT(*) FROM videos WHERE status = 'IN_PROGRESS' AND lease_until >= ? AND key_id IN ("
+                        + placeholders(keys.size()) + ") GROUP BY key_id",
                 rs -> {
                     running.put(rs.getString(1), rs.getInt(2));
-                }, nowMs);
+                }, args.toArray());
         return running;
     }
 
@@ -202,9 +256,15 @@ final class Claims {
      * A head of {@code queue_heads} ({@code id} null: seq is a lower bound) or a job that may be claimed now ({@code lostAt}:
      * when an expired lease on it ran out; for a queued job now, or -1 while it waits for its not-before time).
      */
-    private record Candidate(String id, String keyId, String engine, long version, long seq, long lostAt, int running) {
+    private record Candidate(String id, String keyId, String engine, long version, long seq, long lostAt, int running,
+                             boolean boundary) {
         Candidate running(int n) {
-            return new Candidate(id, keyId, engine, version, seq, lostAt, n);
+            return new Candidate(id, keyId, engine, version, seq, lostAt, n, boundary);
+        }
+
+        /** This head as the boundary of the heads read: it and everything after it are not read yet. */
+        Candidate asBoundary() {
+            return new Candidate(id, keyId, engine, version, seq, lostAt, running, true);
         }
     }
 }
