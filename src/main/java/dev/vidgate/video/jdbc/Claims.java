@@ -61,6 +61,16 @@ final class Claims {
             + "WHERE (r.n IS NULL OR r.n < COALESCE(k.max_concurrent, " + DEFAULT_LIMIT + ")) AND h.engine IN (";
     private static final String BEST_HEADS_ORDER = ") ORDER BY running, h.seq, h.key_id, h.engine LIMIT ?";
 
+    /**
+     * Around {@link #BEST_HEADS}: each of those heads with its pair's oldest queued job (an index seek per head read, in
+     * the same statement, so the usual claim makes one read before its transaction), or nulls when none is left.
+     */
+    private static final String WITH_OLDEST = "SELECT c.key_id, c.engine, c.seq, c.version, c.running, j.id, j.version, j.seq, j.not_before "
+            + "FROM (SELECT b.key_id, b.engine, b.seq, b.version, b.running, (SELECT q.id FROM videos q WHERE q.status IN ("
+            + QUEUED_STATES + ") AND q.key_id = b.key_id AND q.engine = b.engine AND q.seq >= b.seq ORDER BY q.seq LIMIT 1) AS oldest "
+            + "FROM (";
+    private static final String WITH_OLDEST_END = ") b) c LEFT JOIN videos j ON j.id = c.oldest";
+
     private static final String OLDEST_QUEUED = "SELECT id, version, seq, not_before FROM videos WHERE status IN (" + QUEUED_STATES
             + ") AND key_id = ? AND engine = ? AND seq >= ? ";
 
@@ -131,9 +141,21 @@ final class Claims {
         List<Object> args = new ArrayList<>(List.of(nowMs));
         args.addAll(engines);
         args.add(limit);
-        return new ArrayList<>(jdbc.query(BEST_HEADS + placeholders(engines.size()) + BEST_HEADS_ORDER,
-                (rs, i) -> new Candidate(null, rs.getString(1), rs.getString(2), rs.getLong(4), rs.getLong(3), 0, rs.getInt(5), false),
-                args.toArray()));
+        List<Candidate> heads = new ArrayList<>(jdbc.query(WITH_OLDEST + BEST_HEADS + placeholders(engines.size()) + BEST_HEADS_ORDER
+                        + WITH_OLDEST_END,
+                (rs, i) -> {
+                    Candidate head = new Candidate(null, rs.getString(1), rs.getString(2), rs.getLong(4), rs.getLong(3), 0, rs.getInt(5),
+                            false, null);
+                    if (rs.getString(6) == null) return head;
+                    long notBefore = rs.getLong(9);
+                    boolean due = rs.wasNull() || notBefore <= nowMs;
+                    return head.withOldest(new Candidate(rs.getString(6), head.keyId, null, rs.getLong(7), rs.getLong(8), due ? nowMs : -1,
+                            head.running, false, head));
+                }, args.toArray()));
+        // the database's order, which the boundary relies on (the outer join need not keep it)
+        heads.sort(Comparator.<Candidate>comparingInt(c -> c.running).thenComparingLong(c -> c.seq)
+                .thenComparing(Candidate::keyId).thenComparing(Candidate::engine));
+        return heads;
     }
 
     /**
@@ -146,7 +168,7 @@ final class Claims {
         List<Candidate> lost = jdbc.query("SELECT id, key_id, version, seq, lease_until FROM videos WHERE status IN (" + LEASED_STATES
                         + ") AND lease_until < ? AND engine IN (" + placeholders(engines.size()) + ")",
                 (rs, i) -> new Candidate(rs.getString(1), rs.getString(2), null, rs.getLong(3), rs.getLong(4),
-                        Math.min(nowMs, rs.getLong(5)), 0, false), args.toArray());
+                        Math.min(nowMs, rs.getLong(5)), 0, false, null), args.toArray());
         if (lost.isEmpty()) return lost;
         Set<String> keys = lost.stream().map(Candidate::keyId).collect(Collectors.toSet());
         Map<String, Integer> running = runningPerKey(keys, nowMs);
@@ -166,18 +188,17 @@ final class Claims {
      * on the version read with it.
      */
     private Optional<Candidate> oldestClaimable(Candidate head, long nowMs) {
-        List<Candidate> first = jdbc.query(OLDEST_QUEUED + "ORDER BY seq LIMIT 1", (rs, i) -> queued(rs, head, nowMs),
-                head.keyId, head.engine, head.seq);
-        if (first.isEmpty()) {
+        Candidate oldest = head.oldest;
+        if (oldest == null) {
             jdbc.update("DELETE FROM queue_heads WHERE key_id = ? AND engine = ? AND version = ?", head.keyId, head.engine, head.version);
             return Optional.empty();
         }
-        Candidate oldest = first.getFirst();
+        // the oldest job may be claimed now: the claim moves the head past it in its own transaction
+        if (oldest.lostAt == nowMs) return Optional.of(oldest);
         if (oldest.seq > head.seq) {
             jdbc.update("UPDATE queue_heads SET seq = ?, version = version + 1 WHERE key_id = ? AND engine = ? AND version = ?",
                     oldest.seq, head.keyId, head.engine, head.version);
         }
-        if (oldest.lostAt == nowMs) return Optional.of(oldest);
         return jdbc.query(OLDEST_QUEUED + "AND (not_before IS NULL OR not_before <= ?) ORDER BY seq LIMIT 1",
                 (rs, i) -> queued(rs, head, nowMs), head.keyId, head.engine, oldest.seq, nowMs).stream().findFirst();
     }
@@ -186,7 +207,7 @@ final class Claims {
     private static Candidate queued(java.sql.ResultSet rs, Candidate head, long nowMs) throws java.sql.SQLException {
         long notBefore = rs.getLong(4);
         boolean due = rs.wasNull() || notBefore <= nowMs;
-        return new Candidate(rs.getString(1), head.keyId, null, rs.getLong(2), rs.getLong(3), due ? nowMs : -1, head.running, false);
+        return new Candidate(rs.getString(1), head.keyId, null, rs.getLong(2), rs.getLong(3), due ? nowMs : -1, head.running, false, null);
     }
 
     private Optional<Video> tryClaim(Candidate c, String workerId, long nowMs, long leaseUntil) {
@@ -207,7 +228,13 @@ final class Claims {
         // limit when its lease ran out, so that is when the attempt is recorded as ended. The lease read
         // with the candidate is that one: the claim succeeded only because it was still expired, and a
         // live owner's heartbeat only ever moves a lease into the future.
-        endAttempt(jdbc, c.id, c.lostAt, "lost");
+        // A queued job has none (every move out of IN_PROGRESS ends its attempt), so only a reclaim looks.
+        if (c.lostAt != nowMs) endAttempt(jdbc, c.id, c.lostAt, "lost");
+        if (c.head != null) {
+            // the pair's oldest queued job was this one: its head moves past it, unless a job was queued since it was read
+            jdbc.update("UPDATE queue_heads SET seq = ?, version = version + 1 WHERE key_id = ? AND engine = ? AND version = ?",
+                    c.seq + 1, c.keyId, c.head.engine, c.head.version);
+        }
         jdbc.update("INSERT INTO job_attempts (video_id, attempt, key_id, worker, started_at) VALUES (?, ?, ?, ?, ?)",
                 c.id, claimed.attempts(), c.keyId, workerId, nowMs);
         return Optional.of(claimed);
@@ -254,17 +281,28 @@ final class Claims {
 
     /**
      * A head of {@code queue_heads} ({@code id} null: seq is a lower bound) or a job that may be claimed now ({@code lostAt}:
-     * when an expired lease on it ran out; for a queued job now, or -1 while it waits for its not-before time).
+     * when an expired lease on it ran out; for a queued job now, or -1 while it waits for its not-before time). A head
+     * carries its pair's {@code oldest} queued job read with it; that job carries its {@code head}, which its claim moves.
      */
     private record Candidate(String id, String keyId, String engine, long version, long seq, long lostAt, int running,
-                             boolean boundary) {
+                             boolean boundary, Candidate head, Candidate oldest) {
+        Candidate(String id, String keyId, String engine, long version, long seq, long lostAt, int running, boolean boundary,
+                  Candidate head) {
+            this(id, keyId, engine, version, seq, lostAt, running, boundary, head, null);
+        }
+
         Candidate running(int n) {
-            return new Candidate(id, keyId, engine, version, seq, lostAt, n, boundary);
+            return new Candidate(id, keyId, engine, version, seq, lostAt, n, boundary, head, oldest);
         }
 
         /** This head as the boundary of the heads read: it and everything after it are not read yet. */
         Candidate asBoundary() {
-            return new Candidate(id, keyId, engine, version, seq, lostAt, running, true);
+            return new Candidate(id, keyId, engine, version, seq, lostAt, running, true, head, oldest);
+        }
+
+        /** This head with its pair's oldest queued job, read with it. */
+        Candidate withOldest(Candidate job) {
+            return new Candidate(id, keyId, engine, version, seq, lostAt, running, boundary, head, job);
         }
     }
 }
