@@ -71,6 +71,12 @@ final class Claims {
             + "FROM (";
     private static final String WITH_OLDEST_END = ") b) c LEFT JOIN videos j ON j.id = c.oldest";
 
+    /** In the running column of {@link #LOST}'s rows, which are jobs whose lease ran out. */
+    private static final int LOST_MARK = -1;
+    /** Rows shaped like {@link #WITH_OLDEST}'s: the jobs of these engines whose lease ran out. Parameters: now, the engines. */
+    private static final String LOST = "SELECT key_id, engine, seq, version, " + LOST_MARK + ", id, version, seq, lease_until FROM videos "
+            + "WHERE status IN (" + LEASED_STATES + ") AND lease_until < ? AND engine IN (";
+
     private static final String OLDEST_QUEUED = "SELECT id, version, seq, not_before FROM videos WHERE status IN (" + QUEUED_STATES
             + ") AND key_id = ? AND engine = ? AND seq >= ? ";
 
@@ -101,16 +107,16 @@ final class Claims {
     Optional<Video> claimNext(String workerId, Instant now, Duration lease, Set<String> engines) {
         if (engines.isEmpty()) return Optional.empty();
         long nowMs = now.toEpochMilli();
-        List<Candidate> lost = lostLeases(engines, nowMs);
         Set<String> tried = new HashSet<>();
         for (int limit = FIRST_HEADS; ; limit *= 8) {
             PriorityQueue<Candidate> best = new PriorityQueue<>(BEST_FIRST);
-            List<Candidate> heads = bestHeads(engines, nowMs, limit + 1);
+            List<Candidate> lost = new ArrayList<>();
+            List<Candidate> heads = bestHeads(engines, nowMs, limit + 1, lost);
             // Past the heads read lie only pairs whose (running, lower bound) is at least the last one's: a candidate
             // ordered before that boundary is the best there is; reaching the boundary reads more heads.
             if (heads.size() > limit) best.add(heads.removeLast().asBoundary());
             best.addAll(heads);
-            best.addAll(lost);
+            if (!lost.isEmpty()) best.addAll(withRoom(lost, nowMs));
             boolean more = false;
             for (Candidate c; (c = best.poll()) != null; ) {
                 if (c.boundary) {
@@ -135,41 +141,44 @@ final class Claims {
 
     /**
      * The {@code limit} best heads of these engines whose key has room, best first: fewest running jobs (a live lease),
-     * then the lowest seq; counted and ordered by the database, so a claim reads a few rows, not one per key.
+     * then the lowest seq; counted and ordered by the database, so a claim reads a few rows, not one per key. The same
+     * statement adds to {@code lost} the jobs whose worker's lease ran out (its node died), taken in their key's order
+     * like queued ones; usually none.
      */
-    private List<Candidate> bestHeads(Set<String> engines, long nowMs, int limit) {
+    private List<Candidate> bestHeads(Set<String> engines, long nowMs, int limit, List<Candidate> lost) {
+        String in = placeholders(engines.size());
         List<Object> args = new ArrayList<>(List.of(nowMs));
         args.addAll(engines);
         args.add(limit);
-        List<Candidate> heads = new ArrayList<>(jdbc.query(WITH_OLDEST + BEST_HEADS + placeholders(engines.size()) + BEST_HEADS_ORDER
-                        + WITH_OLDEST_END,
-                (rs, i) -> {
+        args.add(nowMs);
+        args.addAll(engines);
+        List<Candidate> heads = new ArrayList<>();
+        jdbc.query(WITH_OLDEST + BEST_HEADS + in + BEST_HEADS_ORDER + WITH_OLDEST_END + " UNION ALL " + LOST + in + ")",
+                rs -> {
+                    if (rs.getInt(5) == LOST_MARK) {
+                        lost.add(new Candidate(rs.getString(6), rs.getString(1), null, rs.getLong(7), rs.getLong(8),
+                                Math.min(nowMs, rs.getLong(9)), 0, false, null));
+                        return;
+                    }
                     Candidate head = new Candidate(null, rs.getString(1), rs.getString(2), rs.getLong(4), rs.getLong(3), 0, rs.getInt(5),
                             false, null);
-                    if (rs.getString(6) == null) return head;
+                    if (rs.getString(6) == null) {
+                        heads.add(head);
+                        return;
+                    }
                     long notBefore = rs.getLong(9);
                     boolean due = rs.wasNull() || notBefore <= nowMs;
-                    return head.withOldest(new Candidate(rs.getString(6), head.keyId, null, rs.getLong(7), rs.getLong(8), due ? nowMs : -1,
-                            head.running, false, head));
-                }, args.toArray()));
+                    heads.add(head.withOldest(new Candidate(rs.getString(6), head.keyId, null, rs.getLong(7), rs.getLong(8),
+                            due ? nowMs : -1, head.running, false, head)));
+                }, args.toArray());
         // the database's order, which the boundary relies on (the outer join need not keep it)
         heads.sort(Comparator.<Candidate>comparingInt(c -> c.running).thenComparingLong(c -> c.seq)
                 .thenComparing(Candidate::keyId).thenComparing(Candidate::engine));
         return heads;
     }
 
-    /**
-     * The jobs whose worker's lease ran out (its node died), of keys with room: taken in their key's order like queued
-     * ones. Usually none; their keys' running jobs and limits are read only when there are some.
-     */
-    private List<Candidate> lostLeases(Set<String> engines, long nowMs) {
-        List<Object> args = new ArrayList<>(List.of(nowMs));
-        args.addAll(engines);
-        List<Candidate> lost = jdbc.query("SELECT id, key_id, version, seq, lease_until FROM videos WHERE status IN (" + LEASED_STATES
-                        + ") AND lease_until < ? AND engine IN (" + placeholders(engines.size()) + ")",
-                (rs, i) -> new Candidate(rs.getString(1), rs.getString(2), null, rs.getLong(3), rs.getLong(4),
-                        Math.min(nowMs, rs.getLong(5)), 0, false, null), args.toArray());
-        if (lost.isEmpty()) return lost;
+    /** Those of the jobs whose lease ran out whose key has room, with its running jobs. */
+    private List<Candidate> withRoom(List<Candidate> lost, long nowMs) {
         Set<String> keys = lost.stream().map(Candidate::keyId).collect(Collectors.toSet());
         Map<String, Integer> running = runningPerKey(keys, nowMs);
         // a key without running jobs has room (a limit is at least 1), the others are looked up
