@@ -36,7 +36,7 @@ public final class ScaleExplain {
         // one connection, as a server's pool lends it, so the claims' times are not those of opening connections
         DataSource one = new SingleConnectionDataSource(connection(ds), true);
         var store = new JdbcJobStore(new JdbcTemplate(one), new TransactionTemplate(new DataSourceTransactionManager(one)));
-        double[] ms = new double[200];
+        double[] ms = new double[2000]; // as many as bench/scale.sh times: past one per key, so keys with running jobs are compared too
         for (int i = 0; i < ms.length; i++) {
             long c = System.nanoTime();
             store.claimNext("explain", now, Duration.ofHours(1), Set.of(ScaleData.ENGINE));

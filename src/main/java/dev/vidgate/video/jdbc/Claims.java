@@ -52,24 +52,33 @@ final class Claims {
             .thenComparingLong(c -> c.seq).thenComparing(c -> !c.boundary);
 
     /**
-     * The heads with their key's running jobs (a live lease) and limit, those with room only (none running, or fewer than
-     * the limit; a key that is gone has {@link #DEFAULT_LIMIT}). Parameters: now, the engines, the limit.
+     * The best heads of keys without running jobs (a live lease), which always have room. The keys with running jobs are
+     * read once, as a set (NOT IN, not a NOT EXISTS per head: H2 answered that from the idempotency index, reading every
+     * job of the key). Parameters: the engines, now, the limit.
      */
-    private static final String BEST_HEADS = "SELECT h.key_id, h.engine, h.seq, h.version, COALESCE(r.n, 0) AS running FROM queue_heads h "
-            + "LEFT JOIN (SELECT key_id, COUNT(*) AS n FROM videos WHERE status = 'IN_PROGRESS' AND lease_until >= ? GROUP BY key_id) r "
-            + "ON r.key_id = h.key_id LEFT JOIN api_keys k ON k.id = h.key_id "
-            + "WHERE (r.n IS NULL OR r.n < COALESCE(k.max_concurrent, " + DEFAULT_LIMIT + ")) AND h.engine IN (";
-    private static final String BEST_HEADS_ORDER = ") ORDER BY running, h.seq, h.key_id, h.engine LIMIT ?";
+    private static final String IDLE_HEADS = "SELECT h.key_id, h.engine, h.seq, h.version, 0 AS running FROM queue_heads h WHERE h.engine IN (%s) "
+            + "AND h.key_id NOT IN (SELECT key_id FROM videos WHERE status = 'IN_PROGRESS' AND lease_until >= ?) "
+            + "ORDER BY h.seq, h.key_id, h.engine LIMIT ?";
 
     /**
-     * Around {@link #BEST_HEADS}: each of those heads with its pair's oldest queued job (an index seek per head read, in
+     * The best heads of keys with running jobs and room (a key that is gone has {@link #DEFAULT_LIMIT}): the running jobs
+     * counted once and joined to their keys' heads (the left joins keep H2 from counting again for every head).
+     * Parameters: now, the engines, the limit.
+     */
+    private static final String BUSY_HEADS = "SELECT h.key_id, h.engine, h.seq, h.version, r.n AS running FROM "
+            + "(SELECT key_id, COUNT(*) AS n FROM videos WHERE status = 'IN_PROGRESS' AND lease_until >= ? GROUP BY key_id) r "
+            + "LEFT JOIN queue_heads h ON h.key_id = r.key_id LEFT JOIN api_keys k ON k.id = r.key_id "
+            + "WHERE h.key_id IS NOT NULL AND h.engine IN (%s) AND r.n < COALESCE(k.max_concurrent, " + DEFAULT_LIMIT + ") "
+            + "ORDER BY r.n, h.seq, h.key_id, h.engine LIMIT ?";
+
+    /**
+     * Around {@link #IDLE_HEADS} and {@link #BUSY_HEADS}: each of those heads with its pair's oldest queued job (an index seek per head read, in
      * the same statement, so the usual claim makes one read before its transaction), or nulls when none is left.
      */
     private static final String WITH_OLDEST = "SELECT c.key_id, c.engine, c.seq, c.version, c.running, j.id, j.version, j.seq, j.not_before "
             + "FROM (SELECT b.key_id, b.engine, b.seq, b.version, b.running, (SELECT q.id FROM videos q WHERE q.status IN ("
             + QUEUED_STATES + ") AND q.key_id = b.key_id AND q.engine = b.engine AND q.seq >= b.seq ORDER BY q.seq LIMIT 1) AS oldest "
-            + "FROM (";
-    private static final String WITH_OLDEST_END = ") b) c LEFT JOIN videos j ON j.id = c.oldest";
+            + "FROM ((" + IDLE_HEADS + ") UNION ALL (" + BUSY_HEADS + ")) b) c LEFT JOIN videos j ON j.id = c.oldest";
 
     /** In the running column of {@link #LOST}'s rows, which are jobs whose lease ran out. */
     private static final int LOST_MARK = -1;
@@ -147,13 +156,14 @@ final class Claims {
      */
     private List<Candidate> bestHeads(Set<String> engines, long nowMs, int limit, List<Candidate> lost) {
         String in = placeholders(engines.size());
-        List<Object> args = new ArrayList<>(List.of(nowMs));
+        List<Object> args = new ArrayList<>(engines);
+        args.addAll(List.of(nowMs, limit, nowMs));
         args.addAll(engines);
         args.add(limit);
         args.add(nowMs);
         args.addAll(engines);
         List<Candidate> heads = new ArrayList<>();
-        jdbc.query(WITH_OLDEST + BEST_HEADS + in + BEST_HEADS_ORDER + WITH_OLDEST_END + " UNION ALL " + LOST + in + ")",
+        jdbc.query(WITH_OLDEST.formatted(in, in) + " UNION ALL " + LOST + in + ")",
                 rs -> {
                     if (rs.getInt(5) == LOST_MARK) {
                         lost.add(new Candidate(rs.getString(6), rs.getString(1), null, rs.getLong(7), rs.getLong(8),
@@ -171,10 +181,10 @@ final class Claims {
                     heads.add(head.withOldest(new Candidate(rs.getString(6), head.keyId, null, rs.getLong(7), rs.getLong(8),
                             due ? nowMs : -1, head.running, false, head)));
                 }, args.toArray());
-        // the database's order, which the boundary relies on (the outer join need not keep it)
+        // the database's order, which the boundary relies on: the best of both lists, as many as the limit
         heads.sort(Comparator.<Candidate>comparingInt(c -> c.running).thenComparingLong(c -> c.seq)
                 .thenComparing(Candidate::keyId).thenComparing(Candidate::engine));
-        return heads;
+        return new ArrayList<>(heads.subList(0, Math.min(limit, heads.size())));
     }
 
     /** Those of the jobs whose lease ran out whose key has room, with its running jobs. */
