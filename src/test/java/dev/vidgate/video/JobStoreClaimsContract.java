@@ -258,7 +258,7 @@ public abstract class JobStoreClaimsContract extends JobStoreFixture {
     }
 
     @Test
-    void theOldestClaimableJobGoesFirstEvenWhenTheHeadsOfMoreKeysThanAClaimReadsAtFirstLagBehindIt() {
+    void theOldestClaimableJobGoesFirstEvenWhenTheHeadsOfManyKeysLagBehindIt() {
         // twelve keys whose oldest job is cancelled (their heads stay behind it), one key between, then each key's next job
         List<Video> cancelled = new ArrayList<>();
         for (int k = 0; k < 12; k++) cancelled.add(store.insert(aVideo().tenant("ten_b").key("key_lag" + k).build(), T0));
