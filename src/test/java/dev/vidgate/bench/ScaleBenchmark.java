@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Costs at a million jobs (run by bench/scale.sh): fills a database with {@link ScaleData}, starts a server on it and
- * prints p50/p99 of the dispatcher's claim, GET of one job at 64 clients, the first and a deep page of the list, usage
+ * prints p50/p99 of the dispatcher's claim, GET of one job at 64 clients ({@link Wrk}, from outside this JVM, after a warm-up),
+ * the first and a deep page of the list, usage
  * for a tenant, the expiry sweep's throughput while claims run, and the start-up time.
  * Usage: ScaleBenchmark h2|postgres [jobs=1000000] [keys=1000, a multiple of 100]
  */
@@ -66,7 +67,10 @@ public final class ScaleBenchmark {
             report("claim (dispatcher query)", claims(store, now, Math.min(2000, jobs / 20), null));
             String base = server.baseUrl() + "/v1/videos";
             String one = ScaleData.id(Math.max(keys, jobs / 2 / keys * keys)); // a completed job of the bootstrap key
-            report("GET /v1/videos/{id} (64 clients)", concurrently(64, 100, () -> base + "/" + one));
+            // from outside this JVM, with wrk, after a warm-up: the server's figures, not those of a client sharing its JVM
+            Wrk.Figures get = Wrk.get(base + "/" + one, TestServer.API_KEY, 64, 5, 10);
+            System.out.printf("%-34s p50 %8.2f ms   p99 %8.2f ms   (wrk -c64, 10 s after 5 s warm-up, %,.0f req/s)%n",
+                    "GET /v1/videos/{id} (64 clients)", get.p50(), get.p99(), get.requestsPerSecond());
             report("GET /v1/videos first page", concurrently(1, 200, () -> base + "?limit=20"));
             // the bootstrap tenant's jobs are every 100th (keys 0, 100, ...): a cursor nine tenths of the way down the list
             String deep = ScaleData.id(Math.max(100, jobs / 10 / 100 * 100));

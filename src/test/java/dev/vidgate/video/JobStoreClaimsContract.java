@@ -258,6 +258,20 @@ public abstract class JobStoreClaimsContract extends JobStoreFixture {
     }
 
     @Test
+    void theOldestClaimableJobGoesFirstEvenWhenTheHeadsOfManyKeysLagBehindIt() {
+        // twelve keys whose oldest job is cancelled (their heads stay behind it), one key between, then each key's next job
+        List<Video> cancelled = new ArrayList<>();
+        for (int k = 0; k < 12; k++) cancelled.add(store.insert(aVideo().tenant("ten_b").key("key_lag" + k).build(), T0));
+        Video between = store.insert(aVideo().tenant("ten_b").key("key_between").build(), T0);
+        List<Video> younger = new ArrayList<>();
+        for (int k = 0; k < 12; k++) younger.add(store.insert(aVideo().tenant("ten_b").key("key_lag" + k).build(), T0));
+        for (Video v : cancelled) store.cancel(v, T0);
+
+        assertThat(store.claimNext("w1", T0, LEASE, BUILTIN)).map(Video::id).contains(between.id());
+        assertThat(store.claimNext("w1", T0, LEASE, BUILTIN)).map(Video::id).contains(younger.getFirst().id());
+    }
+
+    @Test
     void jobsCreatedWhileWorkersClaimAndFinishAreAllClaimedOnce() throws Exception {
         int jobs = 40;
         Set<String> claimed = ConcurrentHashMap.newKeySet();

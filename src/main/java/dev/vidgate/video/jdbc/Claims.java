@@ -156,7 +156,8 @@ final class Claims {
         // limit when its lease ran out, so that is when the attempt is recorded as ended. The lease read
         // with the candidate is that one: the claim succeeded only because it was still expired, and a
         // live owner's heartbeat only ever moves a lease into the future.
-        endAttempt(jdbc, c.id, c.lostAt, "lost");
+        // A queued job has none (every move out of IN_PROGRESS ends its attempt), so only a reclaim looks.
+        if (c.lostAt != nowMs) endAttempt(jdbc, c.id, c.lostAt, "lost");
         jdbc.update("INSERT INTO job_attempts (video_id, attempt, key_id, worker, started_at) VALUES (?, ?, ?, ?, ?)",
                 c.id, claimed.attempts(), c.keyId, workerId, nowMs);
         return Optional.of(claimed);

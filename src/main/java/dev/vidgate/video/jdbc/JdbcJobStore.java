@@ -247,7 +247,10 @@ public final class JdbcJobStore implements JobStore {
 
     @Override
     public List<Video> findEndedUnswept(int limit) {
-        return jdbc.query(SELECT + "WHERE status IN ('FAILED', 'CANCELLED') AND content_expired = FALSE ORDER BY seq LIMIT ?",
+        // ordered by the index (status, content_expired, expires_at), not by seq: PostgreSQL otherwise walks the whole
+        // table in seq order looking for the few unswept among the many swept ended jobs (0.64 s at a million jobs)
+        return jdbc.query(SELECT + "WHERE status IN ('FAILED', 'CANCELLED') AND content_expired = FALSE "
+                        + "ORDER BY status, content_expired, expires_at LIMIT ?",
                 VideoRowMapper.INSTANCE, limit);
     }
 
