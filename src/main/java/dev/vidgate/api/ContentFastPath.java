@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,7 @@ import java.util.regex.Pattern;
  * goes on to the route unchanged.
  */
 @Component
+@ConditionalOnWebApplication // a worker-only node or a command has no web layer to render errors with
 @Order(Ordered.HIGHEST_PRECEDENCE + 5) // after RequestIdFilter, the metrics' observation, CrossOrigin and the console's filters
 final class ContentFastPath extends OncePerRequestFilter {
     static final String ROUTE = "/v1/videos/{id}/content";
