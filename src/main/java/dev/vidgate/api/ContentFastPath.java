@@ -51,23 +51,18 @@ final class ContentFastPath extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"GET".equals(request.getMethod()) || variantOf(request.getQueryString()) == null
-                || Authentication.secretOf(request) == null || !PATH.matcher(request.getRequestURI()).matches();
-    }
-
-    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String secret = Authentication.secretOf(request);
+        String variant = variantOf(request.getQueryString());
         Matcher path = PATH.matcher(request.getRequestURI());
-        if (!path.matches()) { // shouldNotFilter said it does; this keeps the two honest
-            chain.doFilter(request, response);
+        if (!"GET".equals(request.getMethod()) || secret == null || variant == null || !path.matches()) {
+            chain.doFilter(request, response); // not the plain case: the route serves it
             return;
         }
         ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setPathPattern(ROUTE));
         try {
-            var principal = gatekeeper.admit(Authentication.secretOf(request), request.getRemoteAddr());
-            String variant = variantOf(request.getQueryString());
+            var principal = gatekeeper.admit(secret, request.getRemoteAddr());
             download.send(videos.content(principal, path.group(1), ContentDownload.variant(variant)), request, response);
         } catch (RuntimeException refused) { // an ApiException, or what ErrorRendering maps to 503 or 500
             if (errors.resolveException(request, response, null, refused) == null) throw refused;
