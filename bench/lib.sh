@@ -23,11 +23,14 @@ cleanup() {
   exit "$status"
 }
 
+# The admin key of the bench servers: it reads their own latency histogram (server_share).
+BENCH_ADMIN_KEY="sk-bench-admin-0123456789abcdefghijklm"
+
 # start_server DATA_DIR PORT KEY LOG: starts the packaged jar on 127.0.0.1 in the background, sets SERVER to its pid and
 # waits until it answers, up to 3 minutes (a loaded machine starts it slowly), else ends the script with the log's tail
 # (stop_on_exit stops it).
 start_server() {
-  "${JAVA_HOME:+$JAVA_HOME/bin/}java" --enable-native-access=ALL-UNNAMED -Xmx1g -jar target/vidgate.jar --server.port="$2" \
+  VIDGATE_ADMIN_KEY="$BENCH_ADMIN_KEY" "${JAVA_HOME:+$JAVA_HOME/bin/}java" --enable-native-access=ALL-UNNAMED -Xmx1g -jar target/vidgate.jar --server.port="$2" \
     --server.address=127.0.0.1 --vidgate.data-dir="$1" --vidgate.bootstrap-key="$3" --logging.level.root=WARN > "$4" 2>&1 &
   SERVER=$!
   for i in $(seq 1 360); do
@@ -43,4 +46,23 @@ create_video() {
   for i in $(seq 1 1200); do
     curl -s "http://127.0.0.1:$1/v1/videos/$ID" -H "Authorization: Bearer $2" | grep -q '"status":"completed"' && break; sleep 0.5
   done
+}
+
+# server_counts PORT URI: the server's own count of GET URI answered 200, and how many of them within 5 ms and within
+# 10 ms (its http_server_requests histogram, from /actuator/prometheus), as "total within5 within10".
+server_counts() {
+  curl -s "http://127.0.0.1:$1/actuator/prometheus" -H "Authorization: Bearer $BENCH_ADMIN_KEY" | awk -v uri="uri=\"$2\"" '
+    index($0, "http_server_requests_seconds_") == 1 && index($0, "method=\"GET\"") && index($0, "status=\"200\"") && index($0, uri) {
+      if (index($0, "_count{")) total = $NF
+      if (index($0, "le=\"0.005\"")) in5 = $NF
+      if (index($0, "le=\"0.01\"")) in10 = $NF
+    }
+    END { printf "%d %d %d\n", total, in5, in10 }'
+}
+
+# server_share BEFORE AFTER: from two server_counts, the share of the requests between them that the server answered
+# within 5 and 10 ms, timed by the server from its first filter to the response (not the time waiting to be read).
+server_share() {
+  echo "$1 $2" | awk '{ n = $4 - $1; if (n <= 0) { print "server: no requests counted"; exit }
+    printf "server-side: %.2f%% within 5 ms, %.2f%% within 10 ms (of %d)\n", 100 * ($5 - $2) / n, 100 * ($6 - $3) / n, n }'
 }
