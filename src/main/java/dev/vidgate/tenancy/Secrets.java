@@ -27,11 +27,15 @@ public final class Secrets {
     }
 
     public static String hash(String secret) {
+        return HexFormat.of().formatHex(sha256(SHA_256).digest(secret.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A fresh SHA-256: a clone of the prototype, or a new lookup where the provider's digest cannot be cloned (some FIPS or PKCS#11 providers). */
+    static MessageDigest sha256(MessageDigest prototype) {
         try {
-            MessageDigest sha = (MessageDigest) SHA_256.clone();
-            return HexFormat.of().formatHex(sha.digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException(e);
+            return (MessageDigest) prototype.clone();
+        } catch (CloneNotSupportedException notCloneable) {
+            return lookUpSha256();
         }
     }
 

@@ -44,4 +44,16 @@ class SecretsTest {
         }
         assertThat(Secrets.hash("abc")).as("the shared prototype is untouched").isEqualTo(SHA_256_OF_ABC);
     }
+
+    @Test
+    void aProviderWhoseDigestCannotBeClonedStillHashes() {
+        java.security.MessageDigest notCloneable = new java.security.MessageDigest("SHA-256") {
+            @Override protected void engineUpdate(byte input) { throw new AssertionError("the prototype never digests"); }
+            @Override protected void engineUpdate(byte[] input, int offset, int len) { throw new AssertionError("the prototype never digests"); }
+            @Override protected byte[] engineDigest() { throw new AssertionError("the prototype never digests"); }
+            @Override protected void engineReset() { }
+        };
+        byte[] digest = Secrets.sha256(notCloneable).digest("abc".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(java.util.HexFormat.of().formatHex(digest)).isEqualTo(SHA_256_OF_ABC);
+    }
 }
