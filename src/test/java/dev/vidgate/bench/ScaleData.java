@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
  * {@link #ENGINE}, which no server runs, so only the benchmark claims them. Of {@code jobs}: the newest tenth queued
  * (spread over the keys), the oldest tenth completed with content whose expiry passes at {@link #expiredBy} (the
  * sweep's backlog), the rest completed (one in fifty failed, already swept) and held and settled in the ledger; and the queue's
- * heads per key and engine.
+ * heads per key and engine and the running jobs per key.
  */
 final class ScaleData {
     static final String ENGINE = "bench";
@@ -77,6 +77,8 @@ final class ScaleData {
         // the queue's heads, as the store keeps them when it queues a job
         jdbc.update("INSERT INTO queue_heads (key_id, engine, seq) SELECT key_id, engine, MIN(seq) FROM videos WHERE status = 'QUEUED' "
                 + "GROUP BY key_id, engine");
+        // and the running jobs per key, as the store counts them when it claims a job (none here: the bench claims them)
+        jdbc.update("INSERT INTO key_load (key_id, running) SELECT key_id, COUNT(*) FROM videos WHERE status = 'IN_PROGRESS' GROUP BY key_id");
         // the identities go on after the rows given explicit numbers
         if (postgres) {
             jdbc.execute("SELECT setval(pg_get_serial_sequence('videos', 'seq'), " + (jobs + 1) + ")");

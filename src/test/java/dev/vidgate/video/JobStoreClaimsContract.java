@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The claiming part of the {@link JobStore} contract: leases, heartbeats, fairness and limits per key, delayed
- * retries, and the attempt records. {@link JobStoreContract} adds the rest; adapters extend that one.
+ * retries, and the attempt records; {@link JobStoreKeyLoadContract} the running count per key they go by.
+ * {@link JobStoreContract} adds the rest; adapters extend that one.
  */
-public abstract class JobStoreClaimsContract extends JobStoreFixture {
+public abstract class JobStoreClaimsContract extends JobStoreKeyLoadContract {
     @Test
     void claimsServeAKeyFirstInFirstOutAndNeverBeyondItsConcurrencyLimit() {
         Video first = store.insert(aVideo().build(), T0);

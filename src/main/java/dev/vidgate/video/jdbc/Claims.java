@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +20,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The claim of {@link JdbcJobStore}, at a cost that does not grow with the queue: it reads the small table
- * {@code queue_heads} (per API key and engine, a lower bound of the oldest queued job's seq) and the expired leases, then
- * seeks candidates best first, fewest running jobs and then oldest job, one index seek per pair it looks at (usually one).
- * A pair's head is only a lower bound, so a candidate is taken only once its real oldest claimable job is known and still
- * comes first. Claims lock the API key's row ({@code SELECT ... FOR UPDATE}) while counting its running jobs, so a key's
- * concurrency limit holds across threads and across nodes sharing one database.
+ * The claim of {@link JdbcJobStore}, at a cost that grows neither with the queue nor with the jobs in flight: one query
+ * reads the best few heads of {@code queue_heads} (per API key and engine, a lower bound of the oldest queued job's seq)
+ * whose key has room by its count of running jobs ({@code key_load}, {@link KeyLoad}) and limit, fewest running jobs and
+ * then oldest job first; another reads the expired leases (a range of {@code (status, lease_until)}, usually empty). It
+ * then seeks candidates best first, one index seek per pair it looks at (usually one). A pair's head is only a lower
+ * bound, so a candidate is taken only once its real oldest claimable job is known and still comes first. Claims lock the
+ * API key's row ({@code SELECT ... FOR UPDATE}) while counting its running jobs, so a key's concurrency limit holds
+ * across threads and across nodes sharing one database whatever the counts said.
  */
 final class Claims {
     private static final String QUEUED_STATES = quoted(VideoStatus.claimableFrom(Move.CLAIM));
@@ -41,7 +42,15 @@ final class Claims {
 
     /** The concurrency limit of a job whose key is gone. */
     private static final int DEFAULT_LIMIT = 2;
-    private static final int CHUNK = 500;
+    /** Heads read at a time: usually the first is taken, unless its key's oldest job is younger than the next head. */
+    private static final int PAGE = 16;
+    private static final Comparator<Candidate> BEST_FIRST = Comparator.<Candidate>comparingInt(c -> c.running).thenComparingLong(c -> c.seq);
+
+    /** A key's running jobs by {@code key_load} (lost ones included) and its limit, joined to a table {@code $} with key_id. */
+    private static final String RUNNING = "COALESCE(l.running, 0)";
+    private static final String LIMIT = "COALESCE(k.max_concurrent, " + DEFAULT_LIMIT + ")";
+    private static final String LOAD = RUNNING + ", " + LIMIT + " ";
+    private static final String LOAD_JOINS = "LEFT JOIN key_load l ON l.key_id = $.key_id LEFT JOIN api_keys k ON k.id = $.key_id ";
 
     private static final String OLDEST_QUEUED = "SELECT id, version, seq, not_before FROM videos WHERE status IN (" + QUEUED_STATES
             + ") AND key_id = ? AND engine = ? AND seq >= ? ";
@@ -62,38 +71,33 @@ final class Claims {
     void enqueued(String videoId) {
         Map<String, Object> job = jdbc.queryForMap("SELECT key_id, engine, seq FROM videos WHERE id = ?", videoId);
         Object keyId = job.get("key_id"), engine = job.get("engine"), seq = job.get("seq");
-        while (jdbc.update("UPDATE queue_heads SET seq = LEAST(seq, ?), version = version + 1 WHERE key_id = ? AND engine = ?",
-                seq, keyId, engine) == 0) {
-            // absent: insert it, unless a concurrent transaction just did (then the update above finds it)
-            if (jdbc.update("INSERT INTO queue_heads (key_id, engine, seq, version) VALUES (?, ?, ?, 0) ON CONFLICT DO NOTHING",
-                    keyId, engine, seq) == 1) return;
-        }
+        Upserts.updateOrInsert(jdbc, "UPDATE queue_heads SET seq = LEAST(seq, ?), version = version + 1 WHERE key_id = ? AND engine = ?",
+                new Object[] {seq, keyId, engine},
+                "INSERT INTO queue_heads (key_id, engine, seq, version) VALUES (?, ?, ?, 0) ON CONFLICT DO NOTHING", new Object[] {keyId, engine, seq});
     }
 
     Optional<Video> claimNext(String workerId, Instant now, Duration lease, Set<String> engines) {
         if (engines.isEmpty()) return Optional.empty();
         long nowMs = now.toEpochMilli();
-        String in = placeholders(engines.size());
-        PriorityQueue<Candidate> best = new PriorityQueue<>(Comparator.<Candidate>comparingInt(c -> c.running).thenComparingLong(c -> c.seq));
-        List<Candidate> found = new ArrayList<>(jdbc.query("SELECT key_id, engine, seq, version FROM queue_heads WHERE engine IN (" + in + ")",
-                (rs, i) -> new Candidate(null, rs.getString(1), rs.getString(2), rs.getLong(4), rs.getLong(3), 0, 0), engines.toArray()));
-        List<Object> args = new ArrayList<>(List.of(nowMs));
-        args.addAll(engines);
-        // the jobs whose worker's lease ran out (its node died): taken in their key's order like queued ones
-        found.addAll(jdbc.query("SELECT id, key_id, version, seq, lease_until FROM videos WHERE status IN (" + LEASED_STATES
-                        + ") AND lease_until < ? AND engine IN (" + in + ")",
-                (rs, i) -> new Candidate(rs.getString(1), rs.getString(2), null, rs.getLong(3), rs.getLong(4), Math.min(nowMs, rs.getLong(5)), 0),
-                args.toArray()));
-        if (found.isEmpty()) return Optional.empty();
-        Map<String, Integer> running = runningPerKey(nowMs);
-        // only keys with room: a key without running jobs has room (a limit is at least 1), the others are looked up
-        Map<String, Integer> limits = limits(running.keySet());
-        for (Candidate c : found) {
-            int n = running.getOrDefault(c.keyId, 0);
-            if (n == 0 || n < limits.getOrDefault(c.keyId, DEFAULT_LIMIT)) best.add(c.running(n));
-        }
+        // the jobs whose worker's lease ran out (its node died), of every engine: still in their key's count, so taken out
+        // of it; those of these engines are taken in their key's order like queued ones
+        List<Candidate> lost = jdbc.query("SELECT v.id, v.key_id, v.engine, v.version, v.seq, v.lease_until, " + LOAD
+                        + "FROM videos v " + LOAD_JOINS.replace("$", "v") + "WHERE v.status IN (" + LEASED_STATES + ") AND v.lease_until < ?",
+                (rs, i) -> new Candidate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
+                        Math.min(nowMs, rs.getLong(6)), rs.getInt(7), rs.getInt(8)), nowMs);
+        Map<String, Integer> lostPerKey = lost.stream().collect(Collectors.groupingBy(Candidate::keyId, Collectors.summingInt(c -> 1)));
+        PriorityQueue<Candidate> best = new PriorityQueue<>(BEST_FIRST);
+        for (Candidate c : lost) if (engines.contains(c.engine)) offer(best, c, lostPerKey);
+        HeadPages heads = new HeadPages(engines, lostPerKey.isEmpty());
         Set<String> tried = new HashSet<>();
-        for (Candidate c; (c = best.poll()) != null; ) {
+        while (true) {
+            // a head not read yet comes after the last one read: read on while the best so far might come after it
+            if (heads.more && (heads.last == null || best.isEmpty() || BEST_FIRST.compare(best.peek(), heads.last) > 0)) {
+                for (Candidate head : heads.next()) offer(best, head, lostPerKey);
+                continue;
+            }
+            Candidate c = best.poll();
+            if (c == null) return Optional.empty();
             if (tried.contains(c.keyId)) continue;
             if (c.id == null) {
                 // a head: the pair's oldest claimable job goes back in line at its real place
@@ -106,7 +110,47 @@ final class Claims {
             Optional<Video> claimed = tx.execute(status -> tryClaim(chosen, workerId, nowMs, nowMs + lease.toMillis()));
             if (claimed.isPresent()) return claimed;
         }
-        return Optional.empty();
+    }
+
+    /**
+     * Puts {@code c} in line with its key's running jobs (its count less those whose lease ran out), if the key has room:
+     * a key without running jobs has room (a limit is at least 1).
+     */
+    private static void offer(PriorityQueue<Candidate> best, Candidate c, Map<String, Integer> lostPerKey) {
+        int running = c.running - lostPerKey.getOrDefault(c.keyId, 0);
+        if (running <= 0 || running < c.limit) best.add(c.running(Math.max(0, running)));
+    }
+
+    /**
+     * The heads of these engines' pairs whose key has room, best first (fewest running jobs by {@code key_load}, then
+     * oldest), a page at a time from the database. While some lease ran out, the counts of those keys are too high by
+     * their lost jobs, so then every head is read at once and {@link #offer} corrects them.
+     */
+    private final class HeadPages {
+        private final String sql;
+        private final List<Object> args;
+        private final boolean paged;
+        boolean more = true;
+        Candidate last;
+
+        HeadPages(Set<String> engines, boolean paged) {
+            this.paged = paged;
+            this.args = new ArrayList<>(engines);
+            this.sql = "SELECT h.key_id, h.engine, h.seq, h.version, " + LOAD + "FROM queue_heads h " + LOAD_JOINS.replace("$", "h")
+                    + "WHERE h.engine IN (" + placeholders(engines.size()) + ")"
+                    + (paged ? " AND " + RUNNING + " < " + LIMIT + " AND (" + RUNNING + " > ? OR (" + RUNNING + " = ? AND h.seq > ?)) "
+                    + "ORDER BY " + RUNNING + ", h.seq LIMIT " + PAGE : "");
+        }
+
+        List<Candidate> next() {
+            List<Object> all = new ArrayList<>(args);
+            if (paged) all.addAll(last == null ? List.of(-1, -1, -1L) : List.of(last.running, last.running, last.seq));
+            List<Candidate> page = jdbc.query(sql, (rs, i) -> new Candidate(null, rs.getString(1), rs.getString(2), rs.getLong(4),
+                    rs.getLong(3), 0, rs.getInt(5), rs.getInt(6)), all.toArray());
+            more = paged && page.size() == PAGE;
+            if (!page.isEmpty()) last = page.getLast();
+            return page;
+        }
     }
 
     /**
@@ -135,15 +179,17 @@ final class Claims {
     private static Candidate queued(java.sql.ResultSet rs, Candidate head, long nowMs) throws java.sql.SQLException {
         long notBefore = rs.getLong(4);
         boolean due = rs.wasNull() || notBefore <= nowMs;
-        return new Candidate(rs.getString(1), head.keyId, null, rs.getLong(2), rs.getLong(3), due ? nowMs : -1, head.running);
+        return new Candidate(rs.getString(1), head.keyId, null, rs.getLong(2), rs.getLong(3), due ? nowMs : -1, head.running, head.limit);
     }
 
     private Optional<Video> tryClaim(Candidate c, String workerId, long nowMs, long leaseUntil) {
         // Serialises claims of one key across threads and nodes while its running jobs are counted.
         List<Integer> limit = jdbc.query("SELECT max_concurrent FROM api_keys WHERE id = ? FOR UPDATE", (rs, i) -> rs.getInt(1), c.keyId);
         int maxConcurrent = limit.isEmpty() ? DEFAULT_LIMIT : limit.getFirst();
+        // engine > '' (every engine) makes it a range of (status, key_id, engine, seq): else H2 read the key's whole
+        // history from (key_id, idempotency_key), about a thousand rows per key at a million jobs
         Integer busy = jdbc.queryForObject(
-                "SELECT COUNT(*) FROM videos WHERE key_id = ? AND status = 'IN_PROGRESS' AND lease_until >= ?",
+                "SELECT COUNT(*) FROM videos WHERE status = 'IN_PROGRESS' AND key_id = ? AND engine > '' AND lease_until >= ?",
                 Integer.class, c.keyId, nowMs);
         if (busy != null && busy >= maxConcurrent) return Optional.empty();
         int updated = jdbc.update("UPDATE videos SET status = 'IN_PROGRESS', lease_owner = ?, lease_until = ?, "
@@ -158,37 +204,14 @@ final class Claims {
         // live owner's heartbeat only ever moves a lease into the future.
         // A queued job has none (every move out of IN_PROGRESS ends its attempt), so only a reclaim looks.
         if (c.lostAt != nowMs) endAttempt(jdbc, c.id, c.lostAt, "lost");
+        else KeyLoad.started(jdbc, c.keyId); // a reclaim was counted when its job was first claimed
         jdbc.update("INSERT INTO job_attempts (video_id, attempt, key_id, worker, started_at) VALUES (?, ?, ?, ?, ?)",
                 c.id, claimed.attempts(), c.keyId, workerId, nowMs);
         return Optional.of(claimed);
     }
 
-    /** The concurrency limits of these keys (those with running jobs: a range of the jobs in flight), by primary key. */
-    private Map<String, Integer> limits(Set<String> keys) {
-        Map<String, Integer> limits = new HashMap<>();
-        List<String> all = List.copyOf(keys);
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-            jdbc.query("SELECT id, max_concurrent FROM api_keys WHERE id IN (" + placeholders(chunk.size()) + ")",
-                    rs -> {
-                        limits.put(rs.getString(1), rs.getInt(2));
-                    }, chunk.toArray());
-        }
-        return limits;
-    }
-
     static void endAttempt(JdbcTemplate jdbc, String videoId, long atMs, String outcome) {
         jdbc.update("UPDATE job_attempts SET ended_at = ?, outcome = ? WHERE video_id = ? AND ended_at IS NULL", atMs, outcome, videoId);
-    }
-
-    /** The running jobs per key: a range of the in-progress rows with a live lease, so it follows the jobs in flight. */
-    private Map<String, Integer> runningPerKey(long nowMs) {
-        Map<String, Integer> running = new HashMap<>();
-        jdbc.query("SELECT key_id, COUNT(*) FROM videos WHERE status = 'IN_PROGRESS' AND lease_until >= ? GROUP BY key_id",
-                rs -> {
-                    running.put(rs.getString(1), rs.getInt(2));
-                }, nowMs);
-        return running;
     }
 
     static String placeholders(int n) {
@@ -203,9 +226,9 @@ final class Claims {
      * A head of {@code queue_heads} ({@code id} null: seq is a lower bound) or a job that may be claimed now ({@code lostAt}:
      * when an expired lease on it ran out; for a queued job now, or -1 while it waits for its not-before time).
      */
-    private record Candidate(String id, String keyId, String engine, long version, long seq, long lostAt, int running) {
+    private record Candidate(String id, String keyId, String engine, long version, long seq, long lostAt, int running, int limit) {
         Candidate running(int n) {
-            return new Candidate(id, keyId, engine, version, seq, lostAt, n);
+            return new Candidate(id, keyId, engine, version, seq, lostAt, n, limit);
         }
     }
 }

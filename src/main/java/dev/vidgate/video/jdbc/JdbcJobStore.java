@@ -32,7 +32,8 @@ import static dev.vidgate.video.VideoStatus.QUEUED;
 
 /**
  * {@link JobStore} on JDBC, for H2 and PostgreSQL alike (the SQL here is common to both). Claims are {@link Claims}; every
- * move into the queue keeps its {@code queue_heads} in the same transaction.
+ * move into the queue keeps its {@code queue_heads}, and every move out of IN_PROGRESS its key's {@link KeyLoad}, in the
+ * same transaction.
  */
 public final class JdbcJobStore implements JobStore {
     private static final String SELECT = "SELECT " + VideoRowMapper.COLUMNS + " FROM videos ";
@@ -206,6 +207,7 @@ public final class JdbcJobStore implements JobStore {
                     + "not_before = ?, attempts = attempts - 1", notBefore.toEpochMilli());
             after.ifPresent(changed -> {
                 jdbc.update("DELETE FROM job_attempts WHERE video_id = ? AND attempt = ?", current.id(), current.attempts());
+                KeyLoad.ended(jdbc, current.keyId());
                 claims.enqueued(current.id());
             });
             return after;
@@ -217,7 +219,10 @@ public final class JdbcJobStore implements JobStore {
         return tx.execute(status -> {
             Optional<Video> after = casUpdate(current, to, assignments, values);
             after.ifPresent(changed -> {
-                if (current.status() == IN_PROGRESS) Claims.endAttempt(jdbc, current.id(), at.toEpochMilli(), to.name().toLowerCase(java.util.Locale.ROOT));
+                if (current.status() == IN_PROGRESS) {
+                    Claims.endAttempt(jdbc, current.id(), at.toEpochMilli(), to.name().toLowerCase(java.util.Locale.ROOT));
+                    KeyLoad.ended(jdbc, current.keyId());
+                }
                 if (to == QUEUED) claims.enqueued(current.id());
                 if (to.isFinished()) hook.finished(current, changed);
             });
