@@ -98,7 +98,7 @@ class Wiring {
     PeriodicDuties periodicDuties(DutyLeases leases, InstantSource clock, NodeIdentity node, ExpirySweeper sweeper,
                                   Billing billing, BuiltinEngine builtin, VidgateProperties props, MetricsProperties metrics,
                                   JobGauges jobGauges, MetricsWiring.LedgerDiscrepancies discrepancies, JobMeters loopErrors,
-                                  ConsoleSessions consoleSessions, Characters characters) {
+                                  ConsoleSessions consoleSessions, Characters characters, JobStore jobs) {
         return new PeriodicDuties(leases, clock, node.id(), List.of(
                 new PeriodicDuties.Duty("expiry-sweep", props.expirySweepInterval(), sweeper::sweepOnce),
                 new PeriodicDuties.Duty("stray-upload-sweep", Duration.ofHours(1), sweeper::sweepStrayFiles),
@@ -108,6 +108,9 @@ class Wiring {
                 new PeriodicDuties.Duty("ledger-reconciliation", Duration.ofMinutes(10),
                         () -> discrepancies.record(billing.reconcileAndReport())),
                 new PeriodicDuties.Duty("console-session-sweep", Duration.ofMinutes(10), consoleSessions::sweep),
+                // the claim's per-key running counts, back to the jobs in progress wherever a job moved behind the store's
+                // back (a node of an older version during a rolling upgrade): a count too high passes its key over
+                new PeriodicDuties.Duty("running-recount", Duration.ofMinutes(1), jobs::recountRunning),
                 PeriodicDuties.Duty.onEveryNode("job-gauges", metrics.refreshInterval(), jobGauges::refresh)), loopErrors);
     }
 

@@ -159,6 +159,15 @@ public interface JobStore {
     int countInProgress(String keyId);
 
     /**
+     * Sets the running count per API key that claims choose keys by back to the key's jobs in progress, where they differ,
+     * and returns how many keys it corrected. The store keeps those counts in the transactions that move jobs, so they
+     * differ only after jobs moved behind its back: a node of a version before the counts, or a hand edit. A count too
+     * high would keep its key from being chosen (a full key is passed over), so this runs periodically. Safe while jobs
+     * move: a correction and a move of the same key are serialised, and neither loses the other.
+     */
+    int recountRunning();
+
+    /**
      * The unfinished (queued and in-progress) jobs, counted per state, engine and API key; finished jobs are not
      * read, so the cost follows the jobs in flight, not the history.
      */

@@ -146,6 +146,24 @@ public abstract class JobStoreKeyLoadContract extends JobStoreFixture {
         assertThat(store.claimNext("w1", T0, LEASE, BUILTIN).orElseThrow().keyId()).isEqualTo("key_lag0");
     }
 
+    @Test
+    void aCountLeftWrongByJobsMovedBehindTheStoresBackIsRecountedAndItsKeyIsClaimedAgain() {
+        Video waiting = store.insert(aVideo().build(), T0);
+        Video stray = store.insert(aVideo().tenant("ten_b").key("key_b").build(), T0);
+        // as a node of an older version would: key_a's count says full with nothing running, key_b's job runs uncounted
+        jdbc.update("INSERT INTO key_load (key_id, running) VALUES ('key_a', 2)");
+        jdbc.update("UPDATE videos SET status = 'IN_PROGRESS', lease_owner = 'old', lease_until = ? WHERE id = ?",
+                T0.plus(LEASE).toEpochMilli(), stray.id());
+        assertThat(store.claimNext("w1", T0, LEASE, BUILTIN)).as("key_a passed over while its count says full").isEmpty();
+
+        assertThat(store.recountRunning()).isEqualTo(2);
+        assertRunning("key_a", 0);
+        assertRunning("key_b", 1);
+        assertThat(store.recountRunning()).as("nothing left to correct").isZero();
+        assertThat(claim(T0).id()).isEqualTo(waiting.id());
+        assertRunning("key_a", 1);
+    }
+
     private Video claim(Instant at) {
         return store.claimNext("w1", at, LEASE, BUILTIN).orElseThrow();
     }

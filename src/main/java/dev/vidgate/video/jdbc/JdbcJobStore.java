@@ -303,6 +303,11 @@ public final class JdbcJobStore implements JobStore {
     }
 
     @Override
+    public int recountRunning() {
+        return KeyLoad.recount(jdbc, tx);
+    }
+
+    @Override
     public List<ActiveJobs> countActive() {
         return jdbc.query("SELECT status, engine, key_id, COUNT(*) FROM videos WHERE status IN ('QUEUED', 'IN_PROGRESS') "
                         + "GROUP BY status, engine, key_id",

@@ -1,6 +1,12 @@
 package dev.vidgate.video.jdbc;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The running jobs of each API key ({@code key_load}, V18), kept in the caller's transaction, right after the job's own
@@ -20,5 +26,37 @@ final class KeyLoad {
     /** A job of {@code keyId} left IN_PROGRESS; its claim made the key's row. */
     static void ended(JdbcTemplate jdbc, String keyId) {
         jdbc.update("UPDATE key_load SET running = running - 1 WHERE key_id = ?", keyId);
+    }
+
+    /**
+     * Corrects the counts that differ from the jobs in progress (see {@code JobStore.recountRunning}); reads the counts
+     * that are not zero and the jobs in flight, then each differing key in its own transaction: its count's row is locked
+     * before its jobs are counted, and a move writes the job before the count, so a move either committed before the
+     * recount (which then sees both) or adds its change on top of it.
+     */
+    static int recount(JdbcTemplate jdbc, TransactionTemplate tx) {
+        Map<String, Integer> kept = new HashMap<>();
+        jdbc.query("SELECT key_id, running FROM key_load WHERE running <> 0", rs -> {
+            kept.put(rs.getString(1), rs.getInt(2));
+        });
+        Map<String, Integer> real = new HashMap<>();
+        jdbc.query("SELECT key_id, COUNT(*) FROM videos WHERE status = 'IN_PROGRESS' GROUP BY key_id", rs -> {
+            real.put(rs.getString(1), rs.getInt(2));
+        });
+        Set<String> keys = new HashSet<>(kept.keySet());
+        keys.addAll(real.keySet());
+        int corrected = 0;
+        for (String keyId : keys) {
+            if (kept.getOrDefault(keyId, 0).equals(real.getOrDefault(keyId, 0))) continue;
+            Boolean changed = tx.execute(status -> {
+                jdbc.update("INSERT INTO key_load (key_id, running) VALUES (?, 0) ON CONFLICT DO NOTHING", keyId);
+                int count = jdbc.queryForObject("SELECT running FROM key_load WHERE key_id = ? FOR UPDATE", Integer.class, keyId);
+                int inProgress = jdbc.queryForObject("SELECT COUNT(*) FROM videos WHERE status = 'IN_PROGRESS' AND key_id = ? AND engine > ''",
+                        Integer.class, keyId);
+                return count != inProgress && jdbc.update("UPDATE key_load SET running = ? WHERE key_id = ?", inProgress, keyId) == 1;
+            });
+            if (Boolean.TRUE.equals(changed)) corrected++;
+        }
+        return corrected;
     }
 }
