@@ -95,6 +95,7 @@ class MetricsTest {
         assertThat(scrape.has("vidgate_jobs_run_time_seconds_bucket", "le=\"+Inf\"")).isTrue();
         assertThat(scrape.has("http_server_requests_seconds_bucket", "uri=\"/v1/videos\"", "le=\"0.25\"")).as("a fixed bucket").isTrue();
         assertThat(scrape.has("http_server_requests_seconds_bucket", "le=\"0.001048576\"")).as("a percentile-histogram bucket").isFalse();
+        assertThat(scrape.names()).as("no long task timer per request").noneMatch(name -> name.startsWith("http_server_requests_active"));
 
         Set<String> queried = dashboardMetrics();
         assertThat(queried).contains("vidgate_jobs_active", "vidgate_upstream_circuit", "http_server_requests_seconds_bucket");
