@@ -152,6 +152,7 @@ public abstract class JobStoreKeyLoadContract extends JobStoreFixture {
         Video stray = store.insert(aVideo().tenant("ten_b").key("key_b").build(), T0);
         // as a node of an older version would: key_a's count says full with nothing running, key_b's job runs uncounted
         jdbc.update("INSERT INTO key_load (key_id, running) VALUES ('key_a', 2)");
+        jdbc.update("UPDATE queue_heads SET running = 2 WHERE key_id = 'key_a'");
         jdbc.update("UPDATE videos SET status = 'IN_PROGRESS', lease_owner = 'old', lease_until = ? WHERE id = ?",
                 T0.plus(LEASE).toEpochMilli(), stray.id());
         assertThat(store.claimNext("w1", T0, LEASE, BUILTIN)).as("key_a passed over while its count says full").isEmpty();
@@ -180,5 +181,8 @@ public abstract class JobStoreKeyLoadContract extends JobStoreFixture {
             real.put(rs.getString(1), rs.getInt(2));
         });
         assertThat(counted).as("key_load").isEqualTo(real);
+        jdbc.query("SELECT key_id, engine, running FROM queue_heads", rs -> {
+            assertThat(rs.getInt(3)).as("the head of %s on %s", rs.getString(1), rs.getString(2)).isEqualTo(real.getOrDefault(rs.getString(1), 0));
+        });
     }
 }

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 /**
  * The claim of {@link JdbcJobStore}, at a cost that grows neither with the queue nor with the jobs in flight: one query
  * reads the best few heads of {@code queue_heads} (per API key and engine, a lower bound of the oldest queued job's seq)
- * whose key has room by its count of running jobs ({@code key_load}, {@link KeyLoad}) and limit, fewest running jobs and
+ * whose key has room by its count of running jobs (each head carries its key's, {@link KeyLoad}) and limit, fewest running jobs and
  * then oldest job first; another reads the expired leases (a range of {@code (status, lease_until)}, usually empty). It
  * then seeks candidates best first, one index seek per pair it looks at (usually one). A pair's head is only a lower
  * bound, so a candidate is taken only once its real oldest claimable job is known and still comes first. Claims lock the
@@ -46,11 +46,9 @@ final class Claims {
     private static final int PAGE = 16;
     private static final Comparator<Candidate> BEST_FIRST = Comparator.<Candidate>comparingInt(c -> c.running).thenComparingLong(c -> c.seq);
 
-    /** A key's running jobs by {@code key_load} (lost ones included) and its limit, joined to a table {@code $} with key_id. */
-    private static final String RUNNING = "COALESCE(l.running, 0)";
+    /** A key's limit, joined to a table {@code $} with key_id. */
     private static final String LIMIT = "COALESCE(k.max_concurrent, " + DEFAULT_LIMIT + ")";
-    private static final String LOAD = RUNNING + ", " + LIMIT + " ";
-    private static final String LOAD_JOINS = "LEFT JOIN key_load l ON l.key_id = $.key_id LEFT JOIN api_keys k ON k.id = $.key_id ";
+    private static final String LIMIT_JOIN = "LEFT JOIN api_keys k ON k.id = $.key_id ";
 
     private static final String OLDEST_QUEUED = "SELECT id, version, seq, not_before FROM videos WHERE status IN (" + QUEUED_STATES
             + ") AND key_id = ? AND engine = ? AND seq >= ? ";
@@ -71,9 +69,13 @@ final class Claims {
     void enqueued(String videoId) {
         Map<String, Object> job = jdbc.queryForMap("SELECT key_id, engine, seq FROM videos WHERE id = ?", videoId);
         Object keyId = job.get("key_id"), engine = job.get("engine"), seq = job.get("seq");
+        // a new head starts with its key's running jobs; the count's row stays locked until this commits, so a claim or an
+        // end of the key's jobs meanwhile waits and then counts on this head too
+        int running = KeyLoad.lockedRunning(jdbc, (String) keyId);
         Upserts.updateOrInsert(jdbc, "UPDATE queue_heads SET seq = LEAST(seq, ?), version = version + 1 WHERE key_id = ? AND engine = ?",
                 new Object[] {seq, keyId, engine},
-                "INSERT INTO queue_heads (key_id, engine, seq, version) VALUES (?, ?, ?, 0) ON CONFLICT DO NOTHING", new Object[] {keyId, engine, seq});
+                "INSERT INTO queue_heads (key_id, engine, seq, version, running) VALUES (?, ?, ?, 0, ?) ON CONFLICT DO NOTHING",
+                new Object[] {keyId, engine, seq, running});
     }
 
     Optional<Video> claimNext(String workerId, Instant now, Duration lease, Set<String> engines) {
@@ -81,8 +83,9 @@ final class Claims {
         long nowMs = now.toEpochMilli();
         // the jobs whose worker's lease ran out (its node died), of every engine: still in their key's count, so taken out
         // of it; those of these engines are taken in their key's order like queued ones
-        List<Candidate> lost = jdbc.query("SELECT v.id, v.key_id, v.engine, v.version, v.seq, v.lease_until, " + LOAD
-                        + "FROM videos v " + LOAD_JOINS.replace("$", "v") + "WHERE v.status IN (" + LEASED_STATES + ") AND v.lease_until < ?",
+        List<Candidate> lost = jdbc.query("SELECT v.id, v.key_id, v.engine, v.version, v.seq, v.lease_until, COALESCE(l.running, 0), "
+                        + LIMIT + " FROM videos v LEFT JOIN key_load l ON l.key_id = v.key_id " + LIMIT_JOIN.replace("$", "v")
+                        + "WHERE v.status IN (" + LEASED_STATES + ") AND v.lease_until < ?",
                 (rs, i) -> new Candidate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
                         Math.min(nowMs, rs.getLong(6)), rs.getInt(7), rs.getInt(8)), nowMs);
         Map<String, Integer> lostPerKey = lost.stream().collect(Collectors.groupingBy(Candidate::keyId, Collectors.summingInt(c -> 1)));
@@ -122,7 +125,7 @@ final class Claims {
     }
 
     /**
-     * The heads of these engines' pairs whose key has room, best first (fewest running jobs by {@code key_load}, then
+     * The heads of these engines' pairs whose key has room, best first (fewest running jobs by the head's count, then
      * oldest), a page at a time from the database. While some lease ran out, the counts of those keys are too high by
      * their lost jobs, so then every head is read at once and {@link #offer} corrects them.
      */
@@ -136,10 +139,11 @@ final class Claims {
         HeadPages(Set<String> engines, boolean paged) {
             this.paged = paged;
             this.args = new ArrayList<>(engines);
-            this.sql = "SELECT h.key_id, h.engine, h.seq, h.version, " + LOAD + "FROM queue_heads h " + LOAD_JOINS.replace("$", "h")
+            // in the order of the index (engine, running, seq): with one engine, the database reads just the page from it
+            this.sql = "SELECT h.key_id, h.engine, h.seq, h.version, h.running, " + LIMIT + " FROM queue_heads h " + LIMIT_JOIN.replace("$", "h")
                     + "WHERE h.engine IN (" + placeholders(engines.size()) + ")"
-                    + (paged ? " AND " + RUNNING + " < " + LIMIT + " AND (" + RUNNING + " > ? OR (" + RUNNING + " = ? AND h.seq > ?)) "
-                    + "ORDER BY " + RUNNING + ", h.seq LIMIT " + PAGE : "");
+                    + (paged ? " AND h.running < " + LIMIT + " AND (h.running > ? OR (h.running = ? AND h.seq > ?)) "
+                    + "ORDER BY h.running, h.seq LIMIT " + PAGE : "");
         }
 
         List<Candidate> next() {

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The running jobs of each API key ({@code key_load}, V18), kept in the caller's transaction, right after the job's own
- * compare-and-set won: a claim of a queued job adds one, every move out of {@code IN_PROGRESS} takes one away, and a reclaim
+ * The running jobs of each API key ({@code key_load}, V18, and a copy on each of its {@code queue_heads}, V19), kept in the
+ * caller's transaction, right after the job's own compare-and-set won: a claim of a queued job adds one, every move out of {@code IN_PROGRESS} takes one away, and a reclaim
  * of an expired lease changes nothing. The count includes jobs whose lease ran out; a claim subtracts those itself.
  */
 final class KeyLoad {
@@ -21,11 +21,22 @@ final class KeyLoad {
     static void started(JdbcTemplate jdbc, String keyId) {
         Upserts.updateOrInsert(jdbc, "UPDATE key_load SET running = running + 1 WHERE key_id = ?", new Object[] {keyId},
                 "INSERT INTO key_load (key_id, running) VALUES (?, 1) ON CONFLICT DO NOTHING", new Object[] {keyId});
+        jdbc.update("UPDATE queue_heads SET running = running + 1 WHERE key_id = ?", keyId);
     }
 
     /** A job of {@code keyId} left IN_PROGRESS; its claim made the key's row. */
     static void ended(JdbcTemplate jdbc, String keyId) {
         jdbc.update("UPDATE key_load SET running = running - 1 WHERE key_id = ?", keyId);
+        jdbc.update("UPDATE queue_heads SET running = running - 1 WHERE key_id = ?", keyId);
+    }
+
+    /**
+     * The key's count, its row locked until the caller's transaction ends (0, and nothing locked, for a key without one):
+     * a new head copies it, and the key's counts change only after this transaction.
+     */
+    static int lockedRunning(JdbcTemplate jdbc, String keyId) {
+        return jdbc.query("SELECT running FROM key_load WHERE key_id = ? FOR UPDATE", (rs, i) -> rs.getInt(1), keyId)
+                .stream().findFirst().orElse(0);
     }
 
     /**
@@ -45,15 +56,20 @@ final class KeyLoad {
         });
         Set<String> keys = new HashSet<>(kept.keySet());
         keys.addAll(real.keySet());
+        keys.removeIf(keyId -> kept.getOrDefault(keyId, 0).equals(real.getOrDefault(keyId, 0)));
+        // the heads' copies of the count too
+        jdbc.query("SELECT key_id, running FROM queue_heads", rs -> {
+            if (rs.getInt(2) != real.getOrDefault(rs.getString(1), 0)) keys.add(rs.getString(1));
+        });
         int corrected = 0;
         for (String keyId : keys) {
-            if (kept.getOrDefault(keyId, 0).equals(real.getOrDefault(keyId, 0))) continue;
             Boolean changed = tx.execute(status -> {
                 jdbc.update("INSERT INTO key_load (key_id, running) VALUES (?, 0) ON CONFLICT DO NOTHING", keyId);
-                int count = jdbc.queryForObject("SELECT running FROM key_load WHERE key_id = ? FOR UPDATE", Integer.class, keyId);
+                int count = lockedRunning(jdbc, keyId);
                 int inProgress = jdbc.queryForObject("SELECT COUNT(*) FROM videos WHERE status = 'IN_PROGRESS' AND key_id = ? AND engine > ''",
                         Integer.class, keyId);
-                return count != inProgress && jdbc.update("UPDATE key_load SET running = ? WHERE key_id = ?", inProgress, keyId) == 1;
+                int heads = jdbc.update("UPDATE queue_heads SET running = ? WHERE key_id = ? AND running <> ?", inProgress, keyId, inProgress);
+                return heads > 0 | (count != inProgress && jdbc.update("UPDATE key_load SET running = ? WHERE key_id = ?", inProgress, keyId) == 1);
             });
             if (Boolean.TRUE.equals(changed)) corrected++;
         }
