@@ -53,10 +53,15 @@ final class ContentFastPath extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String uri = request.getRequestURI();
+        if (!uri.endsWith("/content") || !"GET".equals(request.getMethod())) { // every other route, checked cheaply first
+            chain.doFilter(request, response);
+            return;
+        }
         String secret = Authentication.secretOf(request);
         String variant = variantOf(request.getQueryString());
-        Matcher path = PATH.matcher(request.getRequestURI());
-        if (!"GET".equals(request.getMethod()) || secret == null || variant == null || !path.matches()) {
+        Matcher path = PATH.matcher(uri);
+        if (secret == null || variant == null || !path.matches()) {
             chain.doFilter(request, response); // not the plain case: the route serves it
             return;
         }
