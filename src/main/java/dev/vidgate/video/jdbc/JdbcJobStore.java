@@ -221,10 +221,12 @@ public final class JdbcJobStore implements JobStore {
             after.ifPresent(changed -> {
                 if (current.status() == IN_PROGRESS) {
                     Claims.endAttempt(jdbc, current.id(), at.toEpochMilli(), to.name().toLowerCase(java.util.Locale.ROOT));
-                    KeyLoad.ended(jdbc, current.keyId());
                 }
-                if (to == QUEUED) claims.enqueued(current.id());
+                // the hook (the tenant's balance) before the key's counts and heads: a create locks them in that order too,
+                // and the other order deadlocked creates racing finishes of one tenant (ConcurrentBillingContract)
                 if (to.isFinished()) hook.finished(current, changed);
+                if (current.status() == IN_PROGRESS) KeyLoad.ended(jdbc, current.keyId());
+                if (to == QUEUED) claims.enqueued(current.id());
             });
             return after;
         });

@@ -12,6 +12,7 @@ import java.util.Set;
  * The running jobs of each API key ({@code key_load}, V18, and a copy on each of its {@code queue_heads}, V19), kept in the
  * caller's transaction, right after the job's own compare-and-set won: a claim of a queued job adds one, every move out of {@code IN_PROGRESS} takes one away, and a reclaim
  * of an expired lease changes nothing. The count includes jobs whose lease ran out; a claim subtracts those itself.
+ * Lock order, in every transaction that takes more than one: a tenant's row, then the key's count, then its heads.
  */
 final class KeyLoad {
     private KeyLoad() {
