@@ -69,8 +69,11 @@ final class KeyLoad {
                 int count = lockedRunning(jdbc, keyId);
                 int inProgress = jdbc.queryForObject("SELECT COUNT(*) FROM videos WHERE status = 'IN_PROGRESS' AND key_id = ? AND engine > ''",
                         Integer.class, keyId);
-                int heads = jdbc.update("UPDATE queue_heads SET running = ? WHERE key_id = ? AND running <> ?", inProgress, keyId, inProgress);
-                return heads > 0 | (count != inProgress && jdbc.update("UPDATE key_load SET running = ? WHERE key_id = ?", inProgress, keyId) == 1);
+                boolean headsSet = jdbc.update("UPDATE queue_heads SET running = ? WHERE key_id = ? AND running <> ?",
+                        inProgress, keyId, inProgress) > 0;
+                boolean countSet = count != inProgress
+                        && jdbc.update("UPDATE key_load SET running = ? WHERE key_id = ?", inProgress, keyId) == 1;
+                return headsSet || countSet;
             });
             if (Boolean.TRUE.equals(changed)) corrected++;
         }
