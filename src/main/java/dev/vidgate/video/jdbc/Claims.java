@@ -69,11 +69,13 @@ final class Claims {
     void enqueued(String videoId) {
         Map<String, Object> job = jdbc.queryForMap("SELECT key_id, engine, seq FROM videos WHERE id = ?", videoId);
         Object keyId = job.get("key_id"), engine = job.get("engine"), seq = job.get("seq");
+        String lower = "UPDATE queue_heads SET seq = LEAST(seq, ?), version = version + 1 WHERE key_id = ? AND engine = ?";
+        Object[] lowerArgs = {seq, keyId, engine};
+        if (jdbc.update(lower, lowerArgs) == 1) return; // the usual case: the pair has a head, which already counts
         // a new head starts with its key's running jobs; the count's row stays locked until this commits, so a claim or an
         // end of the key's jobs meanwhile waits and then counts on this head too
         int running = KeyLoad.lockedRunning(jdbc, (String) keyId);
-        Upserts.updateOrInsert(jdbc, "UPDATE queue_heads SET seq = LEAST(seq, ?), version = version + 1 WHERE key_id = ? AND engine = ?",
-                new Object[] {seq, keyId, engine},
+        Upserts.updateOrInsert(jdbc, lower, lowerArgs,
                 "INSERT INTO queue_heads (key_id, engine, seq, version, running) VALUES (?, ?, ?, 0, ?) ON CONFLICT DO NOTHING",
                 new Object[] {keyId, engine, seq, running});
     }
