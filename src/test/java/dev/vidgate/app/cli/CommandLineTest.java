@@ -89,10 +89,14 @@ class CommandLineTest {
         try (NodeProcess node = NodeProcess.start("cli-node", data,
                 Map.of("vidgate.bootstrap-key", TestServer.API_KEY, "vidgate.admin-key", TestServer.ADMIN_KEY))) {
             remote = env("VIDGATE_URL", node.baseUrl(), "VIDGATE_ADMIN_KEY", TestServer.ADMIN_KEY);
-            Waits.await("the start log's last line", Duration.ofSeconds(30), Duration.ofMillis(100)).until(() ->
-                    node.log().strip().endsWith("Vidgate is ready: API " + node.baseUrl() + "/v1, admin API " + node.baseUrl()
-                            + "/admin/v1, console " + node.baseUrl() + "/console, OpenAPI " + node.baseUrl()
-                            + "/openapi.json; docs: docs/api.md, docs/admin.md and README.md in the source tree"));
+            String ready = "Vidgate is ready: API " + node.baseUrl() + "/v1, admin API " + node.baseUrl()
+                    + "/admin/v1, console " + node.baseUrl() + "/console, OpenAPI " + node.baseUrl()
+                    + "/openapi.json; docs: docs/api.md, docs/admin.md and README.md in the source tree";
+            Waits.await("the ready line", Duration.ofSeconds(30), Duration.ofMillis(100)).until(() -> node.log().contains(ready));
+            List<String> startLog = node.log().lines().filter(line -> line.contains("[           main]")).toList();
+            assertThat(startLog.getLast()).as("the start-up's last line").endsWith(ready);
+            assertThat(node.log().substring(node.log().indexOf(ready))).as("no start-up work (the dispatcher's included) after the ready line")
+                    .doesNotContain("Initializing").doesNotContain("Initialization");
             Result tenant = ToolProcess.vidgate(dir, remote, "tenants", "create", "acme", "--daily-limit", "10cr", dataDir);
             assertThat(tenant.code()).as(tenant.toString()).isZero();
             assertThat(json(tenant).path("account").path("daily_limit").asLong()).isEqualTo(10_000_000);
