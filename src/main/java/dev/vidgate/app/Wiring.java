@@ -100,7 +100,9 @@ class Wiring {
                                   JobGauges jobGauges, MetricsWiring.LedgerDiscrepancies discrepancies, JobMeters loopErrors,
                                   ConsoleSessions consoleSessions, Characters characters, JobStore jobs) {
         return new PeriodicDuties(leases, clock, node.id(), List.of(
-                new PeriodicDuties.Duty("expiry-sweep", props.expirySweepInterval(), sweeper::sweepOnce),
+                // a backlog may keep a run going for up to its interval; the duty's lease lasts three
+                new PeriodicDuties.Duty("expiry-sweep", props.expirySweepInterval(),
+                        () -> sweeper.sweepDue(props.expirySweepInterval())),
                 new PeriodicDuties.Duty("stray-upload-sweep", Duration.ofHours(1), sweeper::sweepStrayFiles),
                 new PeriodicDuties.Duty("character-expiry", props.expirySweepInterval(), characters::sweepExpired),
                 PeriodicDuties.Duty.onEveryNode("render-scratch-sweep", Duration.ofMinutes(10),

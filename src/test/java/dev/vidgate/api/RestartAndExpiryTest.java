@@ -64,11 +64,11 @@ class RestartAndExpiryTest {
             assertThat(http.getBytes("/v1/videos/" + id + "/content").statusCode()).isEqualTo(200);
 
             clock.advance(Duration.ofMinutes(119));
-            assertThat(server.bean(ExpirySweeper.class).sweepOnce()).isZero();
+            assertThat(server.bean(ExpirySweeper.class).sweepDue(Duration.ofMinutes(1))).isZero();
             assertThat(http.getBytes("/v1/videos/" + id + "/content").statusCode()).isEqualTo(200);
 
             clock.advance(Duration.ofMinutes(2));
-            assertThat(server.bean(ExpirySweeper.class).sweepOnce()).isEqualTo(1);
+            assertThat(server.bean(ExpirySweeper.class).sweepDue(Duration.ofMinutes(1))).isEqualTo(1);
             var expired = http.get("/v1/videos/" + id + "/content");
             ApiAssertions.assertError(expired, 404, null, "video_id", "video_expired");
             assertThat(expired.body()).contains("expired");

@@ -24,6 +24,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import static dev.vidgate.testsupport.VideoBuilder.aVideo;
@@ -34,6 +36,8 @@ class ExpirySweeperTest {
     private static final Duration RETENTION = Duration.ofHours(24);
     private static final Duration STRAY_AFTER = Duration.ofHours(1);
     private static final Set<String> BUILTIN = Set.of("builtin");
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+    private static final int BATCH = 10;
 
     @TempDir
     Path dir;
@@ -52,7 +56,7 @@ class ExpirySweeperTest {
                 + "('key_a', 'ten_a', 'a', 'h1', 'x', 5, 0)");
         jobs = new JdbcJobStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(ds)));
         content = new FileSystemContentStore(dir.resolve("content"));
-        sweeper = new ExpirySweeper(jobs, content, clock, STRAY_AFTER);
+        sweeper = new ExpirySweeper(jobs, content, clock, STRAY_AFTER, BATCH);
     }
 
     @Test
@@ -63,18 +67,42 @@ class ExpirySweeperTest {
         uploaded();
         Video completed = jobs.complete(claim(), 4, clock.instant(), clock.instant().plus(RETENTION)).orElseThrow();
         for (Variant v : Variant.values()) content.put(completed.storageKey(v), bytes());
+        content.put(completed.lastFrameKey(), bytes());
 
-        assertThat(sweeper.sweepOnce()).isEqualTo(2);
+        assertThat(sweeper.sweepDue(MINUTE)).isEqualTo(2);
         assertThat(content.size(cancelled.referenceKey())).isEmpty();
         assertThat(content.size(failed.referenceKey())).isEmpty();
         assertThat(content.size(completed.referenceKey())).isPresent();
         for (Variant v : Variant.values()) assertThat(content.size(completed.storageKey(v))).isPresent();
-        assertThat(sweeper.sweepOnce()).as("each job is swept once").isZero();
+        assertThat(sweeper.sweepDue(MINUTE)).as("each job is swept once").isZero();
 
         clock.advance(RETENTION.plusMinutes(1));
-        assertThat(sweeper.sweepOnce()).isEqualTo(1);
+        assertThat(sweeper.sweepDue(MINUTE)).isEqualTo(1);
         assertThat(content.size(completed.referenceKey())).isEmpty();
         for (Variant v : Variant.values()) assertThat(content.size(completed.storageKey(v))).isEmpty();
+        assertThat(content.size(completed.lastFrameKey())).as("an uploaded last frame goes with the video").isEmpty();
+        assertThat(dir.resolve("content").resolve(completed.storagePrefix())).as("and the video's folder").doesNotExist();
+    }
+
+    @Test
+    void aBacklogOfMoreThanOneBatchIsSweptInOneRun() {
+        List<Video> backlog = completedWithFiles(25);
+        clock.advance(RETENTION.plusMinutes(1));
+
+        assertThat(sweeper.sweepDue(MINUTE)).isEqualTo(25);
+        for (Video v : backlog) assertThat(content.size(v.storageKey(Variant.VIDEO))).as(v.id()).isEmpty();
+        assertThat(sweeper.sweepDue(MINUTE)).isZero();
+    }
+
+    @Test
+    void aRunStopsOnceItsBudgetHasPassedAndTheNextRunGoesOnFromThere() {
+        completedWithFiles(25);
+        clock.advance(RETENTION.plusMinutes(1));
+
+        assertThat(sweeper.sweepDue(Duration.ZERO)).as("a run without budget left still sweeps one batch").isEqualTo(BATCH);
+        assertThat(sweeper.sweepDue(Duration.ZERO)).isEqualTo(BATCH);
+        assertThat(sweeper.sweepDue(Duration.ZERO)).isEqualTo(5);
+        assertThat(sweeper.sweepDue(Duration.ZERO)).isZero();
     }
 
     @Test
@@ -82,11 +110,11 @@ class ExpirySweeperTest {
         Video queued = jobs.insert(aVideo().seconds(8).source(new SourceClip(SourceClip.Kind.EXTENSION, null, 4)).build(), Instant.EPOCH);
         content.put(queued.sourceKey(), bytes());
         Video completed = jobs.complete(claim(), 8, clock.instant(), clock.instant().plus(RETENTION)).orElseThrow();
-        assertThat(sweeper.sweepOnce()).isZero();
+        assertThat(sweeper.sweepDue(MINUTE)).isZero();
         assertThat(content.size(completed.sourceKey())).isPresent();
 
         clock.advance(RETENTION.plusMinutes(1));
-        assertThat(sweeper.sweepOnce()).isEqualTo(1);
+        assertThat(sweeper.sweepDue(MINUTE)).isEqualTo(1);
         assertThat(content.size(completed.sourceKey())).isEmpty();
     }
 
@@ -117,6 +145,18 @@ class ExpirySweeperTest {
 
     private Video claim() {
         return jobs.claimNext("w1", clock.instant(), Duration.ofMinutes(1), BUILTIN).orElseThrow();
+    }
+
+    /** {@code n} completed jobs, each with its video stored. */
+    private List<Video> completedWithFiles(int n) {
+        List<Video> completed = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            jobs.insert(aVideo().build(), Instant.EPOCH);
+            Video done = jobs.complete(claim(), 4, clock.instant(), clock.instant().plus(RETENTION)).orElseThrow();
+            content.put(done.storageKey(Variant.VIDEO), bytes());
+            completed.add(done);
+        }
+        return completed;
     }
 
     private Video claim(Video queued) {
