@@ -26,11 +26,11 @@ cleanup() {
 # The admin key of the bench servers: it reads their own latency histogram (server_share).
 BENCH_ADMIN_KEY="sk-bench-admin-0123456789abcdefghijklm"
 
-# start_server DATA_DIR PORT KEY LOG: starts the packaged jar on 127.0.0.1 in the background, sets SERVER to its pid and
+# start_server DATA_DIR PORT KEY LOG: starts the packaged jar (with BENCH_JAVA_OPTS, if set, for experiments) on 127.0.0.1 in the background, sets SERVER to its pid and
 # waits until it answers, up to 3 minutes (a loaded machine starts it slowly), else ends the script with the log's tail
 # (stop_on_exit stops it).
 start_server() {
-  VIDGATE_ADMIN_KEY="$BENCH_ADMIN_KEY" "${JAVA_HOME:+$JAVA_HOME/bin/}java" --enable-native-access=ALL-UNNAMED -Xmx1g -jar target/vidgate.jar --server.port="$2" \
+  VIDGATE_ADMIN_KEY="$BENCH_ADMIN_KEY" "${JAVA_HOME:+$JAVA_HOME/bin/}java" --enable-native-access=ALL-UNNAMED -Xmx1g ${BENCH_JAVA_OPTS:-} -jar target/vidgate.jar --server.port="$2" \
     --server.address=127.0.0.1 --vidgate.data-dir="$1" --vidgate.bootstrap-key="$3" --logging.level.root=WARN > "$4" 2>&1 &
   SERVER=$!
   for i in $(seq 1 360); do
