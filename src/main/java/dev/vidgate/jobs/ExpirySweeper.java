@@ -58,7 +58,10 @@ public final class ExpirySweeper {
             Pass ended = sweep("sweep of failed and cancelled jobs", () -> jobs.findEndedUnswept(batch));
             swept += expired.swept() + ended.swept();
             boolean more = expired.found() == batch || ended.found() == batch;
-            if (!more || !clock.instant().isBefore(until) || Thread.currentThread().isInterrupted()) return swept;
+            // a file that would not go (the store is in trouble) ends the run: going on would mark the whole backlog
+            // while its files stay
+            boolean clean = expired.clean() && ended.clean();
+            if (!more || !clean || !clock.instant().isBefore(until) || Thread.currentThread().isInterrupted()) return swept;
         }
     }
 
@@ -72,8 +75,8 @@ public final class ExpirySweeper {
         }
     }
 
-    /** Of one batch: how many jobs were due, and of those, how many had their files deleted. */
-    private record Pass(int found, int swept) {
+    /** Of one batch: how many jobs were due, how many of them had their files deleted, and whether every marked one did. */
+    private record Pass(int found, int swept, boolean clean) {
     }
 
     private Pass sweep(String what, Supplier<List<Video>> due) {
@@ -86,7 +89,7 @@ public final class ExpirySweeper {
             marked = jobs.markContentExpired(found);
         } catch (RuntimeException e) {
             log.warn("{} failed; it is tried again on the next sweep", what, e);
-            return new Pass(0, 0);
+            return new Pass(0, 0, false);
         }
         int swept = 0;
         for (Video video : marked) {
@@ -98,6 +101,6 @@ public final class ExpirySweeper {
                 log.warn("{} of job {} failed; its content is no longer offered, its files stay", what, video.id(), e);
             }
         }
-        return new Pass(found.size(), swept);
+        return new Pass(found.size(), swept, swept == marked.size());
     }
 }

@@ -2,6 +2,8 @@ package dev.vidgate.jobs;
 
 import dev.vidgate.video.JobStore;
 import dev.vidgate.video.jdbc.JdbcJobStore;
+import dev.vidgate.storage.ContentStore;
+import dev.vidgate.storage.StorageException;
 import dev.vidgate.storage.fs.FileSystemContentStore;
 import dev.vidgate.testsupport.TestClock;
 import dev.vidgate.testsupport.TestDatabases;
@@ -21,6 +23,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.reflect.Proxy;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -145,6 +148,23 @@ class ExpirySweeperTest {
 
     private Video claim() {
         return jobs.claimNext("w1", clock.instant(), Duration.ofMinutes(1), BUILTIN).orElseThrow();
+    }
+
+    @Test
+    void aFileThatWillNotGoEndsTheRunSoTheBacklogIsNotMarkedWhileItsFilesStay() {
+        List<Video> backlog = completedWithFiles(25);
+        clock.advance(RETENTION.plusMinutes(1));
+        String stuck = backlog.get(3).storagePrefix();
+        ContentStore failing = (ContentStore) Proxy.newProxyInstance(ContentStore.class.getClassLoader(), new Class<?>[] {ContentStore.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("deleteAll") && stuck.equals(args[0])) throw new StorageException("disk error under " + stuck);
+                    return method.invoke(content, args);
+                });
+        sweeper = new ExpirySweeper(jobs, failing, clock, STRAY_AFTER, BATCH);
+
+        assertThat(sweeper.sweepDue(MINUTE)).as("the first batch, less the job whose files stay").isEqualTo(BATCH - 1);
+        assertThat(jobs.findExpired(clock.instant(), 100)).as("the rest is still due").hasSize(15);
+        assertThat(content.size(backlog.get(3).storageKey(Variant.VIDEO))).isPresent();
     }
 
     /** {@code n} completed jobs, each with its video stored. */
