@@ -133,24 +133,35 @@ final class Claims {
      */
     private final class HeadPages {
         private final String sql;
-        private final List<Object> args;
+        private final List<String> engines;
         private final boolean paged;
         boolean more = true;
         Candidate last;
 
         HeadPages(Set<String> engines, boolean paged) {
             this.paged = paged;
-            this.args = new ArrayList<>(engines);
-            // in the order of the index (engine, running, seq): with one engine, the database reads just the page from it
-            this.sql = "SELECT h.key_id, h.engine, h.seq, h.version, h.running, " + LIMIT + " FROM queue_heads h " + LIMIT_JOIN.replace("$", "h")
-                    + "WHERE h.engine IN (" + placeholders(engines.size()) + ")"
-                    + (paged ? " AND h.running < " + LIMIT + " AND (h.running > ? OR (h.running = ? AND h.seq > ?)) "
-                    + "ORDER BY h.running, h.seq LIMIT " + PAGE : "");
+            this.engines = List.copyOf(engines);
+            String heads = "SELECT h.key_id, h.engine, h.seq, h.version, h.running, " + LIMIT + " FROM queue_heads h " + LIMIT_JOIN.replace("$", "h");
+            if (!paged) {
+                this.sql = heads + "WHERE h.engine IN (" + placeholders(engines.size()) + ")";
+                return;
+            }
+            // One engine's page in the order of the index (engine, running, seq), from the last head read on. H2 reads just
+            // the page from the index only when the ORDER BY starts with the index's own columns (it does not skip the fixed
+            // engine) and the range starts at the cursor's running; else it read and sorted every head of the engine. The
+            // pages of several engines are merged: each holds every head of its engine up to the last of the merged page.
+            String page = heads + "WHERE h.engine = ? AND h.running < " + LIMIT + " AND h.running >= ? "
+                    + "AND (h.running > ? OR (h.running = ? AND h.seq > ?)) ORDER BY h.engine, h.running, h.seq LIMIT " + PAGE;
+            this.sql = engines.size() == 1 ? page
+                    : String.join(" UNION ALL ", Collections.nCopies(engines.size(), "(" + page + ")")) + " ORDER BY running, seq LIMIT " + PAGE;
         }
 
         List<Candidate> next() {
-            List<Object> all = new ArrayList<>(args);
-            if (paged) all.addAll(last == null ? List.of(-1, -1, -1L) : List.of(last.running, last.running, last.seq));
+            List<Object> all = new ArrayList<>();
+            for (String engine : engines) {
+                all.add(engine);
+                if (paged) all.addAll(last == null ? List.of(-1, -1, -1, -1L) : List.of(last.running, last.running, last.running, last.seq));
+            }
             List<Candidate> page = jdbc.query(sql, (rs, i) -> new Candidate(null, rs.getString(1), rs.getString(2), rs.getLong(4),
                     rs.getLong(3), 0, rs.getInt(5), rs.getInt(6)), all.toArray());
             more = paged && page.size() == PAGE;
