@@ -53,6 +53,12 @@ final class Claims {
 
     private static final String OLDEST_QUEUED = "SELECT id, version, seq, not_before FROM videos WHERE status IN (" + QUEUED_STATES
             + ") AND key_id = ? AND engine = ? AND seq >= ? ";
+    /**
+     * In the order of the whole index (status, key_id, engine, seq), the first columns fixed: H2 sorts by an index only when
+     * the ORDER BY starts with its columns, else it read every queued job of the pair and sorted them (a hundred per key
+     * at a million jobs) for the first.
+     */
+    private static final String FIRST = "ORDER BY status, key_id, engine, seq LIMIT 1";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -177,7 +183,7 @@ final class Claims {
      * on the version read with it.
      */
     private Optional<Candidate> oldestClaimable(Candidate head, long nowMs) {
-        List<Candidate> first = jdbc.query(OLDEST_QUEUED + "ORDER BY seq LIMIT 1", (rs, i) -> queued(rs, head, nowMs),
+        List<Candidate> first = jdbc.query(OLDEST_QUEUED + FIRST, (rs, i) -> queued(rs, head, nowMs),
                 head.keyId, head.engine, head.seq);
         if (first.isEmpty()) {
             setHead(head, head.version, null);
@@ -188,7 +194,7 @@ final class Claims {
         if (oldest.seq > head.seq) headVersion = setHead(head, head.version, oldest.seq) ? head.version + 1 : -1;
         // the pair's oldest queued job: its claim may move the head past it
         if (oldest.lostAt == nowMs) return Optional.of(oldest.head(headVersion));
-        return jdbc.query(OLDEST_QUEUED + "AND (not_before IS NULL OR not_before <= ?) ORDER BY seq LIMIT 1",
+        return jdbc.query(OLDEST_QUEUED + "AND (not_before IS NULL OR not_before <= ?) " + FIRST,
                 (rs, i) -> queued(rs, head, nowMs), head.keyId, head.engine, oldest.seq, nowMs).stream().findFirst();
     }
 
@@ -237,8 +243,7 @@ final class Claims {
      * 1,000 keys on H2).
      */
     private void passHead(Candidate c) {
-        List<Long> next = jdbc.query("SELECT seq FROM videos WHERE status IN (" + QUEUED_STATES + ") AND key_id = ? AND engine = ? "
-                + "AND seq > ? ORDER BY seq LIMIT 1", (rs, i) -> rs.getLong(1), c.keyId, c.engine, c.seq);
+        List<Long> next = jdbc.query(OLDEST_QUEUED + FIRST, (rs, i) -> rs.getLong(3), c.keyId, c.engine, c.seq + 1);
         setHead(c, c.headVersion, next.isEmpty() ? null : next.getFirst());
     }
 
