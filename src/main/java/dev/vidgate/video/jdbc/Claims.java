@@ -236,17 +236,15 @@ final class Claims {
     }
 
     /**
-     * Moves the head of the pair of {@code c}, its oldest queued job just claimed, on to the pair's next queued job (past
-     * the claimed one when none is left: the next claim that reads it removes it); one statement, a compare-and-set on the
-     * version read with it, in the claim's transaction, where the key's count has already locked the head's row. Else the
-     * key's next claim moved it in a commit of its own, and the first claim after a round of claims across the keys moved
-     * every key's head, one commit each (0.2 to 0.8 s at 1,000 keys on H2).
+     * Moves the head of the pair of {@code c}, its oldest queued job just claimed, on to the pair's next queued job, or
+     * removes it with the last one; a compare-and-set on the version read with it, in the claim's transaction, where the
+     * key's count has already locked the head's row. Else the key's next claim moved it in a commit of its own, and the
+     * first claim after a round of claims across the keys moved every key's head, one commit each (0.2 to 0.8 s at
+     * 1,000 keys on H2).
      */
     private void passHead(Candidate c) {
-        jdbc.update("UPDATE queue_heads SET seq = COALESCE((SELECT seq FROM videos WHERE status IN (" + QUEUED_STATES + ") "
-                        + "AND key_id = ? AND engine = ? AND seq > ? " + FIRST + "), ?), version = version + 1 "
-                        + "WHERE key_id = ? AND engine = ? AND version = ?",
-                c.keyId, c.engine, c.seq, c.seq + 1, c.keyId, c.engine, c.headVersion);
+        List<Long> next = jdbc.query(OLDEST_QUEUED + FIRST, (rs, i) -> rs.getLong(3), c.keyId, c.engine, c.seq + 1);
+        setHead(c, c.headVersion, next.isEmpty() ? null : next.getFirst());
     }
 
     /** Moves the head of {@code c}'s pair to {@code seq}, or removes it when null; a compare-and-set on its version. */
