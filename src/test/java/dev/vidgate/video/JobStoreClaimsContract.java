@@ -273,6 +273,22 @@ public abstract class JobStoreClaimsContract extends JobStoreKeyLoadContract {
     }
 
     @Test
+    void theOldestClaimableJobOfAnyEngineGoesFirstEvenWhenMoreThanAPageOfHeadsLagBehindIt() {
+        // twenty relay keys whose oldest job is cancelled (more heads than a claim reads at a time), then a builtin job
+        // of another key, then each relay key's next job: the builtin job is the oldest claimable one of either engine
+        List<Video> cancelled = new ArrayList<>();
+        for (int k = 0; k < 20; k++) cancelled.add(store.insert(aVideo().tenant("ten_b").key("key_lag" + k).engine("relay").build(), T0));
+        Video between = store.insert(aVideo().tenant("ten_b").key("key_between").build(), T0);
+        List<Video> younger = new ArrayList<>();
+        for (int k = 0; k < 20; k++) younger.add(store.insert(aVideo().tenant("ten_b").key("key_lag" + k).engine("relay").build(), T0));
+        for (Video v : cancelled) store.cancel(v, T0);
+
+        assertThat(store.claimNext("w1", T0, LEASE, Set.of("relay", "builtin"))).map(Video::id).contains(between.id());
+        assertThat(store.claimNext("w1", T0, LEASE, Set.of("builtin", "relay"))).map(Video::id).contains(younger.getFirst().id());
+        assertThat(store.claimNext("w1", T0, LEASE, Set.of("relay"))).map(Video::id).contains(younger.get(1).id());
+    }
+
+    @Test
     void jobsCreatedWhileWorkersClaimAndFinishAreAllClaimedOnce() throws Exception {
         int jobs = 40;
         Set<String> claimed = ConcurrentHashMap.newKeySet();
