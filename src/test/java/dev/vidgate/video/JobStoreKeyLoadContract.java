@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -164,34 +163,6 @@ public abstract class JobStoreKeyLoadContract extends JobStoreFixture {
         assertThat(store.recountRunning()).as("nothing left to correct").isZero();
         assertThat(claim(T0).id()).isEqualTo(waiting.id());
         assertRunning("key_a", 1);
-    }
-
-    @Test
-    void aClaimOfItsPairsOldestQueuedJobMovesTheHeadOnToTheNextAndNeverPastAJobWaitingForItsTime() {
-        Video first = store.insert(aVideo().build(), T0);
-        Video second = store.insert(aVideo().build(), T0);
-        Video third = store.insert(aVideo().build(), T0);
-        Video claimed = claim(T0);
-        assertThat(claimed.id()).isEqualTo(first.id());
-        assertThat(head("key_a")).as("moved on by the claim itself").contains(seq(second));
-
-        store.requeue(claimed, T0, T0.plusSeconds(30)).orElseThrow();
-        assertThat(claim(T0).id()).isEqualTo(second.id());
-        assertThat(head("key_a")).as("held at the job waiting for its time").contains(seq(first));
-        assertThat(claim(T0.plusSeconds(30)).id()).isEqualTo(first.id());
-        assertThat(head("key_a")).contains(seq(third));
-        store.complete(store.findById(first.id()).orElseThrow(), 4, T0, T0.plusSeconds(100)).orElseThrow();
-        assertThat(claim(T0.plusSeconds(30)).id()).isEqualTo(third.id());
-        assertThat(head("key_a")).as("removed with the pair's last queued job").isEmpty();
-    }
-
-    private Optional<Long> head(String keyId) {
-        return jdbc.query("SELECT seq FROM queue_heads WHERE key_id = ? AND engine = 'builtin'", (rs, i) -> rs.getLong(1), keyId)
-                .stream().findFirst();
-    }
-
-    private long seq(Video job) {
-        return jdbc.queryForObject("SELECT seq FROM videos WHERE id = ?", Long.class, job.id());
     }
 
     private Video claim(Instant at) {

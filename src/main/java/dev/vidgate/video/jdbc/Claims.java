@@ -25,8 +25,7 @@ import java.util.stream.Collectors;
  * whose key has room by its count of running jobs (each head carries its key's, {@link KeyLoad}) and limit, fewest running jobs and
  * then oldest job first; another reads the expired leases (a range of {@code (status, lease_until)}, usually empty). It
  * then seeks candidates best first, one index seek per pair it looks at (usually one). A pair's head is only a lower
- * bound, so a candidate is taken only once its real oldest claimable job is known and still comes first; the claim of a
- * pair's oldest queued job moves its head on to the next one in the same transaction. Claims lock the
+ * bound, so a candidate is taken only once its real oldest claimable job is known and still comes first. Claims lock the
  * API key's row ({@code SELECT ... FOR UPDATE}) while counting its running jobs, so a key's concurrency limit holds
  * across threads and across nodes sharing one database whatever the counts said.
  */
@@ -96,7 +95,7 @@ final class Claims {
                         + LIMIT + " FROM videos v LEFT JOIN key_load l ON l.key_id = v.key_id " + LIMIT_JOIN.replace("$", "v")
                         + "WHERE v.status IN (" + LEASED_STATES + ") AND v.lease_until < ?",
                 (rs, i) -> new Candidate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
-                        Math.min(nowMs, rs.getLong(6)), rs.getInt(7), rs.getInt(8), -1), nowMs);
+                        Math.min(nowMs, rs.getLong(6)), rs.getInt(7), rs.getInt(8)), nowMs);
         Map<String, Integer> lostPerKey = lost.stream().collect(Collectors.groupingBy(Candidate::keyId, Collectors.summingInt(c -> 1)));
         PriorityQueue<Candidate> best = new PriorityQueue<>(BEST_FIRST);
         for (Candidate c : lost) if (engines.contains(c.engine)) offer(best, c, lostPerKey);
@@ -170,7 +169,7 @@ final class Claims {
                 if (paged) all.addAll(last == null ? List.of(-1, -1, -1, -1L) : List.of(last.running, last.running, last.running, last.seq));
             }
             List<Candidate> page = jdbc.query(sql, (rs, i) -> new Candidate(null, rs.getString(1), rs.getString(2), rs.getLong(4),
-                    rs.getLong(3), 0, rs.getInt(5), rs.getInt(6), rs.getLong(4)), all.toArray());
+                    rs.getLong(3), 0, rs.getInt(5), rs.getInt(6)), all.toArray());
             more = paged && page.size() == PAGE;
             if (!page.isEmpty()) last = page.getLast();
             return page;
@@ -186,14 +185,15 @@ final class Claims {
         List<Candidate> first = jdbc.query(OLDEST_QUEUED + FIRST, (rs, i) -> queued(rs, head, nowMs),
                 head.keyId, head.engine, head.seq);
         if (first.isEmpty()) {
-            setHead(head, head.version, null);
+            jdbc.update("DELETE FROM queue_heads WHERE key_id = ? AND engine = ? AND version = ?", head.keyId, head.engine, head.version);
             return Optional.empty();
         }
         Candidate oldest = first.getFirst();
-        long headVersion = head.headVersion;
-        if (oldest.seq > head.seq) headVersion = setHead(head, head.version, oldest.seq) ? head.version + 1 : -1;
-        // the pair's oldest queued job: its claim may move the head past it
-        if (oldest.lostAt == nowMs) return Optional.of(oldest.head(headVersion));
+        if (oldest.seq > head.seq) {
+            jdbc.update("UPDATE queue_heads SET seq = ?, version = version + 1 WHERE key_id = ? AND engine = ? AND version = ?",
+                    oldest.seq, head.keyId, head.engine, head.version);
+        }
+        if (oldest.lostAt == nowMs) return Optional.of(oldest);
         return jdbc.query(OLDEST_QUEUED + "AND (not_before IS NULL OR not_before <= ?) " + FIRST,
                 (rs, i) -> queued(rs, head, nowMs), head.keyId, head.engine, oldest.seq, nowMs).stream().findFirst();
     }
@@ -202,8 +202,7 @@ final class Claims {
     private static Candidate queued(java.sql.ResultSet rs, Candidate head, long nowMs) throws java.sql.SQLException {
         long notBefore = rs.getLong(4);
         boolean due = rs.wasNull() || notBefore <= nowMs;
-        return new Candidate(rs.getString(1), head.keyId, head.engine, rs.getLong(2), rs.getLong(3), due ? nowMs : -1, head.running,
-                head.limit, -1);
+        return new Candidate(rs.getString(1), head.keyId, null, rs.getLong(2), rs.getLong(3), due ? nowMs : -1, head.running, head.limit);
     }
 
     private Optional<Video> tryClaim(Candidate c, String workerId, long nowMs, long leaseUntil) {
@@ -229,30 +228,9 @@ final class Claims {
         // A queued job has none (every move out of IN_PROGRESS ends its attempt), so only a reclaim looks.
         if (c.lostAt != nowMs) endAttempt(jdbc, c.id, c.lostAt, "lost");
         else KeyLoad.started(jdbc, c.keyId); // a reclaim was counted when its job was first claimed
-        if (c.headVersion >= 0) passHead(c);
         jdbc.update("INSERT INTO job_attempts (video_id, attempt, key_id, worker, started_at) VALUES (?, ?, ?, ?, ?)",
                 c.id, claimed.attempts(), c.keyId, workerId, nowMs);
         return Optional.of(claimed);
-    }
-
-    /**
-     * Moves the head of the pair of {@code c}, its oldest queued job just claimed, on to the pair's next queued job, or
-     * removes it with the last one; a compare-and-set on the version read with it, in the claim's transaction, where the
-     * key's count has already locked the head's row. Else the key's next claim moved it in a commit of its own, and the
-     * first claim after a round of claims across the keys moved every key's head, one commit each (0.2 to 0.8 s at
-     * 1,000 keys on H2).
-     */
-    private void passHead(Candidate c) {
-        List<Long> next = jdbc.query(OLDEST_QUEUED + FIRST, (rs, i) -> rs.getLong(3), c.keyId, c.engine, c.seq + 1);
-        setHead(c, c.headVersion, next.isEmpty() ? null : next.getFirst());
-    }
-
-    /** Moves the head of {@code c}'s pair to {@code seq}, or removes it when null; a compare-and-set on its version. */
-    private boolean setHead(Candidate c, long version, Long seq) {
-        return (seq == null
-                ? jdbc.update("DELETE FROM queue_heads WHERE key_id = ? AND engine = ? AND version = ?", c.keyId, c.engine, version)
-                : jdbc.update("UPDATE queue_heads SET seq = ?, version = version + 1 WHERE key_id = ? AND engine = ? AND version = ?",
-                        seq, c.keyId, c.engine, version)) == 1;
     }
 
     static void endAttempt(JdbcTemplate jdbc, String videoId, long atMs, String outcome) {
@@ -270,16 +248,10 @@ final class Claims {
     /**
      * A head of {@code queue_heads} ({@code id} null: seq is a lower bound) or a job that may be claimed now ({@code lostAt}:
      * when an expired lease on it ran out; for a queued job now, or -1 while it waits for its not-before time).
-     * {@code headVersion}: the version of the pair's head, for a head and for its pair's oldest queued job; else -1.
      */
-    private record Candidate(String id, String keyId, String engine, long version, long seq, long lostAt, int running, int limit,
-                             long headVersion) {
+    private record Candidate(String id, String keyId, String engine, long version, long seq, long lostAt, int running, int limit) {
         Candidate running(int n) {
-            return new Candidate(id, keyId, engine, version, seq, lostAt, n, limit, headVersion);
-        }
-
-        Candidate head(long v) {
-            return new Candidate(id, keyId, engine, version, seq, lostAt, running, limit, v);
+            return new Candidate(id, keyId, engine, version, seq, lostAt, n, limit);
         }
     }
 }
