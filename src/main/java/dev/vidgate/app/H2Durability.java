@@ -20,17 +20,22 @@ import java.util.regex.Pattern;
  * the commit itself writes, so a failed write fails the transaction; H2 then closes the database, and the pool
  * drops the connections that report it (see {@link BrokenH2Connections}), so that once space returns the next
  * connection opens the database again, in place.
+ *
+ * <p>Any H2 URL also gets {@code QUERY_CACHE_SIZE=64} unless it sets its own: H2 keeps 8 parsed statements per
+ * connection by default, fewer than the 10 to 12 distinct statements of one claim, so a claim parsed and planned every
+ * one of them again (11% of its CPU in a JFR recording at 200,000 jobs).
  */
 @Component
 class H2Durability implements BeanPostProcessor {
     static final String URL_KEY = "spring.datasource.url (SPRING_DATASOURCE_URL)";
     private static final Pattern WRITE_DELAY = Pattern.compile(";\\s*WRITE_DELAY\\s*=\\s*([^;]*)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern QUERY_CACHE_SIZE = Pattern.compile(";\\s*QUERY_CACHE_SIZE\\s*=", Pattern.CASE_INSENSITIVE);
     private static final Pattern NOT_A_FILE = Pattern.compile("(?i)(mem|tcp|ssl|zip):.*");
 
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
         if (bean instanceof HikariDataSource pool && isH2(pool.getJdbcUrl())) {
-            pool.setJdbcUrl(withSynchronousCommits(pool.getJdbcUrl()));
+            pool.setJdbcUrl(withStatementCache(withSynchronousCommits(pool.getJdbcUrl())));
             if (pool.getExceptionOverrideClassName() == null) pool.setExceptionOverrideClassName(BrokenH2Connections.class.getName());
         }
         return bean;
@@ -49,6 +54,11 @@ class H2Durability implements BeanPostProcessor {
                     + "so that H2 acknowledges a write only once it is on disk (leave it out and Vidgate adds it)");
         }
         return url;
+    }
+
+    /** The URL with {@code QUERY_CACHE_SIZE=64}, unless it sets its own. */
+    static String withStatementCache(String url) {
+        return QUERY_CACHE_SIZE.matcher(url).find() ? url : url + ";QUERY_CACHE_SIZE=64";
     }
 
     /** The directory of an embedded H2 file database ({@code jdbc:h2:[file:]path;...}), or empty for any other URL. */
