@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -104,7 +105,7 @@ public final class ScaleBenchmark {
     /** The sweep as its duty runs it: batch after batch until nothing is due. */
     private static void sweep(JobStore store, Instant expiredBy, Instant now) throws Exception {
         // the wall clock moved to when the backlog is due (the server's own sweep, on its test clock, sees nothing due)
-        InstantSource clock = java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.between(Instant.now(), expiredBy));
+        InstantSource clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), expiredBy));
         ExpirySweeper sweeper = new ExpirySweeper(store, new FileSystemContentStore(temporaryDirectory("vidgate-scale-content")),
                 clock, Duration.ofHours(1));
         AtomicBoolean done = new AtomicBoolean();
