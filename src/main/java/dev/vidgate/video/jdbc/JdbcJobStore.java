@@ -300,8 +300,7 @@ public final class JdbcJobStore implements JobStore {
 
     @Override
     public int countInProgress(String keyId) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM videos WHERE key_id = ? AND status = 'IN_PROGRESS'", Integer.class, keyId);
-        return n == null ? 0 : n;
+        return KeyLoad.inProgress(jdbc, keyId);
     }
 
     @Override

@@ -41,6 +41,16 @@ final class KeyLoad {
     }
 
     /**
+     * The key's jobs in progress, counted in the index {@code (status, key_id, engine, seq)}: {@code engine > ''} (every job
+     * has one) makes it a range there, where H2 otherwise read the key's whole history from {@code (key_id, ...)}.
+     */
+    static int inProgress(JdbcTemplate jdbc, String keyId) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM videos WHERE status = 'IN_PROGRESS' AND key_id = ? AND engine > ''",
+                Integer.class, keyId);
+        return n == null ? 0 : n;
+    }
+
+    /**
      * Corrects the counts that differ from the jobs in progress (see {@code JobStore.recountRunning}); reads the counts
      * that are not zero and the jobs in flight, then each differing key in its own transaction: its count's row is locked
      * before its jobs are counted, and a move writes the job before the count, so a move either committed before the
@@ -67,8 +77,7 @@ final class KeyLoad {
             Boolean changed = tx.execute(status -> {
                 jdbc.update("INSERT INTO key_load (key_id, running) VALUES (?, 0) ON CONFLICT DO NOTHING", keyId);
                 int count = lockedRunning(jdbc, keyId);
-                int inProgress = jdbc.queryForObject("SELECT COUNT(*) FROM videos WHERE status = 'IN_PROGRESS' AND key_id = ? AND engine > ''",
-                        Integer.class, keyId);
+                int inProgress = inProgress(jdbc, keyId);
                 boolean headsSet = jdbc.update("UPDATE queue_heads SET running = ? WHERE key_id = ? AND running <> ?",
                         inProgress, keyId, inProgress) > 0;
                 boolean countSet = count != inProgress
