@@ -46,9 +46,8 @@ final class Claims {
     private static final int PAGE = 16;
     private static final Comparator<Candidate> BEST_FIRST = Comparator.<Candidate>comparingInt(c -> c.running).thenComparingLong(c -> c.seq);
 
-    /** A key's limit, joined to a table {@code $} with key_id. */
+    /** A key's limit, from the api_keys row that {@link #limitJoin} joins as {@code k}. */
     private static final String LIMIT = "COALESCE(k.max_concurrent, " + DEFAULT_LIMIT + ")";
-    private static final String LIMIT_JOIN = "LEFT JOIN api_keys k ON k.id = $.key_id ";
 
     private static final String OLDEST_QUEUED = "SELECT id, version, seq, not_before FROM videos WHERE status IN (" + QUEUED_STATES
             + ") AND key_id = ? AND engine = ? AND seq >= ? ";
@@ -92,7 +91,7 @@ final class Claims {
         // the jobs whose worker's lease ran out (its node died), of every engine: still in their key's count, so taken out
         // of it; those of these engines are taken in their key's order like queued ones
         List<Candidate> lost = jdbc.query("SELECT v.id, v.key_id, v.engine, v.version, v.seq, v.lease_until, COALESCE(l.running, 0), "
-                        + LIMIT + " FROM videos v LEFT JOIN key_load l ON l.key_id = v.key_id " + LIMIT_JOIN.replace("$", "v")
+                        + LIMIT + " FROM videos v LEFT JOIN key_load l ON l.key_id = v.key_id " + limitJoin("v")
                         + "WHERE v.status IN (" + LEASED_STATES + ") AND v.lease_until < ?",
                 (rs, i) -> new Candidate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
                         Math.min(nowMs, rs.getLong(6)), rs.getInt(7), rs.getInt(8)), nowMs);
@@ -147,7 +146,7 @@ final class Claims {
         HeadPages(Set<String> engines, boolean paged) {
             this.paged = paged;
             this.engines = List.copyOf(engines);
-            String heads = "SELECT h.key_id, h.engine, h.seq, h.version, h.running, " + LIMIT + " FROM queue_heads h " + LIMIT_JOIN.replace("$", "h");
+            String heads = "SELECT h.key_id, h.engine, h.seq, h.version, h.running, " + LIMIT + " FROM queue_heads h " + limitJoin("h");
             if (!paged) {
                 this.sql = heads + "WHERE h.engine IN (" + placeholders(engines.size()) + ")";
                 return;
@@ -231,6 +230,11 @@ final class Claims {
         jdbc.update("INSERT INTO job_attempts (video_id, attempt, key_id, worker, started_at) VALUES (?, ?, ?, ?, ?)",
                 c.id, claimed.attempts(), c.keyId, workerId, nowMs);
         return Optional.of(claimed);
+    }
+
+    /** Joins the api_keys row of {@code table}'s key_id as {@code k}, for {@link #LIMIT}. */
+    private static String limitJoin(String table) {
+        return "LEFT JOIN api_keys k ON k.id = " + table + ".key_id ";
     }
 
     static void endAttempt(JdbcTemplate jdbc, String videoId, long atMs, String outcome) {
