@@ -7,9 +7,10 @@
 # Targets: claim p99 <= 5 ms, GET p99 <= 10 ms, list pages p99 <= 10 ms, usage <= 50 ms, sweep >= 5,000 jobs/s without
 # raising claim p99, start <= 15 s.
 # GET of one job is measured the way bench/api.sh does it, with wrk (installed from Debian's packages if missing) from
-# outside the JVM: -t2 -c64 for 5 s to warm the server up, then 10 s with --latency, p50/p99 as wrk reports them. The
+# outside the JVM: -t2 -c64 for 20 s to warm the server up, then 10 s with --latency, p50/p99 as wrk reports them. The
 # other figures are timed inside the JVM (one client: the claim, pages, usage and sweep call the server's own code).
 # Usage: bench/scale.sh [h2|postgres|both]     JOBS=100000 bench/scale.sh for a quick look
+#        BENCH_JAVA_OPTS="-D..." reaches the bench's JVM (and so its server's settings), for experiments
 #        bench/scale.sh explain h2|postgres "SQL"...   the plans and median times of queries on such a database (ScaleExplain)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +25,7 @@ command -v wrk >/dev/null || { apt-get update -qq >/dev/null && apt-get install 
 bench_classpath
 if [ "${1:-}" = explain ]; then
   shift
-  exec "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx2g -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" \
+  exec "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx2g ${BENCH_JAVA_OPTS:-} -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" \
     dev.vidgate.bench.ScaleExplain "${1:-h2}" "$JOBS" "$KEYS" "${@:2}"
 fi
 case "${1:-both}" in
@@ -33,7 +34,7 @@ case "${1:-both}" in
   *) echo "usage: bench/scale.sh [h2|postgres|both]" >&2; exit 2 ;;
 esac
 for db in "${DATABASES[@]}"; do
-  "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx2g -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" \
+  "$JAVA" --enable-native-access=ALL-UNNAMED -Xmx2g ${BENCH_JAVA_OPTS:-} -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$CP" \
     dev.vidgate.bench.ScaleBenchmark "$db" "$JOBS" "$KEYS"
   echo
 done

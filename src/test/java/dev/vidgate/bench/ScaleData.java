@@ -40,9 +40,11 @@ final class ScaleData {
         for (int t = 1; t < TENANTS; t++) {
             jdbc.update("INSERT INTO tenants (id, name, created_at, credit_limit) VALUES (?, ?, ?, NULL)", tenant(t), "bench " + t, ms);
         }
+        // 8 jobs at a time per key: room at 1,000 keys for the claims the bench makes (1,000 after start, 2,000 measured,
+        // and those during the sweep) before every key is full
         for (int k = 1; k < keys; k++) {
             jdbc.update("INSERT INTO api_keys (id, tenant_id, name, secret_hash, secret_hint, max_concurrent, created_at) "
-                    + "VALUES (?, ?, ?, ?, 'sk-...', 4, ?)", key(k), tenantOf(k, bootstrapTenant), "bench " + k, "hash-" + k, ms);
+                    + "VALUES (?, ?, ?, ?, 'sk-...', 8, ?)", key(k), tenantOf(k, bootstrapTenant), "bench " + k, "hash-" + k, ms);
         }
         int queuedFrom = jobs - jobs / 10, expiredTo = jobs / 10;
         String keyId = "CASE WHEN MOD(x, " + keys + ") = 0 THEN '" + bootstrapKey + "' ELSE 'key_bench_' || CAST(MOD(x, " + keys + ") AS VARCHAR) END";
