@@ -87,6 +87,12 @@ public final class PeriodicDuties implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (Throwable t) {
+                if (Thread.currentThread().isInterrupted()) {
+                    // close() interrupted the run (a query cut short, H2's file read ended by the interrupt): the
+                    // stop's doing, not a failure of the duty
+                    log.info("duty {} stopped during a run ({})", duty.name(), t.toString());
+                    return;
+                }
                 log.error("duty {} failed; it runs again in {}", duty.name(), duty.every(), t);
                 errors.caught(duty.name());
             }

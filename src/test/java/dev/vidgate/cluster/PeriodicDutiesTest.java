@@ -8,7 +8,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,5 +66,46 @@ class PeriodicDutiesTest {
         nodeA.runOnceIfHeld(onA);
         nodeA.close();
         assertThat(nodeB.runOnceIfHeld(onB)).isTrue();
+    }
+
+    @Test
+    void aRunCutShortByTheNodeStoppingIsNotCountedAsAFailedDuty() throws Exception {
+        List<String> failed = new CopyOnWriteArrayList<>();
+        CountDownLatch running = new CountDownLatch(1);
+        AtomicReference<Thread> runner = new AtomicReference<>();
+        var slow = new PeriodicDuties.Duty("reconcile", Duration.ofMillis(10), () -> {
+            runner.set(Thread.currentThread());
+            running.countDown();
+            try {
+                Thread.sleep(Duration.ofMinutes(1));
+                return 0;
+            } catch (InterruptedException e) {
+                // as a JDBC read cut short by the interrupt fails: the flag stays set
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("query cut short", e);
+            }
+        });
+        var node = new PeriodicDuties(leases, clock, "node-c", List.of(slow), failed::add);
+        node.start();
+        assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+        node.close();
+        runner.get().join(Duration.ofSeconds(30));
+        assertThat(runner.get().isAlive()).isFalse();
+        assertThat(failed).isEmpty();
+    }
+
+    @Test
+    void aDutyThatFailsWhileTheNodeRunsIsCountedAndRunsAgain() {
+        List<String> failed = new CopyOnWriteArrayList<>();
+        AtomicInteger runs = new AtomicInteger();
+        var failing = new PeriodicDuties.Duty("reconcile", Duration.ofMillis(10), () -> {
+            runs.incrementAndGet();
+            throw new IllegalStateException("the ledger does not add up");
+        });
+        try (var node = new PeriodicDuties(leases, clock, "node-d", List.of(failing), failed::add)) {
+            node.start();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> runs.get() >= 2);
+        }
+        assertThat(failed).contains("reconcile");
     }
 }

