@@ -66,6 +66,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.time.InstantSource;
@@ -122,8 +123,13 @@ class Wiring {
      */
     @Bean
     JobStore jobStore(JdbcTemplate jdbc, TransactionTemplate tx, BillingHook billing, JobMeters meters,
-                      PolicyWiring.ProviderVerdicts verdicts, WebhookHook webhooks) {
-        return new JdbcJobStore(jdbc, tx, billing.andThen(meters).andThen(verdicts).andThen(webhooks));
+                      PolicyWiring.ProviderVerdicts verdicts, WebhookHook webhooks, ClaimConnections claims) {
+        return new JdbcJobStore(jdbc, tx, billing.andThen(meters).andThen(verdicts).andThen(webhooks), claims.dataSource());
+    }
+
+    @Bean(destroyMethod = "close")
+    ClaimConnections claimConnections(DataSource dataSource) {
+        return ClaimConnections.beside(dataSource);
     }
 
     @Bean

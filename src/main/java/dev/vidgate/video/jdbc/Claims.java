@@ -58,12 +58,16 @@ final class Claims {
      */
     private static final String FIRST = "ORDER BY status, key_id, engine, seq LIMIT 1";
 
+    /** The store's connections: {@link #enqueued} runs in its caller's transaction there. */
+    private final JdbcTemplate queueing;
+    /** The claim's own (on the same database), where {@link #claimNext} runs. */
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
 
-    Claims(JdbcTemplate jdbc, TransactionTemplate tx) {
-        this.jdbc = jdbc;
-        this.tx = tx;
+    Claims(JdbcTemplate queueing, JdbcTemplate claiming, TransactionTemplate claimTx) {
+        this.queueing = queueing;
+        this.jdbc = claiming;
+        this.tx = claimTx;
     }
 
     /**
@@ -72,15 +76,15 @@ final class Claims {
      * compare-and-set instead of moving the head past this job.
      */
     void enqueued(String videoId) {
-        Map<String, Object> job = jdbc.queryForMap("SELECT key_id, engine, seq FROM videos WHERE id = ?", videoId);
+        Map<String, Object> job = queueing.queryForMap("SELECT key_id, engine, seq FROM videos WHERE id = ?", videoId);
         Object keyId = job.get("key_id"), engine = job.get("engine"), seq = job.get("seq");
         String lower = "UPDATE queue_heads SET seq = LEAST(seq, ?), version = version + 1 WHERE key_id = ? AND engine = ?";
         Object[] lowerArgs = {seq, keyId, engine};
-        if (jdbc.update(lower, lowerArgs) == 1) return; // the usual case: the pair has a head, which already counts
+        if (queueing.update(lower, lowerArgs) == 1) return; // the usual case: the pair has a head, which already counts
         // a new head starts with its key's running jobs; the count's row stays locked until this commits, so a claim or an
         // end of the key's jobs meanwhile waits and then counts on this head too
-        int running = KeyLoad.lockedRunning(jdbc, (String) keyId);
-        Upserts.updateOrInsert(jdbc, lower, lowerArgs,
+        int running = KeyLoad.lockedRunning(queueing, (String) keyId);
+        Upserts.updateOrInsert(queueing, lower, lowerArgs,
                 "INSERT INTO queue_heads (key_id, engine, seq, version, running) VALUES (?, ?, ?, 0, ?) ON CONFLICT DO NOTHING",
                 new Object[] {keyId, engine, seq, running});
     }

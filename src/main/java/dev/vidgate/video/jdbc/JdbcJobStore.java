@@ -12,8 +12,10 @@ import dev.vidgate.video.VideoError;
 import dev.vidgate.video.VideoStatus;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,10 +52,23 @@ public final class JdbcJobStore implements JobStore {
     }
 
     public JdbcJobStore(JdbcTemplate jdbc, TransactionTemplate tx, TransitionHook hook) {
+        this(jdbc, tx, hook, new Claims(jdbc, jdbc, tx));
+    }
+
+    /**
+     * As above, with the connections the claim runs on: the same database as {@code jdbc}'s, through a pool of its own
+     * (on PostgreSQL one whose connections use generic plans, see {@code app.ClaimConnections}).
+     */
+    public JdbcJobStore(JdbcTemplate jdbc, TransactionTemplate tx, TransitionHook hook, DataSource claimConnections) {
+        this(jdbc, tx, hook, new Claims(jdbc, new JdbcTemplate(claimConnections),
+                new TransactionTemplate(new JdbcTransactionManager(claimConnections))));
+    }
+
+    private JdbcJobStore(JdbcTemplate jdbc, TransactionTemplate tx, TransitionHook hook, Claims claims) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.hook = hook;
-        this.claims = new Claims(jdbc, tx);
+        this.claims = claims;
     }
 
     @Override
