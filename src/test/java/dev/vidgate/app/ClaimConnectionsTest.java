@@ -14,6 +14,18 @@ class ClaimConnectionsTest {
 
     @Test
     void onPostgresTheClaimsPoolUsesGenericPlansAndTheMainPoolDoesNot() {
+        try (HikariDataSource main = postgres(null)) {
+            assertThat(show(main, "plan_cache_mode")).as("the main pool started, its settings sealed").isEqualTo("auto");
+            try (ClaimConnections claims = ClaimConnections.beside(main)) {
+                assertThat(claims.dataSource()).isNotSameAs(main);
+                assertThat(show(claims.dataSource(), "plan_cache_mode")).isEqualTo("force_generic_plan");
+                assertThat(show(main, "plan_cache_mode")).isEqualTo("auto");
+            }
+        }
+    }
+
+    @Test
+    void aClaimsPoolMadeBeforeTheMainPoolStartsUsesGenericPlansToo() {
         try (HikariDataSource main = postgres(null); ClaimConnections claims = ClaimConnections.beside(main)) {
             assertThat(claims.dataSource()).isNotSameAs(main);
             assertThat(show(claims.dataSource(), "plan_cache_mode")).isEqualTo("force_generic_plan");
