@@ -4,8 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import javax.sql.DataSource;
-import java.util.Locale;
-
 /**
  * The connections the dispatcher's claim runs on. PostgreSQL plans a prepared statement again at every execution as
  * long as it judges its generic plan costlier than the plans for the values given; the claim's dozen statements kept
@@ -31,7 +29,7 @@ final class ClaimConnections implements AutoCloseable {
 
     /** A pool of the claim's own beside {@code main} if it is a PostgreSQL pool; else {@code main} itself. */
     static ClaimConnections beside(DataSource main) {
-        if (!(main instanceof HikariDataSource pool) || !isPostgres(pool.getJdbcUrl())) return new ClaimConnections(main, null);
+        if (!(main instanceof HikariDataSource pool) || !JdbcUrls.isPostgres(pool.getJdbcUrl())) return new ClaimConnections(main, null);
         HikariConfig config = new HikariConfig();
         pool.copyStateTo(config);
         config.setPoolName((pool.getPoolName() == null ? "HikariPool" : pool.getPoolName()) + "-claims");
@@ -51,9 +49,5 @@ final class ClaimConnections implements AutoCloseable {
     @Override
     public void close() {
         if (own != null) own.close();
-    }
-
-    private static boolean isPostgres(String url) {
-        return url != null && url.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:");
     }
 }

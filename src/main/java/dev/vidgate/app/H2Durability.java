@@ -7,7 +7,6 @@ import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -34,15 +33,11 @@ class H2Durability implements BeanPostProcessor {
 
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
-        if (bean instanceof HikariDataSource pool && isH2(pool.getJdbcUrl())) {
+        if (bean instanceof HikariDataSource pool && JdbcUrls.isH2(pool.getJdbcUrl())) {
             pool.setJdbcUrl(withStatementCache(withSynchronousCommits(pool.getJdbcUrl())));
             if (pool.getExceptionOverrideClassName() == null) pool.setExceptionOverrideClassName(BrokenH2Connections.class.getName());
         }
         return bean;
-    }
-
-    static boolean isH2(String url) {
-        return url != null && url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:");
     }
 
     /** The URL with {@code WRITE_DELAY=0}; refuses one that asks for a delay. */
@@ -63,7 +58,7 @@ class H2Durability implements BeanPostProcessor {
 
     /** The directory of an embedded H2 file database ({@code jdbc:h2:[file:]path;...}), or empty for any other URL. */
     static Optional<Path> databaseDir(String url) {
-        if (!isH2(url)) return Optional.empty();
+        if (!JdbcUrls.isH2(url)) return Optional.empty();
         String location = url.substring("jdbc:h2:".length());
         int settings = location.indexOf(';');
         if (settings >= 0) location = location.substring(0, settings);
