@@ -46,7 +46,7 @@ final class Claims {
     private static final int PAGE = 16;
     private static final Comparator<Candidate> BEST_FIRST = Comparator.<Candidate>comparingInt(c -> c.running).thenComparingLong(c -> c.seq);
 
-    /** A key's limit, from the api_keys row that {@link #limitJoin} joins as {@code k}. */
+    /** A key's limit, from its api_keys row joined as {@code k}. */
     private static final String LIMIT = "COALESCE(k.max_concurrent, " + DEFAULT_LIMIT + ")";
 
     private static final String OLDEST_QUEUED = "SELECT id, version, seq, not_before FROM videos WHERE status IN (" + QUEUED_STATES
@@ -153,7 +153,7 @@ final class Claims {
         HeadPages(Set<String> engines, boolean paged) {
             this.paged = paged;
             this.engines = List.copyOf(engines);
-            String heads = "SELECT h.key_id, h.engine, h.seq, h.version, h.running, " + LIMIT + " FROM queue_heads h " + limitJoin("h");
+            String heads = "SELECT h.key_id, h.engine, h.seq, h.version, h.running, " + LIMIT + " FROM queue_heads h LEFT JOIN api_keys k ON k.id = h.key_id ";
             if (!paged) {
                 this.sql = heads + "WHERE h.engine IN (" + placeholders(engines.size()) + ")";
                 return;
@@ -237,11 +237,6 @@ final class Claims {
         jdbc.update("INSERT INTO job_attempts (video_id, attempt, key_id, worker, started_at) VALUES (?, ?, ?, ?, ?)",
                 c.id, claimed.attempts(), c.keyId, workerId, nowMs);
         return Optional.of(claimed);
-    }
-
-    /** Joins the api_keys row of {@code table}'s key_id as {@code k}, for {@link #LIMIT}. */
-    private static String limitJoin(String table) {
-        return "LEFT JOIN api_keys k ON k.id = " + table + ".key_id ";
     }
 
     static void endAttempt(JdbcTemplate jdbc, String videoId, long atMs, String outcome) {
