@@ -2,8 +2,9 @@
 # Scale benchmark: fills a database with JOBS jobs (default 1,000,000: a tenth queued across 1,000 keys, the rest
 # finished, a tenth of all with content past its expiry) in bulk through the store's own tables, starts a server on it
 # and prints p50/p99 of the dispatcher's claim, GET of one job at 64 clients, the first and a deep page of
-# GET /v1/videos (keyset paging with after), usage for a tenant, the expiry sweep's throughput while claims run, and
-# the start-up time on that database. Runs on H2 (file) and on the embedded PostgreSQL, one after the other.
+# GET /v1/videos (keyset paging with after), usage for a tenant, the expiry sweep's throughput while claims run,
+# the start-up time on that database, and the database's size on disk after the fill and at the end. Runs on H2 (file)
+# and on the embedded PostgreSQL, one after the other.
 # Targets: claim p99 <= 5 ms, GET p99 <= 10 ms, list pages p99 <= 10 ms, usage <= 50 ms, sweep >= 5,000 jobs/s without
 # raising claim p99, start <= 15 s.
 # GET of one job is measured the way bench/api.sh does it, with wrk (installed from Debian's packages if missing) from

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Costs at a million jobs (run by bench/scale.sh): fills a database with {@link ScaleData}, starts a server on it and
  * prints p50/p99 of the dispatcher's claim, GET of one job at 64 clients ({@link Wrk}, from outside this JVM, after a warm-up),
  * the first and a deep page of the list, usage
- * for a tenant, the expiry sweep's throughput while claims run, and the start-up time.
+ * for a tenant, the expiry sweep's throughput while claims run, the start-up time, and the database's size on disk.
  * Usage: ScaleBenchmark h2|postgres [jobs=1000000] [keys=1000, a multiple of 100]
  */
 public final class ScaleBenchmark {
@@ -60,6 +60,7 @@ public final class ScaleBenchmark {
             long t0 = System.nanoTime();
             fill.fill(jobs, keys, bootstrapKey, bootstrapTenant);
             System.out.printf("%-34s %8.1f s%n", "fill", (System.nanoTime() - t0) / 1e9);
+            System.out.printf("%-34s %s%n", "database on disk after the fill", onDisk(jdbc, postgres, data));
         }
         long t0 = System.nanoTime();
         try (TestServer server = TestServer.start(data, new TestClock(), props)) {
@@ -86,8 +87,25 @@ public final class ScaleBenchmark {
             report("GET /v1/videos deep page (after)", concurrently(1, 200, () -> base + "?limit=20&after=" + deep));
             report("GET /v1/usage?scope=tenant", concurrently(1, 50, () -> server.baseUrl() + "/v1/usage?scope=tenant"));
             sweep(store, fill.expiredBy(), now);
+            System.out.printf("%-34s %s%n", "database on disk at the end", onDisk(new JdbcTemplate(server.bean(DataSource.class)), postgres, data));
         }
         System.exit(0);
+    }
+
+    /**
+     * The database's size on disk: PostgreSQL's own figure, or the H2 file's size with the share of it that live data
+     * fills (H2 writes each commit to new space and, with WRITE_DELAY=0, never rewrites the old in the background).
+     */
+    private static String onDisk(JdbcTemplate jdbc, boolean postgres, Path data) throws java.io.IOException {
+        if (postgres) {
+            return String.format("%,d MB (pg_database_size)", jdbc.queryForObject("SELECT pg_database_size(current_database())", Long.class) >> 20);
+        }
+        long bytes;
+        try (var files = Files.walk(data.resolve("db"))) {
+            bytes = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+        String live = jdbc.queryForObject("SELECT setting_value FROM information_schema.settings WHERE setting_name = 'info.CHUNKS_FILL_RATE'", String.class);
+        return String.format("%,d MB (H2 file, %s%% of it live data)", bytes >> 20, live);
     }
 
     /** Claims as the dispatcher does (its query, its engines), {@code n} times; the latencies in ms. */

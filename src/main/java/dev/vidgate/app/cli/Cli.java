@@ -5,10 +5,12 @@ import dev.vidgate.common.ApiException;
 import dev.vidgate.common.Failures;
 import dev.vidgate.tenancy.Tenants;
 import dev.vidgate.webhooks.Webhooks;
+import org.springframework.dao.DataAccessException;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import javax.sql.DataSource;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,9 +27,9 @@ import java.util.stream.Collectors;
  * Exit codes: 0 done, 1 failed (or reconciliation found problems), 2 misuse or refused input.
  */
 public final class Cli {
-    private static final Set<String> GROUPS = Set.of("tenants", "keys", "credits", "prices", "usage", "ledger", "webhooks");
+    private static final Set<String> GROUPS = Set.of("tenants", "keys", "credits", "prices", "usage", "ledger", "webhooks", "database");
     private static final String COMMANDS = (TenantCommands.USAGE + "\n" + KeyCommands.USAGE + "\n" + MoneyCommands.USAGE + "\n"
-            + WebhookCommands.USAGE).lines()
+            + WebhookCommands.USAGE + "\n" + DatabaseCommands.USAGE).lines()
             .map(line -> line.startsWith("vidgate ") ? "  " + line : line).collect(Collectors.joining("\n"));
     private static final String USAGE = "usage:\n" + COMMANDS;
 
@@ -95,7 +97,8 @@ public final class Cli {
             return misuse(err, e);
         }
         String url = env.get("VIDGATE_URL");
-        if (url != null && !url.isBlank()) {
+        // the database's own file is no admin API's business: database commands always open it (a running server holds it)
+        if (url != null && !url.isBlank() && !group.equals("database")) {
             try {
                 return new RemoteCommands(AdminApi.of(url, env.get("VIDGATE_ADMIN_KEY")), out, err).run(group, action, parsed);
             } catch (AdminApi.Unreachable e) {
@@ -113,9 +116,11 @@ public final class Cli {
         } catch (RuntimeException e) {
             String cause = Failures.rootMessage(e);
             // H2 says "The file is locked" (or "already in use") while a server holds its file.
-            err.println("error: cannot start against the configured database: " + cause
-                    + (cause.contains("already in use") || cause.contains("file is locked") ? "\n(an embedded H2 database serves one process: stop the server, "
-                    + "or let the command use the running server's admin API: set VIDGATE_URL=http://localhost:8080 and VIDGATE_ADMIN_KEY)" : ""));
+            boolean locked = cause.contains("already in use") || cause.contains("file is locked");
+            err.println("error: cannot start against the configured database: " + cause + (!locked ? ""
+                    : group.equals("database") ? "\n(an embedded H2 database serves one process: stop the server first)"
+                    : "\n(an embedded H2 database serves one process: stop the server, "
+                    + "or let the command use the running server's admin API: set VIDGATE_URL=http://localhost:8080 and VIDGATE_ADMIN_KEY)"));
             return 1;
         }
         try (context) {
@@ -129,6 +134,7 @@ public final class Cli {
                 case "prices" -> money.prices(action, parsed);
                 case "usage" -> money.usage(parsed);
                 case "webhooks" -> new WebhookCommands(context.getBean(Webhooks.class), tenants, out).run(action, parsed);
+                case "database" -> new DatabaseCommands(context.getBean(DataSource.class), out).run(action, parsed);
                 default -> money.ledger(action, parsed);
             };
         } catch (Args.UsageException e) {
@@ -136,6 +142,10 @@ public final class Cli {
         } catch (ApiException e) {
             err.println("error: " + e.getMessage());
             return 2;
+        } catch (DataAccessException e) {
+            // the database failed the command (a full disk during a compaction): said in one line, not a stack trace
+            err.println("error: " + Failures.rootMessage(e));
+            return 1;
         }
     }
 

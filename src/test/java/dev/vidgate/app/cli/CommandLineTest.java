@@ -82,7 +82,7 @@ class CommandLineTest {
     }
 
     @Test
-    void whileTheServerRunsCommandsUseItsAdminApiAndOnceItStopsTheyOpenTheDatabase() throws IOException {
+    void whileTheServerRunsCommandsUseItsAdminApiAndOnceItStopsTheyOpenTheDatabaseWhichCanThenBeCompacted() throws IOException {
         Path data = dir.resolve("data");
         String dataDir = "--vidgate.data-dir=" + data;
         Map<String, String> remote;
@@ -119,7 +119,14 @@ class CommandLineTest {
             Result locked = ToolProcess.vidgate(dir, env("VIDGATE_URL", null), "tenants", "list", dataDir);
             assertThat(locked.code()).as(locked.toString()).isEqualTo(1);
             assertThat(locked.err()).contains("set VIDGATE_URL=http://localhost:8080 and VIDGATE_ADMIN_KEY");
+            Result compactWhileServing = ToolProcess.vidgate(dir, remote, "database", "compact", dataDir);
+            assertThat(compactWhileServing.code()).as(compactWhileServing.toString()).isEqualTo(1);
+            assertThat(compactWhileServing.err()).contains("stop the server first").doesNotContain("VIDGATE_URL");
         }
+
+        Result compacted = ToolProcess.vidgate(dir, remote, "database", "compact", dataDir);
+        assertThat(compacted.code()).as(compacted.toString()).isZero();
+        assertThat(compacted.out()).startsWith("compacted " + data.resolve("db/vidgate.mv.db").toAbsolutePath() + ": ");
 
         Result offline = ToolProcess.vidgate(dir, remote, "tenants", "list", dataDir);
         assertThat(offline.code()).as(offline.toString()).isZero();
