@@ -11,12 +11,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Sends a finished video's rendition: a redirect to the store when it can serve the bytes itself, else the bytes
- * (a {@code Range} answered with 206, sendfile when the store has a local file). The public content route and the
- * operator's use it alike.
+ * (a {@code Range} answered with 206 unless its {@code If-Range} names other bytes, sendfile when the store has a local
+ * file), with an {@code ETag} and {@code Last-Modified} to resume by. The public content route and the operator's use it
+ * alike.
  */
 public final class ContentDownload {
     private final VideoService videos;
@@ -49,9 +51,10 @@ public final class ContentDownload {
                 return;
             }
         }
+        Validators validators = Validators.of(content);
         Optional<ByteRange> range;
         try {
-            range = ByteRange.parse(request.getHeader("Range"), content.size());
+            range = ByteRange.parse(validators.rangeToServe(request), content.size());
         } catch (ByteRange.Unsatisfiable e) {
             response.setHeader("Content-Range", "bytes */" + content.size());
             throw new ApiException(416, "invalid_request_error", "The requested range is not satisfiable; the "
@@ -60,27 +63,60 @@ public final class ContentDownload {
         long start = range.map(ByteRange::start).orElse(0L);
         long length = range.map(ByteRange::length).orElse(content.size());
         if ("HEAD".equals(request.getMethod())) {
-            headers(response, range, wanted, length, content.size(), disposition); // the GET's headers; no bytes to read
+            headers(response, range, wanted, length, content.size(), disposition, validators); // the GET's headers; no bytes to read
             return;
         }
         if (Sendfile.offer(request, videos.localFile(content), start, length)) {
-            headers(response, range, wanted, length, content.size(), disposition); // Tomcat sends the bytes
+            headers(response, range, wanted, length, content.size(), disposition, validators); // Tomcat sends the bytes
             return;
         }
         try (InputStream in = videos.open(content, start, length)) {
-            headers(response, range, wanted, length, content.size(), disposition);
+            headers(response, range, wanted, length, content.size(), disposition, validators);
             in.transferTo(response.getOutputStream());
         }
     }
 
     private static void headers(HttpServletResponse response, Optional<ByteRange> range, Variant wanted, long length,
-                                long size, String disposition) {
+                                long size, String disposition, Validators validators) {
         response.setStatus(range.isPresent() ? 206 : 200);
         response.setContentType(wanted.mediaType());
         response.setHeader("Accept-Ranges", "bytes");
         response.setContentLengthLong(length);
         range.ifPresent(r -> response.setHeader("Content-Range", "bytes " + r.start() + "-" + r.end() + "/" + size));
         response.setHeader("Content-Disposition", disposition);
+        response.setHeader("ETag", validators.etag());
+        if (validators.modified() != null) response.setDateHeader("Last-Modified", validators.modified().toEpochMilli());
+    }
+
+    /**
+     * What identifies this rendition, so that a download cut short resumes only on the same bytes: a finished video's
+     * renditions never change (a remix, an edit or an extension is another video), so its id, the variant and the size
+     * make a strong entity tag, and the video's completion its Last-Modified.
+     */
+    private record Validators(String etag, Instant modified) {
+        static Validators of(DownloadableContent content) {
+            return new Validators("\"" + content.video().id() + "-" + content.variant().wireName() + "-" + content.size() + "\"",
+                    content.video().completedAt());
+        }
+
+        /**
+         * The request's {@code Range}, or null for the whole file when its {@code If-Range} names other bytes (RFC 9110,
+         * 13.1.5): an entity tag matches only this one, strongly (a weak tag never does), a date only the Last-Modified,
+         * to the second.
+         */
+        String rangeToServe(HttpServletRequest request) {
+            String range = request.getHeader("Range");
+            String ifRange = request.getHeader("If-Range");
+            if (range == null || ifRange == null) return range;
+            String condition = ifRange.trim();
+            if (condition.startsWith("\"") || condition.startsWith("W/")) return condition.equals(etag) ? range : null;
+            if (modified == null) return null;
+            try {
+                return request.getDateHeader("If-Range") / 1000 == modified.getEpochSecond() ? range : null;
+            } catch (IllegalArgumentException notADate) {
+                return null;
+            }
+        }
     }
 
     private static String extension(Variant v) {

@@ -10,9 +10,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.ZonedDateTime;
 import java.util.Arrays;
+import java.util.List;
 
 import static dev.vidgate.testsupport.ApiCalls.json;
+import static java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Downloads large enough to go out through sendfile carry the same bytes and headers as the copied ones. */
@@ -86,5 +89,29 @@ class ContentDownloadsTest {
         assertThat(tail.headers().firstValue("Content-Range")).contains("bytes " + from + "-" + (stored.length - 1) + "/" + stored.length);
         // the next response on the kept-alive connection starts where the sent file ended
         for (int i = 0; i < 3; i++) assertThat(http.getBytes("/v1/videos/" + id + "/content").body()).isEqualTo(stored);
+    }
+
+    @Test
+    void aResumedDownloadGetsTheRestWhileItsIfRangeNamesTheseBytesAndTheWholeFileOtherwise() {
+        String url = "/v1/videos/" + id + "/content";
+        var whole = http.getBytes(url);
+        String etag = whole.headers().firstValue("ETag").orElseThrow();
+        String modified = whole.headers().firstValue("Last-Modified").orElseThrow();
+        assertThat(etag).startsWith("\"").endsWith("\"").contains(id);
+        assertThat(http.head(url, "Range", "bytes=0-9").headers().firstValue("ETag")).contains(etag);
+        String range = "bytes=100-" + (100 + (int) Sendfile.MIN_LENGTH * 2);
+        byte[] rest = Arrays.copyOfRange(stored, 100, 101 + (int) Sendfile.MIN_LENGTH * 2);
+        for (String same : List.of(etag, modified)) {
+            var part = http.getBytes(url, "Range", range, "If-Range", same);
+            assertThat(part.statusCode()).as(same).isEqualTo(206);
+            assertThat(part.body()).as(same).isEqualTo(rest);
+        }
+        String secondEarlier = RFC_1123_DATE_TIME.format(ZonedDateTime.parse(modified, RFC_1123_DATE_TIME).minusSeconds(1));
+        for (String other : List.of("\"another\"", "W/" + etag, secondEarlier, "not a date")) {
+            var full = http.getBytes(url, "Range", range, "If-Range", other);
+            assertThat(full.statusCode()).as(other).isEqualTo(200);
+            assertThat(full.body()).as(other).isEqualTo(stored);
+            assertThat(full.headers().firstValue("Content-Range")).as(other).isEmpty();
+        }
     }
 }
