@@ -162,13 +162,21 @@ public final class Dispatcher implements AutoCloseable {
             try {
                 runner.run(job, engine.get(), control);
             } catch (RuntimeException | Error crash) {
-                cancelEngineWork(job, engine.get());
+                if (running) cancelEngineWork(job, engine.get());
                 throw crash;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.info("job {} interrupted by shutdown; it resumes when a node claims it again", job.id());
         } catch (Throwable t) {
+            if (!running) {
+                // close() interrupted the run inside a call that failed instead of saying InterruptedException (H2 ends
+                // a read cut by an interrupt with an error): the stop's doing, not the job's. Its lease stays and its
+                // engine work goes on, as for any interrupted run; counting it as a crash would spend an attempt, or
+                // fail the job, at every restart.
+                log.info("job {} interrupted by shutdown ({}); it resumes when a node claims it again", job.id(), t.toString());
+                return;
+            }
             log.error("job {} crashed", job.id(), t);
             metrics.caught("job");
             recoverFromCrash(job, t);

@@ -18,7 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.InputStream;
+import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -120,7 +122,7 @@ final class JobRunner {
         return handle;
     }
 
-    private void finish(Video claimed, Engine engine, String handle, EngineOutput output) {
+    private void finish(Video claimed, Engine engine, String handle, EngineOutput output) throws InterruptedException {
         try {
             for (Variant variant : Variant.values()) {
                 try (InputStream in = output.open(variant)) {
@@ -128,6 +130,14 @@ final class JobRunner {
                 }
             }
         } catch (IOException | RuntimeException e) {
+            if (endedByInterrupt(e)) {
+                // the node is stopping, and its interrupt ended a write (a file channel closes on it): not a storage
+                // fault; the job keeps its lease and stores its output when a node runs it again
+                deleteVariants(claimed);
+                InterruptedException stop = new InterruptedException("stopped while storing the output of " + claimed.id());
+                stop.initCause(e);
+                throw stop;
+            }
             log.warn("job {}: storing its output failed", claimed.id(), e);
             storage.writeFailed("content store", e);
             deleteVariants(claimed);
@@ -160,6 +170,19 @@ final class JobRunner {
             log.warn("job {}: the engine reported unusable usage (tokens {}, seconds {}); ignored", job.id(), usage.tokens(), usage.seconds());
         }
         return new ProviderUsage(tokens, seconds);
+    }
+
+    /**
+     * Whether {@code failure} is this thread's interrupt ending a blocking call: the interrupt still set (a file channel
+     * closed by it leaves it so), or an interruption somewhere in its causes.
+     */
+    private static boolean endedByInterrupt(Throwable failure) {
+        if (Thread.currentThread().isInterrupted()) return true;
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth++ < 16; t = t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof InterruptedIOException || t instanceof ClosedByInterruptException) return true;
+        }
+        return false;
     }
 
     private void deleteVariants(Video video) {

@@ -1,6 +1,9 @@
 package dev.vidgate.jobs;
 
+import dev.vidgate.engine.Engine;
 import dev.vidgate.engine.EngineRegistry;
+import dev.vidgate.engine.EngineStatus;
+import dev.vidgate.engine.GenerationRequest;
 import dev.vidgate.health.StorageHealth;
 import dev.vidgate.storage.fs.FileSystemContentStore;
 import dev.vidgate.testsupport.BilledJobs;
@@ -17,12 +20,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static dev.vidgate.engine.EngineStatus.Running;
@@ -46,6 +52,7 @@ class DispatcherTest {
     private final TestPacer pacer = new TestPacer(clock);
     private final ScriptedEngine builtin = new ScriptedEngine("builtin", 2);
     private final ScriptedEngine other = new ScriptedEngine("other", 1);
+    private final StallingEngine stalling = new StallingEngine();
     private final StorageHealth storage = new StorageHealth(List.of(), 0, List.of(), Duration.ofSeconds(5),
             StorageHealth.FreeSpace.OF_FILE_SYSTEM);
     private final LogCapture log = new LogCapture();
@@ -57,7 +64,7 @@ class DispatcherTest {
     void setUp() {
         db = BilledJobs.onFreshH2(clock);
         var settings = new DispatcherSettings("worker-a", LEASE, CLAIM_INTERVAL, 3);
-        dispatcher = new Dispatcher(db.jobs(), new EngineRegistry(Map.of("builtin", builtin, "other", other)),
+        dispatcher = new Dispatcher(db.jobs(), new EngineRegistry(Map.of("builtin", builtin, "other", other, "stalling", stalling)),
                 new FileSystemContentStore(dir), clock, pacer, settings, Duration.ofHours(24), storage, metrics);
     }
 
@@ -155,6 +162,81 @@ class DispatcherTest {
         await("the runner stopped", () -> dispatcher.runningCount() == 0);
         assertThat(builtin.cancelled()).hasSize(1);
         assertThat(db.current(job).status()).isEqualTo(VideoStatus.CANCELLED);
+    }
+
+    @Test
+    void aStopThatCutsTheStoringOfAVideoShortLeavesTheJobToResumeInsteadOfCountingAStorageFault() {
+        CountDownLatch storing = new CountDownLatch(1);
+        builtin.byDefault(done(4, () -> {
+            storing.countDown();
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException stop) {
+                // as a file channel does: closed by the interrupt, which stays set
+                Thread.currentThread().interrupt();
+                throw new UncheckedIOException(new ClosedByInterruptException());
+            }
+        }));
+        Video job = db.queued(db.aJob());
+        dispatcher.start();
+        await("the output being stored", () -> storing.getCount() == 0);
+
+        dispatcher.close();
+
+        await("the runner stopped", () -> dispatcher.runningCount() == 0);
+        assertThat(log.saw("job " + job.id() + " interrupted by shutdown")).isTrue();
+        assertThat(storage.problem()).as("no storage fault").isEmpty();
+        assertThat(db.current(job).status()).isEqualTo(VideoStatus.IN_PROGRESS);
+        assertThat(db.current(job).attempts()).isEqualTo(1);
+        assertThat(builtin.cancelled()).isEmpty();
+        assertThat(metrics.caught).isEmpty();
+    }
+
+    @Test
+    void aStopThatEndsACallWithAnErrorInsteadOfAnInterruptLeavesTheJobAndItsEngineWorkToResume() {
+        Video job = db.queued(db.aJob().engine("stalling"));
+        dispatcher.start();
+        await("the engine checked", () -> stalling.checking.getCount() == 0);
+
+        dispatcher.close();
+
+        await("the runner stopped", () -> dispatcher.runningCount() == 0);
+        assertThat(log.saw("job " + job.id() + " interrupted by shutdown (java.lang.IllegalStateException")).isTrue();
+        assertThat(log.saw("crashed")).isFalse();
+        assertThat(db.current(job).status()).isEqualTo(VideoStatus.IN_PROGRESS);
+        assertThat(db.current(job).attempts()).isEqualTo(1);
+        assertThat(stalling.cancelled).as("the engine work goes on").isEmpty();
+        assertThat(metrics.caught).isEmpty();
+    }
+
+    /**
+     * An engine whose check waits until the thread is interrupted and then fails with an error, its interrupt cleared,
+     * as a call into H2 does when an interrupt cuts its read short.
+     */
+    private static final class StallingEngine implements Engine {
+        final CountDownLatch checking = new CountDownLatch(1);
+        final List<String> cancelled = new CopyOnWriteArrayList<>();
+
+        @Override public String name() { return "stalling"; }
+
+        @Override public int capacity() { return 1; }
+
+        @Override public String start(GenerationRequest request) { return "stalling-1"; }
+
+        @Override
+        public EngineStatus check(GenerationRequest request, String handle) {
+            checking.countDown();
+            try {
+                new CountDownLatch(1).await();
+                throw new AssertionError("not interrupted");
+            } catch (InterruptedException cutShort) {
+                throw new IllegalStateException("Database is already closed (the read was interrupted)");
+            }
+        }
+
+        @Override public void cancel(String handle) { cancelled.add(handle); }
+
+        @Override public void release(String handle) {}
     }
 
     /** Remembers what the dispatcher told the metrics. */
