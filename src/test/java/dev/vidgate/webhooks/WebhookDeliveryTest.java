@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,6 +113,33 @@ class WebhookDeliveryTest {
         assertThat(rig.metrics.count("retry")).isEqualTo(4);
         assertThat(rig.endpoint("ten_b", null)).isNotNull(); // the store still answers: nothing was left locked
         assertThat(rig.store.endpoint(endpoint.endpoint().id()).orElseThrow().failingSince()).isNull();
+    }
+
+    @Test
+    void aPostCutShortByShutdownRecordsNoAttemptAndIsPostedAgainOnceItsLeaseRunsOut() {
+        WebhookSettings patient = WebhookRig.fast().withLease(Duration.ofMinutes(1)).withTimeout(Duration.ofSeconds(30));
+        start(patient);
+        CreatedEndpoint endpoint = rig.endpoint("ten_a", null);
+        rig.receiver.then(Fault.HANG);
+        rig.complete(rig.running("ten_a"));
+        String id = awaitReceived(1).getFirst().header("webhook-id");
+
+        rig.deliverer.close();
+
+        assertThat(rig.store.attempts(id)).as("no answer, so no attempt").isEmpty();
+        assertThat(rig.deliveries(endpoint.endpoint().id()).getFirst().status()).isEqualTo(Delivery.Status.PENDING);
+        assertThat(rig.metrics.count("retry")).isZero();
+        assertThat(rig.metrics.loopErrors).hasValue(0);
+
+        clock.advance(patient.lease());
+        var next = new WebhookDeliverer(rig.store, patient, "node-b", clock, new TestPacer(clock), () -> {}, rig.metrics, new Random(1));
+        next.start();
+        try {
+            Delivery d = awaitDelivery(endpoint.endpoint().id(), Delivery.Status.DELIVERED);
+            assertThat(rig.store.attempts(d.id())).extracting(DeliveryAttempt::statusCode).containsExactly(200);
+        } finally {
+            next.close();
+        }
     }
 
     @Test
