@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * drops the connections that report it (see {@link BrokenH2Connections}), so that once space returns the next
  * connection opens the database again, in place.
  *
+ * <p>A file database is read through H2's {@code retry:} file system (see {@link #withRetryOnInterrupt}).
+ *
  * <p>Any H2 URL also gets {@code QUERY_CACHE_SIZE=64} unless it sets its own: H2 keeps 8 parsed statements per
  * connection by default, fewer than the 10 to 12 distinct statements of one claim, so a claim parsed and planned every
  * one of them again (11% of its CPU in a JFR recording at 200,000 jobs).
@@ -34,7 +36,7 @@ class H2Durability implements BeanPostProcessor {
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
         if (bean instanceof HikariDataSource pool && JdbcUrls.isH2(pool.getJdbcUrl())) {
-            pool.setJdbcUrl(withStatementCache(withSynchronousCommits(pool.getJdbcUrl())));
+            pool.setJdbcUrl(withRetryOnInterrupt(withStatementCache(withSynchronousCommits(pool.getJdbcUrl()))));
             if (pool.getExceptionOverrideClassName() == null) pool.setExceptionOverrideClassName(BrokenH2Connections.class.getName());
         }
         return bean;
@@ -54,6 +56,20 @@ class H2Durability implements BeanPostProcessor {
     /** The URL with {@code QUERY_CACHE_SIZE=64}, unless it sets its own. */
     static String withStatementCache(String url) {
         return QUERY_CACHE_SIZE.matcher(url).find() ? url : url + ";QUERY_CACHE_SIZE=64";
+    }
+
+    /**
+     * The URL of an H2 file database read through H2's {@code retry:} file system, unless it is already. Interrupting a
+     * thread that reads or writes a file channel closes the channel, for every thread: when a node stopped its loops (by
+     * interrupting them) while one was inside H2, every other connection's writes failed until the database was opened
+     * again, and a stop that cut the close's own writes short left a million-job file that would not open. The wrapper
+     * opens the channel again and repeats the call. It clears the interrupt of the thread it catches, so Vidgate's loops
+     * stop on their own flags, not on the interrupt alone.
+     */
+    static String withRetryOnInterrupt(String url) {
+        String location = url.substring("jdbc:h2:".length());
+        if (NOT_A_FILE.matcher(location).matches() || location.regionMatches(true, 0, "retry:", 0, 6)) return url;
+        return "jdbc:h2:retry:" + location;
     }
 
     /** The directory of an embedded H2 file database ({@code jdbc:h2:[file:]path;...}), or empty for any other URL. */

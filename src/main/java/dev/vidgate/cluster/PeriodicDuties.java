@@ -52,6 +52,8 @@ public final class PeriodicDuties implements AutoCloseable {
     private final List<Duty> duties;
     private final LoopErrors errors;
     private final List<Thread> loops = new ArrayList<>();
+    /** Set by close(): the loops stop on it, since a call that catches their interrupt may clear it (H2's retry: does). */
+    private volatile boolean closed;
 
     public PeriodicDuties(DutyLeases leases, InstantSource clock, String node, List<Duty> duties) {
         this(leases, clock, node, duties, LoopErrors.NONE);
@@ -80,14 +82,14 @@ public final class PeriodicDuties implements AutoCloseable {
     }
 
     private void loop(Duty duty) {
-        while (!Thread.currentThread().isInterrupted()) {
+        while (!closed && !Thread.currentThread().isInterrupted()) {
             try {
                 Thread.sleep(duty.every());
                 runOnceIfHeld(duty);
             } catch (InterruptedException e) {
                 return;
             } catch (Throwable t) {
-                if (Thread.currentThread().isInterrupted()) {
+                if (closed || Thread.currentThread().isInterrupted()) {
                     // close() interrupted the run (a query cut short, H2's file read ended by the interrupt): the
                     // stop's doing, not a failure of the duty
                     log.info("duty {} stopped during a run ({})", duty.name(), t.toString());
@@ -102,6 +104,7 @@ public final class PeriodicDuties implements AutoCloseable {
     /** Stops the loops and hands this node's duties to the others at once. */
     @Override
     public synchronized void close() {
+        closed = true;
         loops.forEach(Thread::interrupt);
         loops.clear();
         for (Duty duty : duties) {

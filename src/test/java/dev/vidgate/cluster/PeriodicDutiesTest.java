@@ -3,6 +3,7 @@ package dev.vidgate.cluster;
 import dev.vidgate.cluster.jdbc.JdbcDutyLeases;
 import dev.vidgate.testsupport.TestClock;
 import dev.vidgate.testsupport.TestDatabases;
+import dev.vidgate.testsupport.Waits;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -91,6 +92,32 @@ class PeriodicDutiesTest {
         node.close();
         runner.get().join(Duration.ofSeconds(30));
         assertThat(runner.get().isAlive()).isFalse();
+        assertThat(failed).isEmpty();
+    }
+
+    @Test
+    void aRunThatSwallowsTheStopsInterruptIsTheLastRunOfItsDuty() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        CountDownLatch running = new CountDownLatch(1);
+        var swallowing = new PeriodicDuties.Duty("reconcile", Duration.ofMillis(10), () -> {
+            if (runs.incrementAndGet() > 1) return 0;
+            running.countDown();
+            try {
+                Thread.sleep(Duration.ofMinutes(1));
+            } catch (InterruptedException e) {
+                // as H2's retry: file system does: it opens the file again, repeats the read, and clears the interrupt
+            }
+            return 0;
+        });
+        List<String> failed = new CopyOnWriteArrayList<>();
+        var node = new PeriodicDuties(leases, clock, "node-e", List.of(swallowing), failed::add);
+        node.start();
+        assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+
+        node.close();
+
+        Waits.await("no run after the stop", Duration.ofSeconds(30), Duration.ofMillis(10)).during(Duration.ofMillis(300))
+                .until(() -> runs.get() == 1);
         assertThat(failed).isEmpty();
     }
 

@@ -51,7 +51,8 @@ final class DatabaseCommands {
         }
         String path = jdbc.queryForObject("SELECT DATABASE_PATH()", String.class);
         if (path == null) throw new Args.UsageException("database compact is for an H2 file database; this one is in memory");
-        return Path.of(path + ".mv.db");
+        // H2 names it with its file systems' prefixes (retry:, and file: when the URL has it)
+        return Path.of(path.replaceFirst("^(?:[A-Za-z]{2,}:)+", "") + ".mv.db");
     }
 
     private static long size(Path file) {
