@@ -5,10 +5,10 @@ import dev.vidgate.common.ApiException;
 import dev.vidgate.common.Failures;
 import dev.vidgate.tenancy.Tenants;
 import dev.vidgate.webhooks.Webhooks;
-import org.springframework.dao.DataAccessException;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.dao.DataAccessException;
 
 import javax.sql.DataSource;
 import java.io.PrintStream;
@@ -117,10 +117,7 @@ public final class Cli {
             String cause = Failures.rootMessage(e);
             // H2 says "The file is locked" (or "already in use") while a server holds its file.
             boolean locked = cause.contains("already in use") || cause.contains("file is locked");
-            err.println("error: cannot start against the configured database: " + cause + (!locked ? ""
-                    : group.equals("database") ? "\n(an embedded H2 database serves one process: stop the server first)"
-                    : "\n(an embedded H2 database serves one process: stop the server, "
-                    + "or let the command use the running server's admin API: set VIDGATE_URL=http://localhost:8080 and VIDGATE_ADMIN_KEY)"));
+            err.println("error: cannot start against the configured database: " + cause + (locked ? "\n" + whileServing(group) : ""));
             return 1;
         }
         try (context) {
@@ -155,6 +152,13 @@ public final class Cli {
                 .properties("vidgate.command=" + group, "spring.main.banner-mode=off", "logging.level.root=WARN",
                         "logging.level.org.flywaydb=ERROR")
                 .run(springArgs.toArray(String[]::new));
+    }
+
+    /** What to do when a running server holds the embedded database: only the database's own commands must stop it. */
+    private static String whileServing(String group) {
+        return group.equals("database") ? "(an embedded H2 database serves one process: stop the server first)"
+                : "(an embedded H2 database serves one process: stop the server, or let the command use the running server's "
+                + "admin API: set VIDGATE_URL=http://localhost:8080 and VIDGATE_ADMIN_KEY)";
     }
 
     private static int misuse(PrintStream err, Args.UsageException e) {
