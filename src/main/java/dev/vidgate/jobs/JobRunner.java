@@ -132,8 +132,8 @@ final class JobRunner {
         } catch (IOException | RuntimeException e) {
             if (endedByInterrupt(e)) {
                 // the node is stopping, and its interrupt ended a write (a file channel closes on it): not a storage
-                // fault; the job keeps its lease and stores its output when a node runs it again
-                deleteVariants(claimed);
+                // fault; the job keeps its lease and stores its output again when a node runs it (no deletes from an
+                // interrupted thread: what was stored is overwritten then, and nothing serves an unfinished job's files)
                 InterruptedException stop = new InterruptedException("stopped while storing the output of " + claimed.id());
                 stop.initCause(e);
                 throw stop;
