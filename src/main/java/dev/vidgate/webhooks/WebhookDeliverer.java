@@ -155,9 +155,10 @@ public final class WebhookDeliverer implements AutoCloseable {
         long timestamp = started.getEpochSecond();
         String signature = WebhookSigner.header(endpoint.signingSecrets(started), d.id(), timestamp, body);
         var result = sender.send(endpoint.url(), settings.allowPrivate() || endpoint.allowPrivate(), d.id(), timestamp, signature, body);
-        if (Thread.currentThread().isInterrupted()) {
+        if (result.statusCode() == null && Thread.currentThread().isInterrupted()) {
             // the node is stopping and its interrupt cut the post short (the socket closes on it): the receiver's answer
-            // is unknown, not a failure, so no attempt is recorded; the lease runs out and the delivery is posted again
+            // is unknown, not a failure, so no attempt is recorded; the lease runs out and the delivery is posted again.
+            // (An answer that came is recorded as usual.)
             log.info("webhook delivery {} to endpoint {} cut short by shutdown; posted again once its lease runs out", d.id(), endpoint.id());
             return;
         }
